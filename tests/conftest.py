@@ -1,0 +1,36 @@
+"""Every test runs headless and with HOME and XDG_* pointed into its own tmp_path."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every platformdirs root at tmp_path so no test touches the real profile."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for var, sub in {
+        "XDG_CONFIG_HOME": ".config",
+        "XDG_DATA_HOME": ".local/share",
+        "XDG_STATE_HOME": ".local/state",
+        "XDG_CACHE_HOME": ".cache",
+        "XDG_RUNTIME_DIR": "run",
+    }.items():
+        path = home / sub
+        path.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(path))
+    site = tmp_path / "site"
+    (site / "config").mkdir(parents=True)
+    (site / "data").mkdir(parents=True)
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(site / "config"))
+    monkeypatch.setenv("XDG_DATA_DIRS", str(site / "data"))
+    monkeypatch.setenv("REFERRAL_DESK_MAIL", "eml")
+    yield home
