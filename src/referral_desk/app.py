@@ -1,0 +1,76 @@
+"""Wires the real services into the window; the only place that knows them all."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+from PySide6.QtWidgets import QApplication
+
+from referral_desk.delivery.openers import default_opener_chain
+from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_file import LoadedRegistry, RegistryError
+from referral_desk.storage.app_log import configure_logging
+from referral_desk.storage.outbox import Outbox
+from referral_desk.storage.paths import AppPaths
+from referral_desk.storage.registry_location import (
+    RegistrySource,
+    active_registry_source,
+    load_active_registry,
+)
+from referral_desk.storage.settings import SettingsStore
+from referral_desk.ui.main_window import MainWindow, WindowDeps
+from referral_desk.workflow import ReferralServices
+
+
+def local_now() -> datetime:
+    """Aware local time without needing the tzdata package on Windows."""
+    return datetime.now().astimezone()
+
+
+def load_registry(paths: AppPaths) -> LoadedRegistry | RegistryError:
+    table = PostcodeTable.load_bundled(paths.resources_dir)
+    try:
+        return load_active_registry(paths, table)
+    except RegistryError as error:
+        return error
+
+
+def create_main_window(paths: AppPaths | None = None) -> MainWindow:
+    """The fully wired window, not yet shown; the caller owns the QApplication."""
+    paths = paths or AppPaths.from_platform()
+    configure_logging(paths.log_dir)
+    services = ReferralServices(
+        clock=local_now,
+        outbox=Outbox(paths.outbox_dir),
+        mail=default_opener_chain(),
+        fonts_dir=paths.fonts_dir,
+    )
+    source = active_registry_source(paths)
+    window = MainWindow(WindowDeps(
+        services=services,
+        settings=SettingsStore(paths.settings_file),
+        registry=load_registry(paths),
+        registry_source_label=(
+            "machineregister" if source is RegistrySource.MACHINE else "meegeleverd register"),
+        today=lambda: local_now().date(),
+    ))
+    if window.profile is None:
+        window.edit_profile()
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("referral-desk")
+    app.setOrganizationName("Opgroeien")
+    window = create_main_window()
+    window.resize(1100, 720)
+    window.show()
+    if window.profile_dialog is not None:
+        window.profile_dialog.raise_()
+    return int(app.exec())
+
+
+__all__ = ["create_main_window", "main"]

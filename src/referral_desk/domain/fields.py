@@ -1,0 +1,176 @@
+"""Validation and normalisation of every client and referrer field.
+
+Each validator takes raw user text and returns the normalised value or raises
+:class:`FieldError` with a Dutch message that says what to fix. They never raise
+anything else, whatever the input: the form shows the message next to the field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+NAME_MAX = 60
+STREET_MAX = 100
+MUNICIPALITY_MAX = 60
+
+_NAME_PUNCTUATION = frozenset(" -'’")
+_STREET_PUNCTUATION = frozenset(" -'’.,/()")
+_HOUSE_NUMBER = re.compile(r"^[0-9]{1,5}(?: ?[A-Za-z]{1,4})?(?:[-/][0-9]{1,5}[A-Za-z]{0,4})?$")
+_BOX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]{0,9}$")
+_BOX_PREFIX = re.compile(r"^(?:bus|bte|boîte|box)\s*", re.IGNORECASE)
+_POSTCODE = re.compile(r"^[1-9][0-9]{3}$")
+
+
+class FieldError(ValueError):
+    """A field value the user has to fix; ``message`` is Dutch and shown inline."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _clean(text: str) -> str:
+    """NFC, trimmed, inner runs of spaces folded; control and format chars rejected.
+
+    Format characters (Cf) include zero-width spaces and bidi overrides, which can make
+    a name look like another one: they are refused rather than silently dropped.
+    """
+    if not isinstance(text, str):
+        raise FieldError("Ongeldige invoer.")
+    text = unicodedata.normalize("NFC", text)
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Cs", "Co", "Cn") or category in ("Zl", "Zp"):
+            raise FieldError(
+                "Bevat een onzichtbaar of stuurteken (bv. een zero-width spatie). "
+                "Typ de waarde opnieuw in plaats van ze te plakken."
+            )
+    text = text.replace("\u00a0", " ")
+    return " ".join(text.split())
+
+
+def _is_letter(char: str) -> bool:
+    return unicodedata.category(char)[0] in ("L", "M")
+
+
+def validate_name(text: str, *, label: str = "Naam") -> str:
+    """Letters of any script, spaces, hyphens and apostrophes; never re-capitalised."""
+    value = _clean(text)
+    if not value:
+        raise FieldError(f"{label} is verplicht.")
+    if len(value) > NAME_MAX:
+        raise FieldError(f"{label} is te lang (maximaal {NAME_MAX} tekens).")
+    for char in value:
+        if not (_is_letter(char) or char in _NAME_PUNCTUATION):
+            raise FieldError(
+                f"{label} mag alleen letters, spaties, koppeltekens en apostrofs bevatten "
+                f"(niet: “{char}”)."
+            )
+    if not _is_letter(value[0]) or unicodedata.category(value[0])[0] == "M":
+        raise FieldError(f"{label} moet met een letter beginnen.")
+    return value
+
+
+def validate_street(text: str) -> str:
+    value = _clean(text)
+    if not value:
+        raise FieldError("Straat is verplicht.")
+    if len(value) > STREET_MAX:
+        raise FieldError(f"Straat is te lang (maximaal {STREET_MAX} tekens).")
+    for char in value:
+        if not (_is_letter(char) or char.isascii() and char.isdigit()
+                or char in _STREET_PUNCTUATION):
+            raise FieldError(f"Straat bevat een teken dat niet in een adres hoort: “{char}”.")
+    if not any(_is_letter(char) for char in value):
+        raise FieldError("Straat moet een straatnaam bevatten, geen nummer alleen.")
+    return value
+
+
+def validate_house_number(text: str) -> str:
+    value = _clean(text)
+    if not value:
+        raise FieldError("Huisnummer is verplicht.")
+    if not _HOUSE_NUMBER.match(value):
+        raise FieldError("Huisnummer: cijfers, eventueel gevolgd door letters (bv. 12, 12A, 12-14).")
+    return value
+
+
+def validate_box(text: str) -> str | None:
+    """Optional; a leading “bus” is dropped because the document prints it already."""
+    value = _BOX_PREFIX.sub("", _clean(text))
+    if not value:
+        return None
+    if not _BOX.match(value):
+        raise FieldError("Bus: maximaal 10 letters of cijfers (bv. 3, 0.1, B).")
+    return value
+
+
+def validate_postcode_syntax(text: str) -> str:
+    value = _clean(text)
+    if not value:
+        raise FieldError("Postcode is verplicht.")
+    if not _POSTCODE.match(value):
+        raise FieldError("Postcode: vier cijfers, bv. 3970.")
+    return value
+
+
+def validate_municipality(text: str) -> str:
+    value = _clean(text)
+    if not value:
+        raise FieldError("Gemeente is verplicht.")
+    if len(value) > MUNICIPALITY_MAX:
+        raise FieldError("Gemeente is te lang.")
+    return value
+
+
+def validate_phone(text: str) -> str:
+    """Return E.164. Belgian numbers may be typed nationally (0470…) or as +32/0032."""
+    value = _clean(text)
+    if not value:
+        raise FieldError("Telefoonnummer is leeg.")
+    if len(value) > 30:
+        raise FieldError("Telefoonnummer is te lang.")
+    try:
+        number = phonenumbers.parse(value, "BE")
+    except phonenumbers.NumberParseException:
+        raise FieldError(
+            "Dit is geen geldig telefoonnummer. Gebruik bv. 0470 12 34 56 of +32 470 12 34 56."
+        ) from None
+    if not phonenumbers.is_valid_number(number):
+        raise FieldError(
+            "Dit telefoonnummer bestaat niet. Controleer het aantal cijfers "
+            "(gsm: 04xx xx xx xx, vast: 0xx xx xx xx)."
+        )
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def format_phone_national(e164: str) -> str:
+    """Belgian numbers in national notation, foreign ones internationally, for display."""
+    try:
+        number = phonenumbers.parse(e164, "BE")
+    except phonenumbers.NumberParseException:
+        return e164
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 32
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return str(phonenumbers.format_number(number, style))
+
+
+def validate_email_address(text: str) -> str:
+    """Syntax only (no DNS: the app is offline); the domain part is normalised."""
+    value = _clean(text)
+    if not value:
+        raise FieldError("E-mailadres is leeg.")
+    if " " in value:
+        raise FieldError("Een e-mailadres bevat geen spaties.")
+    try:
+        result = validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise FieldError("Dit is geen geldig e-mailadres (bv. naam@voorbeeld.be).") from None
+    return str(result.normalized)

@@ -1,0 +1,192 @@
+"""Partners (OCMW / CAW), their protocols, and the postcode → partner lookup.
+
+The lookup never guesses: every postcode ends in exactly one of the outcomes below,
+and only :class:`PartnerFound` lets a referral be created.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from referral_desk.domain import fields
+from referral_desk.domain.postcodes import Municipality, PostcodeTable
+
+
+class PartnerKind(StrEnum):
+    OCMW = "OCMW"
+    CAW = "CAW"
+
+
+class PartnerRegion(StrEnum):
+    VLAANDEREN = "Vlaanderen"
+    BRUSSEL = "Brussel"
+
+
+class PasswordMode(StrEnum):
+    ONE_TIME = "one-time"
+    PRE_SHARED = "pre-shared"
+
+
+def _mailbox(value: str) -> str:
+    try:
+        return fields.validate_email_address(value)
+    except fields.FieldError as error:
+        raise ValueError(f"geen geldig e-mailadres: {value!r}") from error
+
+
+def _phone(value: str) -> str:
+    try:
+        return fields.validate_phone(value)
+    except fields.FieldError as error:
+        raise ValueError(f"geen geldig telefoonnummer: {value!r}") from error
+
+
+Mailbox = Annotated[str, AfterValidator(_mailbox)]
+PhoneNumber = Annotated[str, AfterValidator(_phone)]
+NisCode = Annotated[str, Field(pattern=r"^[0-9]{5}$")]
+PostcodeText = Annotated[str, Field(pattern=r"^[1-9][0-9]{3}$")]
+
+
+class Protocol(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    reference: str = Field(min_length=3)
+    local_teams: tuple[str, ...] = Field(min_length=1)
+    in_force_from: date
+    ended_on: date | None = None
+    dpo_advice_on: date | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Protocol:
+        if self.ended_on is not None and self.ended_on <= self.in_force_from:
+            raise ValueError(
+                f"ended_on ({self.ended_on}) moet na in_force_from ({self.in_force_from}) liggen"
+            )
+        return self
+
+    def in_force_on(self, day: date) -> bool:
+        return self.in_force_from <= day and (self.ended_on is None or day < self.ended_on)
+
+
+class Partner(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,63}$")
+    name: str = Field(min_length=2)
+    kind: PartnerKind
+    region: PartnerRegion
+    mailbox: Mailbox
+    password_phone: PhoneNumber | None = None
+    breach_contact: Mailbox | None = None
+    municipalities: tuple[NisCode, ...] = Field(min_length=1)
+    postcodes: tuple[PostcodeText, ...] = Field(min_length=1)
+    password_mode: PasswordMode = PasswordMode.ONE_TIME
+    protocol: Protocol
+
+
+@dataclass(frozen=True)
+class PartnerFound:
+    partner: Partner
+    municipality: Municipality
+
+
+@dataclass(frozen=True)
+class UnknownPostcode:
+    postcode: str
+
+
+@dataclass(frozen=True)
+class ChooseMunicipality:
+    postcode: str
+    options: tuple[Municipality, ...]
+
+
+@dataclass(frozen=True)
+class NoProtocol:
+    municipality: Municipality
+
+
+@dataclass(frozen=True)
+class ProtocolNotYetInForce:
+    partner: Partner
+    municipality: Municipality
+
+
+@dataclass(frozen=True)
+class ProtocolEnded:
+    partner: Partner
+    municipality: Municipality
+
+
+@dataclass(frozen=True)
+class TeamNotParty:
+    partner: Partner
+    municipality: Municipality
+    team: str
+
+
+LookupResult = (
+    PartnerFound
+    | UnknownPostcode
+    | ChooseMunicipality
+    | NoProtocol
+    | ProtocolNotYetInForce
+    | ProtocolEnded
+    | TeamNotParty
+)
+
+
+class PartnerRegistry:
+    """Validated partners plus the Belgian postcode table they refer to."""
+
+    def __init__(self, partners: tuple[Partner, ...], postcodes: PostcodeTable) -> None:
+        self.partners = partners
+        self.postcodes = postcodes
+
+    def partner(self, partner_id: str) -> Partner | None:
+        return next((p for p in self.partners if p.id == partner_id), None)
+
+    def local_teams(self) -> tuple[str, ...]:
+        return tuple(sorted({t for p in self.partners for t in p.protocol.local_teams}))
+
+    def lookup(
+        self,
+        postcode: str,
+        *,
+        on: date,
+        nis_code: str | None = None,
+        team: str | None = None,
+    ) -> LookupResult:
+        """Resolve a postcode (and, where it is shared, the chosen municipality)."""
+        options = self.postcodes.municipalities_for(postcode)
+        if not options:
+            return UnknownPostcode(postcode)
+        if nis_code is not None:
+            options = tuple(m for m in options if m.nis_code == nis_code)
+            if not options:
+                return UnknownPostcode(postcode)
+        if len(options) > 1:
+            return ChooseMunicipality(postcode, options)
+        municipality = options[0]
+        serving = [
+            p
+            for p in self.partners
+            if municipality.nis_code in p.municipalities and postcode in p.postcodes
+        ]
+        if not serving:
+            return NoProtocol(municipality)
+        active = [p for p in serving if p.protocol.in_force_on(on)]
+        if not active:
+            latest = max(serving, key=lambda p: p.protocol.in_force_from)
+            if latest.protocol.in_force_from > on:
+                return ProtocolNotYetInForce(latest, municipality)
+            return ProtocolEnded(latest, municipality)
+        partner = active[0]
+        if team is not None and team not in partner.protocol.local_teams:
+            return TeamNotParty(partner, municipality, team)
+        return PartnerFound(partner, municipality)

@@ -1,0 +1,201 @@
+"""What a referral is: exactly the permitted client fields, consent, referrer, partner.
+
+Art. 10/1 of the decree of 30 April 2004 allows first name, last name, address,
+phone number and e-mail address, nothing more. There is deliberately no field for
+notes, birth date or national register number, and ``extra="forbid"`` makes sure
+nothing else can be smuggled in from a form or a JSON file.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
+
+from referral_desk.domain import fields
+from referral_desk.domain.fields import FieldError
+
+REFERRAL_ID_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"
+REFERRAL_ID_PATTERN = re.compile(r"^KG-[0-9]{4}-[ACDEFGHJKLMNPQRTUVWXY34679]{6}$")
+
+CLIENT_FIELDS = (
+    "first_name",
+    "last_name",
+    "street",
+    "house_number",
+    "box",
+    "postcode",
+    "municipality",
+    "phone",
+    "email",
+)
+
+
+def _optional(validator: Callable[[str], str]) -> Callable[[str | None], str | None]:
+    def check(value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        return validator(value)
+
+    return check
+
+
+FirstName = Annotated[str, AfterValidator(lambda v: fields.validate_name(v, label="Voornaam"))]
+LastName = Annotated[str, AfterValidator(lambda v: fields.validate_name(v, label="Achternaam"))]
+Street = Annotated[str, AfterValidator(fields.validate_street)]
+HouseNumber = Annotated[str, AfterValidator(fields.validate_house_number)]
+Box = Annotated[str | None, AfterValidator(_optional(fields.validate_box))]
+Postcode = Annotated[str, AfterValidator(fields.validate_postcode_syntax)]
+MunicipalityName = Annotated[str, AfterValidator(fields.validate_municipality)]
+Phone = Annotated[str | None, AfterValidator(_optional(fields.validate_phone))]
+Email = Annotated[str | None, AfterValidator(_optional(fields.validate_email_address))]
+RequiredPhone = Annotated[str, AfterValidator(fields.validate_phone)]
+RequiredEmail = Annotated[str, AfterValidator(fields.validate_email_address)]
+
+
+class ClientDetails(BaseModel):
+    """The family's contact data: the only personal data the app ever holds."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    first_name: FirstName
+    last_name: LastName
+    street: Street
+    house_number: HouseNumber
+    box: Box = None
+    postcode: Postcode
+    municipality: MunicipalityName
+    phone: Phone = None
+    email: Email = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> ClientDetails:
+        if self.phone is None and self.email is None:
+            raise ValueError("Geef minstens een telefoonnummer of een e-mailadres op.")
+        return self
+
+    @property
+    def address_lines(self) -> tuple[str, str]:
+        box = f" bus {self.box}" if self.box else ""
+        return (f"{self.street} {self.house_number}{box}", f"{self.postcode} {self.municipality}")
+
+
+class FormErrors(Exception):
+    """Per-field Dutch messages; key ``""`` holds errors that belong to no single field."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = dict(errors)
+
+
+_FIELD_VALIDATORS: dict[str, Callable[[str], object]] = {
+    "first_name": lambda v: fields.validate_name(v, label="Voornaam"),
+    "last_name": lambda v: fields.validate_name(v, label="Achternaam"),
+    "street": fields.validate_street,
+    "house_number": fields.validate_house_number,
+    "box": _optional(fields.validate_box),
+    "postcode": fields.validate_postcode_syntax,
+    "municipality": fields.validate_municipality,
+    "phone": _optional(fields.validate_phone),
+    "email": _optional(fields.validate_email_address),
+}
+
+
+def field_error(field: str, raw: str) -> str | None:
+    """The Dutch message for one raw form value, or None when it is acceptable."""
+    try:
+        _FIELD_VALIDATORS[field](raw)
+    except FieldError as error:
+        return error.message
+    return None
+
+
+def parse_client_form(raw: Mapping[str, str]) -> ClientDetails:
+    """Validate every field at once so the form can show all problems together."""
+    unknown = set(raw) - set(CLIENT_FIELDS)
+    if unknown:
+        raise FormErrors({"": "Onbekende velden: " + ", ".join(sorted(unknown))})
+    errors = {
+        name: message
+        for name in CLIENT_FIELDS
+        if (message := field_error(name, raw.get(name, ""))) is not None
+    }
+    if not raw.get("phone", "").strip() and not raw.get("email", "").strip():
+        message = "Geef minstens een telefoonnummer of een e-mailadres op."
+        errors.setdefault("phone", message)
+        errors.setdefault("email", message)
+    if errors:
+        raise FormErrors(errors)
+    values = {name: raw.get(name, "") or None for name in CLIENT_FIELDS}
+    return ClientDetails.model_validate(values)
+
+
+class ReferrerProfile(BaseModel):
+    """The referring team member; staff data, printed on the document and the mail."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: Annotated[str, AfterValidator(lambda v: fields.validate_name(v, label="Naam"))]
+    team: Annotated[str, AfterValidator(fields.validate_municipality)]
+    phone: RequiredPhone
+    email: RequiredEmail
+
+
+class Consent(BaseModel):
+    """Both ticks are required by the protocol; the date goes on the document."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    informed: Literal[True]
+    consented: Literal[True]
+    recorded_on: date
+
+
+class PartnerSnapshot(BaseModel):
+    """What the document says about the recipient, frozen at the moment of creation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    partner_id: str
+    name: str
+    kind: str
+    mailbox: str
+    protocol_reference: str
+    protocol_in_force_from: date
+
+
+def new_referral_id(year: int, token: Callable[[int], str] | None = None) -> str:
+    """Random, pronounceable over the phone, and free of anything personal."""
+    draw = token or (lambda n: "".join(secrets.choice(REFERRAL_ID_ALPHABET) for _ in range(n)))
+    return f"KG-{year:04d}-{draw(6)}"
+
+
+def _check_referral_id(value: str) -> str:
+    if not REFERRAL_ID_PATTERN.match(value):
+        raise ValueError("Ongeldig doorverwijzings-ID.")
+    return value
+
+
+ReferralId = Annotated[str, AfterValidator(_check_referral_id)]
+
+
+class Referral(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    referral_id: ReferralId
+    created_at: datetime
+    client: ClientDetails
+    consent: Consent
+    referrer: ReferrerProfile
+    partner: PartnerSnapshot
+    corrects: ReferralId | None = None
+
+    @model_validator(mode="after")
+    def _aware(self) -> Referral:
+        if self.created_at.tzinfo is None:
+            raise ValueError("created_at must carry a time zone")
+        return self

@@ -1,0 +1,225 @@
+"""Reading a partner registry file (TOML) into a trusted :class:`PartnerRegistry`.
+
+A registry decides where a family's data goes, so it is validated like user input:
+every problem is reported with file, line, field, value and what was expected, and
+a registry with any problem is refused as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from referral_desk.domain.partners import Partner, PartnerRegistry
+from referral_desk.domain.postcodes import PostcodeTable
+
+MAX_REGISTRY_BYTES = 1_000_000
+REGISTRY_SCHEMA_VERSION = 1
+
+
+class RegistryDocument(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: Literal[1]
+    registry_version: str = Field(min_length=1)
+    registry_date: date
+    changed_by: str = Field(min_length=1)
+    partners: tuple[Partner, ...] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class RegistryProblem:
+    file: str
+    line: int | None
+    field: str
+    value: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        value = f" (waarde: {self.value})" if self.value else ""
+        return f"{where}: {self.field}: {self.expected}{value}"
+
+
+class RegistryError(Exception):
+    """Every problem in a registry file; the app refuses the whole file."""
+
+    def __init__(self, problems: Sequence[RegistryProblem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True)
+class LoadedRegistry:
+    registry: PartnerRegistry
+    document: RegistryDocument
+    source: Path
+
+
+def _locate(text: str, loc: Sequence[int | str]) -> int | None:
+    """Best-effort line number for a pydantic error location like partners.1.protocol.x."""
+    lines = text.splitlines()
+    start, stop = 0, len(lines)
+    if len(loc) >= 2 and loc[0] == "partners" and isinstance(loc[1], int):
+        headers = [i for i, ln in enumerate(lines) if re.match(r"^\s*\[\[\s*partners\s*\]\]", ln)]
+        if loc[1] >= len(headers):
+            return None
+        start = headers[loc[1]]
+        stop = headers[loc[1] + 1] if loc[1] + 1 < len(headers) else len(lines)
+        rest = [str(part) for part in loc[2:] if isinstance(part, str)]
+    else:
+        rest = [str(part) for part in loc if isinstance(part, str)]
+    if not rest:
+        return start + 1
+    if len(rest) > 1:
+        table = re.compile(r"^\s*\[\s*partners\s*\.\s*" + re.escape(rest[0]) + r"\s*\]")
+        for i in range(start, stop):
+            if table.match(lines[i]):
+                start = i
+                break
+    key = re.compile(r"^\s*" + re.escape(rest[-1]) + r"\s*=")
+    for i in range(start, stop):
+        if key.match(lines[i]):
+            return i + 1
+    return start + 1 if loc and loc[0] == "partners" else None
+
+
+def _value_at(data: Any, loc: Sequence[int | str]) -> str:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    text = repr(data) if not isinstance(data, str) else data
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _dotted(loc: Sequence[int | str]) -> str:
+    return ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in loc).replace(".[", "[")
+
+
+def _expected(error: Any) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "verplicht veld ontbreekt"
+    if kind == "extra_forbidden":
+        return "onbekende sleutel (tikfout?); toegestaan zijn alleen de velden uit de handleiding"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def parse_registry_text(text: str, *, file: str) -> RegistryDocument:
+    """Syntax and schema checks, without the postcode table."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+)", str(error))
+        raise RegistryError(
+            [RegistryProblem(file, int(match.group(1)) if match else None, "(syntaxis)", "",
+                             f"geen geldige TOML: {error}")]
+        ) from None
+    if not data:
+        raise RegistryError([RegistryProblem(file, None, "(bestand)", "", "het bestand is leeg")])
+    try:
+        return RegistryDocument.model_validate(data)
+    except ValidationError as error:
+        problems = [
+            RegistryProblem(
+                file,
+                _locate(text, e["loc"]),
+                _dotted(e["loc"]) or "(bestand)",
+                _value_at(data, e["loc"]),
+                _expected(e),
+            )
+            for e in error.errors()
+        ]
+        raise RegistryError(problems) from None
+
+
+def _cross_check(text: str, document: RegistryDocument, table: PostcodeTable,
+                 file: str) -> list[RegistryProblem]:
+    problems: list[RegistryProblem] = []
+    for index, partner in enumerate(document.partners):
+        seen_nis = set(partner.municipalities)
+        for nis in partner.municipalities:
+            if table.municipality(nis) is None:
+                problems.append(RegistryProblem(
+                    file, _locate(text, ("partners", index, "municipalities")),
+                    f"partners[{index + 1}].municipalities", nis, "onbekende NIS-code"))
+        for postcode in partner.postcodes:
+            owners = {m.nis_code for m in table.municipalities_for(postcode)}
+            if not owners:
+                expected = "onbekende postcode"
+            elif not owners & seen_nis:
+                expected = "postcode hoort niet bij een van de gemeenten van deze partner"
+            else:
+                continue
+            problems.append(RegistryProblem(
+                file, _locate(text, ("partners", index, "postcodes")),
+                f"partners[{index + 1}].postcodes", postcode, expected))
+    ids: dict[str, int] = {}
+    for index, partner in enumerate(document.partners):
+        if partner.id in ids:
+            problems.append(RegistryProblem(
+                file, _locate(text, ("partners", index, "id")), f"partners[{index + 1}].id",
+                partner.id, f"id komt al voor bij partner {ids[partner.id] + 1}"))
+        ids.setdefault(partner.id, index)
+    for a_index, a in enumerate(document.partners):
+        for b_index in range(a_index + 1, len(document.partners)):
+            b = document.partners[b_index]
+            shared = sorted(set(a.postcodes) & set(b.postcodes))
+            if shared and _overlap(a, b):
+                problems.append(RegistryProblem(
+                    file, _locate(text, ("partners", b_index, "postcodes")),
+                    f"partners[{b_index + 1}].postcodes", ", ".join(shared),
+                    f"postcode wordt in dezelfde periode al bediend door {a.name} "
+                    f"(partner {a_index + 1}); beëindig eerst dat protocol"))
+    return problems
+
+
+def _overlap(a: Partner, b: Partner) -> bool:
+    far = date.max
+    a_end = a.protocol.ended_on or far
+    b_end = b.protocol.ended_on or far
+    return a.protocol.in_force_from < b_end and b.protocol.in_force_from < a_end
+
+
+def load_registry_text(text: str, table: PostcodeTable, *, file: str) -> RegistryDocument:
+    document = parse_registry_text(text, file=file)
+    problems = _cross_check(text, document, table, file)
+    if problems:
+        raise RegistryError(problems)
+    return document
+
+
+def load_registry_file(path: Path, table: PostcodeTable) -> LoadedRegistry:
+    file = str(path)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_REGISTRY_BYTES + 1)
+    except OSError as error:
+        raise RegistryError(
+            [RegistryProblem(file, None, "(bestand)", "", f"kan niet gelezen worden: {error.strerror}")]
+        ) from None
+    if len(raw) > MAX_REGISTRY_BYTES:
+        raise RegistryError([RegistryProblem(
+            file, None, "(bestand)", "",
+            f"te groot (meer dan {MAX_REGISTRY_BYTES // 1000} kB); is dit wel een partnerregister?")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RegistryError([RegistryProblem(
+            file, raw[: error.start].count(b"\n") + 1, "(bestand)", "",
+            "geen UTF-8-tekst; sla het bestand op als UTF-8 (geen binair bestand)")]) from None
+    if "\x00" in text:
+        raise RegistryError([RegistryProblem(
+            file, None, "(bestand)", "", "bevat binaire gegevens; is dit wel een partnerregister?")])
+    document = load_registry_text(text, table, file=file)
+    return LoadedRegistry(PartnerRegistry(document.partners, table), document, path)

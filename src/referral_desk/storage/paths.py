@@ -1,0 +1,70 @@
+"""Where every file lives; all of it from platformdirs so HOME/XDG_* isolate a run."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "referral-desk"
+
+
+def bundled_root() -> Path:
+    """The folder holding ``config/`` and ``resources/`` in every way we ship.
+
+    Source checkout: the repository root. Wheel: ``referral_desk/_bundled``.
+    PyInstaller: the bundle's data folder (``sys._MEIPASS``).
+    """
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    package = Path(__file__).resolve().parents[1]
+    wheel = package / "_bundled"
+    if wheel.is_dir():
+        return wheel
+    return package.parents[1]
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+    site_config_dir: Path
+    bundled_dir: Path
+
+    @classmethod
+    def from_platform(cls) -> AppPaths:
+        return cls(
+            config_dir=platformdirs.user_config_path(APP_NAME, appauthor=False),
+            data_dir=platformdirs.user_data_path(APP_NAME, appauthor=False),
+            log_dir=platformdirs.user_log_path(APP_NAME, appauthor=False),
+            site_config_dir=platformdirs.site_config_path(APP_NAME, appauthor=False),
+            bundled_dir=bundled_root(),
+        )
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
+
+    @property
+    def bundled_registry(self) -> Path:
+        return self.bundled_dir / "config" / "partners.toml"
+
+    @property
+    def machine_registry(self) -> Path:
+        return self.site_config_dir / "partners.toml"
+
+    @property
+    def resources_dir(self) -> Path:
+        return self.bundled_dir / "resources"
+
+    @property
+    def fonts_dir(self) -> Path:
+        return self.resources_dir / "fonts"

@@ -1,0 +1,61 @@
+"""User settings: the referrer profile and preferences, as JSON in the user config dir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from referral_desk.domain.referral import ReferrerProfile
+from referral_desk.storage.atomic_file import atomic_write_bytes
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    schema_version: int = 1
+    referrer: ReferrerProfile | None = None
+
+
+class SettingsError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class SettingsStore:
+    """Reads and writes :class:`Settings`; a broken file is kept aside, never overwritten."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> Settings:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return Settings()
+        except OSError as error:
+            raise SettingsError(
+                f"De instellingen in {self.path} kunnen niet gelezen worden ({error.strerror})."
+            ) from error
+        try:
+            return Settings.model_validate_json(raw)
+        except ValidationError:
+            broken = self.path.with_suffix(".broken.json")
+            try:
+                self.path.replace(broken)
+            except OSError:
+                broken = self.path
+            raise SettingsError(
+                "De instellingen waren beschadigd en zijn opzijgezet als "
+                f"{broken.name}. Vul uw profiel opnieuw in."
+            ) from None
+
+    def save(self, settings: Settings) -> None:
+        try:
+            atomic_write_bytes(self.path, settings.model_dump_json(indent=2).encode() + b"\n")
+        except OSError as error:
+            raise SettingsError(
+                f"De instellingen konden niet bewaard worden in {self.path.parent} "
+                f"({error.strerror or error})."
+            ) from error

@@ -1,0 +1,200 @@
+"""The client fields: exactly the permitted ones, each with a label and inline error."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from referral_desk.domain.postcodes import Municipality
+from referral_desk.domain.referral import field_error
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class FieldRow(QWidget):
+    """An input with its error text right below it, so the fix is where the eye is."""
+
+    def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.editor.setProperty("invalid", bool(message))
+        description = message or ""
+        self.editor.setAccessibleDescription(description)
+
+
+class ClientForm(QGroupBox):
+    """Emits ``changed`` on every edit and ``postcodeChanged`` for the partner lookup."""
+
+    changed = Signal()
+    postcodeChanged = Signal(str)
+
+    TEXT_FIELDS = (
+        "first_name", "last_name", "street", "house_number", "box", "postcode", "phone", "email",
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Cliënt"), parent)
+        self.edits: dict[str, QLineEdit] = {}
+        self.rows: dict[str, FieldRow] = {}
+        self._touched: set[str] = set()
+
+        labels = {
+            "first_name": (self.tr("&Voornaam"), "firstName", 60),
+            "last_name": (self.tr("&Achternaam"), "lastName", 60),
+            "street": (self.tr("&Straat"), "street", 100),
+            "house_number": (self.tr("&Huisnummer"), "houseNumber", 15),
+            "box": (self.tr("&Bus (optioneel)"), "box", 14),
+            "postcode": (self.tr("&Postcode"), "postcode", 4),
+            "phone": (self.tr("&Telefoon"), "phone", 30),
+            "email": (self.tr("&E-mail"), "email", 254),
+        }
+        for name, (_label, object_name, max_length) in labels.items():
+            edit = QLineEdit(self)
+            edit.setObjectName(object_name)
+            edit.setMaxLength(max_length)
+            edit.textEdited.connect(lambda _text, n=name: self._edited(n))
+            edit.editingFinished.connect(lambda n=name: self._touch(n))
+            self.edits[name] = edit
+            self.rows[name] = FieldRow(edit, self)
+        self.edits["postcode"].setInputMask("")
+        self.edits["phone"].setPlaceholderText(self.tr("bv. 0470 12 34 56"))
+        self.edits["email"].setPlaceholderText(self.tr("bv. naam@voorbeeld.be"))
+
+        self.municipality = QComboBox(self)
+        self.municipality.setObjectName("municipality")
+        self.municipality.setEnabled(False)
+        self.municipality.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.rows["municipality"] = FieldRow(self.municipality, self)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        order = ("first_name", "last_name", "street", "house_number", "box", "postcode")
+        for name in order:
+            self._add_row(form, labels[name][0], name)
+        self._add_row(form, self.tr("&Gemeente"), "municipality")
+        for name in ("phone", "email"):
+            self._add_row(form, labels[name][0], name)
+        hint = QLabel(self.tr("Adres is verplicht; geef minstens een telefoonnummer of een "
+                              "e-mailadres op. Andere gegevens over het gezin mogen niet "
+                              "gedeeld worden."), self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(dark);")
+        outer = QVBoxLayout(self)
+        outer.addLayout(form)
+        outer.addWidget(hint)
+
+        self.edits["postcode"].textChanged.connect(self.postcodeChanged.emit)
+        chain = [self.edits[n] for n in order] + [self.municipality] + [
+            self.edits["phone"], self.edits["email"]]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _add_row(self, form: QFormLayout, text: str, name: str) -> None:
+        label = QLabel(text, self)
+        row = self.rows[name]
+        label.setBuddy(row.editor)
+        plain = text.replace("&", "")
+        row.editor.setAccessibleName(plain)
+        form.addRow(label, row)
+
+    def _edited(self, name: str) -> None:
+        if name in self._touched:
+            self.refresh_error(name)
+        if name in ("phone", "email"):
+            for other in ("phone", "email"):
+                if other in self._touched:
+                    self.refresh_error(other)
+        self.changed.emit()
+
+    def _touch(self, name: str) -> None:
+        self._touched.add(name)
+        self.refresh_error(name)
+
+    def refresh_error(self, name: str) -> None:
+        self.rows[name].show_error(self.error_for(name))
+
+    def error_for(self, name: str) -> str | None:
+        values = self.raw_values()
+        if name in ("phone", "email") and not values["phone"].strip() \
+                and not values["email"].strip():
+            return self.tr("Geef minstens een telefoonnummer of een e-mailadres op.")
+        if name == "municipality":
+            return None
+        return field_error(name, values[name])
+
+    def raw_values(self) -> dict[str, str]:
+        values = {name: edit.text() for name, edit in self.edits.items()}
+        values["municipality"] = self.municipality.currentText() \
+            if self.municipality.currentData() else ""
+        return values
+
+    def all_errors(self) -> dict[str, str]:
+        return {
+            name: message
+            for name in (*self.TEXT_FIELDS, "municipality")
+            if (message := self.error_for(name)) is not None
+        }
+
+    def show_all_errors(self) -> None:
+        self._touched.update(self.TEXT_FIELDS)
+        for name in self.TEXT_FIELDS:
+            self.refresh_error(name)
+
+    def chosen_nis_code(self) -> str | None:
+        data = self.municipality.currentData()
+        return str(data) if data else None
+
+    def set_municipalities(self, options: tuple[Municipality, ...]) -> None:
+        """One option is filled in; two (e.g. 1804) make the user choose; none clears."""
+        current = self.chosen_nis_code()
+        self.municipality.blockSignals(True)
+        self.municipality.clear()
+        if len(options) > 1:
+            self.municipality.addItem(self.tr("Kies de gemeente…"), None)
+        for option in options:
+            self.municipality.addItem(option.name_nl, option.nis_code)
+        index = self.municipality.findData(current) if current else -1
+        self.municipality.setCurrentIndex(index if index >= 0 else 0)
+        self.municipality.setEnabled(len(options) > 1)
+        self.municipality.blockSignals(False)
+        self.changed.emit()
+
+    def has_input(self) -> bool:
+        return any(edit.text().strip() for edit in self.edits.values())
+
+    def clear(self) -> None:
+        for edit in self.edits.values():
+            edit.clear()
+        self._touched.clear()
+        for row in self.rows.values():
+            row.show_error(None)
+        self.set_municipalities(())
+        self.edits["first_name"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for edit in self.edits.values():
+            edit.setReadOnly(read_only)
+        if read_only:
+            self.municipality.setEnabled(False)

@@ -1,0 +1,86 @@
+"""When no mail client could be driven: everything the user needs to send it by hand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from referral_desk.workflow import CreatedReferral
+
+
+class MailFallbackDialog(QDialog):
+    def __init__(self, created: CreatedReferral, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mailFallbackDialog")
+        self.setWindowTitle(self.tr("E-mail zelf opstellen"))
+        draft = created.draft
+        reasons = "; ".join(reason for _name, reason in created.mail_failures)
+        intro = QLabel(self.tr(
+            "Er kon geen e-mailprogramma geopend worden ({0}). Het versleutelde archief is wel "
+            "bewaard. Maak zelf een nieuwe e-mail, voeg het archief toe en kopieer adres, "
+            "onderwerp en tekst hieronder. Het wachtwoord blijft in het hoofdvenster staan."
+        ).format(reasons), self)
+        intro.setWordWrap(True)
+        grid = QGridLayout()
+        self.fields: dict[str, QWidget] = {}
+        archive = str(created.archive_path)
+        entries = (
+            ("archive", self.tr("Archief"), archive),
+            ("to", self.tr("Aan"), draft.to),
+            ("subject", self.tr("Onderwerp"), draft.subject),
+        )
+        for row, (key, label_text, value) in enumerate(entries):
+            edit = QLineEdit(value, self)
+            edit.setReadOnly(True)
+            edit.setObjectName(f"fallback_{key}")
+            edit.setAccessibleName(label_text)
+            label = QLabel(label_text, self)
+            label.setBuddy(edit)
+            button = QPushButton(self.tr("Kopiëren"), self)
+            button.setObjectName(f"copy_{key}")
+            button.setAccessibleName(self.tr("{0} kopiëren").format(label_text))
+            button.clicked.connect(lambda _=False, v=value: self.copy(v))
+            grid.addWidget(label, row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(button, row, 2)
+            self.fields[key] = edit
+        body = QPlainTextEdit(draft.body, self)
+        body.setReadOnly(True)
+        body.setObjectName("fallback_body")
+        body.setAccessibleName(self.tr("Tekst"))
+        body_label = QLabel(self.tr("Tekst"), self)
+        body_label.setBuddy(body)
+        copy_body = QPushButton(self.tr("Kopiëren"), self)
+        copy_body.setObjectName("copy_body")
+        copy_body.setAccessibleName(self.tr("Tekst kopiëren"))
+        copy_body.clicked.connect(lambda _=False: self.copy(draft.body))
+        grid.addWidget(body_label, 3, 0)
+        grid.addWidget(body, 3, 1)
+        grid.addWidget(copy_body, 3, 2)
+        show = QPushButton(self.tr("Toon in &map"), self)
+        show.setObjectName("showInFolder")
+        show.clicked.connect(
+            lambda _=False: QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(created.archive_path.parent))))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(show, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def copy(text: str) -> None:
+        QGuiApplication.clipboard().setText(text)

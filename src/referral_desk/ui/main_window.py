@@ -1,0 +1,343 @@
+"""The team member's window: collect input, ask the core, show results and errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from referral_desk import __version__
+from referral_desk.domain.fields import format_phone_national
+from referral_desk.domain.partners import LookupResult, PartnerFound
+from referral_desk.domain.referral import FormErrors, ReferrerProfile, parse_client_form
+from referral_desk.domain.registry_file import LoadedRegistry, RegistryError
+from referral_desk.storage.outbox import OutboxError
+from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
+from referral_desk.ui.client_form import ClientForm
+from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
+from referral_desk.ui.partner_panel import PartnerPanel
+from referral_desk.ui.password_panel import PasswordPanel
+from referral_desk.ui.profile_dialog import ProfileDialog
+from referral_desk.workflow import CreatedReferral, ReferralServices, create_referral
+
+
+@dataclass(frozen=True)
+class WindowDeps:
+    services: ReferralServices
+    settings: SettingsStore
+    registry: LoadedRegistry | RegistryError
+    registry_source_label: str
+    today: Callable[[], date]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, deps: WindowDeps, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.deps = deps
+        self.registry = deps.registry if isinstance(deps.registry, LoadedRegistry) else None
+        self.lookup_result: LookupResult | None = None
+        self.created: CreatedReferral | None = None
+        self.profile_dialog: ProfileDialog | None = None
+        self.fallback_dialog: MailFallbackDialog | None = None
+        self.settings_problem: str | None = None
+        try:
+            self.settings = deps.settings.load()
+        except SettingsError as error:
+            self.settings = Settings()
+            self.settings_problem = error.message
+        self.setWindowTitle(self.tr("referral-desk – doorverwijzing naar OCMW of CAW"))
+        self._build()
+        self._build_menu()
+        self.update_state()
+
+    # --- construction ---------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget(self)
+        self.banner = QLabel(central)
+        self.banner.setObjectName("registryBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setStyleSheet(
+            "background: #fdecea; color: #611a15; padding: 8px; border: 1px solid #f5c2c0;")
+        self.banner.setVisible(False)
+
+        self.form = ClientForm(central)
+        self.form.changed.connect(self.update_state)
+        self.form.postcodeChanged.connect(lambda _t: self.refresh_lookup())
+        self.form.municipality.currentIndexChanged.connect(lambda _i: self.refresh_lookup())
+
+        self.partner_panel = PartnerPanel(central)
+        partner_box = QGroupBox(self.tr("Partner (uit het partnerregister)"), central)
+        QVBoxLayout(partner_box).addWidget(self.partner_panel)
+
+        consent_box = QGroupBox(self.tr("Toestemming van de cliënt"), central)
+        explain = QLabel(self.tr(
+            "Vertel de cliënt vóór het delen: welke gegevens (naam, adres, telefoon, e-mail), "
+            "met wie (het OCMW van de woonplaats, in Brussel het CAW), waarom (toegang tot "
+            "hulp en rechten), wat er daarna gebeurt (een maatschappelijk werker neemt "
+            "contact op) en dat de toestemming altijd ingetrokken kan worden, waarna het OCMW "
+            "de gegevens verwijdert."), consent_box)
+        explain.setWordWrap(True)
+        self.informed = QCheckBox(self.tr("De cliënt is hierover &geïnformeerd"), consent_box)
+        self.informed.setObjectName("informedCheck")
+        self.informed.setAccessibleName(self.tr("De cliënt is geïnformeerd"))
+        self.consent = QCheckBox(self.tr("De cliënt geeft uitdrukkelijk &toestemming"), consent_box)
+        self.consent.setObjectName("consentCheck")
+        self.consent.setAccessibleName(self.tr("De cliënt geeft toestemming"))
+        for box in (self.informed, self.consent):
+            box.toggled.connect(lambda _c: self.update_state())
+        consent_layout = QVBoxLayout(consent_box)
+        consent_layout.addWidget(explain)
+        consent_layout.addWidget(self.informed)
+        consent_layout.addWidget(self.consent)
+
+        self.create_button = QPushButton(self.tr("&Archief en e-mail maken"), central)
+        self.create_button.setObjectName("createButton")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create)
+        self.new_button = QPushButton(self.tr("&Nieuwe doorverwijzing"), central)
+        self.new_button.setObjectName("newButton")
+        self.new_button.clicked.connect(self.new_referral)
+        self.blockers = QLabel(central)
+        self.blockers.setObjectName("createBlockers")
+        self.blockers.setWordWrap(True)
+        self.result_status = QLabel(central)
+        self.result_status.setObjectName("resultStatus")
+        self.result_status.setWordWrap(True)
+        self.result_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.password_panel = PasswordPanel(central)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+
+        right = QVBoxLayout()
+        right.addWidget(partner_box)
+        right.addWidget(consent_box)
+        right.addLayout(buttons)
+        right.addWidget(self.blockers)
+        right.addWidget(self.result_status)
+        right.addWidget(self.password_panel)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addWidget(self.form, 1)
+        columns.addLayout(right, 1)
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.banner)
+        outer.addLayout(columns)
+        self.setCentralWidget(central)
+
+        QWidget.setTabOrder(self.form.edits["email"], self.informed)
+        QWidget.setTabOrder(self.informed, self.consent)
+        QWidget.setTabOrder(self.consent, self.create_button)
+        QWidget.setTabOrder(self.create_button, self.new_button)
+
+        if self.registry is None:
+            assert isinstance(self.deps.registry, RegistryError)
+            problems = "".join(f"<li>{escape(str(p))}</li>" for p in self.deps.registry.problems[:8])
+            more = len(self.deps.registry.problems) - 8
+            extra = self.tr("<li>… en nog {0} problemen</li>").format(more) if more > 0 else ""
+            self.banner.setText(self.tr(
+                "<b>Het partnerregister is ongeldig; doorverwijzen is niet mogelijk tot het "
+                "hersteld is.</b> Neem contact op met uw coördinator of de IT-dienst en geef "
+                "deze melding door:<ul>{0}{1}</ul>").format(problems, extra))
+            self.banner.setVisible(True)
+        elif self.settings_problem:
+            self.banner.setText(escape(self.settings_problem))
+            self.banner.setVisible(True)
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        new_action = QAction(self.tr("&Nieuwe doorverwijzing"), self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.triggered.connect(self.new_referral)
+        file_menu.addAction(new_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Afsluiten"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        profile_menu = self.menuBar().addMenu(self.tr("&Profiel"))
+        self.profile_action = QAction(self.tr("Aanmelder&profiel bewerken…"), self)
+        self.profile_action.triggered.connect(self.edit_profile)
+        profile_menu.addAction(self.profile_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&Over referral-desk"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # --- state ------------------------------------------------------------------------
+    @property
+    def profile(self) -> ReferrerProfile | None:
+        return self.settings.referrer
+
+    def refresh_lookup(self) -> None:
+        postcode = self.form.edits["postcode"].text().strip()
+        if self.registry is None or len(postcode) != 4:
+            self.lookup_result = None
+            if self.form.municipality.count():
+                self.form.set_municipalities(())
+        else:
+            registry = self.registry.registry
+            options = registry.postcodes.municipalities_for(postcode)
+            codes = [self.form.municipality.itemData(i) for i in range(self.form.municipality.count())]
+            if [m.nis_code for m in options] != [c for c in codes if c]:
+                self.form.set_municipalities(options)
+            team = self.profile.team if self.profile else None
+            self.lookup_result = registry.lookup(
+                postcode, on=self.deps.today(), nis_code=self.form.chosen_nis_code(), team=team)
+        self.partner_panel.show_result(self.lookup_result)
+        self.update_state()
+
+    def blocking_reasons(self) -> list[str]:
+        reasons: list[str] = []
+        if self.registry is None:
+            reasons.append(self.tr("het partnerregister is ongeldig"))
+        if self.profile is None:
+            reasons.append(self.tr("vul eerst uw aanmeldersprofiel in (menu Profiel)"))
+        errors = self.form.all_errors()
+        if errors:
+            reasons.append(self.tr("{0} veld(en) nog niet in orde").format(len(errors)))
+        if not isinstance(self.lookup_result, PartnerFound):
+            reasons.append(self.tr("geen partner voor dit adres"))
+        if not self.informed.isChecked():
+            reasons.append(self.tr("vink aan dat de cliënt geïnformeerd is"))
+        if not self.consent.isChecked():
+            reasons.append(self.tr("vink aan dat de cliënt toestemming geeft"))
+        return reasons
+
+    def update_state(self) -> None:
+        if self.created is not None:
+            self.create_button.setEnabled(False)
+            self.blockers.setVisible(False)
+            return
+        reasons = self.blocking_reasons()
+        self.create_button.setEnabled(not reasons)
+        self.blockers.setText(
+            self.tr("Nog niet klaar: {0}.").format("; ".join(reasons)) if reasons else "")
+        self.blockers.setVisible(bool(reasons))
+
+    # --- actions ----------------------------------------------------------------------
+    def create(self) -> None:
+        if self.blocking_reasons() or self.profile is None:
+            self.form.show_all_errors()
+            self.update_state()
+            return
+        found = self.lookup_result
+        assert isinstance(found, PartnerFound)
+        try:
+            client = parse_client_form(self.form.raw_values())
+        except FormErrors as errors:
+            for name, message in errors.errors.items():
+                if name in self.form.rows:
+                    self.form.rows[name].show_error(message)
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            created = create_referral(client, self.profile, found, self.deps.services)
+        except OutboxError as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.critical(self, self.tr("Archief niet bewaard"), error.message)
+            return
+        QApplication.restoreOverrideCursor()
+        self.show_created(created)
+
+    def show_created(self, created: CreatedReferral) -> None:
+        self.created = created
+        self.form.set_read_only(True)
+        self.informed.setEnabled(False)
+        self.consent.setEnabled(False)
+        partner = created.referral.partner
+        found = self.lookup_result
+        phone = (format_phone_national(found.partner.password_phone)
+                 if isinstance(found, PartnerFound) and found.partner.password_phone
+                 else self.tr("telefoonnummer niet in het register"))
+        self.password_panel.show_password(
+            created.referral_id, created.password, f"{partner.name}, {phone}")
+        if created.mail_result is not None and created.mail_result.opened:
+            status = self.tr("Het e-mailconcept aan {0} is geopend met het archief als bijlage. "
+                             "Controleer het en verstuur het.").format(escape(partner.mailbox))
+        elif created.mail_result is not None:
+            status = self.tr("Het e-mailconcept is bewaard als {0}.").format(
+                escape(str(created.mail_result.eml_path)))
+        else:
+            status = self.tr("Geen e-mailprogramma gevonden: stuur het archief zelf.")
+            self.fallback_dialog = MailFallbackDialog(created, self)
+            self.fallback_dialog.open()
+        self.result_status.setText(status)
+        self.update_state()
+
+    def new_referral(self) -> None:
+        self.created = None
+        self.form.set_read_only(False)
+        self.form.clear()
+        self.informed.setEnabled(True)
+        self.consent.setEnabled(True)
+        self.informed.setChecked(False)
+        self.consent.setChecked(False)
+        self.password_panel.reset()
+        self.result_status.clear()
+        self.refresh_lookup()
+
+    def edit_profile(self) -> None:
+        teams = self.registry.registry.local_teams() if self.registry else ()
+        self.profile_dialog = ProfileDialog(self.profile, teams, self)
+        self.profile_dialog.saved.connect(self.save_profile)
+        self.profile_dialog.open()
+
+    def save_profile(self, profile: ReferrerProfile) -> None:
+        settings = self.settings.model_copy(update={"referrer": profile})
+        try:
+            self.deps.settings.save(settings)
+        except SettingsError as error:
+            QMessageBox.warning(self, self.tr("Profiel niet bewaard"), error.message)
+        self.settings = settings
+        self.refresh_lookup()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("Over referral-desk"), self.about_text())
+
+    def about_text(self) -> str:
+        if self.registry is None:
+            registry = self.tr("ongeldig – zie de melding bovenaan")
+        else:
+            doc = self.registry.document
+            registry = self.tr("{0}, versie {1} van {2} ({3})").format(
+                self.deps.registry_source_label, escape(doc.registry_version),
+                doc.registry_date.strftime("%d-%m-%Y"), escape(str(self.registry.source)))
+        return self.tr("<b>referral-desk {0}</b><br>Partnerregister: {1}<br>"
+                       "Postcodes: Statbel (CC BY 4.0)").format(__version__, registry)
+
+    # --- closing ----------------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Venster sluiten?"),
+            self.tr("Het formulier is ingevuld. Als u afsluit, gaan de gegevens en het "
+                    "wachtwoord verloren. Toch afsluiten?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.form.has_input() and not self.confirm_discard():
+            event.ignore()
+            return
+        self.password_panel.reset()
+        event.accept()
