@@ -8,8 +8,8 @@ from datetime import datetime
 from PySide6.QtWidgets import QApplication
 
 from referral_desk.delivery.openers import default_opener_chain
-from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_file import LoadedRegistry, RegistryError
+from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
+from referral_desk.domain.registry_file import LoadedRegistry, RegistryError, RegistryProblem
 from referral_desk.storage.app_log import configure_logging
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.paths import AppPaths
@@ -29,7 +29,13 @@ def local_now() -> datetime:
 
 
 def load_registry(paths: AppPaths) -> LoadedRegistry | RegistryError:
-    table = PostcodeTable.load_bundled(paths.resources_dir)
+    """A broken installation (no postcode table) is reported like a broken registry."""
+    try:
+        table = PostcodeTable.load_bundled(paths.resources_dir)
+    except PostcodeTableError as error:
+        return RegistryError([RegistryProblem(
+            str(paths.resources_dir), None, "(postcodetabel)", "",
+            f"{error}; herinstalleer referral-desk")])
     try:
         return load_active_registry(paths, table)
     except RegistryError as error:

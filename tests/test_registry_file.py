@@ -1,0 +1,126 @@
+"""Registry files are validated like user input: precise messages, never a traceback."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referral_desk.domain.partners import (
+    ChooseMunicipality,
+    NoProtocol,
+    PartnerFound,
+    ProtocolEnded,
+    ProtocolNotYetInForce,
+    TeamNotParty,
+    UnknownPostcode,
+)
+from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_file import (
+    RegistryError,
+    load_registry_file,
+    load_registry_text,
+)
+
+ROOT = Path(__file__).parents[1]
+TABLE = PostcodeTable.load_bundled(ROOT / "resources")
+BUNDLED = (ROOT / "config" / "partners.toml").read_text("utf-8")
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(RegistryError) as error:
+        load_registry_text(text, TABLE, file="p.toml")
+    return [str(p) for p in error.value.problems]
+
+
+def test_bundled_registry_is_valid_and_has_the_two_seed_partners() -> None:
+    document = load_registry_text(BUNDLED, TABLE, file="partners.toml")
+    mailboxes = {p.id: p.mailbox for p in document.partners}
+    assert mailboxes == {"ocmw-leopoldsburg": "socialedienst@leopoldsburg.be",
+                         "ocmw-wervik": "kindengezin@wervik.be"}
+    leopoldsburg = document.partners[0]
+    assert leopoldsburg.breach_contact == "socialedienst@ocmwleopoldsburg.be"
+    assert leopoldsburg.protocol.in_force_from == date(2024, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('mailbox = "kindengezin@wervik.be"', 'mailbox = "kindengezin@wervik"',
+         ":36: partners[2].mailbox: geen geldig e-mailadres"),
+        ('postcodes = ["8940"]', 'postcodes = ["8941"]', "onbekende postcode (waarde: 8941)"),
+        ('postcodes = ["8940"]', 'postcodes = ["3970"]', "al bediend door OCMW Leopoldsburg"),
+        ('in_force_from = 2023-12-01', 'in_force_from = 2023-12-01\nended_on = 2023-01-01',
+         "moet na in_force_from"),
+        ('kind = "OCMW"\nregion = "Vlaanderen"\nmailbox = "kindengezin',
+         'kind = "OCMW"\nregoin = "Vlaanderen"\nmailbox = "kindengezin',
+         "onbekende sleutel"),
+        ('municipalities = ["33029"]', 'municipalities = ["99999"]', "onbekende NIS-code"),
+        ('in_force_from = 2023-12-01', 'in_force_from = "gisteren"', "in_force_from"),
+        ('name = "OCMW Wervik"\n', '', "partners[2].name: verplicht veld ontbreekt"),
+    ],
+)
+def test_broken_registry_reports_field_line_and_value(old: str, new: str, expected: str) -> None:
+    assert old in BUNDLED
+    problems = _problems(BUNDLED.replace(old, new, 1))
+    assert any(expected in p for p in problems), problems
+
+
+def test_syntax_error_names_the_line() -> None:
+    problems = _problems(BUNDLED.replace('kind = "OCMW"', 'kind = "OCMW', 1))
+    assert problems[0].startswith("p.toml:15: (syntaxis)")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "leeg"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "UTF-8"),
+        (b"a = 1\x00", "binaire"),
+        (b"x" * 1_100_000, "te groot"),
+    ],
+)
+def test_files_that_are_not_registries(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "partners.toml"
+    path.write_bytes(content)
+    with pytest.raises(RegistryError) as error:
+        load_registry_file(path, TABLE)
+    assert expected in str(error.value)
+
+
+def test_missing_file_is_a_registry_error(tmp_path: Path) -> None:
+    with pytest.raises(RegistryError, match="kan niet gelezen"):
+        load_registry_file(tmp_path / "nope.toml", TABLE)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_loader_raises_only_registry_errors(text: str) -> None:
+    try:
+        load_registry_text(text, TABLE, file="fuzz.toml")
+    except RegistryError as error:
+        assert error.problems
+
+
+def test_lookup_outcomes() -> None:
+    registry = load_registry_file(ROOT / "config" / "partners.toml", TABLE).registry
+    day = date(2026, 11, 22)
+    assert isinstance(registry.lookup("3971", on=day), PartnerFound)
+    assert isinstance(registry.lookup("1234", on=day), UnknownPostcode)
+    assert isinstance(registry.lookup("1804", on=day), ChooseMunicipality)
+    assert isinstance(registry.lookup("1804", on=day, nis_code="23088"), NoProtocol)
+    assert isinstance(registry.lookup("8940", on=date(2023, 11, 30)), ProtocolNotYetInForce)
+    assert isinstance(registry.lookup("8940", on=day, team="Kind en Gezin Menen"), PartnerFound)
+    assert isinstance(registry.lookup("8940", on=day, team="Kind en Gezin Gent"), TeamNotParty)
+
+
+def test_ended_protocol() -> None:
+    text = BUNDLED.replace("in_force_from = 2023-12-01", "in_force_from = 2023-12-01\n"
+                           "ended_on = 2025-01-01")
+    document = load_registry_text(text, TABLE, file="p.toml")
+    from referral_desk.domain.partners import PartnerRegistry
+    result = PartnerRegistry(document.partners, TABLE).lookup("8940", on=date(2026, 1, 1))
+    assert isinstance(result, ProtocolEnded)
