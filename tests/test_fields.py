@@ -14,8 +14,19 @@ from referral_desk.domain.fields import FieldError
 
 @pytest.mark.parametrize(
     "name",
-    ["D'hondt", "Van den Bossche", "Çelik", "Nguyễn", "O’Brien", "Łukasz", "Ελένη",
-     "محمد", "Jean-Pierre", "de la Cruz", "van der Berg"],
+    [
+        "D'hondt",
+        "Van den Bossche",
+        "Çelik",
+        "Nguyễn",
+        "O’Brien",
+        "Łukasz",
+        "Ελένη",
+        "محمد",
+        "Jean-Pierre",
+        "de la Cruz",
+        "van der Berg",
+    ],
 )
 def test_real_names_are_accepted_and_never_recapitalised(name: str) -> None:
     assert fields.validate_name(name) == unicodedata.normalize("NFC", name)
@@ -110,9 +121,14 @@ def test_postcode_syntax(postcode: str) -> None:
 
 
 VALIDATORS = [
-    fields.validate_name, fields.validate_street, fields.validate_house_number,
-    fields.validate_box, fields.validate_postcode_syntax, fields.validate_municipality,
-    fields.validate_phone, fields.validate_email_address,
+    fields.validate_name,
+    fields.validate_street,
+    fields.validate_house_number,
+    fields.validate_box,
+    fields.validate_postcode_syntax,
+    fields.validate_municipality,
+    fields.validate_phone,
+    fields.validate_email_address,
 ]
 
 

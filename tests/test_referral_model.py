@@ -15,17 +15,30 @@ from referral_desk.domain.referral import (
 )
 
 GOOD = {
-    "first_name": "Ayşe", "last_name": "Van den Bossche", "street": "Kerkstraat",
-    "house_number": "12A", "box": "", "postcode": "3970", "municipality": "Leopoldsburg",
-    "phone": "0470 12 34 56", "email": "",
+    "first_name": "Ayşe",
+    "last_name": "Van den Bossche",
+    "street": "Kerkstraat",
+    "house_number": "12A",
+    "box": "",
+    "postcode": "3970",
+    "municipality": "Leopoldsburg",
+    "phone": "0470 12 34 56",
+    "email": "",
 }
 
 
 def test_model_has_only_permitted_fields() -> None:
     assert set(ClientDetails.model_fields) == set(CLIENT_FIELDS)
     assert set(CLIENT_FIELDS) == {
-        "first_name", "last_name", "street", "house_number", "box", "postcode",
-        "municipality", "phone", "email",
+        "first_name",
+        "last_name",
+        "street",
+        "house_number",
+        "box",
+        "postcode",
+        "municipality",
+        "phone",
+        "email",
     }
 
 

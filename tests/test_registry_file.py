@@ -39,8 +39,10 @@ def _problems(text: str) -> list[str]:
 def test_bundled_registry_is_valid_and_has_the_two_seed_partners() -> None:
     document = load_registry_text(BUNDLED, TABLE, file="partners.toml")
     mailboxes = {p.id: p.mailbox for p in document.partners}
-    assert mailboxes == {"ocmw-leopoldsburg": "socialedienst@leopoldsburg.be",
-                         "ocmw-wervik": "kindengezin@wervik.be"}
+    assert mailboxes == {
+        "ocmw-leopoldsburg": "socialedienst@leopoldsburg.be",
+        "ocmw-wervik": "kindengezin@wervik.be",
+    }
     leopoldsburg = document.partners[0]
     assert leopoldsburg.breach_contact == "socialedienst@ocmwleopoldsburg.be"
     assert leopoldsburg.protocol.in_force_from == date(2024, 2, 1)
@@ -49,18 +51,26 @@ def test_bundled_registry_is_valid_and_has_the_two_seed_partners() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('mailbox = "kindengezin@wervik.be"', 'mailbox = "kindengezin@wervik"',
-         ":36: partners[2].mailbox: geen geldig e-mailadres"),
+        (
+            'mailbox = "kindengezin@wervik.be"',
+            'mailbox = "kindengezin@wervik"',
+            ":36: partners[2].mailbox: geen geldig e-mailadres",
+        ),
         ('postcodes = ["8940"]', 'postcodes = ["8941"]', "onbekende postcode (waarde: 8941)"),
         ('postcodes = ["8940"]', 'postcodes = ["3970"]', "al bediend door OCMW Leopoldsburg"),
-        ('in_force_from = 2023-12-01', 'in_force_from = 2023-12-01\nended_on = 2023-01-01',
-         "moet na in_force_from"),
-        ('kind = "OCMW"\nregion = "Vlaanderen"\nmailbox = "kindengezin',
-         'kind = "OCMW"\nregoin = "Vlaanderen"\nmailbox = "kindengezin',
-         "onbekende sleutel"),
+        (
+            "in_force_from = 2023-12-01",
+            "in_force_from = 2023-12-01\nended_on = 2023-01-01",
+            "moet na in_force_from",
+        ),
+        (
+            'kind = "OCMW"\nregion = "Vlaanderen"\nmailbox = "kindengezin',
+            'kind = "OCMW"\nregoin = "Vlaanderen"\nmailbox = "kindengezin',
+            "onbekende sleutel",
+        ),
         ('municipalities = ["33029"]', 'municipalities = ["99999"]', "onbekende NIS-code"),
-        ('in_force_from = 2023-12-01', 'in_force_from = "gisteren"', "in_force_from"),
-        ('name = "OCMW Wervik"\n', '', "partners[2].name: verplicht veld ontbreekt"),
+        ("in_force_from = 2023-12-01", 'in_force_from = "gisteren"', "in_force_from"),
+        ('name = "OCMW Wervik"\n', "", "partners[2].name: verplicht veld ontbreekt"),
     ],
 )
 def test_broken_registry_reports_field_line_and_value(old: str, new: str, expected: str) -> None:
@@ -118,9 +128,11 @@ def test_lookup_outcomes() -> None:
 
 
 def test_ended_protocol() -> None:
-    text = BUNDLED.replace("in_force_from = 2023-12-01", "in_force_from = 2023-12-01\n"
-                           "ended_on = 2025-01-01")
+    text = BUNDLED.replace(
+        "in_force_from = 2023-12-01", "in_force_from = 2023-12-01\nended_on = 2025-01-01"
+    )
     document = load_registry_text(text, TABLE, file="p.toml")
     from referral_desk.domain.partners import PartnerRegistry
+
     result = PartnerRegistry(document.partners, TABLE).lookup("8940", on=date(2026, 1, 1))
     assert isinstance(result, ProtocolEnded)

@@ -82,8 +82,9 @@ def validate_street(text: str) -> str:
     if len(value) > STREET_MAX:
         raise FieldError(f"Straat is te lang (maximaal {STREET_MAX} tekens).")
     for char in value:
-        if not (_is_letter(char) or char.isascii() and char.isdigit()
-                or char in _STREET_PUNCTUATION):
+        if not (
+            _is_letter(char) or (char.isascii() and char.isdigit()) or char in _STREET_PUNCTUATION
+        ):
             raise FieldError(f"Straat bevat een teken dat niet in een adres hoort: “{char}”.")
     if not any(_is_letter(char) for char in value):
         raise FieldError("Straat moet een straatnaam bevatten, geen nummer alleen.")
@@ -95,7 +96,9 @@ def validate_house_number(text: str) -> str:
     if not value:
         raise FieldError("Huisnummer is verplicht.")
     if not _HOUSE_NUMBER.match(value):
-        raise FieldError("Huisnummer: cijfers, eventueel gevolgd door letters (bv. 12, 12A, 12-14).")
+        raise FieldError(
+            "Huisnummer: cijfers, eventueel gevolgd door letters (bv. 12, 12A, 12-14)."
+        )
     return value
 
 

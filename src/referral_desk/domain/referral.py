@@ -35,7 +35,9 @@ CLIENT_FIELDS = (
 )
 
 
-def _optional(validator: Callable[[str], str]) -> Callable[[str | None], str | None]:
+def _optional(
+    validator: Callable[[str], str | None],
+) -> Callable[[str | None], str | None]:
     def check(value: str | None) -> str | None:
         if value is None or not value.strip():
             return None

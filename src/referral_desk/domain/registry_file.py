@@ -115,44 +115,88 @@ def _expected(error: Any) -> str:
     return message.removeprefix("Value error, ")
 
 
-def parse_registry_text(text: str, *, file: str) -> RegistryDocument:
-    """Syntax and schema checks, without the postcode table."""
+def _parse_toml(text: str, file: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         raise RegistryError(
-            [RegistryProblem(file, int(match.group(1)) if match else None, "(syntaxis)", "",
-                             f"geen geldige TOML: {error}")]
+            [
+                RegistryProblem(
+                    file,
+                    int(match.group(1)) if match else None,
+                    "(syntaxis)",
+                    "",
+                    f"geen geldige TOML: {error}",
+                )
+            ]
         ) from None
     if not data:
         raise RegistryError([RegistryProblem(file, None, "(bestand)", "", "het bestand is leeg")])
+    return data
+
+
+def _schema_problems(
+    text: str, data: dict[str, Any], error: ValidationError, file: str
+) -> list[RegistryProblem]:
+    return [
+        RegistryProblem(
+            file,
+            _locate(text, e["loc"]),
+            _dotted(e["loc"]) or "(bestand)",
+            _value_at(data, e["loc"]),
+            _expected(e),
+        )
+        for e in error.errors()
+    ]
+
+
+def _valid_partners(data: dict[str, Any]) -> list[tuple[int, Partner]]:
+    """Partners that pass on their own, so cross-checks still run when others do not."""
+    raw = data.get("partners")
+    found: list[tuple[int, Partner]] = []
+    if isinstance(raw, list):
+        for index, item in enumerate(raw):
+            try:
+                found.append((index, Partner.model_validate(item)))
+            except ValidationError:
+                continue
+    return found
+
+
+def load_registry_text(text: str, table: PostcodeTable, *, file: str) -> RegistryDocument:
+    """Every problem at once: schema, postcodes and NIS codes, overlaps between partners."""
+    data = _parse_toml(text, file)
+    document: RegistryDocument | None = None
     try:
-        return RegistryDocument.model_validate(data)
+        document = RegistryDocument.model_validate(data)
     except ValidationError as error:
-        problems = [
-            RegistryProblem(
-                file,
-                _locate(text, e["loc"]),
-                _dotted(e["loc"]) or "(bestand)",
-                _value_at(data, e["loc"]),
-                _expected(e),
-            )
-            for e in error.errors()
-        ]
-        raise RegistryError(problems) from None
+        problems = _schema_problems(text, data, error, file)
+    else:
+        problems = []
+    problems += _cross_check(text, _valid_partners(data), table, file)
+    if problems or document is None:
+        raise RegistryError(problems)
+    return document
 
 
-def _cross_check(text: str, document: RegistryDocument, table: PostcodeTable,
-                 file: str) -> list[RegistryProblem]:
+def _cross_check(
+    text: str, partners: list[tuple[int, Partner]], table: PostcodeTable, file: str
+) -> list[RegistryProblem]:
     problems: list[RegistryProblem] = []
-    for index, partner in enumerate(document.partners):
+    for index, partner in partners:
         seen_nis = set(partner.municipalities)
         for nis in partner.municipalities:
             if table.municipality(nis) is None:
-                problems.append(RegistryProblem(
-                    file, _locate(text, ("partners", index, "municipalities")),
-                    f"partners[{index + 1}].municipalities", nis, "onbekende NIS-code"))
+                problems.append(
+                    RegistryProblem(
+                        file,
+                        _locate(text, ("partners", index, "municipalities")),
+                        f"partners[{index + 1}].municipalities",
+                        nis,
+                        "onbekende NIS-code",
+                    )
+                )
         for postcode in partner.postcodes:
             owners = {m.nis_code for m in table.municipalities_for(postcode)}
             if not owners:
@@ -161,26 +205,42 @@ def _cross_check(text: str, document: RegistryDocument, table: PostcodeTable,
                 expected = "postcode hoort niet bij een van de gemeenten van deze partner"
             else:
                 continue
-            problems.append(RegistryProblem(
-                file, _locate(text, ("partners", index, "postcodes")),
-                f"partners[{index + 1}].postcodes", postcode, expected))
+            problems.append(
+                RegistryProblem(
+                    file,
+                    _locate(text, ("partners", index, "postcodes")),
+                    f"partners[{index + 1}].postcodes",
+                    postcode,
+                    expected,
+                )
+            )
     ids: dict[str, int] = {}
-    for index, partner in enumerate(document.partners):
+    for index, partner in partners:
         if partner.id in ids:
-            problems.append(RegistryProblem(
-                file, _locate(text, ("partners", index, "id")), f"partners[{index + 1}].id",
-                partner.id, f"id komt al voor bij partner {ids[partner.id] + 1}"))
+            problems.append(
+                RegistryProblem(
+                    file,
+                    _locate(text, ("partners", index, "id")),
+                    f"partners[{index + 1}].id",
+                    partner.id,
+                    f"id komt al voor bij partner {ids[partner.id] + 1}",
+                )
+            )
         ids.setdefault(partner.id, index)
-    for a_index, a in enumerate(document.partners):
-        for b_index in range(a_index + 1, len(document.partners)):
-            b = document.partners[b_index]
+    for position, (a_index, a) in enumerate(partners):
+        for b_index, b in partners[position + 1 :]:
             shared = sorted(set(a.postcodes) & set(b.postcodes))
             if shared and _overlap(a, b):
-                problems.append(RegistryProblem(
-                    file, _locate(text, ("partners", b_index, "postcodes")),
-                    f"partners[{b_index + 1}].postcodes", ", ".join(shared),
-                    f"postcode wordt in dezelfde periode al bediend door {a.name} "
-                    f"(partner {a_index + 1}); beëindig eerst dat protocol"))
+                problems.append(
+                    RegistryProblem(
+                        file,
+                        _locate(text, ("partners", b_index, "postcodes")),
+                        f"partners[{b_index + 1}].postcodes",
+                        ", ".join(shared),
+                        f"postcode wordt in dezelfde periode al bediend door {a.name} "
+                        f"(partner {a_index + 1}); beëindig eerst dat protocol",
+                    )
+                )
     return problems
 
 
@@ -191,14 +251,6 @@ def _overlap(a: Partner, b: Partner) -> bool:
     return a.protocol.in_force_from < b_end and b.protocol.in_force_from < a_end
 
 
-def load_registry_text(text: str, table: PostcodeTable, *, file: str) -> RegistryDocument:
-    document = parse_registry_text(text, file=file)
-    problems = _cross_check(text, document, table, file)
-    if problems:
-        raise RegistryError(problems)
-    return document
-
-
 def load_registry_file(path: Path, table: PostcodeTable) -> LoadedRegistry:
     file = str(path)
     try:
@@ -206,20 +258,50 @@ def load_registry_file(path: Path, table: PostcodeTable) -> LoadedRegistry:
             raw = handle.read(MAX_REGISTRY_BYTES + 1)
     except OSError as error:
         raise RegistryError(
-            [RegistryProblem(file, None, "(bestand)", "", f"kan niet gelezen worden: {error.strerror}")]
+            [
+                RegistryProblem(
+                    file, None, "(bestand)", "", f"kan niet gelezen worden: {error.strerror}"
+                )
+            ]
         ) from None
     if len(raw) > MAX_REGISTRY_BYTES:
-        raise RegistryError([RegistryProblem(
-            file, None, "(bestand)", "",
-            f"te groot (meer dan {MAX_REGISTRY_BYTES // 1000} kB); is dit wel een partnerregister?")])
+        raise RegistryError(
+            [
+                RegistryProblem(
+                    file,
+                    None,
+                    "(bestand)",
+                    "",
+                    f"te groot (meer dan {MAX_REGISTRY_BYTES // 1000} kB); "
+                    "is dit wel een partnerregister?",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise RegistryError([RegistryProblem(
-            file, raw[: error.start].count(b"\n") + 1, "(bestand)", "",
-            "geen UTF-8-tekst; sla het bestand op als UTF-8 (geen binair bestand)")]) from None
+        raise RegistryError(
+            [
+                RegistryProblem(
+                    file,
+                    raw[: error.start].count(b"\n") + 1,
+                    "(bestand)",
+                    "",
+                    "geen UTF-8-tekst; sla het bestand op als UTF-8 (geen binair bestand)",
+                )
+            ]
+        ) from None
     if "\x00" in text:
-        raise RegistryError([RegistryProblem(
-            file, None, "(bestand)", "", "bevat binaire gegevens; is dit wel een partnerregister?")])
+        raise RegistryError(
+            [
+                RegistryProblem(
+                    file,
+                    None,
+                    "(bestand)",
+                    "",
+                    "bevat binaire gegevens; is dit wel een partnerregister?",
+                )
+            ]
+        )
     document = load_registry_text(text, table, file=file)
     return LoadedRegistry(PartnerRegistry(document.partners, table), document, path)

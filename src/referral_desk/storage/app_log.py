@@ -13,12 +13,13 @@ def configure_logging(log_dir: Path) -> Path | None:
     """Log to a rotating file; returns None (console only) when the dir is not writable."""
     root = logging.getLogger("referral_desk")
     root.setLevel(logging.INFO)
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+        old.close()
+    handler: logging.Handler
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler = logging.handlers.RotatingFileHandler(
             log_dir / LOG_FILE_NAME, maxBytes=512_000, backupCount=3, encoding="utf-8"
         )
     except OSError:
