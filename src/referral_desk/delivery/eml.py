@@ -1,0 +1,22 @@
+"""The draft as a ``.eml`` file: the one format every desktop mail client can open."""
+
+from __future__ import annotations
+
+import email.policy
+from email.message import EmailMessage
+from pathlib import Path
+
+from referral_desk.storage.atomic_file import atomic_write_bytes
+
+
+def write_eml_draft(message: EmailMessage, folder: Path, stem: str) -> Path:
+    """Write ``<stem>.eml`` atomically and private (0o600), so a client never opens half a file.
+
+    CRLF line ends (the SMTP policy): RFC 5322 requires them and Outlook-family readers are
+    known to misparse bare LF; Thunderbird reads either. Non-ASCII headers get RFC 2047
+    encoded words, which every client decodes.
+    """
+    if not stem or Path(stem).name != stem or stem.startswith("."):
+        raise ValueError(f"Invalid draft file stem: {stem!r}")
+    data = message.as_bytes(policy=email.policy.SMTP)
+    return atomic_write_bytes(folder / f"{stem}.eml", data, mode=0o600)

@@ -1,0 +1,106 @@
+"""The mail draft: recipient, Dutch subject and body, and the encrypted archive.
+
+Subject and body identify a referral only by its random ID and the referring team, so a
+mail that lands in the wrong mailbox, a log or a sent-items folder reveals nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from email.message import EmailMessage
+from pathlib import Path
+
+from pydantic import BaseModel, field_validator
+
+from referral_desk.domain.referral import REFERRAL_ID_PATTERN
+
+ARCHIVE_MIME = ("application", "x-7z-compressed")
+
+# One bare addr-spec: a display name or a second address would be a different recipient.
+_SINGLE_ADDRESS = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]+$")
+
+
+class DraftMessage(BaseModel, frozen=True, extra="forbid"):
+    to: str
+    subject: str
+    body: str
+    attachment: Path | None
+
+    @field_validator("to")
+    @classmethod
+    def _one_ascii_address(cls, value: str) -> str:
+        # ASCII: the draft is written without SMTPUTF8, where a UTF-8 address cannot be encoded.
+        if not (value.isascii() and _SINGLE_ADDRESS.match(value)):
+            raise ValueError("Het adres moet één enkel e-mailadres zijn.")
+        return value
+
+    @field_validator("subject")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        if "\r" in value or "\n" in value:
+            raise ValueError("Het onderwerp moet op één regel staan.")
+        return value
+
+    @field_validator("attachment")
+    @classmethod
+    def _ascii_file_name(cls, value: Path | None) -> Path | None:
+        # A non-ASCII name needs RFC 2231 encoding, which some Outlook versions mangle.
+        if value is not None and not (value.name.isascii() and value.name.isprintable()):
+            raise ValueError("De naam van de bijlage mag alleen ASCII-tekens bevatten.")
+        return value
+
+
+def build_email_message(draft: DraftMessage) -> EmailMessage:
+    """An unsent draft: the mail client adds From, Date and Message-ID when it sends.
+
+    ``X-Unsent: 1`` makes Outlook open the file as a new message to edit and send.
+    Raises OSError when the attachment cannot be read.
+    """
+    message = EmailMessage()
+    message["To"] = draft.to
+    message["Subject"] = draft.subject
+    message["X-Unsent"] = "1"
+    # Quoted-printable keeps the file 7-bit clean whatever the client's import path expects.
+    message.set_content(draft.body, charset="utf-8", cte="quoted-printable")
+    if draft.attachment is not None:
+        maintype, subtype = ARCHIVE_MIME
+        message.add_attachment(
+            draft.attachment.read_bytes(),
+            maintype=maintype,
+            subtype=subtype,
+            filename=draft.attachment.name,
+        )
+    return message
+
+
+def _checked_id(referral_id: str) -> str:
+    # The ID is the only referral-specific text in the mail; refuse anything else in its place.
+    if not REFERRAL_ID_PATTERN.match(referral_id):
+        raise ValueError("Ongeldig doorverwijzings-ID.")
+    return referral_id
+
+
+def referral_subject(referral_id: str, team: str) -> str:
+    return (
+        f"Doorverwijzing {_checked_id(referral_id)} – lokaal team Kind en Gezin {team} (art. 10/1)"
+    )
+
+
+def referral_body(referral_id: str, team: str, referrer_name: str, referrer_phone: str) -> str:
+    """Takes only the ID and the referrer's (staff) details, so no client field can reach it.
+
+    One line per paragraph: the client wraps it to its window; hard breaks would leave it ragged.
+    """
+    referral_id = _checked_id(referral_id)
+    paragraphs = (
+        "Geachte collega,",
+        f"In bijlage vindt u doorverwijzing {referral_id} van het lokaal team Kind en Gezin "
+        f"{team}, op grond van art. 10/1 van het decreet van 30 april 2004 en met "
+        "toestemming van de cliënt.",
+        "De bijlage is een 7-Zip-archief, versleuteld met AES-256. Open het met 7-Zip. "
+        f"Het wachtwoord krijgt u telefonisch van {referrer_name} ({referrer_phone}).",
+        "Wilt u de ontvangst bevestigen door op deze e-mail te antwoorden? Trekt de cliënt "
+        "de toestemming in, dan verwijdert u de gegevens zoals het protocol bepaalt.",
+        f"Met vriendelijke groeten,\n{referrer_name}\nLokaal team Kind en Gezin {team}",
+    )
+    return "\n\n".join(paragraphs) + "\n"

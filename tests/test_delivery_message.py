@@ -1,0 +1,236 @@
+"""The draft as mail clients will parse it, the .eml write, and the Dutch templates."""
+
+from __future__ import annotations
+
+import email.policy
+import inspect
+import os
+import stat
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from referral_desk.delivery.eml import write_eml_draft
+from referral_desk.delivery.message import (
+    DraftMessage,
+    build_email_message,
+    referral_body,
+    referral_subject,
+)
+
+REFERRAL_ID = "KG-2026-7F3K9Q"
+MAILBOX = "doorverwijzing@ocmw-menen.example.be"
+# Every byte value, plus line ends a text-mode write would corrupt.
+ARCHIVE_BYTES = bytes(range(256)) + b"7z\r\n\n\r\x00" + os.urandom(4096)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    path = tmp_path / "outbox" / f"{REFERRAL_ID}.7z"
+    path.parent.mkdir()
+    path.write_bytes(ARCHIVE_BYTES)
+    return path
+
+
+def _draft(archive: Path | None, team: str = "Menen") -> DraftMessage:
+    return DraftMessage(
+        to=MAILBOX,
+        subject=referral_subject(REFERRAL_ID, team),
+        body=referral_body(REFERRAL_ID, team, "An Peeters", "+32 56 12 34 56"),
+        attachment=archive,
+    )
+
+
+def _parse(raw: bytes) -> EmailMessage:
+    parsed = BytesParser(policy=email.policy.default).parsebytes(raw)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def _eml_bytes(draft: DraftMessage) -> bytes:
+    return build_email_message(draft).as_bytes(policy=email.policy.SMTP)
+
+
+def test_message_parses_back_as_an_unsent_draft_with_the_archive(archive: Path) -> None:
+    draft = _draft(archive)
+    parsed = _parse(_eml_bytes(draft))
+    assert parsed["To"] == MAILBOX
+    assert parsed["Subject"] == draft.subject
+    assert parsed["X-Unsent"] == "1"
+    for absent in ("From", "Date", "Message-ID", "Sender", "Cc", "Bcc"):
+        assert parsed[absent] is None, absent
+    body = parsed.get_body(preferencelist=("plain",))
+    assert body is not None
+    assert body.get_content_charset() == "utf-8"
+    assert body.get_content().replace("\r\n", "\n") == draft.body
+    attachments = list(parsed.iter_attachments())
+    assert len(attachments) == 1
+    (attachment,) = attachments
+    assert attachment.get_content_type() == "application/x-7z-compressed"
+    filename = attachment.get_filename()
+    assert filename == f"{REFERRAL_ID}.7z"
+    assert filename.isascii()
+    assert attachment.get_payload(decode=True) == ARCHIVE_BYTES
+
+
+def test_non_ascii_subject_survives_encoding(archive: Path) -> None:
+    draft = _draft(archive, team="Hélécine")
+    raw = _eml_bytes(draft)
+    assert "Hélécine".encode() not in raw, "headers must be RFC 2047 encoded, not raw UTF-8"
+    assert _parse(raw)["Subject"] == (
+        "Doorverwijzing KG-2026-7F3K9Q – lokaal team Kind en Gezin Hélécine (art. 10/1)"
+    )
+    body = _parse(raw).get_body(preferencelist=("plain",))
+    assert body is not None
+    assert "Hélécine" in body.get_content()
+
+
+def test_eml_bytes_are_seven_bit_with_crlf_line_ends(archive: Path) -> None:
+    raw = _eml_bytes(_draft(archive, team="Hélécine"))
+    assert raw.isascii()
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    assert b"\r" not in raw.replace(b"\r\n", b"")
+
+
+def test_message_without_attachment_is_plain_text() -> None:
+    parsed = _parse(_eml_bytes(_draft(None)))
+    assert parsed.get_content_type() == "text/plain"
+    assert list(parsed.iter_attachments()) == []
+
+
+def test_missing_attachment_file_raises_oserror(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        build_email_message(_draft(tmp_path / "weg.7z"))
+
+
+@pytest.mark.parametrize("name", ["verwijzing-é.7z", "Ä.7z", "tab\there.7z"])
+def test_attachment_name_must_be_ascii(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ValidationError):
+        _draft(tmp_path / name)
+
+
+@pytest.mark.parametrize(
+    "to",
+    [
+        "a@ocmw.be, b@ocmw.be",
+        "a@ocmw.be;b@ocmw.be",
+        "OCMW <a@ocmw.be>",
+        "a@ocmw.be\r\nBcc: x@evil.example",
+        "geen-adres",
+        "bé@ocmw.be",
+        "",
+    ],
+)
+def test_to_must_be_one_plain_address(to: str) -> None:
+    with pytest.raises(ValidationError):
+        DraftMessage(to=to, subject="s", body="b", attachment=None)
+
+
+def test_subject_must_be_one_line() -> None:
+    with pytest.raises(ValidationError):
+        DraftMessage(to=MAILBOX, subject="a\r\nBcc: x@evil.example", body="b", attachment=None)
+
+
+def test_draft_is_frozen() -> None:
+    draft = _draft(None)
+    with pytest.raises(ValidationError):
+        draft.to = "ander@example.be"  # type: ignore[misc]
+
+
+# --- the .eml file -------------------------------------------------------------------------
+
+
+def test_eml_written_with_exact_bytes_and_no_temp_file(archive: Path) -> None:
+    message = build_email_message(_draft(archive))
+    folder = archive.parent
+    path = write_eml_draft(message, folder, REFERRAL_ID)
+    assert path == folder / f"{REFERRAL_ID}.eml"
+    assert path.read_bytes() == message.as_bytes(policy=email.policy.SMTP)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([archive.name, path.name])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_eml_is_private(archive: Path) -> None:
+    path = write_eml_draft(build_email_message(_draft(archive)), archive.parent, REFERRAL_ID)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_eml_replaced_whole_or_not_at_all(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = archive.parent
+    old = write_eml_draft(build_email_message(_draft(None)), folder, REFERRAL_ID).read_bytes()
+
+    def crash(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        write_eml_draft(build_email_message(_draft(archive)), folder, REFERRAL_ID)
+    assert (folder / f"{REFERRAL_ID}.eml").read_bytes() == old
+    assert sorted(p.name for p in folder.iterdir()) == sorted([archive.name, f"{REFERRAL_ID}.eml"])
+
+
+@pytest.mark.parametrize("stem", ["", "../KG-2026-7F3K9Q", "sub/KG", ".hidden", ".."])
+def test_eml_stem_cannot_leave_the_folder(tmp_path: Path, stem: str) -> None:
+    with pytest.raises(ValueError):
+        write_eml_draft(build_email_message(_draft(None)), tmp_path, stem)
+
+
+# --- templates -----------------------------------------------------------------------------
+
+
+def test_subject_matches_the_agreed_form() -> None:
+    assert referral_subject(REFERRAL_ID, "Menen") == (
+        "Doorverwijzing KG-2026-7F3K9Q – lokaal team Kind en Gezin Menen (art. 10/1)"
+    )
+
+
+def test_body_is_dutch_and_complete() -> None:
+    body = referral_body(REFERRAL_ID, "Menen", "An Peeters", "+32 56 12 34 56")
+    for expected in (
+        REFERRAL_ID,
+        "lokaal team Kind en Gezin Menen",
+        "art. 10/1 van het decreet van 30 april 2004",
+        "toestemming",
+        "AES-256",
+        "7-Zip",
+        "wachtwoord",
+        "telefonisch van An Peeters (+32 56 12 34 56)",
+        "ontvangst bevestigen",
+        "verwijdert",
+        "protocol",
+    ):
+        assert expected in body, expected
+
+
+@pytest.mark.parametrize("team", ["Menen", "Hélécine", "Sint-Pieters-Leeuw"])
+def test_templates_have_no_placeholder_leftovers(team: str) -> None:
+    subject = referral_subject(REFERRAL_ID, team)
+    body = referral_body(REFERRAL_ID, team, "An Peeters", "+32 56 12 34 56")
+    for text in (subject, body):
+        assert REFERRAL_ID in text
+        assert team in text
+        assert "{" not in text
+        assert "}" not in text
+    assert "\n" not in subject
+
+
+def test_templates_accept_only_staff_data() -> None:
+    """A client field cannot be passed: the only parameters are the ID and the referrer's."""
+    assert list(inspect.signature(referral_subject).parameters) == ["referral_id", "team"]
+    assert list(inspect.signature(referral_body).parameters) == [
+        "referral_id",
+        "team",
+        "referrer_name",
+        "referrer_phone",
+    ]
+
+
+@pytest.mark.parametrize("not_an_id", ["Jan Janssens", "KG-2026-7f3k9q", "KG-2026-7F3K9Q Jan"])
+def test_templates_refuse_anything_but_a_referral_id(not_an_id: str) -> None:
+    with pytest.raises(ValueError):
+        referral_subject(not_an_id, "Menen")
+    with pytest.raises(ValueError):
+        referral_body(not_an_id, "Menen", "An Peeters", "+32 56 12 34 56")
