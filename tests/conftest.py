@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,4 +34,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(site / "config"))
     monkeypatch.setenv("XDG_DATA_DIRS", str(site / "data"))
     monkeypatch.setenv("REFERRAL_DESK_MAIL", "eml")
+    # Any temp file a library writes lands where the canary tests can read it.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     yield home

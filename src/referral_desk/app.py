@@ -33,9 +33,17 @@ def load_registry(paths: AppPaths) -> LoadedRegistry | RegistryError:
     try:
         table = PostcodeTable.load_bundled(paths.resources_dir)
     except PostcodeTableError as error:
-        return RegistryError([RegistryProblem(
-            str(paths.resources_dir), None, "(postcodetabel)", "",
-            f"{error}; herinstalleer referral-desk")])
+        return RegistryError(
+            [
+                RegistryProblem(
+                    str(paths.resources_dir),
+                    None,
+                    "(postcodetabel)",
+                    "",
+                    f"{error}; herinstalleer referral-desk",
+                )
+            ]
+        )
     try:
         return load_active_registry(paths, table)
     except RegistryError as error:
@@ -53,14 +61,17 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
         fonts_dir=paths.fonts_dir,
     )
     source = active_registry_source(paths)
-    window = MainWindow(WindowDeps(
-        services=services,
-        settings=SettingsStore(paths.settings_file),
-        registry=load_registry(paths),
-        registry_source_label=(
-            "machineregister" if source is RegistrySource.MACHINE else "meegeleverd register"),
-        today=lambda: local_now().date(),
-    ))
+    window = MainWindow(
+        WindowDeps(
+            services=services,
+            settings=SettingsStore(paths.settings_file),
+            registry=load_registry(paths),
+            registry_source_label=(
+                "machineregister" if source is RegistrySource.MACHINE else "meegeleverd register"
+            ),
+            today=lambda: local_now().date(),
+        )
+    )
     if window.profile is None:
         window.edit_profile()
     return window

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from referral_desk.delivery.message import DraftMessage, referral_body, referral_subject
 from referral_desk.delivery.openers import AllOpenersFailed, DraftResult, MailOpener
+from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import PartnerFound
 from referral_desk.domain.referral import (
     ClientDetails,
@@ -103,7 +104,10 @@ def referral_draft(referral: Referral, archive_path: Path) -> DraftMessage:
         to=referral.partner.mailbox,
         subject=referral_subject(referral.referral_id, team),
         body=referral_body(
-            referral.referral_id, team, referral.referrer.name, referral.referrer.phone
+            referral.referral_id,
+            team,
+            referral.referrer.name,
+            format_phone_national(referral.referrer.phone),
         ),
         attachment=archive_path,
     )

@@ -177,3 +177,13 @@ def validate_email_address(text: str) -> str:
     except EmailNotValidError:
         raise FieldError("Dit is geen geldig e-mailadres (bv. naam@voorbeeld.be).") from None
     return str(result.normalized)
+
+
+def validate_team(text: str) -> str:
+    """The referrer's local team, as named in the protocols (e.g. Kind en Gezin Menen)."""
+    value = _clean(text)
+    if not value:
+        raise FieldError("Lokaal team is verplicht.")
+    if len(value) > MUNICIPALITY_MAX:
+        raise FieldError(f"Lokaal team is te lang (maximaal {MUNICIPALITY_MAX} tekens).")
+    return value

@@ -142,7 +142,7 @@ class ReferrerProfile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: Annotated[str, AfterValidator(lambda v: fields.validate_name(v, label="Naam"))]
-    team: Annotated[str, AfterValidator(fields.validate_municipality)]
+    team: Annotated[str, AfterValidator(fields.validate_team)]
     phone: RequiredPhone
     email: RequiredEmail
 

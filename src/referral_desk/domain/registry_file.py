@@ -105,14 +105,39 @@ def _dotted(loc: Sequence[int | str]) -> str:
     return ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in loc).replace(".[", "[")
 
 
+_DUTCH = {
+    "missing": "verplicht veld ontbreekt",
+    "extra_forbidden": "onbekende sleutel (tikfout?); alleen de velden uit de handleiding mogen",
+    "string_type": "verwacht tekst tussen aanhalingstekens",
+    "string_too_short": "te kort (minstens {min_length} tekens)",
+    "string_pattern_mismatch": "heeft niet de verwachte vorm ({pattern})",
+    "too_short": "moet minstens {min_length} element(en) bevatten",
+    "tuple_type": "verwacht een lijst tussen [ ]",
+    "date_type": "verwacht een datum als JJJJ-MM-DD (zonder aanhalingstekens)",
+    "date_from_datetime_parsing": "verwacht een datum als JJJJ-MM-DD",
+    "date_parsing": "verwacht een datum als JJJJ-MM-DD",
+    "literal_error": "verwacht een van: {expected}",
+    "enum": "verwacht een van: {expected}",
+    "int_type": "verwacht een geheel getal",
+    "model_type": "verwacht een tabel",
+}
+
+
 def _expected(error: Any) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        return "verplicht veld ontbreekt"
-    if kind == "extra_forbidden":
-        return "onbekende sleutel (tikfout?); toegestaan zijn alleen de velden uit de handleiding"
-    message = str(error["msg"])
-    return message.removeprefix("Value error, ")
+    template = _DUTCH.get(error["type"])
+    if template is not None:
+        try:
+            return template.format(**error.get("ctx", {})).replace("' or '", "' of '")
+        except (KeyError, IndexError):
+            return template
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def _schema_errors(error: ValidationError) -> list[Any]:
+    """Drop "no partners" when partners exist but each has its own, more precise error."""
+    errors = list(error.errors())
+    nested = any(len(e["loc"]) > 2 and e["loc"][0] == "partners" for e in errors)
+    return [e for e in errors if not (nested and tuple(e["loc"]) == ("partners",))]
 
 
 def _parse_toml(text: str, file: str) -> dict[str, Any]:
@@ -147,7 +172,7 @@ def _schema_problems(
             _value_at(data, e["loc"]),
             _expected(e),
         )
-        for e in error.errors()
+        for e in _schema_errors(error)
     ]
 
 

@@ -15,6 +15,8 @@ class Settings(BaseModel):
 
     schema_version: int = 1
     referrer: ReferrerProfile | None = None
+    # partner id → the mailbox this user last sent to, to catch a registry change.
+    last_mailboxes: dict[str, str] = {}
 
 
 class SettingsError(Exception):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -51,11 +52,19 @@ class ClientForm(QGroupBox):
     postcodeChanged = Signal(str)
 
     TEXT_FIELDS = (
-        "first_name", "last_name", "street", "house_number", "box", "postcode", "phone", "email",
+        "first_name",
+        "last_name",
+        "street",
+        "house_number",
+        "box",
+        "postcode",
+        "phone",
+        "email",
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Cliënt"), parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Cliënt"))
         self.edits: dict[str, QLineEdit] = {}
         self.rows: dict[str, FieldRow] = {}
         self._touched: set[str] = set()
@@ -78,7 +87,6 @@ class ClientForm(QGroupBox):
             edit.editingFinished.connect(lambda n=name: self._touch(n))
             self.edits[name] = edit
             self.rows[name] = FieldRow(edit, self)
-        self.edits["postcode"].setInputMask("")
         self.edits["phone"].setPlaceholderText(self.tr("bv. 0470 12 34 56"))
         self.edits["email"].setPlaceholderText(self.tr("bv. naam@voorbeeld.be"))
 
@@ -96,9 +104,14 @@ class ClientForm(QGroupBox):
         self._add_row(form, self.tr("&Gemeente"), "municipality")
         for name in ("phone", "email"):
             self._add_row(form, labels[name][0], name)
-        hint = QLabel(self.tr("Adres is verplicht; geef minstens een telefoonnummer of een "
-                              "e-mailadres op. Andere gegevens over het gezin mogen niet "
-                              "gedeeld worden."), self)
+        hint = QLabel(
+            self.tr(
+                "Adres is verplicht; geef minstens een telefoonnummer of een "
+                "e-mailadres op. Andere gegevens over het gezin mogen niet "
+                "gedeeld worden."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(dark);")
         outer = QVBoxLayout(self)
@@ -106,9 +119,12 @@ class ClientForm(QGroupBox):
         outer.addWidget(hint)
 
         self.edits["postcode"].textChanged.connect(self.postcodeChanged.emit)
-        chain = [self.edits[n] for n in order] + [self.municipality] + [
-            self.edits["phone"], self.edits["email"]]
-        for first, second in zip(chain, chain[1:], strict=False):
+        chain = (
+            [self.edits[n] for n in order]
+            + [self.municipality]
+            + [self.edits["phone"], self.edits["email"]]
+        )
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _add_row(self, form: QFormLayout, text: str, name: str) -> None:
@@ -137,8 +153,11 @@ class ClientForm(QGroupBox):
 
     def error_for(self, name: str) -> str | None:
         values = self.raw_values()
-        if name in ("phone", "email") and not values["phone"].strip() \
-                and not values["email"].strip():
+        if (
+            name in ("phone", "email")
+            and not values["phone"].strip()
+            and not values["email"].strip()
+        ):
             return self.tr("Geef minstens een telefoonnummer of een e-mailadres op.")
         if name == "municipality":
             return None
@@ -146,8 +165,9 @@ class ClientForm(QGroupBox):
 
     def raw_values(self) -> dict[str, str]:
         values = {name: edit.text() for name, edit in self.edits.items()}
-        values["municipality"] = self.municipality.currentText() \
-            if self.municipality.currentData() else ""
+        values["municipality"] = (
+            self.municipality.currentText() if self.municipality.currentData() else ""
+        )
         return values
 
     def all_errors(self) -> dict[str, str]:

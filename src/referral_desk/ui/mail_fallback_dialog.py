@@ -26,11 +26,14 @@ class MailFallbackDialog(QDialog):
         self.setWindowTitle(self.tr("E-mail zelf opstellen"))
         draft = created.draft
         reasons = "; ".join(reason for _name, reason in created.mail_failures)
-        intro = QLabel(self.tr(
-            "Er kon geen e-mailprogramma geopend worden ({0}). Het versleutelde archief is wel "
-            "bewaard. Maak zelf een nieuwe e-mail, voeg het archief toe en kopieer adres, "
-            "onderwerp en tekst hieronder. Het wachtwoord blijft in het hoofdvenster staan."
-        ).format(reasons), self)
+        intro = QLabel(
+            self.tr(
+                "Er kon geen e-mailprogramma geopend worden ({0}). Het versleutelde archief is wel "
+                "bewaard. Maak zelf een nieuwe e-mail, voeg het archief toe en kopieer adres, "
+                "onderwerp en tekst hieronder. Het wachtwoord blijft in het hoofdvenster staan."
+            ).format(reasons),
+            self,
+        )
         intro.setWordWrap(True)
         grid = QGridLayout()
         self.fields: dict[str, QWidget] = {}
@@ -72,7 +75,9 @@ class MailFallbackDialog(QDialog):
         show.setObjectName("showInFolder")
         show.clicked.connect(
             lambda _=False: QDesktopServices.openUrl(
-                QUrl.fromLocalFile(str(created.archive_path.parent))))
+                QUrl.fromLocalFile(str(created.archive_path.parent))
+            )
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(show, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

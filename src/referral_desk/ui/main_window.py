@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -74,7 +75,8 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setStyleSheet(
-            "background: #fdecea; color: #611a15; padding: 8px; border: 1px solid #f5c2c0;")
+            "background: #fdecea; color: #611a15; padding: 8px; border: 1px solid #f5c2c0;"
+        )
         self.banner.setVisible(False)
 
         self.form = ClientForm(central)
@@ -87,12 +89,16 @@ class MainWindow(QMainWindow):
         QVBoxLayout(partner_box).addWidget(self.partner_panel)
 
         consent_box = QGroupBox(self.tr("Toestemming van de cliënt"), central)
-        explain = QLabel(self.tr(
-            "Vertel de cliënt vóór het delen: welke gegevens (naam, adres, telefoon, e-mail), "
-            "met wie (het OCMW van de woonplaats, in Brussel het CAW), waarom (toegang tot "
-            "hulp en rechten), wat er daarna gebeurt (een maatschappelijk werker neemt "
-            "contact op) en dat de toestemming altijd ingetrokken kan worden, waarna het OCMW "
-            "de gegevens verwijdert."), consent_box)
+        explain = QLabel(
+            self.tr(
+                "Vertel de cliënt vóór het delen: welke gegevens (naam, adres, telefoon, e-mail), "
+                "met wie (het OCMW van de woonplaats, in Brussel het CAW), waarom (toegang tot "
+                "hulp en rechten), wat er daarna gebeurt (een maatschappelijk werker neemt "
+                "contact op) en dat de toestemming altijd ingetrokken kan worden, waarna het OCMW "
+                "de gegevens verwijdert."
+            ),
+            consent_box,
+        )
         explain.setWordWrap(True)
         self.informed = QCheckBox(self.tr("De cliënt is hierover &geïnformeerd"), consent_box)
         self.informed.setObjectName("informedCheck")
@@ -110,7 +116,7 @@ class MainWindow(QMainWindow):
         self.create_button = QPushButton(self.tr("&Archief en e-mail maken"), central)
         self.create_button.setObjectName("createButton")
         self.create_button.setDefault(True)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.make_referral)
         self.new_button = QPushButton(self.tr("&Nieuwe doorverwijzing"), central)
         self.new_button.setObjectName("newButton")
         self.new_button.clicked.connect(self.new_referral)
@@ -151,13 +157,18 @@ class MainWindow(QMainWindow):
 
         if self.registry is None:
             assert isinstance(self.deps.registry, RegistryError)
-            problems = "".join(f"<li>{escape(str(p))}</li>" for p in self.deps.registry.problems[:8])
+            problems = "".join(
+                f"<li>{escape(str(p))}</li>" for p in self.deps.registry.problems[:8]
+            )
             more = len(self.deps.registry.problems) - 8
             extra = self.tr("<li>… en nog {0} problemen</li>").format(more) if more > 0 else ""
-            self.banner.setText(self.tr(
-                "<b>Het partnerregister is ongeldig; doorverwijzen is niet mogelijk tot het "
-                "hersteld is.</b> Neem contact op met uw coördinator of de IT-dienst en geef "
-                "deze melding door:<ul>{0}{1}</ul>").format(problems, extra))
+            self.banner.setText(
+                self.tr(
+                    "<b>Het partnerregister is ongeldig; doorverwijzen is niet mogelijk tot het "
+                    "hersteld is.</b> Neem contact op met uw coördinator of de IT-dienst en geef "
+                    "deze melding door:<ul>{0}{1}</ul>"
+                ).format(problems, extra)
+            )
             self.banner.setVisible(True)
         elif self.settings_problem:
             self.banner.setText(escape(self.settings_problem))
@@ -197,12 +208,15 @@ class MainWindow(QMainWindow):
         else:
             registry = self.registry.registry
             options = registry.postcodes.municipalities_for(postcode)
-            codes = [self.form.municipality.itemData(i) for i in range(self.form.municipality.count())]
+            codes = [
+                self.form.municipality.itemData(i) for i in range(self.form.municipality.count())
+            ]
             if [m.nis_code for m in options] != [c for c in codes if c]:
                 self.form.set_municipalities(options)
             team = self.profile.team if self.profile else None
             self.lookup_result = registry.lookup(
-                postcode, on=self.deps.today(), nis_code=self.form.chosen_nis_code(), team=team)
+                postcode, on=self.deps.today(), nis_code=self.form.chosen_nis_code(), team=team
+            )
         self.partner_panel.show_result(self.lookup_result)
         self.update_state()
 
@@ -231,11 +245,12 @@ class MainWindow(QMainWindow):
         reasons = self.blocking_reasons()
         self.create_button.setEnabled(not reasons)
         self.blockers.setText(
-            self.tr("Nog niet klaar: {0}.").format("; ".join(reasons)) if reasons else "")
+            self.tr("Nog niet klaar: {0}.").format("; ".join(reasons)) if reasons else ""
+        )
         self.blockers.setVisible(bool(reasons))
 
     # --- actions ----------------------------------------------------------------------
-    def create(self) -> None:
+    def make_referral(self) -> None:
         if self.blocking_reasons() or self.profile is None:
             self.form.show_all_errors()
             self.update_state()
@@ -249,6 +264,13 @@ class MainWindow(QMainWindow):
                 if name in self.form.rows:
                     self.form.rows[name].show_error(message)
             return
+        previous = self.settings.last_mailboxes.get(found.partner.id)
+        if (
+            previous is not None
+            and previous != found.partner.mailbox
+            and not self.confirm_mailbox_change(found.partner.name, previous, found.partner.mailbox)
+        ):
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             created = create_referral(client, self.profile, found, self.deps.services)
@@ -257,7 +279,36 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Archief niet bewaard"), error.message)
             return
         QApplication.restoreOverrideCursor()
+        self.remember_mailbox(found.partner.id, found.partner.mailbox)
         self.show_created(created)
+
+    def confirm_mailbox_change(self, partner: str, old: str, new: str) -> bool:
+        """A changed mailbox is the one registry edit that silently redirects data."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Mailbox van de partner gewijzigd"))
+        box.setText(
+            self.tr(
+                "Het partnerregister geeft voor {0} een ander adres dan de vorige keer:<br>"
+                "vorige keer: <b>{1}</b><br>nu: <b>{2}</b><br><br>Controleer bij twijfel bij uw "
+                "coördinator of dit klopt voor u verstuurt."
+            ).format(escape(partner), escape(old), escape(new))
+        )
+        accept = box.addButton(
+            self.tr("Nieuw adres is juist, doorgaan"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def remember_mailbox(self, partner_id: str, mailbox: str) -> None:
+        if self.settings.last_mailboxes.get(partner_id) == mailbox:
+            return
+        mailboxes = {**self.settings.last_mailboxes, partner_id: mailbox}
+        self.settings = self.settings.model_copy(update={"last_mailboxes": mailboxes})
+        # The referral is made; a failed save only weakens the change warning next time.
+        with contextlib.suppress(SettingsError):
+            self.deps.settings.save(self.settings)
 
     def show_created(self, created: CreatedReferral) -> None:
         self.created = created
@@ -266,17 +317,23 @@ class MainWindow(QMainWindow):
         self.consent.setEnabled(False)
         partner = created.referral.partner
         found = self.lookup_result
-        phone = (format_phone_national(found.partner.password_phone)
-                 if isinstance(found, PartnerFound) and found.partner.password_phone
-                 else self.tr("telefoonnummer niet in het register"))
+        phone = (
+            format_phone_national(found.partner.password_phone)
+            if isinstance(found, PartnerFound) and found.partner.password_phone
+            else self.tr("telefoonnummer niet in het register")
+        )
         self.password_panel.show_password(
-            created.referral_id, created.password, f"{partner.name}, {phone}")
+            created.referral_id, created.password, f"{partner.name}, {phone}"
+        )
         if created.mail_result is not None and created.mail_result.opened:
-            status = self.tr("Het e-mailconcept aan {0} is geopend met het archief als bijlage. "
-                             "Controleer het en verstuur het.").format(escape(partner.mailbox))
+            status = self.tr(
+                "Het e-mailconcept aan {0} is geopend met het archief als bijlage. "
+                "Controleer het en verstuur het."
+            ).format(escape(partner.mailbox))
         elif created.mail_result is not None:
             status = self.tr("Het e-mailconcept is bewaard als {0}.").format(
-                escape(str(created.mail_result.eml_path)))
+                escape(str(created.mail_result.eml_path))
+            )
         else:
             status = self.tr("Geen e-mailprogramma gevonden: stuur het archief zelf.")
             self.fallback_dialog = MailFallbackDialog(created, self)
@@ -320,22 +377,30 @@ class MainWindow(QMainWindow):
         else:
             doc = self.registry.document
             registry = self.tr("{0}, versie {1} van {2} ({3})").format(
-                self.deps.registry_source_label, escape(doc.registry_version),
-                doc.registry_date.strftime("%d-%m-%Y"), escape(str(self.registry.source)))
-        return self.tr("<b>referral-desk {0}</b><br>Partnerregister: {1}<br>"
-                       "Postcodes: Statbel (CC BY 4.0)").format(__version__, registry)
+                self.deps.registry_source_label,
+                escape(doc.registry_version),
+                doc.registry_date.strftime("%d-%m-%Y"),
+                escape(str(self.registry.source)),
+            )
+        return self.tr(
+            "<b>referral-desk {0}</b><br>Partnerregister: {1}<br>Postcodes: Statbel (CC BY 4.0)"
+        ).format(__version__, registry)
 
     # --- closing ----------------------------------------------------------------------
     def confirm_discard(self) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Venster sluiten?"),
-            self.tr("Het formulier is ingevuld. Als u afsluit, gaan de gegevens en het "
-                    "wachtwoord verloren. Toch afsluiten?"),
+            self,
+            self.tr("Venster sluiten?"),
+            self.tr(
+                "Het formulier is ingevuld. Als u afsluit, gaan de gegevens en het "
+                "wachtwoord verloren. Toch afsluiten?"
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.form.has_input() and not self.confirm_discard():
             event.ignore()
             return

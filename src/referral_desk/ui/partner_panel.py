@@ -35,35 +35,41 @@ def describe(result: LookupResult | None) -> tuple[bool, str]:
         return False, _tr("Vul de postcode van de cliënt in om de partner te zien.")
     if isinstance(result, UnknownPostcode):
         return False, _tr("Postcode {0} bestaat niet in België. Controleer de postcode.").format(
-            escape(result.postcode))
+            escape(result.postcode)
+        )
     if isinstance(result, ChooseMunicipality):
         names = _tr(" of ").join(escape(m.name_nl) for m in result.options)
         return False, _tr("Postcode {0} hoort bij {1}. Kies hieronder de gemeente.").format(
-            escape(result.postcode), names)
+            escape(result.postcode), names
+        )
     if isinstance(result, NoProtocol):
         return False, _tr(
             "Er is geen protocol met het OCMW van {0}. Doorverwijzen kan niet via deze app; "
-            "vraag uw coördinator.").format(escape(result.municipality.name_nl))
+            "vraag uw coördinator."
+        ).format(escape(result.municipality.name_nl))
     if isinstance(result, ProtocolNotYetInForce):
         return False, _tr(
-            "Het protocol met {0} is nog niet van kracht: het geldt vanaf {1}.").format(
-            escape(result.partner.name), dutch_date(result.partner.protocol.in_force_from))
+            "Het protocol met {0} is nog niet van kracht: het geldt vanaf {1}."
+        ).format(escape(result.partner.name), dutch_date(result.partner.protocol.in_force_from))
     if isinstance(result, ProtocolEnded):
         ended = result.partner.protocol.ended_on
         return False, _tr(
             "Het protocol met {0} is beëindigd op {1}. Doorverwijzen kan niet meer; "
-            "vraag uw coördinator.").format(
-            escape(result.partner.name), dutch_date(ended) if ended else "?")
+            "vraag uw coördinator."
+        ).format(escape(result.partner.name), dutch_date(ended) if ended else "?")
     if isinstance(result, TeamNotParty):
         teams = ", ".join(escape(t) for t in result.partner.protocol.local_teams)
         return False, _tr(
             "Het protocol met {0} is gesloten door {1}, niet door uw team ({2}). "
-            "Controleer uw profiel of vraag uw coördinator.").format(
-            escape(result.partner.name), teams, escape(result.team))
+            "Controleer uw profiel of vraag uw coördinator."
+        ).format(escape(result.partner.name), teams, escape(result.team))
     assert isinstance(result, PartnerFound)
     partner = result.partner
-    phone = (format_phone_national(partner.password_phone) if partner.password_phone
-             else _tr("niet in het register – vraag het nummer aan uw coördinator"))
+    phone = (
+        format_phone_national(partner.password_phone)
+        if partner.password_phone
+        else _tr("niet in het register – vraag het nummer aan uw coördinator")
+    )
     rows = [
         (_tr("Partner"), f"<b>{escape(partner.name)}</b> ({escape(partner.kind.value)})"),
         (_tr("Gemeente"), escape(result.municipality.name_nl)),

@@ -30,7 +30,9 @@ class PasswordPanel(QGroupBox):
         font.setPointSize(22)
         font.setWeight(QFont.Weight.Bold)
         self.password.setFont(font)
-        self.password.setTextInteractionFlags(self.password.textInteractionFlags().TextSelectableByMouse)
+        self.password.setTextInteractionFlags(
+            self.password.textInteractionFlags().TextSelectableByMouse
+        )
         self.copy_button = QPushButton(self.tr("&Kopiëren"), self)
         self.copy_button.setObjectName("copyPasswordButton")
         self.copy_button.setAccessibleName(self.tr("Wachtwoord kopiëren"))
@@ -48,6 +50,7 @@ class PasswordPanel(QGroupBox):
         layout.addLayout(row)
         layout.addWidget(self.instructions)
         layout.addWidget(self.status)
+        self._copied: str | None = None
         self._clear_timer = QTimer(self)
         self._clear_timer.setSingleShot(True)
         self._clear_timer.setInterval(CLIPBOARD_CLEAR_MS)
@@ -57,9 +60,12 @@ class PasswordPanel(QGroupBox):
     def show_password(self, referral_id: str, password: str, phone_hint: str) -> None:
         self.referral_id.setText(self.tr("Doorverwijzing {0}").format(referral_id))
         self.password.setText(password)
-        self.instructions.setText(self.tr(
-            "Bel dit wachtwoord door naar de partner ({0}) of stuur het per sms. "
-            "Nooit in dezelfde e-mail als het archief.").format(phone_hint))
+        self.instructions.setText(
+            self.tr(
+                "Bel dit wachtwoord door naar de partner ({0}) of stuur het per sms. "
+                "Nooit in dezelfde e-mail als het archief."
+            ).format(phone_hint)
+        )
         self.copy_button.setEnabled(True)
         self.setVisible(True)
 
@@ -83,7 +89,7 @@ class PasswordPanel(QGroupBox):
 
     def _clear_clipboard(self) -> None:
         """Only clear what we put there: the user may have copied something else since."""
-        copied = getattr(self, "_copied", None)
+        copied = self._copied
         if copied and QGuiApplication.clipboard().text() == copied:
             QGuiApplication.clipboard().clear()
         self._copied = None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from pydantic import ValidationError
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,9 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pydantic import ValidationError
-
-from referral_desk.domain.fields import FieldError, format_phone_national, validate_email_address, validate_name, validate_phone
+from referral_desk.domain.fields import (
+    FieldError,
+    format_phone_national,
+    validate_email_address,
+    validate_name,
+    validate_phone,
+    validate_team,
+)
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.ui.client_form import FieldRow
 
@@ -24,8 +32,9 @@ from referral_desk.ui.client_form import FieldRow
 class ProfileDialog(QDialog):
     saved = Signal(object)
 
-    def __init__(self, profile: ReferrerProfile | None, teams: tuple[str, ...],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, profile: ReferrerProfile | None, teams: tuple[str, ...], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Profiel van de aanmelder"))
         self.name = QLineEdit(self)
@@ -40,22 +49,33 @@ class ProfileDialog(QDialog):
         self.email = QLineEdit(self)
         self.email.setObjectName("referrerEmail")
         self.rows = {
-            "name": FieldRow(self.name, self), "team": FieldRow(self.team, self),
-            "phone": FieldRow(self.phone, self), "email": FieldRow(self.email, self),
+            "name": FieldRow(self.name, self),
+            "team": FieldRow(self.team, self),
+            "phone": FieldRow(self.phone, self),
+            "email": FieldRow(self.email, self),
         }
-        intro = QLabel(self.tr(
-            "Deze gegevens komen op elke doorverwijzing, zodat het OCMW weet wie het "
-            "wachtwoord doorbelt. Ze blijven op deze computer."), self)
+        intro = QLabel(
+            self.tr(
+                "Deze gegevens komen op elke doorverwijzing, zodat het OCMW weet wie het "
+                "wachtwoord doorbelt. Ze blijven op deze computer."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         form = QFormLayout()
-        for key, text in (("name", self.tr("&Naam")), ("team", self.tr("Lokaal &team")),
-                          ("phone", self.tr("&Telefoon")), ("email", self.tr("&E-mail"))):
+        for key, text in (
+            ("name", self.tr("&Naam")),
+            ("team", self.tr("Lokaal &team")),
+            ("phone", self.tr("&Telefoon")),
+            ("email", self.tr("&E-mail")),
+        ):
             label = QLabel(text, self)
             label.setBuddy(self.rows[key].editor)
             self.rows[key].editor.setAccessibleName(text.replace("&", ""))
             form.addRow(label, self.rows[key])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("profileSaveButton")
         self.save_button.setText(self.tr("&Bewaren"))
@@ -77,9 +97,9 @@ class ProfileDialog(QDialog):
         QWidget.setTabOrder(self.email, self.save_button)
 
     def try_save(self) -> None:
-        checks = {
+        checks: dict[str, Callable[[], object]] = {
             "name": lambda: validate_name(self.name.text(), label=self.tr("Naam")),
-            "team": lambda: self.team.currentText().strip() or self._missing(self.tr("Lokaal team")),
+            "team": lambda: validate_team(self.team.currentText()),
             "phone": lambda: validate_phone(self.phone.text()),
             "email": lambda: validate_email_address(self.email.text()),
         }
@@ -94,14 +114,15 @@ class ProfileDialog(QDialog):
         if not ok:
             return
         try:
-            profile = ReferrerProfile(name=self.name.text(), team=self.team.currentText(),
-                                      phone=self.phone.text(), email=self.email.text())
+            profile = ReferrerProfile(
+                name=self.name.text(),
+                team=self.team.currentText(),
+                phone=self.phone.text(),
+                email=self.email.text(),
+            )
         except ValidationError as error:
             self.rows["team"].show_error(str(error.errors()[0]["msg"]))
             return
         self.saved.emit(profile)
         self.accept()
 
-    @staticmethod
-    def _missing(label: str) -> str:
-        raise FieldError(f"{label} is verplicht.")

@@ -1,0 +1,98 @@
+"""Screenshots for the README, taken from a real X display (run under xvfb-run).
+
+    xvfb-run -a -s "-screen 0 1280x860x24" python3 scripts/take_screenshots.py docs/screenshots
+
+Uses a throw-away HOME, a sample client (not a real person) and the eml-only mailer,
+so nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="rd-shot-"))
+    for var, sub in {
+        "HOME": "",
+        "XDG_CONFIG_HOME": ".config",
+        "XDG_DATA_HOME": ".local/share",
+        "XDG_STATE_HOME": ".local/state",
+        "XDG_CACHE_HOME": ".cache",
+    }.items():
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        os.environ[var] = str(home / sub)
+    os.environ["REFERRAL_DESK_MAIL"] = "eml"
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from referral_desk.app import create_main_window
+
+    app = QApplication(sys.argv[:1])
+    window = create_main_window()
+    window.resize(1180, 780)
+    window.show()
+
+    def grab(name: str, widget: QWidget | None = None) -> None:
+        app.processEvents()
+        screen = app.primaryScreen()
+        target = widget or window
+        pixmap = screen.grabWindow(
+            0,
+            target.x(),
+            target.y(),
+            target.frameGeometry().width(),
+            target.frameGeometry().height(),
+        )
+        pixmap.save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    def step_profile() -> None:
+        dialog = window.profile_dialog
+        assert dialog is not None
+        dialog.name.setText("Sofie Maes")
+        dialog.team.setCurrentText("Kind en Gezin West-Limburg")
+        dialog.phone.setText("011 34 56 78")
+        dialog.email.setText("sofie.maes@kindengezin.be")
+        grab("profile-dialog", dialog)
+        dialog.try_save()
+        QTimer.singleShot(300, step_form)
+
+    def step_form() -> None:
+        values = {
+            "first_name": "Ayşe",
+            "last_name": "Van den Bossche",
+            "street": "Kerkstraat",
+            "house_number": "12",
+            "postcode": "3970",
+            "phone": "0470 12 34 56",
+            "email": "ayse@voorbeeld",
+        }
+        for name, text in values.items():
+            window.form.edits[name].setText(text)
+            window.form.edits[name].editingFinished.emit()
+        window.informed.setChecked(True)
+        grab("form-errors")
+        window.form.edits["email"].setText("ayse@voorbeeld.be")
+        window.form.edits["email"].editingFinished.emit()
+        window.consent.setChecked(True)
+        window.make_referral()
+        QTimer.singleShot(300, step_done)
+
+    def step_done() -> None:
+        grab("main-window")
+        window.confirm_discard = lambda: True  # type: ignore[method-assign]
+        app.quit()
+
+    QTimer.singleShot(500, step_profile)
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

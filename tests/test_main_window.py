@@ -1,0 +1,307 @@
+"""What a team member sees: partner lookup, blockers, consent, reset, close, clipboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from referral_desk.app import create_main_window
+from referral_desk.ui.main_window import MainWindow
+from tests.ui_driver import CLIENT, child, fill_client, fill_profile, tick_consent
+
+
+def _machine_registry(text: str) -> Path:
+    path = Path(platformdirs.site_config_dir("referral-desk")) / "partners.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def _window(qtbot: QtBot) -> MainWindow:
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.confirm_discard = lambda: True  # type: ignore[method-assign]
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    win = _window(qtbot)
+    fill_profile(qtbot, win)
+    return win
+
+
+def _partner_text(window: MainWindow) -> str:
+    return child(window, QLabel, "partnerInfo").text()
+
+
+def test_first_run_asks_for_profile_and_remembers_it(qtbot: QtBot) -> None:
+    first = _window(qtbot)
+    assert first.profile_dialog is not None and first.profile_dialog.isVisible()
+    fill_profile(qtbot, first)
+    second = _window(qtbot)
+    assert second.profile_dialog is None
+    assert second.profile is not None and second.profile.phone == "+3211345678"
+
+
+def test_profile_errors_are_shown_inline(qtbot: QtBot) -> None:
+    win = _window(qtbot)
+    dialog = win.profile_dialog
+    assert dialog is not None
+    qtbot.keyClicks(child(dialog, QLineEdit, "referrerPhone"), "123")
+    qtbot.mouseClick(child(dialog, QPushButton, "profileSaveButton"), Qt.MouseButton.LeftButton)
+    assert win.profile is None and dialog.isVisible()
+    assert "telefoonnummer" in dialog.rows["phone"].error.text()
+    assert "verplicht" in dialog.rows["name"].error.text()
+
+
+def test_partner_shown_while_typing_postcode(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(child(window, QLineEdit, "postcode"), "3971")
+    text = _partner_text(window)
+    assert "OCMW Leopoldsburg" in text and "socialedienst@leopoldsburg.be" in text
+    assert "01-02-2024" in text
+    combo = child(window, QComboBox, "municipality")
+    assert isinstance(combo, QComboBox) and combo.currentText() == "Leopoldsburg"
+
+
+def test_protocol_of_another_team_blocks(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(child(window, QLineEdit, "postcode"), "8940")
+    text = _partner_text(window)
+    assert "OCMW Wervik" in text and "Kind en Gezin Menen" in text
+    assert "kindengezin@wervik.be" not in text
+
+
+@pytest.mark.parametrize(
+    ("postcode", "expected"),
+    [("1234", "bestaat niet"), ("9000", "geen protocol met het OCMW van Gent")],
+)
+def test_postcode_without_partner_blocks(
+    qtbot: QtBot, window: MainWindow, postcode: str, expected: str
+) -> None:
+    fill_client(qtbot, window, {**CLIENT, "postcode": postcode})
+    tick_consent(qtbot, window)
+    assert expected in _partner_text(window)
+    assert not child(window, QPushButton, "createButton").isEnabled()
+    assert "geen partner" in child(window, QLabel, "createBlockers").text()
+
+
+def test_shared_postcode_asks_which_municipality(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(child(window, QLineEdit, "postcode"), "1804")
+    combo = child(window, QComboBox, "municipality")
+    assert isinstance(combo, QComboBox) and combo.isEnabled()
+    options = {combo.itemText(i) for i in range(1, combo.count())}
+    assert options == {"Vilvoorde", "Zemst"}
+    assert "Kies" in _partner_text(window)
+    combo.setCurrentIndex(combo.findText("Zemst"))
+    assert "geen protocol met het OCMW van Zemst" in _partner_text(window)
+
+
+def test_create_needs_valid_form_and_both_consents(qtbot: QtBot, window: MainWindow) -> None:
+    button = child(window, QPushButton, "createButton")
+    fill_client(qtbot, window)
+    assert not button.isEnabled()
+    blockers = child(window, QLabel, "createBlockers")
+    assert "geïnformeerd" in blockers.text() and "toestemming" in blockers.text()
+    qtbot.mouseClick(child(window, QCheckBox, "informedCheck"), Qt.MouseButton.LeftButton)
+    assert not button.isEnabled()
+    qtbot.mouseClick(child(window, QCheckBox, "consentCheck"), Qt.MouseButton.LeftButton)
+    assert button.isEnabled()
+    phone = child(window, QLineEdit, "phone")
+    assert isinstance(phone, QLineEdit)
+    phone.clear()
+    qtbot.keyClicks(phone, "0470")
+    phone.editingFinished.emit()
+    assert not button.isEnabled()
+    assert "telefoonnummer" in window.form.rows["phone"].error.text()
+
+
+def test_phone_or_email_required(qtbot: QtBot, window: MainWindow) -> None:
+    fill_client(qtbot, window, {**CLIENT, "phone": "", "email": ""})
+    tick_consent(qtbot, window)
+    assert not child(window, QPushButton, "createButton").isEnabled()
+    assert "minstens" in window.form.rows["email"].error.text()
+
+
+def test_new_referral_clears_form_and_password(qtbot: QtBot, window: MainWindow) -> None:
+    fill_client(qtbot, window)
+    tick_consent(qtbot, window)
+    qtbot.mouseClick(child(window, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    assert child(window, QLabel, "passwordDisplay").text()
+    qtbot.mouseClick(child(window, QPushButton, "newButton"), Qt.MouseButton.LeftButton)
+    assert child(window, QLabel, "passwordDisplay").text() == ""
+    assert all(not e.text() for e in window.form.edits.values())
+    assert not child(window, QCheckBox, "consentCheck").isChecked()
+
+
+def test_closing_a_filled_form_asks_first(qtbot: QtBot, window: MainWindow) -> None:
+    asked: list[bool] = []
+    window.confirm_discard = lambda: asked.append(True) or False  # type: ignore[method-assign]
+    fill_client(qtbot, window)
+    window.close()
+    assert asked and window.isVisible()
+    window.confirm_discard = lambda: True  # type: ignore[method-assign]
+    window.close()
+    assert not window.isVisible()
+
+
+def test_clipboard_cleared_unless_changed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_client(qtbot, window)
+    tick_consent(qtbot, window)
+    qtbot.mouseClick(child(window, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    panel = window.password_panel
+    panel._clear_timer.setInterval(50)
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == window.created.password  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=2000)
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    clipboard.setText("iets anders")
+    qtbot.wait(150)
+    assert clipboard.text() == "iets anders"
+
+
+def test_broken_machine_registry_refuses_and_does_not_fall_back(qtbot: QtBot) -> None:
+    _machine_registry('schema_version = 1\nregistry_version = "x"\n[[partners]]\nid = 3\n')
+    win = _window(qtbot)
+    banner = child(win, QLabel, "registryBanner")
+    assert banner.isVisible() and "partnerregister is ongeldig" in banner.text()
+    assert "partners.toml" in banner.text()
+    fill_profile(qtbot, win, team="Kind en Gezin West-Limburg")
+    fill_client(qtbot, win)
+    tick_consent(qtbot, win)
+    assert not child(win, QPushButton, "createButton").isEnabled()
+
+
+MACHINE = """
+schema_version = 1
+registry_version = "t"
+registry_date = 2026-01-01
+changed_by = "test"
+
+[[partners]]
+id = "ocmw-leopoldsburg"
+name = "OCMW Leopoldsburg"
+kind = "OCMW"
+region = "Vlaanderen"
+mailbox = "socialedienst@leopoldsburg.be"
+municipalities = ["71034"]
+postcodes = ["3970", "3971"]
+[partners.protocol]
+reference = "Protocol 1"
+local_teams = ["Kind en Gezin West-Limburg"]
+in_force_from = 2024-02-01
+ended_on = 2025-06-30
+
+[[partners]]
+id = "ocmw-wervik"
+name = "OCMW Wervik"
+kind = "OCMW"
+region = "Vlaanderen"
+mailbox = "kindengezin@wervik.be"
+municipalities = ["33029"]
+postcodes = ["8940"]
+[partners.protocol]
+reference = "Protocol 2"
+local_teams = ["Kind en Gezin West-Limburg"]
+in_force_from = 2099-01-01
+"""
+
+
+def test_protocol_dates_are_enforced_with_a_message(qtbot: QtBot) -> None:
+    _machine_registry(MACHINE)
+    win = _window(qtbot)
+    fill_profile(qtbot, win)
+    qtbot.keyClicks(child(win, QLineEdit, "postcode"), "3970")
+    assert "beëindigd op 30-06-2025" in _partner_text(win)
+    postcode = child(win, QLineEdit, "postcode")
+    assert isinstance(postcode, QLineEdit)
+    postcode.clear()
+    qtbot.keyClicks(postcode, "8940")
+    assert "nog niet van kracht" in _partner_text(win) and "01-01-2099" in _partner_text(win)
+    assert "machineregister" in win.about_text()
+
+
+def test_tab_order_follows_reading_order(window: MainWindow) -> None:
+    names = [
+        "firstName",
+        "lastName",
+        "street",
+        "houseNumber",
+        "box",
+        "postcode",
+        "municipality",
+        "phone",
+        "email",
+        "informedCheck",
+        "consentCheck",
+        "createButton",
+    ]
+    widget = child(window, QLineEdit, "firstName")
+    seen = [widget.objectName()]
+    for _ in names[1:]:
+        widget = widget.nextInFocusChain()
+        while widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.objectName():
+            widget = widget.nextInFocusChain()
+        seen.append(widget.objectName())
+    assert seen == names
+
+
+def test_every_input_has_an_accessible_name(window: MainWindow) -> None:
+    for name in [
+        "firstName",
+        "lastName",
+        "street",
+        "houseNumber",
+        "box",
+        "postcode",
+        "municipality",
+        "phone",
+        "email",
+        "informedCheck",
+        "consentCheck",
+    ]:
+        widget = window.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+def test_changed_mailbox_must_be_acknowledged_before_the_first_send(qtbot: QtBot) -> None:
+    first = _window(qtbot)
+    fill_profile(qtbot, first)
+    fill_client(qtbot, first)
+    tick_consent(qtbot, first)
+    qtbot.mouseClick(child(first, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    assert first.created is not None
+    bundled = (Path(__file__).parents[1] / "config" / "partners.toml").read_text("utf-8")
+    _machine_registry(bundled.replace("socialedienst@leopoldsburg.be", "nieuw@leopoldsburg.be"))
+
+    second = _window(qtbot)
+    asked: list[tuple[str, str, str]] = []
+    answers = iter([False, True])
+    second.confirm_mailbox_change = (  # type: ignore[method-assign]
+        lambda partner, old, new: asked.append((partner, old, new)) or next(answers)
+    )
+    fill_client(qtbot, second)
+    tick_consent(qtbot, second)
+    button = child(second, QPushButton, "createButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == [
+        ("OCMW Leopoldsburg", "socialedienst@leopoldsburg.be", "nieuw@leopoldsburg.be")
+    ]
+    assert second.created is None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert second.created is not None and second.created.draft.to == "nieuw@leopoldsburg.be"
+    second.new_referral()
+    fill_client(qtbot, second)
+    tick_consent(qtbot, second)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2, "the warning is shown once, until the user has sent to it"

@@ -1,0 +1,121 @@
+"""Drives the real main window the way a team member does: by objectName, key by key."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from referral_desk.ui.main_window import MainWindow
+
+PROFILE = {
+    "referrerName": "Sofie Maes",
+    "referrerPhone": "011 34 56 78",
+    "referrerEmail": "sofie.maes@kindengezin.be",
+}
+PROFILE_TEAM = "Kind en Gezin West-Limburg"
+
+CLIENT = {
+    "firstName": "Ayşe",
+    "lastName": "Van den Bossche",
+    "street": "Kerkstraat",
+    "houseNumber": "12",
+    "box": "",
+    "postcode": "3970",
+    "phone": "0470 12 34 56",
+    "email": "ayse@example.be",
+}
+
+
+def child(window: QWidget, cls: type, name: str) -> QWidget:
+    found = window.findChild(cls, name)
+    assert found is not None, f"no {cls.__name__} named {name}"
+    assert isinstance(found, QWidget)
+    return found
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Key by key like a user; QTest's keyClicks only knows ASCII, so others go as text."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                widget,
+                Qt.Key.Key_unknown,
+                char,
+                Qt.KeyboardModifier.NoModifier,
+            )
+
+
+def fill_profile(qtbot: QtBot, window: MainWindow, team: str = PROFILE_TEAM) -> None:
+    dialog = window.profile_dialog
+    assert dialog is not None and dialog.isVisible()
+    for name, text in PROFILE.items():
+        edit = child(dialog, QLineEdit, name)
+        edit.clear()
+        type_text(qtbot, edit, text)
+    combo = child(dialog, QComboBox, "referrerTeam")
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentText(team)
+    qtbot.mouseClick(child(dialog, QPushButton, "profileSaveButton"), Qt.MouseButton.LeftButton)
+    assert window.profile is not None
+
+
+def fill_client(qtbot: QtBot, window: MainWindow, values: Mapping[str, str] = CLIENT) -> None:
+    for name, text in values.items():
+        edit = child(window, QLineEdit, name)
+        assert isinstance(edit, QLineEdit)
+        edit.clear()
+        if text:
+            type_text(qtbot, edit, text)
+        edit.editingFinished.emit()
+
+
+def tick_consent(qtbot: QtBot, window: MainWindow) -> None:
+    for name in ("informedCheck", "consentCheck"):
+        box = child(window, QCheckBox, name)
+        assert isinstance(box, QCheckBox)
+        if not box.isChecked():
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+
+
+def seven_zip() -> str:
+    """7zz is the judge; on CI its absence is a failure, not a skip."""
+    found = shutil.which("7zz")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("7zz (Debian package 7zip) is required on CI")
+        pytest.skip("7zz not installed")
+    return found
+
+
+def run_7zz(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [seven_zip(), *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        check=False,
+    )
+
+
+def every_file(*roots: Path) -> Iterator[Path]:
+    seen: set[Path] = set()
+    for root in roots:
+        if not root.exists():
+            continue
+        for path in root.rglob("*"):
+            if path.is_file() and path.resolve() not in seen:
+                seen.add(path.resolve())
+                yield path
