@@ -67,6 +67,7 @@ class ClientForm(QGroupBox):
         self.setTitle(self.tr("Cliënt"))
         self.edits: dict[str, QLineEdit] = {}
         self.rows: dict[str, FieldRow] = {}
+        self.labels: dict[str, str] = {}
         self._touched: set[str] = set()
 
         labels = {
@@ -132,6 +133,7 @@ class ClientForm(QGroupBox):
         row = self.rows[name]
         label.setBuddy(row.editor)
         plain = text.replace("&", "")
+        self.labels[name] = plain.removesuffix(" (optioneel)")
         row.editor.setAccessibleName(plain)
         form.addRow(label, row)
 

@@ -142,8 +142,11 @@ class MainWindow(QMainWindow):
         right.addWidget(self.result_status)
         right.addWidget(self.password_panel)
         right.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.form)
+        left.addStretch(1)
         columns = QHBoxLayout()
-        columns.addWidget(self.form, 1)
+        columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         outer = QVBoxLayout(central)
         outer.addWidget(self.banner)
@@ -228,7 +231,8 @@ class MainWindow(QMainWindow):
             reasons.append(self.tr("vul eerst uw aanmeldersprofiel in (menu Profiel)"))
         errors = self.form.all_errors()
         if errors:
-            reasons.append(self.tr("{0} veld(en) nog niet in orde").format(len(errors)))
+            names = ", ".join(self.form.labels[name].lower() for name in errors)
+            reasons.append(self.tr("nog niet in orde: {0}").format(names))
         if not isinstance(self.lookup_result, PartnerFound):
             reasons.append(self.tr("geen partner voor dit adres"))
         if not self.informed.isChecked():

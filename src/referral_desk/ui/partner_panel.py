@@ -68,7 +68,7 @@ def describe(result: LookupResult | None) -> tuple[bool, str]:
     phone = (
         format_phone_national(partner.password_phone)
         if partner.password_phone
-        else _tr("niet in het register – vraag het nummer aan uw coördinator")
+        else _tr("niet in het register (vraag het aan uw coördinator)")
     )
     rows = [
         (_tr("Partner"), f"<b>{escape(partner.name)}</b> ({escape(partner.kind.value)})"),
@@ -90,6 +90,8 @@ class PartnerPanel(QLabel):
         self.setTextFormat(self.textFormat().RichText)
         self.setFrameShape(QLabel.Shape.StyledPanel)
         self.setMargin(8)
+        # Room for the five rows of a found partner, so the panel does not jump while typing.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 7 + 16)
         self.show_result(None)
 
     def show_result(self, result: LookupResult | None) -> bool:

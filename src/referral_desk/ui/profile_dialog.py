@@ -125,4 +125,3 @@ class ProfileDialog(QDialog):
             return
         self.saved.emit(profile)
         self.accept()
-
