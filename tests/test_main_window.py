@@ -305,3 +305,61 @@ def test_changed_mailbox_must_be_acknowledged_before_the_first_send(qtbot: QtBot
     tick_consent(qtbot, second)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert len(asked) == 2, "the warning is shown once, until the user has sent to it"
+
+
+def test_unwritable_outbox_keeps_the_form_and_says_what_to_do(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file where the outbox folder should be: fails even for root, unlike chmod.
+    outbox = Path(platformdirs.user_data_dir("referral-desk")) / "outbox"
+    outbox.parent.mkdir(parents=True, exist_ok=True)
+    outbox.write_text("not a folder")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "referral_desk.ui.main_window.QMessageBox.critical",
+        lambda _parent, _title, text: shown.append(text),
+    )
+    fill_client(qtbot, window)
+    tick_consent(qtbot, window)
+    qtbot.mouseClick(child(window, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    assert window.created is None
+    assert shown and "niet bewaard" in shown[0] and "invoer blijft staan" in shown[0]
+    assert child(window, QLineEdit, "firstName").text() == "Ayşe"
+    assert child(window, QPushButton, "createButton").isEnabled()
+    assert child(window, QLabel, "passwordDisplay").text() == ""
+
+
+class _NoMailClient:
+    name = "broken"
+    label = "kapot"
+
+    def open_draft(self, draft: object, workdir: Path) -> object:
+        from referral_desk.delivery.openers import AllOpenersFailed
+
+        raise AllOpenersFailed([("eml-default-app", "geen programma voor .eml-bestanden")])
+
+
+def test_no_mail_client_leaves_everything_needed_to_finish(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    import dataclasses
+
+    window.deps = dataclasses.replace(
+        window.deps, services=dataclasses.replace(window.deps.services, mail=_NoMailClient())
+    )
+    fill_client(qtbot, window)
+    tick_consent(qtbot, window)
+    qtbot.mouseClick(child(window, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    created = window.created
+    assert created is not None and created.archive_path.exists()
+    dialog = window.fallback_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "geen programma voor .eml-bestanden" in dialog.findChild(QLabel).text()
+    fields = {name: child(dialog, QLineEdit, f"fallback_{name}") for name in ("archive", "to")}
+    assert fields["archive"].text() == str(created.archive_path)
+    assert fields["to"].text() == "socialedienst@leopoldsburg.be"
+    qtbot.mouseClick(child(dialog, QPushButton, "copy_subject"), Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == created.draft.subject
+    qtbot.mouseClick(child(dialog, QPushButton, "copy_body"), Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == created.draft.body
+    assert child(window, QLabel, "passwordDisplay").text() == created.password
