@@ -1,0 +1,76 @@
+"""The referral archive: 7z, LZMA2, AES-256, encrypted headers, built in memory only."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+import py7zr
+import py7zr.io
+
+from referral_desk.packaging.key_derivation import (
+    install_fast_key_derivation,
+    keys_reused_within_one_archive,
+)
+from referral_desk.packaging.password import normalize_password
+
+_MIN_DICT = 1 << 16
+_MAX_DICT = 1 << 24
+
+
+class ArchivePasswordError(Exception):
+    """Wrong password, or not an archive of ours."""
+
+
+def _dictionary_size(payload: int) -> int:
+    """The smallest power of two that holds the payload: LZMA2's setup cost grows with it."""
+    size = _MIN_DICT
+    while size < payload and size < _MAX_DICT:
+        size <<= 1
+    return size
+
+
+def _check_name(name: str) -> None:
+    if not name or not name.isascii() or "/" in name or "\\" in name or name in (".", ".."):
+        raise ValueError(f"archive member names must be plain ASCII file names: {name!r}")
+
+
+def build_encrypted_archive(files: Mapping[str, bytes], password: str) -> bytes:
+    """Only the returned ciphertext may ever be written to disk."""
+    password = normalize_password(password)
+    if not password:
+        raise ValueError("an empty password would leave the archive open")
+    for name in files:
+        _check_name(name)
+    install_fast_key_derivation()
+    payload = sum(len(data) for data in files.values())
+    filters = [
+        {"id": py7zr.FILTER_LZMA2, "dict_size": _dictionary_size(payload), "preset": 3},
+        {"id": py7zr.FILTER_CRYPTO_AES256_SHA256},
+    ]
+    buffer = io.BytesIO()
+    with (
+        keys_reused_within_one_archive(),
+        py7zr.SevenZipFile(
+            buffer, "w", password=password, header_encryption=True, filters=filters
+        ) as archive,
+    ):
+        for name, data in files.items():
+            archive.writestr(data, name)
+    return buffer.getvalue()
+
+
+def read_encrypted_archive(data: bytes, password: str) -> dict[str, bytes]:
+    """In memory, for the self-test and the tests; 7-Zip itself is the real judge."""
+    install_fast_key_derivation()
+    try:
+        with py7zr.SevenZipFile(
+            io.BytesIO(data), "r", password=normalize_password(password)
+        ) as archive:
+            factory = py7zr.io.BytesIOFactory(limit=64 * 1024 * 1024)
+            archive.extractall(factory=factory)
+            return {name: factory.products[name].read() for name in factory.products}
+    except Exception as error:
+        # A wrong key decrypts the header to noise, and py7zr reports whatever its
+        # parser trips over first (TypeError, LZMAError, CrcError ...).
+        raise ArchivePasswordError("wrong password or damaged archive") from error
