@@ -1,9 +1,14 @@
-"""The referral archive: 7z, LZMA2, AES-256, encrypted headers, built in memory only."""
+"""The referral archive: 7z, LZMA2, AES-256, encrypted headers, built in memory only.
+
+py7zr's ``writestr`` wraps the bytes in a BytesIO and never spools to a temporary file,
+so the plaintext PDF and JSON stay in this process.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from typing import Final
 
 import py7zr
 import py7zr.io
@@ -14,8 +19,13 @@ from referral_desk.packaging.key_derivation import (
 )
 from referral_desk.packaging.password import normalize_password
 
-_MIN_DICT = 1 << 16
-_MAX_DICT = 1 << 24
+_MIN_DICT: Final = 1 << 16
+_MAX_DICT: Final = 1 << 24
+# LZMA2's setup cost grows with preset and dictionary; a referral is tens of kilobytes,
+# mostly an already-deflated PDF, so more effort buys nothing (measured in benchmarks/).
+_PRESET: Final = 3
+# py7zr's in-memory writer silently stops storing past its limit.
+_READ_LIMIT: Final = 64 << 20
 
 
 class ArchivePasswordError(Exception):
@@ -23,7 +33,7 @@ class ArchivePasswordError(Exception):
 
 
 def _dictionary_size(payload: int) -> int:
-    """The smallest power of two that holds the payload: LZMA2's setup cost grows with it."""
+    """The smallest power of two that holds the payload, within LZMA2's useful range."""
     size = _MIN_DICT
     while size < payload and size < _MAX_DICT:
         size <<= 1
@@ -31,7 +41,15 @@ def _dictionary_size(payload: int) -> int:
 
 
 def _check_name(name: str) -> None:
-    if not name or not name.isascii() or "/" in name or "\\" in name or name in (".", ".."):
+    """Caller-chosen names only: anything else may not extract the same on Windows."""
+    if (
+        not name
+        or not name.isascii()
+        or not name.isprintable()
+        or "/" in name
+        or "\\" in name
+        or name in (".", "..")
+    ):
         raise ValueError(f"archive member names must be plain ASCII file names: {name!r}")
 
 
@@ -45,7 +63,7 @@ def build_encrypted_archive(files: Mapping[str, bytes], password: str) -> bytes:
     install_fast_key_derivation()
     payload = sum(len(data) for data in files.values())
     filters = [
-        {"id": py7zr.FILTER_LZMA2, "dict_size": _dictionary_size(payload), "preset": 3},
+        {"id": py7zr.FILTER_LZMA2, "dict_size": _dictionary_size(payload), "preset": _PRESET},
         {"id": py7zr.FILTER_CRYPTO_AES256_SHA256},
     ]
     buffer = io.BytesIO()
@@ -61,16 +79,25 @@ def build_encrypted_archive(files: Mapping[str, bytes], password: str) -> bytes:
 
 
 def read_encrypted_archive(data: bytes, password: str) -> dict[str, bytes]:
-    """In memory, for the self-test and the tests; 7-Zip itself is the real judge."""
+    """In memory, for the self-test and the tests; stock 7-Zip is the real judge."""
     install_fast_key_derivation()
+    factory = py7zr.io.BytesIOFactory(limit=_READ_LIMIT)
     try:
-        with py7zr.SevenZipFile(
-            io.BytesIO(data), "r", password=normalize_password(password)
-        ) as archive:
-            factory = py7zr.io.BytesIOFactory(limit=64 * 1024 * 1024)
+        with (
+            keys_reused_within_one_archive(),
+            py7zr.SevenZipFile(
+                io.BytesIO(data), "r", password=normalize_password(password)
+            ) as archive,
+        ):
             archive.extractall(factory=factory)
-            return {name: factory.products[name].read() for name in factory.products}
     except Exception as error:
         # A wrong key decrypts the header to noise, and py7zr reports whatever its
         # parser trips over first (TypeError, LZMAError, CrcError ...).
         raise ArchivePasswordError("wrong password or damaged archive") from error
+    contents: dict[str, bytes] = {}
+    for name, product in factory.products.items():
+        if product.size() >= _READ_LIMIT:
+            raise ValueError(f"{name} is larger than an archive of ours can be")
+        product.seek(0)
+        contents[name] = product.read()
+    return contents
