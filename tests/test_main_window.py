@@ -363,3 +363,11 @@ def test_no_mail_client_leaves_everything_needed_to_finish(
     qtbot.mouseClick(child(dialog, QPushButton, "copy_body"), Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == created.draft.body
     assert child(window, QLabel, "passwordDisplay").text() == created.password
+
+
+def test_settings_menu_opens_mail_settings_and_saves(qtbot: QtBot, window: MainWindow) -> None:
+    window.edit_settings()
+    dialog = window.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert child(dialog, QComboBox, "mailAdapterCombo").count() >= 1
+    assert child(dialog, QPushButton, "mailTestButton").isEnabled()

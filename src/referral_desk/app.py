@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from datetime import datetime
 
 from PySide6.QtWidgets import QApplication
 
-from referral_desk.delivery.openers import default_opener_chain
+from referral_desk.delivery.detection import ConfiguredOpenerChain
 from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
 from referral_desk.domain.registry_file import LoadedRegistry, RegistryError, RegistryProblem
 from referral_desk.storage.app_log import configure_logging
-from referral_desk.storage.outbox import Outbox
+from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.registry_location import (
     RegistrySource,
     active_registry_source,
     load_active_registry,
 )
-from referral_desk.storage.settings import SettingsStore
+from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.main_window import MainWindow, WindowDeps
 from referral_desk.workflow import ReferralServices
 
@@ -50,21 +51,43 @@ def load_registry(paths: AppPaths) -> LoadedRegistry | RegistryError:
         return error
 
 
+def purge_outbox(outbox: Outbox, store: SettingsStore) -> None:
+    """Old archives and drafts go at start; a failure must not keep the app from opening."""
+    try:
+        days = store.load().outbox_retention_days
+    except SettingsError:
+        days = Settings().outbox_retention_days
+    try:
+        outbox.purge_older_than(max(1, days), local_now())
+    except OutboxError:
+        logging.getLogger(__name__).warning("outbox housekeeping refused")
+
+
 def create_main_window(paths: AppPaths | None = None) -> MainWindow:
     """The fully wired window, not yet shown; the caller owns the QApplication."""
     paths = paths or AppPaths.from_platform()
     configure_logging(paths.log_dir)
+    store = SettingsStore(paths.settings_file)
+    outbox = Outbox(paths.outbox_dir)
+    purge_outbox(outbox, store)
+
+    def mail_adapter_setting() -> str:
+        try:
+            return store.load().mail_adapter
+        except SettingsError:
+            return "auto"
+
     services = ReferralServices(
         clock=local_now,
-        outbox=Outbox(paths.outbox_dir),
-        mail=default_opener_chain(),
+        outbox=outbox,
+        mail=ConfiguredOpenerChain(mail_adapter_setting),
         fonts_dir=paths.fonts_dir,
     )
     source = active_registry_source(paths)
     window = MainWindow(
         WindowDeps(
             services=services,
-            settings=SettingsStore(paths.settings_file),
+            settings=store,
             registry=load_registry(paths),
             registry_source_label=(
                 "machineregister" if source is RegistrySource.MACHINE else "meegeleverd register"

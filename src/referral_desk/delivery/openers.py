@@ -158,17 +158,35 @@ class OpenerChain:
         raise AllOpenersFailed(failures)
 
 
-# Adapters by stable name; outlook-com, olk, mapi, thunderbird and xdg-email register here.
+def _thunderbird() -> MailOpener:
+    from referral_desk.delivery.thunderbird import ThunderbirdComposeOpener
+
+    return ThunderbirdComposeOpener()
+
+
+def _xdg_email() -> MailOpener:
+    from referral_desk.delivery.xdg_email import XdgEmailOpener
+
+    return XdgEmailOpener()
+
+
+# Adapters that need nothing but the environment, by stable name. The Windows adapters need
+# what detection found (new Outlook's olk.exe), so delivery.detection.make_opener builds those.
 ADAPTERS: Mapping[str, Callable[[], MailOpener]] = {
     EmlFileOpener.name: EmlFileOpener,
     EmlOnlyOpener.name: EmlOnlyOpener,
+    "thunderbird": _thunderbird,
+    "xdg-email": _xdg_email,
 }
 DEFAULT_ORDER: tuple[str, ...] = (EmlFileOpener.name,)
 HEADLESS_ORDER: tuple[str, ...] = (EmlOnlyOpener.name,)
 
 
 def default_opener_chain(environ: Mapping[str, str] = os.environ) -> OpenerChain:
-    """``REFERRAL_DESK_MAIL=eml`` writes the draft without opening anything."""
-    headless = environ.get(MAIL_ENV, "").strip().lower() == "eml"
-    order = HEADLESS_ORDER if headless else DEFAULT_ORDER
-    return OpenerChain([ADAPTERS[name]() for name in order])
+    """The automatic chain for this machine, as detected from *environ* (its PATH).
+
+    ``REFERRAL_DESK_MAIL=eml`` writes the draft without opening anything.
+    """
+    from referral_desk.delivery.detection import build_opener_chain
+
+    return build_opener_chain("auto", environ)

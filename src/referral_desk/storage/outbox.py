@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
+import stat
+from datetime import datetime
 from pathlib import Path
 
 from referral_desk.storage.atomic_file import atomic_write_bytes
+
+log = logging.getLogger(__name__)
 
 
 class OutboxError(Exception):
@@ -41,3 +47,93 @@ class Outbox:
                 f"({error.strerror or error}). Controleer of de schijf vol of alleen-lezen is "
                 "en probeer opnieuw; uw invoer blijft staan."
             ) from error
+
+    # --- housekeeping ---------------------------------------------------------------------
+    def _checked_root(self) -> bool:
+        """False when there is no outbox yet; OutboxError when the root is not a real folder."""
+        try:
+            info = self.root.lstat()
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise OutboxError(
+                f"De outbox {self.root} kan niet gelezen worden ({error.strerror or error})."
+            ) from error
+        if not stat.S_ISDIR(info.st_mode):
+            # A symlink here could point anywhere; we never delete through one.
+            raise OutboxError(
+                f"De outbox {self.root} is geen gewone map (een snelkoppeling?); "
+                "er is niets verwijderd."
+            )
+        return True
+
+    def _entries(self) -> list[os.DirEntry[str]]:
+        with os.scandir(self.root) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+
+    @staticmethod
+    def _newest_mtime(folder: str) -> float:
+        """The newest mtime of anything in *folder* (itself if empty), never following links."""
+        newest = os.lstat(folder).st_mtime
+        stack = [folder]
+        while stack:
+            with os.scandir(stack.pop()) as entries:
+                for entry in entries:
+                    info = entry.stat(follow_symlinks=False)
+                    if stat.S_ISDIR(info.st_mode):
+                        stack.append(entry.path)
+                    else:
+                        newest = max(newest, info.st_mtime)
+        return newest
+
+    def _remove(self, entry: os.DirEntry[str]) -> bool:
+        if entry.is_symlink():
+            log.warning("outbox housekeeping skipped a symbolic link")
+            return False
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                # rmtree unlinks links inside without following them, and on Linux opens
+                # each folder relative to its parent so a swapped-in link cannot redirect it.
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+        except OSError as error:
+            log.warning("outbox housekeeping could not remove an entry: %s", error.strerror)
+            return False
+        return True
+
+    def purge_older_than(self, days: int, now: datetime) -> list[str]:
+        """Remove ``<referral_id>/`` folders whose newest file is more than *days* old.
+
+        Returns the removed folder names (referral IDs, never personal data). A folder that
+        cannot be removed is logged and kept; only a missing outbox is quietly nothing.
+        """
+        if days < 0:
+            raise ValueError("days must not be negative")
+        if not self._checked_root():
+            return []
+        cutoff = now.timestamp() - days * 86_400
+        removed: list[str] = []
+        for entry in self._entries():
+            if entry.is_symlink() or not entry.is_dir(follow_symlinks=False):
+                continue
+            try:
+                newest = self._newest_mtime(entry.path)
+            except OSError as error:
+                log.warning("outbox housekeeping could not read a folder: %s", error.strerror)
+                continue
+            if newest < cutoff and self._remove(entry):
+                removed.append(entry.name)
+        if removed:
+            log.info(
+                "outbox housekeeping removed %d folder(s) older than %d days", len(removed), days
+            )
+        return removed
+
+    def empty(self) -> int:
+        """Remove everything in the outbox (never a link, nor what it points to); the count."""
+        if not self._checked_root():
+            return 0
+        count = sum(1 for entry in self._entries() if self._remove(entry))
+        log.info("outbox emptied: %d entries removed", count)
+        return count

@@ -17,6 +17,10 @@ class Settings(BaseModel):
     referrer: ReferrerProfile | None = None
     # partner id → the mailbox this user last sent to, to catch a registry change.
     last_mailboxes: dict[str, str] = {}
+    # "auto" or an adapter name from referral_desk.delivery.detection (Instellingen → E-mail).
+    mail_adapter: str = "auto"
+    # Outbox folders (archive + draft) older than this are removed at start.
+    outbox_retention_days: int = 14
 
 
 class SettingsError(Exception):

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk import __version__
+from referral_desk.delivery.detection import detect_mail_clients
+from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import LookupResult, PartnerFound
 from referral_desk.domain.referral import FormErrors, ReferrerProfile, parse_client_form
 from referral_desk.domain.registry_file import LoadedRegistry, RegistryError
+from referral_desk.mail_check import open_check_draft
 from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.client_form import ClientForm
@@ -35,6 +38,7 @@ from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.partner_panel import PartnerPanel
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.profile_dialog import ProfileDialog
+from referral_desk.ui.settings_dialog import SettingsDialog
 from referral_desk.workflow import CreatedReferral, ReferralServices, create_referral
 
 
@@ -56,6 +60,7 @@ class MainWindow(QMainWindow):
         self.created: CreatedReferral | None = None
         self.profile_dialog: ProfileDialog | None = None
         self.fallback_dialog: MailFallbackDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
         self.settings_problem: str | None = None
         try:
             self.settings = deps.settings.load()
@@ -183,6 +188,10 @@ class MainWindow(QMainWindow):
         new_action.setShortcut(QKeySequence.StandardKey.New)
         new_action.triggered.connect(self.new_referral)
         file_menu.addAction(new_action)
+        settings_action = QAction(self.tr("&Instellingen…"), self)
+        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings_action.triggered.connect(self.edit_settings)
+        file_menu.addAction(settings_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Afsluiten"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -371,6 +380,27 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Profiel niet bewaard"), error.message)
         self.settings = settings
         self.refresh_lookup()
+
+    def edit_settings(self) -> None:
+        outbox = self.deps.services.outbox
+
+        def open_test_draft(adapter: str) -> DraftResult:
+            assert self.profile is not None  # the dialog disables "test" without a profile
+            return open_check_draft(
+                adapter,
+                outbox=outbox,
+                recipient=self.profile.email,
+                now=self.deps.services.clock(),
+            )
+
+        self.settings_dialog = SettingsDialog(
+            self.settings, self.deps.settings, outbox, detect_mail_clients(), open_test_draft, self
+        )
+        self.settings_dialog.saved.connect(self._settings_saved)
+        self.settings_dialog.open()
+
+    def _settings_saved(self, settings: Settings) -> None:
+        self.settings = settings
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("Over referral-desk"), self.about_text())
