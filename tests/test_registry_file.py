@@ -136,3 +136,84 @@ def test_ended_protocol() -> None:
 
     result = PartnerRegistry(document.partners, TABLE).lookup("8940", on=date(2026, 1, 1))
     assert isinstance(result, ProtocolEnded)
+
+
+def _edit(old: str, new: str) -> bytes:
+    assert old in BUNDLED
+    return BUNDLED.replace(old, new, 1).encode("utf-8")
+
+
+# The issue's table of malformed files: each gets its own message, never a traceback.
+MALFORMED: dict[str, tuple[bytes | None, str]] = {
+    "syntax error": (_edit('kind = "OCMW"', 'kind = "OCMW'), ":15: (syntaxis): geen geldige TOML"),
+    "wrong type": (
+        _edit('postcodes = ["8940"]', 'postcodes = "8940"'),
+        "partners[2].postcodes: verwacht een lijst tussen [ ]",
+    ),
+    "missing field": (
+        _edit('mailbox = "kindengezin@wervik.be"\n', ""),
+        "partners[2].mailbox: verplicht veld ontbreekt",
+    ),
+    "unknown key": (
+        _edit('mailbox = "kindengezin@wervik.be"', 'mailbx = "kindengezin@wervik.be"'),
+        "partners[2].mailbx: onbekende sleutel (tikfout?)",
+    ),
+    "duplicate postcode across active partners": (
+        _edit('postcodes = ["8940"]', 'postcodes = ["8940", "3970"]'),
+        "postcode wordt in dezelfde periode al bediend door OCMW Leopoldsburg",
+    ),
+    "bad mailbox": (
+        _edit('"kindengezin@wervik.be"', '"kindengezin@wervik"'),
+        ":36: partners[2].mailbox: geen geldig e-mailadres",
+    ),
+    "end before start": (
+        _edit("in_force_from = 2023-12-01", "in_force_from = 2023-12-01\nended_on = 2022-01-01"),
+        "ended_on (2022-01-01) moet na in_force_from (2023-12-01) liggen",
+    ),
+    "unknown postcode": (
+        _edit('postcodes = ["8940"]', 'postcodes = ["8949"]'),
+        "partners[2].postcodes: onbekende postcode (waarde: 8949)",
+    ),
+    "empty file": (b"", "het bestand is leeg"),
+    "binary garbage": (bytes(range(256)) * 4, "geen UTF-8-tekst"),
+    "binary garbage that is valid UTF-8": (b"\x00\x01\x02" * 100, "bevat binaire gegevens"),
+    "50 MB file": (None, "te groot (meer dan 1000 kB)"),
+}
+
+
+@pytest.mark.parametrize("case", list(MALFORMED))
+def test_malformed_files_each_get_their_own_message(tmp_path: Path, case: str) -> None:
+    content, expected = MALFORMED[case]
+    path = tmp_path / "partners.toml"
+    if content is None:
+        with path.open("wb") as handle:
+            handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing 50 MB
+    else:
+        path.write_bytes(content)
+    with pytest.raises(RegistryError) as error:
+        load_registry_file(path, TABLE)
+    assert any(expected in str(problem) for problem in error.value.problems), (
+        case,
+        [str(p) for p in error.value.problems],
+    )
+
+
+def test_every_belgian_postcode_has_exactly_one_outcome() -> None:
+    registry = load_registry_file(ROOT / "config" / "partners.toml", TABLE).registry
+    day = date(2026, 11, 23)
+    counts: dict[str, int] = {}
+    for postcode in TABLE.all_postcodes():
+        result = registry.lookup(postcode, on=day)
+        if isinstance(result, ChooseMunicipality):
+            assert len(result.options) > 1
+            for option in result.options:
+                chosen = registry.lookup(postcode, on=day, nis_code=option.nis_code)
+                assert isinstance(chosen, PartnerFound | NoProtocol), (postcode, chosen)
+        else:
+            assert isinstance(result, PartnerFound | NoProtocol), (postcode, result)
+        if isinstance(result, NoProtocol):
+            assert result.municipality.name_nl
+        counts[type(result).__name__] = counts.get(type(result).__name__, 0) + 1
+    assert counts["PartnerFound"] == 3  # 3970, 3971, 8940
+    assert counts["ChooseMunicipality"] > 0
+    assert sum(counts.values()) == len(TABLE.all_postcodes())

@@ -1,0 +1,245 @@
+"""Partners as a spreadsheet: coordinators keep their lists in Excel.
+
+Export writes what Excel in a Belgian locale opens directly: UTF-8 with a BOM, ``;`` between
+columns, one partner per row, lists inside a cell separated by ``,`` (local teams by ``|``,
+since a team name may hold a comma). Import accepts what Excel saves back: ``;`` or ``,``,
+UTF-8 or Windows-1252, dates as ``2024-02-01`` or ``1/02/2024``. Every row is checked on its
+own and reported with its row number and column; the file-wide checks (one active partner
+per postcode, known postcodes) run afterwards on the registry the rows make.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from referral_desk.domain.partners import Partner
+from referral_desk.domain.registry_file import RegistryDocument
+
+# Column header → (path in the partner table, kind of cell).
+COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
+    "id": (("id",), "text"),
+    "naam": (("name",), "text"),
+    "soort": (("kind",), "text"),
+    "regio": (("region",), "text"),
+    "mailbox": (("mailbox",), "text"),
+    "telefoon_wachtwoord": (("password_phone",), "text"),
+    "meldpunt_datalek": (("breach_contact",), "text"),
+    "nis_codes": (("municipalities",), "codes"),
+    "postcodes": (("postcodes",), "codes"),
+    "wachtwoordmodus": (("password_mode",), "text"),
+    "protocol": (("protocol", "reference"), "text"),
+    "lokale_teams": (("protocol", "local_teams"), "teams"),
+    "in_werking_vanaf": (("protocol", "in_force_from"), "date"),
+    "beeindigd_op": (("protocol", "ended_on"), "date"),
+    "advies_dpo_op": (("protocol", "dpo_advice_on"), "date"),
+}
+REQUIRED = (
+    "id",
+    "naam",
+    "soort",
+    "regio",
+    "mailbox",
+    "nis_codes",
+    "postcodes",
+    "protocol",
+    "lokale_teams",
+    "in_werking_vanaf",
+)
+_FIELD_TO_COLUMN = {".".join(path): column for column, (path, _kind) in COLUMNS.items()}
+MAX_CSV_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    row: int | None  # spreadsheet row number (the header is row 1)
+    column: str
+    value: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = f"rij {self.row}" if self.row else "bestand"
+        column = f", kolom {self.column}" if self.column else ""
+        value = f" (waarde: {self.value})" if self.value else ""
+        return f"{where}{column}: {self.expected}{value}"
+
+
+class CsvImportError(Exception):
+    def __init__(self, problems: Sequence[CsvProblem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = tuple(problems)
+
+
+def _cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "teams":
+        return " | ".join(value)
+    if kind == "codes":
+        return ", ".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value.value if hasattr(value, "value") else value)
+
+
+def export_csv(document: RegistryDocument) -> str:
+    """Text to write with ``encoding="utf-8-sig"`` (the BOM tells Excel it is UTF-8)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for partner in document.partners:
+        data = partner.model_dump()
+        row = []
+        for path, kind in COLUMNS.values():
+            value: Any = data
+            for part in path:
+                value = value.get(part) if isinstance(value, dict) else None
+            row.append(_cell(value, kind))
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def decode_csv(raw: bytes) -> str:
+    if len(raw) > MAX_CSV_BYTES:
+        raise CsvImportError(
+            [CsvProblem(None, "", "", "te groot voor een partnerlijst (max. 1 MB)")]
+        )
+    if b"\x00" in raw:
+        raise CsvImportError(
+            [CsvProblem(None, "", "", "geen tekstbestand; bewaar in Excel als CSV")]
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # "CSV (gescheiden door lijstscheidingsteken)" in Excel saves Windows-1252.
+        return raw.decode("cp1252", errors="replace")
+
+
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def _parse_cell(text: str, kind: str) -> Any:
+    text = text.strip()
+    if not text:
+        return None
+    if kind == "codes":
+        return [part.strip() for part in re.split(r"[,\s]+", text) if part.strip()]
+    if kind == "teams":
+        return [part.strip() for part in text.split("|") if part.strip()]
+    if kind == "date":
+        match = _DMY.match(text)
+        try:
+            if match:
+                day, month, year = (int(g) for g in match.groups())
+                return date(year, month, day)
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError("verwacht een datum als 2024-02-01 of 1/02/2024") from None
+    return text
+
+
+def _row_problems(row_number: int, error: ValidationError, raw: dict[str, Any]) -> list[CsvProblem]:
+    problems = []
+    for item in error.errors():
+        path = ".".join(str(p) for p in item["loc"] if isinstance(p, str))
+        column = _FIELD_TO_COLUMN.get(path, path)
+        value = ""
+        data: Any = raw
+        for part in item["loc"]:
+            data = data.get(part) if isinstance(data, dict) else None
+        if data is not None:
+            value = ", ".join(map(str, data)) if isinstance(data, list) else str(data)
+        message = str(item["msg"]).removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "verplicht veld is leeg"
+        elif item["type"] == "enum":
+            message = f"verwacht een van: {item.get('ctx', {}).get('expected', '')}"
+        elif item["type"] == "string_pattern_mismatch":
+            message = "heeft niet de verwachte vorm"
+        problems.append(CsvProblem(row_number, column, value, message))
+    return problems
+
+
+def import_csv(text: str) -> list[dict[str, Any]]:
+    """Partner tables (plain TOML values) from the CSV; raises CsvImportError with every
+    problem, per row."""
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise CsvImportError([CsvProblem(None, "", "", "het bestand is leeg")])
+    delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        raise CsvImportError(
+            [CsvProblem(reader.line_num, "", "", f"geen geldige CSV: {error}")]
+        ) from None
+    header = [h.strip().lower() for h in rows[0]]
+    problems = [
+        CsvProblem(1, column, "", "onbekende kolom (tikfout?)")
+        for column in header
+        if column not in COLUMNS
+    ]
+    problems += [
+        CsvProblem(1, column, "", "verplichte kolom ontbreekt")
+        for column in REQUIRED
+        if column not in header
+    ]
+    if problems:
+        raise CsvImportError(problems)
+    partners: list[tuple[int, dict[str, Any]]] = []
+    for row_number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            problems.append(
+                CsvProblem(row_number, "", "", f"{len(row)} cellen, maar {len(header)} kolommen")
+            )
+            continue
+        raw: dict[str, Any] = {}
+        row_ok = True
+        for column, cell in zip(header, row, strict=False):
+            path, kind = COLUMNS[column]
+            try:
+                value = _parse_cell(cell, kind)
+            except ValueError as error:
+                problems.append(CsvProblem(row_number, column, cell.strip(), str(error)))
+                row_ok = False
+                continue
+            if value is None:
+                continue
+            target = raw
+            for part in path[:-1]:
+                target = target.setdefault(part, {})
+            target[path[-1]] = value
+        if not row_ok:
+            continue
+        try:
+            Partner.model_validate(raw)
+        except ValidationError as error:
+            problems.extend(_row_problems(row_number, error, raw))
+            continue
+        partners.append((row_number, raw))
+    if problems:
+        raise CsvImportError(problems)
+    if not partners:
+        raise CsvImportError([CsvProblem(None, "", "", "geen enkele partner in het bestand")])
+    seen: dict[str, int] = {}
+    for row_number, partner in partners:
+        if partner["id"] in seen:
+            problems.append(
+                CsvProblem(
+                    row_number, "id", partner["id"], f"id staat al in rij {seen[partner['id']]}"
+                )
+            )
+        seen.setdefault(partner["id"], row_number)
+    if problems:
+        raise CsvImportError(problems)
+    return [partner for _row, partner in partners]

@@ -1,0 +1,247 @@
+"""Editing a registry file without losing what coordinators wrote in it.
+
+The file is kept as a tomlkit document: comments, key order, blank lines and line endings
+survive, only the values a coordinator changed are rewritten, and a document opened and
+saved without changes is byte-identical. Partners are handled as plain TOML values (not
+as validated :class:`Partner` objects) because a partner may be half-edited; the whole
+file is validated with :func:`load_registry_text` before it may be saved.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import AoT, Table, Whitespace
+from tomlkit.toml_document import TOMLDocument
+
+from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_file import (
+    RegistryDocument,
+    RegistryError,
+    RegistryProblem,
+    load_registry_text,
+)
+
+# The order a new partner's keys are written in, as in the bundled file.
+PARTNER_KEYS = (
+    "id",
+    "name",
+    "kind",
+    "region",
+    "mailbox",
+    "password_phone",
+    "breach_contact",
+    "municipalities",
+    "postcodes",
+    "password_mode",
+)
+PROTOCOL_KEYS = ("reference", "local_teams", "in_force_from", "ended_on", "dpo_advice_on")
+
+RawPartner = dict[str, Any]
+
+
+def _plain(value: Any) -> Any:
+    """tomlkit items → plain Python values, so comparisons and pydantic see ordinary data."""
+    if hasattr(value, "unwrap"):
+        return value.unwrap()
+    return value
+
+
+def _toml_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if hasattr(value, "value") and not isinstance(value, date | str):
+        return value.value  # StrEnum members
+    return value
+
+
+def _problem(field: str, value: str, expected: str, file: str) -> RegistryError:
+    return RegistryError([RegistryProblem(file, None, field, value, expected)])
+
+
+class EditableRegistry:
+    """A registry file open for editing; see the module docstring for the guarantees."""
+
+    def __init__(self, document: TOMLDocument, *, file: str = "partners.toml") -> None:
+        self._document = document
+        self.file = file
+
+    @classmethod
+    def from_text(cls, text: str, *, file: str = "partners.toml") -> EditableRegistry:
+        """Raises RegistryError for text that is not TOML or has no ``[[partners]]`` list."""
+        try:
+            document = tomlkit.parse(text)
+        except TOMLKitError as error:
+            match = re.search(r"line (\d+)", str(error))
+            raise RegistryError(
+                [
+                    RegistryProblem(
+                        file,
+                        int(match.group(1)) if match else None,
+                        "(syntaxis)",
+                        "",
+                        f"geen geldige TOML: {error}",
+                    )
+                ]
+            ) from None
+        partners = document.get("partners")
+        if partners is not None and not isinstance(partners, AoT):
+            raise _problem("partners", "", "verwacht een lijst van [[partners]]-tabellen", file)
+        return cls(document, file=file)
+
+    @classmethod
+    def new(cls, *, version: str, on: date, changed_by: str) -> EditableRegistry:
+        document = tomlkit.document()
+        document.add(tomlkit.comment("Partnerregister van referral-desk."))
+        document.add(tomlkit.nl())
+        document["schema_version"] = 1
+        document["registry_version"] = version
+        document["registry_date"] = on
+        document["changed_by"] = changed_by
+        return cls(document)
+
+    def to_text(self) -> str:
+        return tomlkit.dumps(self._document)
+
+    def copy(self) -> EditableRegistry:
+        return EditableRegistry(copy.deepcopy(self._document), file=self.file)
+
+    # --- header -------------------------------------------------------------------------------
+
+    def header(self) -> dict[str, Any]:
+        return {
+            key: _plain(self._document.get(key))
+            for key in ("registry_version", "registry_date", "changed_by")
+        }
+
+    def set_header(self, *, version: str, on: date, changed_by: str) -> None:
+        """Only values that differ are written, so an unchanged header stays byte-identical."""
+        for key, value in (
+            ("registry_version", version),
+            ("registry_date", on),
+            ("changed_by", changed_by),
+        ):
+            if _plain(self._document.get(key)) != value:
+                self._document[key] = value
+
+    # --- partners -----------------------------------------------------------------------------
+
+    def _partners(self) -> AoT:
+        partners = self._document.get("partners")
+        if partners is None:
+            partners = tomlkit.aot()
+            self._document.append("partners", partners)
+        assert isinstance(partners, AoT)
+        return partners
+
+    def __len__(self) -> int:
+        partners = self._document.get("partners")
+        return len(partners) if isinstance(partners, AoT) else 0
+
+    def partner(self, index: int) -> RawPartner:
+        raw = _plain(self._partners()[index])
+        assert isinstance(raw, dict)
+        return raw
+
+    def partners(self) -> list[RawPartner]:
+        return [self.partner(i) for i in range(len(self))]
+
+    def index_of(self, partner_id: str) -> int | None:
+        return next((i for i, p in enumerate(self.partners()) if p.get("id") == partner_id), None)
+
+    def replace_partner(self, index: int, values: Mapping[str, Any]) -> None:
+        """Writes only the keys whose value changed; keys absent from *values* are removed."""
+        table = self._partners()[index]
+        _update_table(table, values, PARTNER_KEYS, nested={"protocol": PROTOCOL_KEYS})
+
+    def add_partner(self, values: Mapping[str, Any]) -> int:
+        partners = self._partners()
+        if len(partners):
+            _end_with_blank_line(partners[-1])
+        table = tomlkit.table()
+        _update_table(table, values, PARTNER_KEYS, nested={"protocol": PROTOCOL_KEYS})
+        partners.append(table)
+        return len(partners) - 1
+
+    def remove_partner(self, index: int) -> None:
+        del self._partners()[index]
+
+    def end_protocol(self, index: int, on: date) -> None:
+        table = self._partners()[index]
+        protocol = table.get("protocol")
+        if not isinstance(protocol, Table):
+            raise _problem(
+                f"partners[{index + 1}].protocol", "", "partner heeft geen protocol", self.file
+            )
+        protocol["ended_on"] = on
+
+    def set_partners(self, partners: Sequence[Mapping[str, Any]]) -> None:
+        """Make the file hold exactly *partners*, matched by id: existing tables (and their
+        comments) are updated in place, missing ones removed, new ones appended."""
+        wanted = {str(p.get("id")): p for p in partners}
+        for index in reversed(range(len(self))):
+            if self.partner(index).get("id") not in wanted:
+                self.remove_partner(index)
+        for values in partners:
+            found = self.index_of(str(values.get("id")))
+            if found is None:
+                self.add_partner(values)
+            else:
+                self.replace_partner(found, values)
+
+    # --- validation ---------------------------------------------------------------------------
+
+    def validate(self, table: PostcodeTable) -> RegistryDocument:
+        """The same checks as loading the file: raises RegistryError with every problem."""
+        return load_registry_text(self.to_text(), table, file=self.file)
+
+
+def _update_table(
+    table: Table,
+    values: Mapping[str, Any],
+    order: Sequence[str],
+    *,
+    nested: Mapping[str, Sequence[str]],
+) -> None:
+    known = [*order, *(key for key in values if key not in order and key not in nested)]
+    for key in known:
+        new = values.get(key)
+        if new is None or new == "" or new == [] or new == ():
+            if key in table:
+                del table[key]
+            continue
+        new = _toml_value(new)
+        if _plain(table.get(key)) != new:
+            table[key] = new
+    for key in [k for k in table if k not in values and k not in nested]:
+        del table[key]
+    for key, sub_order in nested.items():
+        sub_values = values.get(key)
+        if not isinstance(sub_values, Mapping):
+            if key in table:
+                del table[key]
+            continue
+        sub = table.get(key)
+        if not isinstance(sub, Table):
+            sub = tomlkit.table()
+            _update_table(sub, sub_values, sub_order, nested={})
+            table[key] = sub
+        else:
+            _update_table(sub, sub_values, sub_order, nested={})
+
+
+def _end_with_blank_line(table: Table) -> None:
+    """So an appended ``[[partners]]`` is set apart like the ones a person wrote."""
+    last: Table = table
+    protocol = table.get("protocol")
+    if isinstance(protocol, Table):
+        last = protocol
+    if not last.as_string().endswith("\n\n"):
+        # Not tomlkit.nl(): that one is "fixed", and keys added later would land after it.
+        last.add(Whitespace("\n"))
