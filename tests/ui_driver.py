@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -86,7 +86,10 @@ def tick_consent(qtbot: QtBot, window: MainWindow) -> None:
         box = child(window, QCheckBox, name)
         assert isinstance(box, QCheckBox)
         if not box.isChecked():
-            qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+            # On the box itself: a click beyond the label text (wide window) does nothing.
+            at = QPoint(box.height() // 2, box.height() // 2)
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=at)
+            assert box.isChecked(), name
 
 
 def seven_zip() -> str:

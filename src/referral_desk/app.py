@@ -83,16 +83,21 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
         mail=ConfiguredOpenerChain(mail_adapter_setting),
         fonts_dir=paths.fonts_dir,
     )
-    source = active_registry_source(paths)
+
+    def current_registry() -> tuple[LoadedRegistry | RegistryError, str]:
+        source = active_registry_source(paths)
+        label = "machineregister" if source is RegistrySource.MACHINE else "meegeleverd register"
+        return load_registry(paths), label
+
+    registry, label = current_registry()
     window = MainWindow(
         WindowDeps(
             services=services,
             settings=store,
-            registry=load_registry(paths),
-            registry_source_label=(
-                "machineregister" if source is RegistrySource.MACHINE else "meegeleverd register"
-            ),
+            registry=registry,
+            registry_source_label=label,
             today=lambda: local_now().date(),
+            reload_registry=current_registry,
         )
     )
     if window.profile is None:

@@ -125,6 +125,19 @@ def decode_csv(raw: bytes) -> str:
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 
+def parse_registry_date(text: str) -> date:
+    """``2024-02-01``, or day first as Belgian Excel writes it: ``1/02/2024``, ``01-02-2024``."""
+    text = text.strip()
+    match = _DMY.match(text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("verwacht een datum als 2024-02-01 of 1/02/2024") from None
+
+
 def _parse_cell(text: str, kind: str) -> Any:
     text = text.strip()
     if not text:
@@ -134,14 +147,7 @@ def _parse_cell(text: str, kind: str) -> Any:
     if kind == "teams":
         return [part.strip() for part in text.split("|") if part.strip()]
     if kind == "date":
-        match = _DMY.match(text)
-        try:
-            if match:
-                day, month, year = (int(g) for g in match.groups())
-                return date(year, month, day)
-            return date.fromisoformat(text)
-        except ValueError:
-            raise ValueError("verwacht een datum als 2024-02-01 of 1/02/2024") from None
+        return parse_registry_date(text)
     return text
 
 

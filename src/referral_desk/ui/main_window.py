@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,16 +29,19 @@ from referral_desk.delivery.detection import detect_mail_clients
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import LookupResult, PartnerFound
+from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import FormErrors, ReferrerProfile, parse_client_form
 from referral_desk.domain.registry_file import LoadedRegistry, RegistryError
 from referral_desk.mail_check import open_check_draft
 from referral_desk.storage.outbox import OutboxError
+from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.client_form import ClientForm
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.partner_panel import PartnerPanel
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.profile_dialog import ProfileDialog
+from referral_desk.ui.registry_editor import RegistryEditor
 from referral_desk.ui.settings_dialog import SettingsDialog
 from referral_desk.workflow import CreatedReferral, ReferralServices, create_referral
 
@@ -49,6 +53,8 @@ class WindowDeps:
     registry: LoadedRegistry | RegistryError
     registry_source_label: str
     today: Callable[[], date]
+    # Reads the active registry again (after a coordinator saved it): registry and its label.
+    reload_registry: Callable[[], tuple[LoadedRegistry | RegistryError, str]] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +62,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.deps = deps
         self.registry = deps.registry if isinstance(deps.registry, LoadedRegistry) else None
+        self.registry_problem = deps.registry if isinstance(deps.registry, RegistryError) else None
+        self.registry_source_label = deps.registry_source_label
+        self.registry_editor: RegistryEditor | None = None
         self.lookup_result: LookupResult | None = None
         self.created: CreatedReferral | None = None
         self.profile_dialog: ProfileDialog | None = None
@@ -163,12 +172,14 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.consent, self.create_button)
         QWidget.setTabOrder(self.create_button, self.new_button)
 
-        if self.registry is None:
-            assert isinstance(self.deps.registry, RegistryError)
+        self._show_registry_state()
+
+    def _show_registry_state(self) -> None:
+        if self.registry_problem is not None:
             problems = "".join(
-                f"<li>{escape(str(p))}</li>" for p in self.deps.registry.problems[:8]
+                f"<li>{escape(str(p))}</li>" for p in self.registry_problem.problems[:8]
             )
-            more = len(self.deps.registry.problems) - 8
+            more = len(self.registry_problem.problems) - 8
             extra = self.tr("<li>… en nog {0} problemen</li>").format(more) if more > 0 else ""
             self.banner.setText(
                 self.tr(
@@ -181,6 +192,8 @@ class MainWindow(QMainWindow):
         elif self.settings_problem:
             self.banner.setText(escape(self.settings_problem))
             self.banner.setVisible(True)
+        else:
+            self.banner.setVisible(False)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
@@ -201,6 +214,11 @@ class MainWindow(QMainWindow):
         self.profile_action = QAction(self.tr("Aanmelder&profiel bewerken…"), self)
         self.profile_action.triggered.connect(self.edit_profile)
         profile_menu.addAction(self.profile_action)
+        admin_menu = self.menuBar().addMenu(self.tr("Be&heer"))
+        registry_action = QAction(self.tr("&Partnerregister…"), self)
+        registry_action.setObjectName("openRegistryEditor")
+        registry_action.triggered.connect(self.open_registry_editor)
+        admin_menu.addAction(registry_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&Over referral-desk"), self)
         about.triggered.connect(self.show_about)
@@ -402,6 +420,41 @@ class MainWindow(QMainWindow):
     def _settings_saved(self, settings: Settings) -> None:
         self.settings = settings
 
+    def open_registry_editor(self) -> RegistryEditor:
+        """Opens the active registry file, even a broken one: fixing it is the point."""
+        if self.registry is not None:
+            table = self.registry.registry.postcodes
+            path = self.registry.source
+        else:
+            paths = AppPaths.from_platform()
+            table = PostcodeTable.load_bundled(paths.resources_dir)
+            problem = self.registry_problem.problems[0] if self.registry_problem else None
+            path = Path(problem.file) if problem and problem.file else paths.bundled_registry
+        if self.registry_editor is None:
+            self.registry_editor = RegistryEditor(table, path, self.deps.today, self)
+            self.registry_editor.setWindowFlag(Qt.WindowType.Window, True)
+            self.registry_editor.saved.connect(self._registry_saved)
+        self.registry_editor.show()
+        self.registry_editor.raise_()
+        return self.registry_editor
+
+    def _registry_saved(self, path: Path) -> None:
+        active = self.registry.source if self.registry is not None else None
+        if self.deps.reload_registry is None:
+            return
+        registry, label = self.deps.reload_registry()
+        new_source = registry.source if isinstance(registry, LoadedRegistry) else None
+        if path.resolve() not in {p.resolve() for p in (active, new_source) if p is not None}:
+            return
+        self.apply_registry(registry, label)
+
+    def apply_registry(self, registry: LoadedRegistry | RegistryError, label: str) -> None:
+        self.registry = registry if isinstance(registry, LoadedRegistry) else None
+        self.registry_problem = registry if isinstance(registry, RegistryError) else None
+        self.registry_source_label = label
+        self._show_registry_state()
+        self.refresh_lookup()
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("Over referral-desk"), self.about_text())
 
@@ -411,7 +464,7 @@ class MainWindow(QMainWindow):
         else:
             doc = self.registry.document
             registry = self.tr("{0}, versie {1} van {2} ({3})").format(
-                self.deps.registry_source_label,
+                self.registry_source_label,
                 escape(doc.registry_version),
                 doc.registry_date.strftime("%d-%m-%Y"),
                 escape(str(self.registry.source)),

@@ -1,0 +1,256 @@
+"""One partner of the registry as a form, with the same checks as the file, inline."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from referral_desk.domain.partners import Partner, PartnerKind, PartnerRegion, PasswordMode
+from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_csv import parse_registry_date
+from referral_desk.ui.client_form import FieldRow
+
+TEXT_FIELDS = ("id", "name", "mailbox", "password_phone", "breach_contact")
+LIST_FIELDS = ("municipalities", "postcodes")
+DATE_FIELDS = ("protocol.in_force_from", "protocol.ended_on", "protocol.dpo_advice_on")
+
+
+def _split_codes(text: str) -> list[str]:
+    return [part for part in text.replace(",", " ").replace(";", " ").split() if part]
+
+
+class PartnerForm(QGroupBox):
+    """Emits ``edited`` after every change a person makes (not when a partner is loaded)."""
+
+    edited = Signal()
+
+    def __init__(self, table: PostcodeTable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Partner"))
+        self.table = table
+        self.rows: dict[str, FieldRow] = {}
+        self.editors: dict[str, QWidget] = {}
+        self._loading = False
+
+        def line(name: str, object_name: str, placeholder: str = "") -> QLineEdit:
+            edit = QLineEdit(self)
+            edit.setObjectName(object_name)
+            edit.setPlaceholderText(placeholder)
+            edit.textEdited.connect(lambda _t: self._changed())
+            self.editors[name] = edit
+            return edit
+
+        def combo(name: str, object_name: str, items: list[tuple[str, str]]) -> QComboBox:
+            box = QComboBox(self)
+            box.setObjectName(object_name)
+            for label, value in items:
+                box.addItem(label, value)
+            box.currentIndexChanged.connect(lambda _i: self._changed())
+            self.editors[name] = box
+            return box
+
+        line("id", "partnerId", self.tr("bv. ocmw-wervik"))
+        line("name", "partnerName", self.tr("bv. OCMW Wervik"))
+        combo("kind", "partnerKind", [(k.value, k.value) for k in PartnerKind])
+        combo("region", "partnerRegion", [(r.value, r.value) for r in PartnerRegion])
+        line("mailbox", "partnerMailbox", self.tr("de mailbox uit het protocol"))
+        line("password_phone", "partnerPasswordPhone", self.tr("bv. 057 12 34 56"))
+        line("breach_contact", "partnerBreachContact", self.tr("meldpunt gegevenslekken"))
+        line("municipalities", "partnerNisCodes", self.tr("NIS-codes, bv. 33029"))
+        line("postcodes", "partnerPostcodes", self.tr("bv. 3970, 3971"))
+        combo(
+            "password_mode",
+            "partnerPasswordMode",
+            [
+                (self.tr("eenmalig wachtwoord per doorverwijzing"), PasswordMode.ONE_TIME.value),
+                (self.tr("vooraf afgesproken wachtwoord"), PasswordMode.PRE_SHARED.value),
+            ],
+        )
+        line("protocol.reference", "protocolReference", self.tr("titel of kenmerk"))
+        teams = QPlainTextEdit(self)
+        teams.setObjectName("protocolTeams")
+        teams.setPlaceholderText(self.tr("één lokaal team per regel"))
+        teams.setTabChangesFocus(True)
+        teams.setFixedHeight(teams.fontMetrics().lineSpacing() * 3 + 12)
+        teams.textChanged.connect(self._changed)
+        self.editors["protocol.local_teams"] = teams
+        line("protocol.in_force_from", "protocolInForceFrom", self.tr("JJJJ-MM-DD"))
+        line("protocol.ended_on", "protocolEndedOn", self.tr("leeg = loopt nog"))
+        line("protocol.dpo_advice_on", "protocolDpoAdvice", self.tr("optioneel"))
+
+        labels = {
+            "id": self.tr("&Id (vast, zonder spaties)"),
+            "name": self.tr("&Naam"),
+            "kind": self.tr("&Soort"),
+            "region": self.tr("&Regio"),
+            "mailbox": self.tr("&Mailbox voor doorverwijzingen"),
+            "password_phone": self.tr("&Telefoon voor het wachtwoord"),
+            "breach_contact": self.tr("Meldpunt ge&gevenslekken"),
+            "municipalities": self.tr("Gemeenten (NI&S-codes)"),
+            "postcodes": self.tr("&Postcodes"),
+            "password_mode": self.tr("&Wachtwoord"),
+            "protocol.reference": self.tr("Pr&otocol"),
+            "protocol.local_teams": self.tr("&Lokale teams"),
+            "protocol.in_force_from": self.tr("In &werking vanaf"),
+            "protocol.ended_on": self.tr("&Beëindigd op"),
+            "protocol.dpo_advice_on": self.tr("&Advies DPO op"),
+        }
+        self.municipality_names = QLabel(self)
+        self.municipality_names.setObjectName("partnerMunicipalityNames")
+        self.municipality_names.setWordWrap(True)
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, text in labels.items():
+            editor = self.editors[name]
+            row = FieldRow(editor, self)
+            self.rows[name] = row
+            label = QLabel(text, self)
+            label.setBuddy(editor)
+            editor.setAccessibleName(text.replace("&", ""))
+            layout.addRow(label, row)
+            if name == "municipalities":
+                layout.addRow("", self.municipality_names)
+        for first, second in itertools.pairwise(self.editors[name] for name in labels):
+            QWidget.setTabOrder(first, second)
+
+    # --- loading and reading ------------------------------------------------------------------
+
+    def load(self, raw: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            protocol = raw.get("protocol") if isinstance(raw.get("protocol"), dict) else {}
+            assert isinstance(protocol, dict)
+            for name, editor in self.editors.items():
+                value = protocol.get(name[9:]) if name.startswith("protocol.") else raw.get(name)
+                if isinstance(editor, QComboBox):
+                    index = editor.findData(str(value) if value is not None else None)
+                    editor.setCurrentIndex(max(index, 0))
+                elif isinstance(editor, QPlainTextEdit):
+                    items = value if isinstance(value, list) else []
+                    editor.setPlainText("\n".join(str(v) for v in items))
+                elif isinstance(editor, QLineEdit):
+                    if isinstance(value, list):
+                        editor.setText(", ".join(str(v) for v in value))
+                    else:
+                        editor.setText("" if value is None else str(value))
+        finally:
+            self._loading = False
+        self.refresh_errors()
+
+    def _text(self, name: str) -> str:
+        editor = self.editors[name]
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        if isinstance(editor, QComboBox):
+            return str(editor.currentData())
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
+
+    def values(self) -> dict[str, Any]:
+        """Plain TOML values; text that is not a date is kept as text, so nothing typed is
+        lost and the file check names it."""
+        raw: dict[str, Any] = {}
+        protocol: dict[str, Any] = {}
+        for name in self.editors:
+            text = self._text(name)
+            value: Any
+            if name in LIST_FIELDS:
+                value = _split_codes(text)
+            elif name == "protocol.local_teams":
+                value = [team.strip() for team in text.splitlines() if team.strip()]
+            elif name in DATE_FIELDS and text:
+                try:
+                    value = parse_registry_date(text)
+                except ValueError:
+                    value = text
+            else:
+                value = text
+            if value in ("", []):
+                continue
+            if name.startswith("protocol."):
+                protocol[name[9:]] = value
+            else:
+                raw[name] = value
+        raw["protocol"] = protocol
+        return raw
+
+    # --- checks -------------------------------------------------------------------------------
+
+    def errors(self) -> dict[str, str]:
+        raw = self.values()
+        errors: dict[str, str] = {}
+        for name in DATE_FIELDS:
+            value = raw["protocol"].get(name[9:])
+            if isinstance(value, str):
+                errors[name] = self.tr("Geef een datum als 2024-02-01 of 1/02/2024.")
+        try:
+            Partner.model_validate(raw)
+        except ValidationError as error:
+            for item in error.errors():
+                loc = [str(part) for part in item["loc"] if isinstance(part, str)]
+                name = ".".join(loc[:2])
+                if name == "protocol":  # the end-after-start rule
+                    name = "protocol.ended_on"
+                if name not in self.rows:
+                    continue
+                errors.setdefault(name, self._message(item))
+        for nis in raw.get("municipalities", []):
+            if self.table.municipality(nis) is None and "municipalities" not in errors:
+                errors["municipalities"] = self.tr("Onbekende NIS-code: {0}.").format(nis)
+        chosen = set(raw.get("municipalities", []))
+        for postcode in raw.get("postcodes", []):
+            if "postcodes" in errors:
+                break
+            owners = {m.nis_code for m in self.table.municipalities_for(postcode)}
+            if not owners:
+                errors["postcodes"] = self.tr("Onbekende postcode: {0}.").format(postcode)
+            elif chosen and not owners & chosen:
+                errors["postcodes"] = self.tr(
+                    "Postcode {0} hoort bij geen van de gemeenten hierboven."
+                ).format(postcode)
+        return errors
+
+    def _message(self, item: Any) -> str:
+        kind = item["type"]
+        if kind == "missing" or (kind in ("string_too_short", "too_short") and not item["input"]):
+            return self.tr("Verplicht.")
+        if kind == "string_pattern_mismatch":
+            return self.tr("Kleine letters, cijfers en koppeltekens; vorm klopt niet.")
+        return str(item["msg"]).removeprefix("Value error, ")
+
+    def refresh_errors(self) -> dict[str, str]:
+        errors = self.errors()
+        for name, row in self.rows.items():
+            row.show_error(errors.get(name))
+        names = [
+            m.name_nl
+            for nis in self.values().get("municipalities", [])
+            if (m := self.table.municipality(nis)) is not None
+        ]
+        self.municipality_names.setText(", ".join(names))
+        return errors
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self.refresh_errors()
+        self.edited.emit()
+
+    def set_date(self, name: str, day: date) -> None:
+        editor = self.editors[name]
+        assert isinstance(editor, QLineEdit)
+        editor.setText(day.isoformat())
+        self._changed()

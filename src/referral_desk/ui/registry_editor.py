@@ -1,0 +1,573 @@
+"""Beheer → Partnerregister: coordinators keep the registry right without a text editor.
+
+Every change goes straight into the open :class:`EditableRegistry` (so nothing typed is
+lost when another partner is selected); saving is only possible when the whole file passes
+the same checks the app applies at start, and shows what changed before it writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_csv import parse_registry_date
+from referral_desk.domain.registry_diff import diff_registries, render_diff
+from referral_desk.domain.registry_edit import EditableRegistry
+from referral_desk.domain.registry_file import (
+    MAX_REGISTRY_BYTES,
+    RegistryDocument,
+    RegistryError,
+    load_registry_text,
+)
+from referral_desk.storage.atomic_file import atomic_write_bytes
+from referral_desk.ui.client_form import ERROR_STYLE, FieldRow
+from referral_desk.ui.partner_form import PartnerForm
+
+COLUMNS = ("id", "name", "kind", "mailbox", "postcodes", "protocol.in_force_from", "ended")
+
+
+class RegistryOpenError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read_registry_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RegistryOpenError(f"{path} kan niet gelezen worden ({error.strerror}).") from None
+    if len(raw) > MAX_REGISTRY_BYTES:
+        raise RegistryOpenError(f"{path} is te groot voor een partnerregister.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RegistryOpenError(f"{path} is geen UTF-8-tekst.") from None
+
+
+class RegistryEditor(QMainWindow):
+    """Emits ``saved(Path)`` after a successful save, so the app can reload that file."""
+
+    saved = Signal(Path)
+
+    def __init__(
+        self,
+        table: PostcodeTable,
+        path: Path,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("registryEditor")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.table = table
+        self.today = today
+        self.path = path
+        self.baseline_text = ""
+        self.baseline: RegistryDocument | None = None
+        self.editable = EditableRegistry.new(version="1", on=today(), changed_by="")
+        self._build()
+        self.open_file(path)
+
+    # --- construction ---------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget(self)
+        self.search = QLineEdit(central)
+        self.search.setObjectName("registrySearch")
+        self.search.setPlaceholderText(self.tr("Zoek op naam, id, mailbox, postcode of gemeente"))
+        self.search.setAccessibleName(self.tr("Zoeken in partners"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self.apply_filter())
+        search_label = QLabel(self.tr("&Zoeken"), central)
+        search_label.setBuddy(self.search)
+
+        self.partner_table = QTableWidget(0, len(COLUMNS), central)
+        self.partner_table.setObjectName("partnerTable")
+        self.partner_table.setAccessibleName(self.tr("Partners"))
+        self.partner_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Id"),
+                self.tr("Naam"),
+                self.tr("Soort"),
+                self.tr("Mailbox"),
+                self.tr("Postcodes"),
+                self.tr("Sinds"),
+                self.tr("Beëindigd"),
+            ]
+        )
+        self.partner_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.partner_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.partner_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.partner_table.verticalHeader().setVisible(False)
+        self.partner_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.partner_table.itemSelectionChanged.connect(self._selection_changed)
+
+        header_box = QGroupBox(self.tr("Register"), central)
+        self.version_edit = QLineEdit(header_box)
+        self.version_edit.setObjectName("registryVersion")
+        self.date_edit = QLineEdit(header_box)
+        self.date_edit.setObjectName("registryDate")
+        self.date_edit.setPlaceholderText(self.tr("JJJJ-MM-DD"))
+        self.changed_by_edit = QLineEdit(header_box)
+        self.changed_by_edit.setObjectName("registryChangedBy")
+        self.header_rows: dict[str, FieldRow] = {}
+        header_form = QFormLayout(header_box)
+        for key, text, edit in (
+            ("version", self.tr("&Versie"), self.version_edit),
+            ("date", self.tr("&Datum"), self.date_edit),
+            ("changed_by", self.tr("&Gewijzigd door"), self.changed_by_edit),
+        ):
+            row = FieldRow(edit, header_box)
+            self.header_rows[key] = row
+            label = QLabel(text, header_box)
+            label.setBuddy(edit)
+            edit.setAccessibleName(text.replace("&", ""))
+            edit.textEdited.connect(lambda _t: self._header_edited())
+            header_form.addRow(label, row)
+
+        self.form = PartnerForm(self.table, central)
+        self.form.setEnabled(False)
+        self.form.edited.connect(self._partner_edited)
+
+        self.problems = QLabel(central)
+        self.problems.setObjectName("registryProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems.setStyleSheet(ERROR_STYLE)
+
+        left = QWidget(central)
+        left_layout = QVBoxLayout(left)
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search)
+        left_layout.addLayout(search_row)
+        left_layout.addWidget(self.partner_table)
+        left_layout.addWidget(self.problems)
+        right = QWidget(central)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(header_box)
+        right_layout.addWidget(self.form)
+        right_layout.addStretch(1)
+        splitter = QSplitter(central)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        QVBoxLayout(central).addWidget(splitter)
+        self.setCentralWidget(central)
+
+        toolbar = QToolBar(self.tr("Partnerregister"), self)
+        toolbar.setObjectName("registryToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, slot, shortcut in (
+            ("open", self.tr("&Openen…"), self.choose_and_open, QKeySequence.StandardKey.Open),
+            ("save", self.tr("Op&slaan als…"), self.save_as, QKeySequence.StandardKey.SaveAs),
+            ("add", self.tr("&Toevoegen"), self.add_partner, None),
+            ("duplicate", self.tr("&Dupliceren"), self.duplicate_partner, None),
+            ("end", self.tr("Protocol &beëindigen…"), self.end_protocol, None),
+            ("remove", self.tr("&Verwijderen"), self.remove_partner, None),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(f"registry_{name}")
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            toolbar.addAction(action)
+            if name == "save":
+                toolbar.addSeparator()
+            self.actions_by_name[name] = action
+
+        QWidget.setTabOrder(self.search, self.partner_table)
+        QWidget.setTabOrder(self.partner_table, self.version_edit)
+        QWidget.setTabOrder(self.version_edit, self.date_edit)
+        QWidget.setTabOrder(self.date_edit, self.changed_by_edit)
+        QWidget.setTabOrder(self.changed_by_edit, self.form.editors["id"])
+        self.resize(1200, 760)
+
+    # --- file -------------------------------------------------------------------------
+    def open_file(self, path: Path) -> bool:
+        """A file with problems still opens: fixing a broken registry is what this is for."""
+        try:
+            text = read_registry_text(path)
+            editable = EditableRegistry.from_text(text, file=str(path))
+        except RegistryOpenError as error:
+            self.show_problem(self.tr("Register niet geopend"), error.message)
+            return False
+        except RegistryError as error:
+            self.show_problem(
+                self.tr("Register niet geopend"),
+                "\n".join(str(p) for p in error.problems),
+            )
+            return False
+        self.path = path
+        self.editable = editable
+        self.baseline_text = text
+        try:
+            self.baseline = load_registry_text(text, self.table, file=str(path))
+        except RegistryError:
+            self.baseline = None
+        header = editable.header()
+        self.version_edit.setText(str(header["registry_version"] or ""))
+        day = header["registry_date"]
+        self.date_edit.setText(day.isoformat() if isinstance(day, date) else str(day or ""))
+        self.changed_by_edit.setText(str(header["changed_by"] or ""))
+        self.reload_table(select=0)
+        self.update_state()
+        return True
+
+    def choose_and_open(self) -> None:
+        if self.is_modified() and not self.confirm_discard():
+            return
+        path = self.choose_open_path()
+        if path is not None:
+            self.open_file(path)
+
+    def choose_open_path(self) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Partnerregister openen"),
+            str(self.path.parent),
+            self.tr("Partnerregister (*.toml);;Alle bestanden (*)"),
+        )
+        return Path(name) if name else None
+
+    def choose_save_path(self) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Partnerregister opslaan als"),
+            str(self.path),
+            self.tr("Partnerregister (*.toml)"),
+        )
+        return Path(name) if name else None
+
+    def is_modified(self) -> bool:
+        return self.editable.to_text() != self.baseline_text
+
+    def save_as(self) -> bool:
+        try:
+            document = self.editable.validate(self.table)
+        except RegistryError as error:
+            self.show_problem(
+                self.tr("Nog niet in orde"),
+                self.tr("Het register kan pas bewaard worden als alles in orde is:\n{0}").format(
+                    "\n".join(str(p) for p in error.problems)
+                ),
+            )
+            return False
+        header_errors = self.header_errors()
+        if header_errors:
+            self.show_problem(self.tr("Nog niet in orde"), "\n".join(header_errors.values()))
+            return False
+        if self.baseline is not None:
+            summary = render_diff(diff_registries(self.baseline, document), bold=("<b>", "</b>"))
+        else:
+            summary = self.tr("Het geopende register was ongeldig; dit is de herstelde versie.")
+        if not self.confirm_save(summary):
+            return False
+        path = self.choose_save_path()
+        if path is None:
+            return False
+        text = self.editable.to_text()
+        try:
+            atomic_write_bytes(path, text.encode("utf-8"), mode=0o644)
+        except OSError as error:
+            self.show_problem(
+                self.tr("Niet bewaard"),
+                self.tr(
+                    "{0} kon niet geschreven worden ({1}). Uw wijzigingen staan nog open: "
+                    "kies een map waarin u mag schrijven (bv. Documenten) en geef het "
+                    "bestand aan de IT-dienst."
+                ).format(path, error.strerror or error),
+            )
+            return False
+        self.path = path
+        self.baseline_text = text
+        self.baseline = document
+        self.update_state()
+        self.saved.emit(path)
+        return True
+
+    def confirm_save(self, summary: str) -> bool:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Wijzigingen nakijken"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            self.tr("Kijk de wijzigingen na voor u bewaart:<br><br>{0}").format(
+                escape(summary)
+                .replace("&lt;b&gt;", "<b>")
+                .replace("&lt;/b&gt;", "</b>")
+                .replace("\n", "<br>")
+            )
+        )
+        save = box.addButton(self.tr("Klopt, opslaan als…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is save
+
+    def show_problem(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Wijzigingen niet bewaard"),
+            self.tr("Het register heeft wijzigingen die nog niet bewaard zijn. Verwerpen?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_modified() and not self.confirm_discard():
+            event.ignore()
+            return
+        event.accept()
+
+    # --- table ------------------------------------------------------------------------
+    def current_index(self) -> int | None:
+        rows = self.partner_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.partner_table.item(rows[0].row(), 0)
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def reload_table(self, select: int | None = None) -> None:
+        partners = self.editable.partners()
+        self.partner_table.blockSignals(True)
+        self.partner_table.setRowCount(len(partners))
+        for row in range(len(partners)):
+            self._fill_row(row, partners[row])
+        self.partner_table.blockSignals(False)
+        self.apply_filter()
+        if select is not None and 0 <= select < len(partners):
+            self.partner_table.selectRow(select)
+        self._selection_changed()
+
+    def _fill_row(self, row: int, raw: dict[str, object]) -> None:
+        protocol = raw.get("protocol")
+        protocol = protocol if isinstance(protocol, dict) else {}
+        postcodes = raw.get("postcodes")
+        cells = (
+            raw.get("id"),
+            raw.get("name"),
+            raw.get("kind"),
+            raw.get("mailbox"),
+            ", ".join(map(str, postcodes)) if isinstance(postcodes, list) else postcodes,
+            protocol.get("in_force_from"),
+            protocol.get("ended_on"),
+        )
+        for column, value in enumerate(cells):
+            item = QTableWidgetItem("" if value is None else str(value))
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            self.partner_table.setItem(row, column, item)
+
+    def apply_filter(self) -> None:
+        needle = self.search.text().strip().lower()
+        partners = self.editable.partners()
+        for row, raw in enumerate(partners):
+            names = [
+                m.name_nl.lower()
+                for nis in raw.get("municipalities") or []
+                if (m := self.table.municipality(str(nis))) is not None
+            ]
+            haystack = " ".join(
+                [
+                    str(raw.get(key, "")).lower()
+                    for key in ("id", "name", "mailbox", "postcodes", "municipalities")
+                ]
+                + names
+            )
+            self.partner_table.setRowHidden(row, bool(needle) and needle not in haystack)
+
+    def _selection_changed(self) -> None:
+        index = self.current_index()
+        self.form.setEnabled(index is not None)
+        for name in ("duplicate", "end", "remove"):
+            self.actions_by_name[name].setEnabled(index is not None)
+        if index is None:
+            self.form.setTitle(self.tr("Partner"))
+            return
+        raw = self.editable.partner(index)
+        self.form.setTitle(self.tr("Partner {0}").format(raw.get("name", "")))
+        self.form.load(raw)
+
+    def _partner_edited(self) -> None:
+        index = self.current_index()
+        if index is None:
+            return
+        self.editable.replace_partner(index, self.form.values())
+        # Only the table row: reloading the form would move the cursor under the user's hands.
+        self.partner_table.blockSignals(True)
+        self._fill_row(index, self.editable.partner(index))
+        self.partner_table.selectRow(index)
+        self.partner_table.blockSignals(False)
+        self.form.setTitle(
+            self.tr("Partner {0}").format(self.editable.partner(index).get("name", ""))
+        )
+        self.update_state()
+
+    # --- actions ----------------------------------------------------------------------
+    def add_partner(self) -> None:
+        index = self.editable.add_partner(
+            {
+                "id": self._unique_id("nieuwe-partner"),
+                "name": self.tr("Nieuwe partner"),
+                "kind": "OCMW",
+                "region": "Vlaanderen",
+                "password_mode": "one-time",
+                "protocol": {"in_force_from": self.today()},
+            }
+        )
+        self.search.clear()
+        self.reload_table(select=index)
+        self.form.editors["name"].setFocus()
+        self.update_state()
+
+    def duplicate_partner(self) -> None:
+        """For a renewed protocol: same OCMW, new protocol; end the old one when it starts."""
+        index = self.current_index()
+        if index is None:
+            return
+        raw = self.editable.partner(index)
+        raw["id"] = self._unique_id(f"{raw.get('id', 'partner')}-nieuw")
+        protocol = dict(raw.get("protocol") or {})
+        protocol.pop("ended_on", None)
+        protocol["in_force_from"] = self.today()
+        raw["protocol"] = protocol
+        new_index = self.editable.add_partner(raw)
+        self.search.clear()
+        self.reload_table(select=new_index)
+        self.update_state()
+
+    def ask_end_date(self, name: str) -> date | None:
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Protocol beëindigen"),
+            self.tr(
+                "Vanaf welke dag geldt het protocol met {0} niet meer? (JJJJ-MM-DD; vanaf "
+                "die dag kan niemand nog naar deze partner doorverwijzen)"
+            ).format(name),
+            text=self.today().isoformat(),
+        )
+        if not ok:
+            return None
+        try:
+            return parse_registry_date(text)
+        except ValueError:
+            self.show_problem(self.tr("Geen datum"), self.tr("Geef een datum als 2026-12-31."))
+            return None
+
+    def end_protocol(self) -> None:
+        index = self.current_index()
+        if index is None:
+            return
+        day = self.ask_end_date(str(self.editable.partner(index).get("name", "")))
+        if day is None:
+            return
+        self.form.set_date("protocol.ended_on", day)
+
+    def remove_partner(self) -> None:
+        index = self.current_index()
+        if index is None:
+            return
+        name = self.editable.partner(index).get("name", "")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Partner verwijderen"),
+            self.tr(
+                "{0} uit het register verwijderen? Een protocol dat afloopt beëindigt u "
+                "beter, zodat de geschiedenis bewaard blijft."
+            ).format(name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.editable.remove_partner(index)
+        self.reload_table(select=max(0, index - 1))
+        self.update_state()
+
+    def _unique_id(self, stem: str) -> str:
+        existing = {str(p.get("id")) for p in self.editable.partners()}
+        candidate, number = stem, 2
+        while candidate in existing:
+            candidate, number = f"{stem}-{number}", number + 1
+        return candidate
+
+    # --- header and state ---------------------------------------------------------------
+    def _header_edited(self) -> None:
+        errors = self.header_errors()
+        if "date" not in errors and "version" not in errors and "changed_by" not in errors:
+            self.editable.set_header(
+                version=self.version_edit.text().strip(),
+                on=parse_registry_date(self.date_edit.text()),
+                changed_by=self.changed_by_edit.text().strip(),
+            )
+        self.update_state()
+
+    def header_errors(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        version = self.version_edit.text().strip()
+        if not version:
+            errors["version"] = self.tr("Geef de versie van het register.")
+        try:
+            parse_registry_date(self.date_edit.text())
+        except ValueError:
+            errors["date"] = self.tr("Geef een datum als 2026-11-23.")
+        if not self.changed_by_edit.text().strip():
+            errors["changed_by"] = self.tr("Wie wijzigde het register?")
+        original = self.baseline.registry_version if self.baseline else None
+        if "version" not in errors and self.is_modified() and version == original:
+            errors["version"] = self.tr(
+                "Het register is gewijzigd: geef het een nieuwe versie (nu {0})."
+            ).format(original)
+        return errors
+
+    def update_state(self) -> None:
+        errors = self.header_errors()
+        for key, row in self.header_rows.items():
+            row.show_error(errors.get(key))
+        try:
+            self.editable.validate(self.table)
+        except RegistryError as error:
+            shown = error.problems[:10]
+            more = len(error.problems) - len(shown)
+            lines = "".join(f"<li>{escape(str(p))}</li>" for p in shown)
+            extra = self.tr("<li>… en nog {0}</li>").format(more) if more > 0 else ""
+            self.problems.setText(
+                self.tr("<b>Nog niet in orde:</b><ul>{0}{1}</ul>").format(lines, extra)
+            )
+            self.problems.setVisible(True)
+        else:
+            self.problems.setText("")
+            self.problems.setVisible(False)
+        modified = self.is_modified()
+        marker = " *" if modified else ""
+        self.setWindowTitle(self.tr("Partnerregister – {0}{1}").format(self.path.name, marker))
