@@ -88,6 +88,15 @@ def main() -> int:
     def step_done() -> None:
         grab("main-window")
         window.confirm_discard = lambda: True  # type: ignore[method-assign]
+        editor = window.open_registry_editor()
+        editor.resize(1180, 780)
+        editor.move(0, 0)
+        editor.partner_table.selectRow(1)
+        QTimer.singleShot(300, lambda: step_editor(editor))
+
+    def step_editor(editor: QWidget) -> None:
+        grab("registry-editor", editor)
+        editor.close()
         app.quit()
 
     QTimer.singleShot(500, step_profile)

@@ -146,6 +146,7 @@ class PartnerForm(QGroupBox):
                         editor.setText(", ".join(str(v) for v in value))
                     else:
                         editor.setText("" if value is None else str(value))
+                    editor.setCursorPosition(0)
         finally:
             self._loading = False
         self.refresh_errors()

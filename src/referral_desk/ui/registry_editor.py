@@ -180,6 +180,7 @@ class RegistryEditor(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([680, 520])
         QVBoxLayout(central).addWidget(splitter)
         self.setCentralWidget(central)
 
@@ -240,6 +241,8 @@ class RegistryEditor(QMainWindow):
         day = header["registry_date"]
         self.date_edit.setText(day.isoformat() if isinstance(day, date) else str(day or ""))
         self.changed_by_edit.setText(str(header["changed_by"] or ""))
+        for edit in (self.version_edit, self.date_edit, self.changed_by_edit):
+            edit.setCursorPosition(0)
         self.reload_table(select=0)
         self.update_state()
         return True
