@@ -187,6 +187,16 @@ def test_subject_matches_the_agreed_form() -> None:
     )
 
 
+def test_team_as_the_protocols_name_it_is_not_doubled() -> None:
+    subject = referral_subject(REFERRAL_ID, "Kind en Gezin West-Limburg")
+    assert subject == (
+        "Doorverwijzing KG-2026-7F3K9Q – lokaal team Kind en Gezin West-Limburg (art. 10/1)"
+    )
+    body = referral_body(REFERRAL_ID, "Kind en Gezin West-Limburg", "An Peeters", "011 34 56 78")
+    assert "Kind en Gezin Kind en Gezin" not in body
+    assert body.rstrip().endswith("Lokaal team Kind en Gezin West-Limburg")
+
+
 def test_body_is_dutch_and_complete() -> None:
     body = referral_body(REFERRAL_ID, "Menen", "An Peeters", "+32 56 12 34 56")
     for expected in (

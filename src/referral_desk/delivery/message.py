@@ -80,10 +80,17 @@ def _checked_id(referral_id: str) -> str:
     return referral_id
 
 
+def team_phrase(team: str) -> str:
+    """Profiles hold the team as the protocols name it ("Kind en Gezin Menen"); older
+    settings and tests hold the bare region ("Menen"). Either reads as one phrase."""
+    team = team.strip()
+    if team.lower().startswith("kind en gezin"):
+        return f"lokaal team {team}"
+    return f"lokaal team Kind en Gezin {team}"
+
+
 def referral_subject(referral_id: str, team: str) -> str:
-    return (
-        f"Doorverwijzing {_checked_id(referral_id)} – lokaal team Kind en Gezin {team} (art. 10/1)"
-    )
+    return f"Doorverwijzing {_checked_id(referral_id)} – {team_phrase(team)} (art. 10/1)"
 
 
 def referral_body(referral_id: str, team: str, referrer_name: str, referrer_phone: str) -> str:
@@ -94,13 +101,12 @@ def referral_body(referral_id: str, team: str, referrer_name: str, referrer_phon
     referral_id = _checked_id(referral_id)
     paragraphs = (
         "Geachte collega,",
-        f"In bijlage vindt u doorverwijzing {referral_id} van het lokaal team Kind en Gezin "
-        f"{team}, op grond van art. 10/1 van het decreet van 30 april 2004 en met "
+        f"In bijlage vindt u doorverwijzing {referral_id} van het {team_phrase(team)}, op grond van art. 10/1 van het decreet van 30 april 2004 en met "
         "toestemming van de cliënt.",
         "De bijlage is een 7-Zip-archief, versleuteld met AES-256. Open het met 7-Zip. "
         f"Het wachtwoord krijgt u telefonisch van {referrer_name} ({referrer_phone}).",
         "Wilt u de ontvangst bevestigen door op deze e-mail te antwoorden? Trekt de cliënt "
         "de toestemming in, dan verwijdert u de gegevens zoals het protocol bepaalt.",
-        f"Met vriendelijke groeten,\n{referrer_name}\nLokaal team Kind en Gezin {team}",
+        f"Met vriendelijke groeten,\n{referrer_name}\nL{team_phrase(team)[1:]}",
     )
     return "\n\n".join(paragraphs) + "\n"
