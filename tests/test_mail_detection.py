@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import sys
 import types
@@ -252,13 +251,16 @@ def test_probe_windows_calls_the_windows_engineers_api(monkeypatch: pytest.Monke
     assert calls == [("detect", "WinregReader", True), ("order", "Info")]
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("referral_desk.delivery.windows_registry") is not None,
-    reason="the Windows adapters are installed",
-)
-def test_probe_windows_without_the_windows_module_is_an_import_error() -> None:
+def test_probe_windows_without_the_windows_module_is_an_import_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A build that left the Windows adapters out: None in sys.modules makes import fail.
+    monkeypatch.setitem(sys.modules, "referral_desk.delivery.windows_registry", None)
     with pytest.raises(ImportError):
         probe_windows()
+    detection = detect_mail_clients("win32", {})
+    assert detection.usable == ("eml-default-app",)
+    assert "ontbreken" in detection.unusable["outlook-com"]
 
 
 def test_windows_openers_are_built_lazily(monkeypatch: pytest.MonkeyPatch) -> None:

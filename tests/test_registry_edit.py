@@ -52,9 +52,7 @@ def test_mailbox_change_rewrites_one_line_and_keeps_the_comments() -> None:
         '+mailbox = "doorverwijzing@leopoldsburg.be"',
     ]
     assert "# Art. 6 van het protocol" in after
-    diff = diff_registries(
-        load_registry_text(BUNDLED, TABLE, file="a"), editable.validate(TABLE)
-    )
+    diff = diff_registries(load_registry_text(BUNDLED, TABLE, file="a"), editable.validate(TABLE))
     assert "MAILBOX GEWIJZIGD bij OCMW Leopoldsburg" in render_diff(diff)
 
 
@@ -73,7 +71,7 @@ def test_end_protocol_and_duplicate_for_the_renewed_protocol() -> None:
     assert [p.id for p in document.partners][-1] == "ocmw-wervik-2027"
     text = editable.to_text()
     assert text.startswith(BUNDLED.rstrip("\n"))  # existing lines untouched, only appended to
-    assert "ended_on = 2027-01-01\n\n[[partners]]\nid = \"ocmw-wervik-2027\"" in text
+    assert 'ended_on = 2027-01-01\n\n[[partners]]\nid = "ocmw-wervik-2027"' in text
 
 
 def test_removing_an_optional_value_drops_the_key() -> None:

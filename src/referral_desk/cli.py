@@ -5,13 +5,23 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_csv import (
+    CsvImportError,
+    decode_csv,
+    export_csv,
+    import_csv,
+)
 from referral_desk.domain.registry_diff import diff_registries, render_diff
+from referral_desk.domain.registry_edit import EditableRegistry
 from referral_desk.domain.registry_file import RegistryError, load_registry_file
+from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.paths import AppPaths
+from referral_desk.storage.registry_location import RegistrySource, active_registry_source
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +37,26 @@ def build_parser() -> argparse.ArgumentParser:
     diff = actions.add_parser("diff", help="verschillen tussen twee registerbestanden")
     diff.add_argument("old", type=Path)
     diff.add_argument("new", type=Path)
+    export = actions.add_parser("export", help="partners naar CSV voor Excel")
+    export.add_argument("--csv", type=Path, required=True, metavar="FILE", dest="csv_file")
+    export.add_argument(
+        "--registry", type=Path, help="registerbestand (standaard: het actieve register)"
+    )
+    imp = actions.add_parser(
+        "import", help="partners uit CSV nakijken en (met --output) een nieuw register maken"
+    )
+    imp.add_argument("--csv", type=Path, required=True, metavar="FILE", dest="csv_file")
+    imp.add_argument(
+        "--base", type=Path, help="register om bij te werken (standaard: het actieve register)"
+    )
+    imp.add_argument("--output", type=Path, help="nieuw registerbestand (anders enkel nakijken)")
+    imp.add_argument("--version", dest="registry_version", help="versie van het nieuwe register")
+    imp.add_argument("--changed-by", help="wie het register wijzigde")
+    imp.add_argument("--date", type=date.fromisoformat, help="registerdatum (standaard: vandaag)")
+    selftest = commands.add_parser(
+        "selftest", help="installatie nakijken voor de helpdesk (0 = alles in orde)"
+    )
+    selftest.add_argument("--json", action="store_true", help="rapport als JSON")
     return parser
 
 
@@ -64,12 +94,108 @@ def registry_diff(old: Path, new: Path, out: TextIO) -> int:
     return 0
 
 
+def _active_registry_file() -> Path:
+    paths = AppPaths.from_platform()
+    if active_registry_source(paths) is RegistrySource.MACHINE:
+        return paths.machine_registry
+    return paths.bundled_registry
+
+
+def registry_export(csv_file: Path, registry: Path | None, out: TextIO) -> int:
+    source = registry or _active_registry_file()
+    try:
+        document = load_registry_file(source, _table()).document
+    except RegistryError as error:
+        for problem in error.problems:
+            out.write(f"{problem}\n")
+        return 1
+    try:
+        atomic_write_bytes(csv_file, export_csv(document).encode("utf-8-sig"), mode=0o644)
+    except OSError as error:
+        out.write(f"{csv_file}: kan niet geschreven worden ({error.strerror or error})\n")
+        return 1
+    out.write(f"{len(document.partners)} partners uit {source} geschreven naar {csv_file}.\n")
+    return 0
+
+
+def registry_import(args: argparse.Namespace, out: TextIO) -> int:
+    table = _table()
+    base_file: Path = args.base or _active_registry_file()
+    try:
+        rows = import_csv(decode_csv(args.csv_file.read_bytes()))
+    except OSError as error:
+        out.write(f"{args.csv_file}: kan niet gelezen worden ({error.strerror or error})\n")
+        return 1
+    except CsvImportError as error:
+        out.write(f"{len(error.problems)} probleem/problemen in {args.csv_file}:\n")
+        out.writelines(f"  {problem}\n" for problem in error.problems)
+        return 1
+    try:
+        editable = EditableRegistry.from_text(base_file.read_text("utf-8"), file=str(base_file))
+        before = editable.validate(table)
+    except (OSError, UnicodeDecodeError) as error:
+        out.write(f"{base_file}: kan niet gelezen worden ({error})\n")
+        return 1
+    except RegistryError as error:
+        out.write(f"Het basisregister {base_file} is zelf niet in orde:\n")
+        out.writelines(f"  {problem}\n" for problem in error.problems)
+        return 1
+    editable.set_partners(rows)
+    if args.output is not None:
+        if not args.registry_version or not args.changed_by:
+            out.write("Geef bij --output ook --version en --changed-by op.\n")
+            return 1
+        editable.set_header(
+            version=args.registry_version,
+            on=args.date or date.today(),
+            changed_by=args.changed_by,
+        )
+    editable.file = str(args.csv_file)
+    try:
+        after = editable.validate(table)
+    except RegistryError as error:
+        out.write("De partners uit de CSV samen vormen geen geldig register:\n")
+        out.writelines(f"  {problem}\n" for problem in error.problems)
+        return 1
+    bold = ("\033[1m", "\033[0m") if out.isatty() else ("**", "**")
+    out.write(render_diff(diff_registries(before, after), bold=bold) + "\n")
+    if args.output is None:
+        out.write("In orde. Niets geschreven; geef --output FILE om het register te maken.\n")
+        return 0
+    try:
+        atomic_write_bytes(args.output, editable.to_text().encode("utf-8"), mode=0o644)
+    except OSError as error:
+        out.write(f"{args.output}: kan niet geschreven worden ({error.strerror or error})\n")
+        return 1
+    out.write(f"Nieuw register geschreven: {args.output}\n")
+    return 0
+
+
+def selftest_main(*, json_output: bool, out: TextIO) -> int:
+    from referral_desk.selftest import render_text, run_selftest
+
+    report = run_selftest(AppPaths.from_platform())
+    out.write(report.model_dump_json(indent=2) + "\n" if json_output else render_text(report))
+    return 0 if report.ok else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:
+        # A frozen build has one executable; the MAPI adapter starts it again as its helper.
+        from referral_desk.delivery.mapi_helper import run_if_requested
+
+        run_if_requested(sys.argv)
     args = build_parser().parse_args(list(argv) if argv is not None else sys.argv[1:])
     if args.command == "registry":
         if args.action == "validate":
             return registry_validate(args.file, sys.stdout)
+        if args.action == "export":
+            return registry_export(args.csv_file, args.registry, sys.stdout)
+        if args.action == "import":
+            return registry_import(args, sys.stdout)
         return registry_diff(args.old, args.new, sys.stdout)
+    if args.command == "selftest":
+        return selftest_main(json_output=args.json, out=sys.stdout)
     from referral_desk.app import main as gui_main
 
     return gui_main()

@@ -101,8 +101,9 @@ def referral_body(referral_id: str, team: str, referrer_name: str, referrer_phon
     referral_id = _checked_id(referral_id)
     paragraphs = (
         "Geachte collega,",
-        f"In bijlage vindt u doorverwijzing {referral_id} van het {team_phrase(team)}, op grond van art. 10/1 van het decreet van 30 april 2004 en met "
-        "toestemming van de cliënt.",
+        f"In bijlage vindt u doorverwijzing {referral_id} van het {team_phrase(team)}, "
+        "op grond van art. 10/1 van het decreet van 30 april 2004 en met toestemming van de "
+        "cliënt.",
         "De bijlage is een 7-Zip-archief, versleuteld met AES-256. Open het met 7-Zip. "
         f"Het wachtwoord krijgt u telefonisch van {referrer_name} ({referrer_phone}).",
         "Wilt u de ontvangst bevestigen door op deze e-mail te antwoorden? Trekt de cliënt "
