@@ -19,6 +19,8 @@ from referral_desk.delivery.message import (
     build_email_message,
     referral_body,
     referral_subject,
+    withdrawal_body,
+    withdrawal_subject,
 )
 
 REFERRAL_ID = "KG-2026-7F3K9Q"
@@ -244,3 +246,15 @@ def test_templates_refuse_anything_but_a_referral_id(not_an_id: str) -> None:
         referral_subject(not_an_id, "Menen")
     with pytest.raises(ValueError):
         referral_body(not_an_id, "Menen", "An Peeters", "+32 56 12 34 56")
+
+
+def test_withdrawal_mail_names_only_the_referral() -> None:
+    subject = withdrawal_subject(REFERRAL_ID, "Kind en Gezin Menen")
+    assert subject == (
+        "Toestemming ingetrokken – doorverwijzing KG-2026-7F3K9Q – lokaal team Kind en Gezin Menen"
+    )
+    body = withdrawal_body(REFERRAL_ID, "Menen", "An Peeters", "056 12 34 56", "23-11-2026")
+    assert "doorverwijzing KG-2026-7F3K9Q (verstuurd op 23-11-2026)" in body
+    assert "gegevens van deze doorverwijzing verwijderen" in body
+    with pytest.raises(ValueError):
+        withdrawal_subject("Ayşe Van den Bossche", "Menen")

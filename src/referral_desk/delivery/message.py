@@ -111,3 +111,25 @@ def referral_body(referral_id: str, team: str, referrer_name: str, referrer_phon
         f"Met vriendelijke groeten,\n{referrer_name}\nL{team_phrase(team)[1:]}",
     )
     return "\n\n".join(paragraphs) + "\n"
+
+
+def withdrawal_subject(referral_id: str, team: str) -> str:
+    return (
+        f"Toestemming ingetrokken – doorverwijzing {_checked_id(referral_id)} – {team_phrase(team)}"
+    )
+
+
+def withdrawal_body(
+    referral_id: str, team: str, referrer_name: str, referrer_phone: str, sent_on: str
+) -> str:
+    """Names only the referral ID: the OCMW finds the data by it, so no client field is needed."""
+    referral_id = _checked_id(referral_id)
+    paragraphs = (
+        "Geachte collega,",
+        f"De cliënt van doorverwijzing {referral_id} (verstuurd op {sent_on}) heeft de "
+        "toestemming voor het delen van de gegevens ingetrokken.",
+        "Wilt u, zoals het protocol bepaalt, de gegevens van deze doorverwijzing verwijderen "
+        "en dit kort bevestigen door op deze e-mail te antwoorden?",
+        f"Met vriendelijke groeten,\n{referrer_name} ({referrer_phone})\nL{team_phrase(team)[1:]}",
+    )
+    return "\n\n".join(paragraphs) + "\n"

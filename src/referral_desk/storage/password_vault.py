@@ -1,0 +1,193 @@
+"""Passwords in the OS keyring (Windows Credential Manager, Secret Service, macOS Keychain).
+
+Two kinds, both under the service ``referral-desk``:
+
+* one-time passwords, keyed by referral ID, kept for a limited time so the app can show one
+  again when the OCMW calls back days later; an index entry holds only IDs and expiry dates;
+* pre-shared passwords agreed with a partner, keyed ``preshared:<partner id>``.
+
+When the keyring is missing, locked or refuses access, every call raises
+:class:`VaultUnavailable` with a Dutch reason. There is deliberately no fallback: a password
+never goes to a file.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringError, KeyringLocked, NoKeyringError
+from pydantic import BaseModel, ConfigDict
+
+from referral_desk.domain.referral import REFERRAL_ID_PATTERN
+
+log = logging.getLogger(__name__)
+
+SERVICE = "referral-desk"
+INDEX_KEY = "index:one-time"
+PRESHARED_PREFIX = "preshared:"
+_T = TypeVar("_T")
+
+
+class VaultUnavailable(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class VaultStatus(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    available: bool
+    backend_name: str
+    reason: str | None = None
+
+
+def _backend_name(backend: KeyringBackend) -> str:
+    name = getattr(backend, "name", None)
+    return str(name) if name else type(backend).__name__
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, KeyringLocked):
+        return (
+            "de sleutelbos is vergrendeld; ontgrendel hem (meld u opnieuw aan) en probeer opnieuw"
+        )
+    if isinstance(error, NoKeyringError):
+        return "er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar"
+    if isinstance(error, PermissionError):
+        return "de sleutelbos weigert de toegang"
+    if isinstance(error, KeyringError):
+        return f"de sleutelbos weigert ({type(error).__name__})"
+    return f"de sleutelbos antwoordt niet ({type(error).__name__})"
+
+
+def _delete_if_present(backend: KeyringBackend, *, key: str) -> None:
+    if backend.get_password(SERVICE, key) is not None:
+        backend.delete_password(SERVICE, key)
+
+
+class PasswordVault:
+    def __init__(
+        self,
+        backend: KeyringBackend | None = None,
+        *,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._backend = backend
+        self.clock = clock
+
+    @property
+    def backend(self) -> KeyringBackend:
+        if self._backend is None:
+            self._backend = keyring.get_keyring()
+        return self._backend
+
+    def _usable_backend(self) -> KeyringBackend:
+        try:
+            backend = self.backend
+        except Exception as error:
+            raise VaultUnavailable(_reason(error)) from None
+        if backend.priority <= 0 or type(backend).__module__.startswith("keyring.backends.fail"):
+            raise VaultUnavailable(
+                "er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar"
+            )
+        return backend
+
+    def _call(self, action: Callable[[KeyringBackend], _T]) -> _T:
+        backend = self._usable_backend()
+        try:
+            return action(backend)
+        except Exception as error:  # every backend has its own exceptions (DBus, Win32 …)
+            log.warning("keyring call failed: %s", type(error).__name__)
+            raise VaultUnavailable(_reason(error)) from None
+
+    def status(self) -> VaultStatus:
+        """Asks the keyring for real (a harmless read): a locked one shows up here."""
+        try:
+            backend = self._usable_backend()
+            self._call(lambda b: b.get_password(SERVICE, INDEX_KEY))
+        except VaultUnavailable as unavailable:
+            name = _backend_name(self._backend) if self._backend is not None else "geen"
+            return VaultStatus(available=False, backend_name=name, reason=unavailable.reason)
+        return VaultStatus(available=True, backend_name=_backend_name(backend))
+
+    # --- one-time passwords -------------------------------------------------------------------
+
+    def _index(self) -> dict[str, str]:
+        raw = self._call(lambda b: b.get_password(SERVICE, INDEX_KEY))
+        if not raw:
+            return {}
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {str(k): str(v) for k, v in data.items() if REFERRAL_ID_PATTERN.match(str(k))}
+
+    def _save_index(self, index: dict[str, str]) -> None:
+        text = json.dumps(index, sort_keys=True)
+        self._call(lambda b: b.set_password(SERVICE, INDEX_KEY, text))
+
+    def remember(self, referral_id: str, password: str, keep_until: datetime) -> None:
+        if not REFERRAL_ID_PATTERN.match(referral_id):
+            raise ValueError("ongeldig doorverwijzings-ID")
+        self._call(lambda b: b.set_password(SERVICE, referral_id, password))
+        index = self._index()
+        index[referral_id] = keep_until.isoformat()
+        self._save_index(index)
+
+    def recall(self, referral_id: str) -> str | None:
+        """None when it was never kept or its time is up (then it is removed as well)."""
+        keep_until = self._index().get(referral_id)
+        if keep_until is not None and datetime.fromisoformat(keep_until) <= self.clock():
+            self.forget(referral_id)
+            return None
+        return self._call(lambda b: b.get_password(SERVICE, referral_id))
+
+    def kept_until(self, referral_id: str) -> datetime | None:
+        value = self._index().get(referral_id)
+        return datetime.fromisoformat(value) if value else None
+
+    def forget(self, referral_id: str) -> None:
+        self._call(functools.partial(_delete_if_present, key=referral_id))
+        index = self._index()
+        if index.pop(referral_id, None) is not None:
+            self._save_index(index)
+
+    def purge_expired(self, *, also: tuple[str, ...] = ()) -> int:
+        """Removes passwords whose time is up, plus *also* (rows the register dropped)."""
+        now = self.clock()
+        index = self._index()
+        expired = [rid for rid, until in index.items() if datetime.fromisoformat(until) <= now]
+        expired += [rid for rid in also if rid in index and rid not in expired]
+
+        for referral_id in expired:
+            self._call(functools.partial(_delete_if_present, key=referral_id))
+            index.pop(referral_id, None)
+        if expired:
+            self._save_index(index)
+        return len(expired)
+
+    # --- pre-shared passwords -----------------------------------------------------------------
+
+    def set_preshared(self, partner_id: str, password: str) -> None:
+        if not password:
+            raise ValueError("leeg wachtwoord")
+        self._call(lambda b: b.set_password(SERVICE, PRESHARED_PREFIX + partner_id, password))
+
+    def preshared(self, partner_id: str) -> str | None:
+        return self._call(lambda b: b.get_password(SERVICE, PRESHARED_PREFIX + partner_id))
+
+    def has_preshared(self, partner_id: str) -> bool:
+        return self.preshared(partner_id) is not None
+
+    def delete_preshared(self, partner_id: str) -> None:
+        self._call(functools.partial(_delete_if_present, key=PRESHARED_PREFIX + partner_id))

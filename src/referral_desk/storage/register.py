@@ -1,0 +1,460 @@
+"""The register of sent referrals: what went where, when and on what basis, without names.
+
+SQLite in WAL mode; every write is one ``BEGIN IMMEDIATE`` transaction, so a crash leaves the
+last committed state and a second running instance waits (``busy_timeout``) instead of
+corrupting the file. The schema is versioned with ``PRAGMA user_version`` and migrated in
+order from version 1; a file from a newer version is refused, never touched.
+
+No column can hold a client's name, address, phone or email. Initials and postcode are only
+stored when the user turned that setting on, and are validated to be just that.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from referral_desk.domain.referral import REFERRAL_ID_PATTERN
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class ReferralStatus(StrEnum):
+    DRAFT_OPENED = "draft_opened"
+    SENT = "sent"
+    WITHDRAWN = "withdrawn"
+    CORRECTED = "corrected"
+
+
+class PasswordChannel(StrEnum):
+    PHONE = "telefoon"
+    SMS = "sms"
+    OTHER = "ander"
+    NOT_YET = "nog_niet"
+
+
+STATUS_LABELS: dict[ReferralStatus, str] = {
+    ReferralStatus.DRAFT_OPENED: "concept gemaakt",
+    ReferralStatus.SENT: "verstuurd",
+    ReferralStatus.WITHDRAWN: "toestemming ingetrokken",
+    ReferralStatus.CORRECTED: "gecorrigeerd",
+}
+CHANNEL_LABELS: dict[PasswordChannel, str] = {
+    PasswordChannel.PHONE: "telefoon",
+    PasswordChannel.SMS: "sms",
+    PasswordChannel.OTHER: "ander kanaal",
+    PasswordChannel.NOT_YET: "nog niet doorgegeven",
+}
+
+_INITIALS = re.compile(r"^(?:\w\.?){1,3}$")
+
+
+class StatusChange(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    status: ReferralStatus
+    at: datetime
+
+
+class NewRegisterEntry(BaseModel):
+    """What the flow hands to the register; see the module docstring for what is not here."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    referral_id: str = Field(pattern=REFERRAL_ID_PATTERN.pattern)
+    created_at: datetime
+    partner_id: str = Field(min_length=1, max_length=64)
+    partner_name: str = Field(min_length=1, max_length=200)
+    mailbox: str = Field(min_length=3, max_length=254)
+    archive_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    consent_recorded: bool
+    consent_date: date
+    referrer_name: str = Field(min_length=1, max_length=200)
+    team: str = Field(min_length=1, max_length=200)
+    mail_adapter: str = Field(min_length=1, max_length=64)
+    corrects: str | None = Field(default=None, pattern=REFERRAL_ID_PATTERN.pattern)
+    initials: str | None = None
+    postcode: str | None = Field(default=None, pattern=r"^[1-9][0-9]{3}$")
+
+    @model_validator(mode="after")
+    def _not_itself(self) -> NewRegisterEntry:
+        if self.corrects == self.referral_id:
+            raise ValueError("een doorverwijzing kan zichzelf niet corrigeren")
+        return self
+
+    @field_validator("initials")
+    @classmethod
+    def _only_initials(cls, value: str | None) -> str | None:
+        if value is not None and not _INITIALS.match(value):
+            raise ValueError("alleen initialen, bv. A.B.")
+        return value
+
+
+class RegisterRow(NewRegisterEntry):
+    password_channel: PasswordChannel
+    status: ReferralStatus
+    history: tuple[StatusChange, ...]
+    corrected_by: str | None = None
+
+    @property
+    def sent_at(self) -> datetime | None:
+        return next((c.at for c in self.history if c.status is ReferralStatus.SENT), None)
+
+    def status_at(self, status: ReferralStatus) -> datetime | None:
+        return next((c.at for c in self.history if c.status is status), None)
+
+
+class RegisterQuery(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    partner_id: str | None = None
+    status: ReferralStatus | None = None
+
+
+class RegisterError(Exception):
+    """``message`` is Dutch and says what the user can do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _v1(db: sqlite3.Connection) -> None:
+    db.execute(
+        """
+        CREATE TABLE referrals (
+            referral_id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            partner_id TEXT NOT NULL,
+            partner_name TEXT NOT NULL,
+            mailbox TEXT NOT NULL,
+            archive_sha256 TEXT NOT NULL CHECK (length(archive_sha256) = 64),
+            consent_recorded INTEGER NOT NULL CHECK (consent_recorded IN (0, 1)),
+            consent_date TEXT NOT NULL,
+            referrer_name TEXT NOT NULL,
+            team TEXT NOT NULL,
+            mail_adapter TEXT NOT NULL,
+            password_channel TEXT NOT NULL,
+            status TEXT NOT NULL,
+            corrects TEXT,
+            corrected_by TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE status_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
+            status TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX referrals_created ON referrals (created_at)")
+    db.execute("CREATE INDEX history_referral ON status_history (referral_id)")
+
+
+def _v2(db: sqlite3.Connection) -> None:
+    # The optional "recognise it" setting: initials and postcode, nothing more.
+    db.execute("ALTER TABLE referrals ADD COLUMN initials TEXT")
+    db.execute("ALTER TABLE referrals ADD COLUMN postcode TEXT")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _error_for(error: sqlite3.Error, path: Path) -> RegisterError:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return RegisterError(
+            "Het register is bezet door een ander venster van referral-desk. "
+            "Probeer het zo opnieuw."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return RegisterError(
+            f"Het register in {path.parent} kan niet geschreven worden (schijf vol, alleen-"
+            "lezen of geen rechten). Vraag de IT-dienst om hulp."
+        )
+    if isinstance(error, sqlite3.DatabaseError) and (
+        "not a database" in text or "malformed" in text or "corrupt" in text
+    ):
+        return RegisterError(
+            f"Het register {path} is beschadigd. Het is niet aangeraakt; geef het bestand aan "
+            "de IT-dienst. Tot dan wordt niets geregistreerd."
+        )
+    return RegisterError(f"Het register gaf een fout ({type(error).__name__}).")
+
+
+class Register:
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Register:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise RegisterError(
+                f"De map {path.parent} voor het register kan niet gemaakt worden "
+                f"({error.strerror})."
+            ) from None
+        try:
+            db = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=True
+            )
+        except sqlite3.Error as error:
+            raise _error_for(error, path) from None
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA foreign_keys = ON")
+            register = cls(db, path)
+            register._refuse_newer()
+            # WAL rewrites the file header, so only after the version check.
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            register._migrate()
+        except sqlite3.Error as error:
+            db.close()
+            raise _error_for(error, path) from None
+        except RegisterError:
+            db.close()
+            raise
+        with suppress(OSError):
+            path.chmod(0o600)
+        return register
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _refuse_newer(self) -> None:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise RegisterError(
+                f"Het register {self.path} komt van een nieuwere versie van referral-desk "
+                f"(schema {version}). Installeer die versie; het bestand blijft onaangeroerd."
+            )
+
+    def _migrate(self) -> None:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        for number in range(version, SCHEMA_VERSION):
+            with self._write():
+                MIGRATIONS[number](self._db)
+                self._db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise _error_for(error, self.path) from None
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._db.execute("ROLLBACK")
+            raise _error_for(error, self.path) from None
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except sqlite3.Error as error:
+            raise _error_for(error, self.path) from None
+
+    # --- writes -------------------------------------------------------------------------------
+
+    def add(self, entry: NewRegisterEntry) -> None:
+        def write() -> None:
+            with self._write() as db:
+                db.execute(
+                    """
+                    INSERT INTO referrals (referral_id, created_at, partner_id, partner_name,
+                        mailbox, archive_sha256, consent_recorded, consent_date, referrer_name,
+                        team, mail_adapter, password_channel, status, corrects, initials,
+                        postcode)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    (
+                        entry.referral_id,
+                        entry.created_at.isoformat(),
+                        entry.partner_id,
+                        entry.partner_name,
+                        entry.mailbox,
+                        entry.archive_sha256,
+                        int(entry.consent_recorded),
+                        entry.consent_date.isoformat(),
+                        entry.referrer_name,
+                        entry.team,
+                        entry.mail_adapter,
+                        PasswordChannel.NOT_YET.value,
+                        ReferralStatus.DRAFT_OPENED.value,
+                        entry.corrects,
+                        entry.initials,
+                        entry.postcode,
+                    ),
+                )
+                self._history(db, entry.referral_id, ReferralStatus.DRAFT_OPENED, entry.created_at)
+                if entry.corrects is not None:
+                    self._set_status(db, entry.corrects, ReferralStatus.CORRECTED, entry.created_at)
+                    db.execute(
+                        "UPDATE referrals SET corrected_by = ? WHERE referral_id = ?",
+                        (entry.referral_id, entry.corrects),
+                    )
+
+        self._guarded(write)
+
+    @staticmethod
+    def _history(
+        db: sqlite3.Connection, referral_id: str, status: ReferralStatus, at: datetime
+    ) -> None:
+        db.execute(
+            "INSERT INTO status_history (referral_id, status, at) VALUES (?, ?, ?)",
+            (referral_id, status.value, at.isoformat()),
+        )
+
+    def _set_status(
+        self, db: sqlite3.Connection, referral_id: str, status: ReferralStatus, at: datetime
+    ) -> None:
+        changed = db.execute(
+            "UPDATE referrals SET status = ? WHERE referral_id = ?", (status.value, referral_id)
+        ).rowcount
+        if not changed:
+            raise RegisterError(f"{referral_id} staat niet in het register.")
+        self._history(db, referral_id, status, at)
+
+    def set_status(self, referral_id: str, status: ReferralStatus, at: datetime) -> None:
+        def write() -> None:
+            with self._write() as db:
+                self._set_status(db, referral_id, status, at)
+
+        self._guarded(write)
+
+    def mark_sent(self, referral_id: str, at: datetime) -> None:
+        self.set_status(referral_id, ReferralStatus.SENT, at)
+
+    def mark_withdrawn(self, referral_id: str, at: datetime) -> None:
+        self.set_status(referral_id, ReferralStatus.WITHDRAWN, at)
+
+    def set_password_channel(self, referral_id: str, channel: PasswordChannel) -> None:
+        def write() -> None:
+            with self._write() as db:
+                changed = db.execute(
+                    "UPDATE referrals SET password_channel = ? WHERE referral_id = ?",
+                    (channel.value, referral_id),
+                ).rowcount
+                if not changed:
+                    raise RegisterError(f"{referral_id} staat niet in het register.")
+
+        self._guarded(write)
+
+    def purge_older_than(self, cutoff: datetime) -> list[str]:
+        """Removes rows created before *cutoff*; returns their IDs (for the keyring purge)."""
+        removed: list[str] = []
+
+        def write() -> None:
+            with self._write() as db:
+                rows = db.execute(
+                    "SELECT referral_id, created_at FROM referrals",
+                ).fetchall()
+                old = [rid for rid, created in rows if datetime.fromisoformat(created) < cutoff]
+                for rid in old:
+                    db.execute("DELETE FROM referrals WHERE referral_id = ?", (rid,))
+                db.execute(
+                    "UPDATE referrals SET corrects = NULL WHERE corrects NOT IN "
+                    "(SELECT referral_id FROM referrals)"
+                )
+                removed.extend(old)
+
+        self._guarded(write)
+        return removed
+
+    # --- reads --------------------------------------------------------------------------------
+
+    def get(self, referral_id: str) -> RegisterRow | None:
+        rows = self._select("WHERE referral_id = ?", (referral_id,))
+        return rows[0] if rows else None
+
+    def all(self) -> list[RegisterRow]:
+        return self._select("", ())
+
+    def search(self, query: RegisterQuery) -> list[RegisterRow]:
+        rows = self.all()
+        text = query.text.strip().upper()
+        return [
+            row
+            for row in rows
+            if (not text or text in row.referral_id.upper())
+            and (query.date_from is None or row.created_at.date() >= query.date_from)
+            and (query.date_to is None or row.created_at.date() <= query.date_to)
+            and (query.partner_id is None or row.partner_id == query.partner_id)
+            and (query.status is None or row.status is query.status)
+        ]
+
+    def _select(self, where: str, params: Sequence[object]) -> list[RegisterRow]:
+        try:
+            records = self._db.execute(
+                "SELECT referral_id, created_at, partner_id, partner_name, mailbox, "
+                "archive_sha256, consent_recorded, consent_date, referrer_name, team, "
+                "mail_adapter, password_channel, status, corrects, corrected_by, initials, "
+                f"postcode FROM referrals {where} ORDER BY created_at DESC, referral_id",
+                tuple(params),
+            ).fetchall()
+            history: dict[str, list[StatusChange]] = {}
+            for rid, status, at in self._db.execute(
+                "SELECT referral_id, status, at FROM status_history ORDER BY id"
+            ):
+                history.setdefault(rid, []).append(
+                    StatusChange(status=ReferralStatus(status), at=datetime.fromisoformat(at))
+                )
+        except sqlite3.Error as error:
+            raise _error_for(error, self.path) from None
+        keys = (
+            "referral_id",
+            "created_at",
+            "partner_id",
+            "partner_name",
+            "mailbox",
+            "archive_sha256",
+            "consent_recorded",
+            "consent_date",
+            "referrer_name",
+            "team",
+            "mail_adapter",
+            "password_channel",
+            "status",
+            "corrects",
+            "corrected_by",
+            "initials",
+            "postcode",
+        )
+        return [
+            RegisterRow.model_validate(
+                {
+                    **dict(zip(keys, record, strict=True)),
+                    "history": tuple(history.get(record[0], ())),
+                }
+            )
+            for record in records
+        ]
+
+    def integrity_ok(self) -> bool:
+        try:
+            return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        except sqlite3.Error:
+            return False

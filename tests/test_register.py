@@ -1,0 +1,212 @@
+"""The register: no names, migrations, status history, search, and what the OS can do to it."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from referral_desk.storage.register import (
+    SCHEMA_VERSION,
+    NewRegisterEntry,
+    PasswordChannel,
+    ReferralStatus,
+    Register,
+    RegisterError,
+    RegisterQuery,
+)
+
+T0 = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
+
+
+def entry(
+    referral_id: str = "KG-2026-7F3K9Q", at: datetime = T0, **extra: object
+) -> NewRegisterEntry:
+    values: dict[str, object] = {
+        "referral_id": referral_id,
+        "created_at": at,
+        "partner_id": "ocmw-wervik",
+        "partner_name": "OCMW Wervik",
+        "mailbox": "kindengezin@wervik.be",
+        "archive_sha256": "ab" * 32,
+        "consent_recorded": True,
+        "consent_date": at.date(),
+        "referrer_name": "Sofie Maes",
+        "team": "Kind en Gezin Menen",
+        "mail_adapter": "thunderbird",
+        **extra,
+    }
+    return NewRegisterEntry.model_validate(values)
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Register:
+    reg = Register.open(tmp_path / "register.sqlite3")
+    yield reg  # type: ignore[misc]
+    reg.close()
+
+
+def test_the_schema_has_no_place_for_client_data(register: Register) -> None:
+    columns = {
+        row[1]
+        for table in ("referrals", "status_history")
+        for row in register._db.execute(f"PRAGMA table_info({table})")
+    }
+    forbidden = {"first_name", "last_name", "name", "street", "address", "phone", "email"}
+    assert not columns & forbidden
+    assert {"initials", "postcode"} <= columns  # only with the setting, see below
+    with pytest.raises(ValidationError):
+        entry(first_name="Ayşe")
+
+
+def test_status_history_from_draft_to_withdrawn(register: Register) -> None:
+    register.add(entry())
+    register.set_password_channel("KG-2026-7F3K9Q", PasswordChannel.PHONE)
+    register.mark_sent("KG-2026-7F3K9Q", T0 + timedelta(minutes=5))
+    register.mark_withdrawn("KG-2026-7F3K9Q", T0 + timedelta(days=3))
+    row = register.get("KG-2026-7F3K9Q")
+    assert row is not None
+    assert row.status is ReferralStatus.WITHDRAWN
+    assert row.password_channel is PasswordChannel.PHONE
+    assert [c.status for c in row.history] == [
+        ReferralStatus.DRAFT_OPENED,
+        ReferralStatus.SENT,
+        ReferralStatus.WITHDRAWN,
+    ]
+    assert row.sent_at == T0 + timedelta(minutes=5)
+
+
+def test_a_correction_links_both_rows(register: Register) -> None:
+    register.add(entry())
+    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1), corrects="KG-2026-7F3K9Q"))
+    original = register.get("KG-2026-7F3K9Q")
+    correction = register.get("KG-2026-AC3DEF")
+    assert original is not None and correction is not None
+    assert original.status is ReferralStatus.CORRECTED
+    assert original.corrected_by == "KG-2026-AC3DEF"
+    assert correction.corrects == "KG-2026-7F3K9Q"
+
+
+def test_correction_of_an_unknown_referral_is_refused_as_a_whole(register: Register) -> None:
+    with pytest.raises(RegisterError, match="staat niet in het register"):
+        register.add(entry("KG-2026-AC3DEF", corrects="KG-2026-7F3K9Q"))
+    assert register.all() == []
+    with pytest.raises(ValidationError, match="zichzelf"):
+        entry(corrects="KG-2026-7F3K9Q")
+
+
+def test_initials_and_postcode_are_only_that() -> None:
+    assert entry(initials="A.V.", postcode="3970").initials == "A.V."
+    for bad in ({"initials": "Ayşe"}, {"initials": "A. Van den"}, {"postcode": "Kerkstraat 1"}):
+        with pytest.raises(ValidationError):
+            entry(**bad)
+
+
+def test_search_by_id_dates_partner_and_status(register: Register) -> None:
+    register.add(entry())
+    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=40), partner_id="ocmw-leopoldsburg"))
+    register.mark_sent("KG-2026-AC3DEF", T0 + timedelta(days=40))
+    assert [r.referral_id for r in register.search(RegisterQuery())] == [
+        "KG-2026-AC3DEF",
+        "KG-2026-7F3K9Q",
+    ]
+    assert [r.referral_id for r in register.search(RegisterQuery(text="7f3k"))] == [
+        "KG-2026-7F3K9Q"
+    ]
+    april = RegisterQuery(date_from=date(2026, 4, 1), date_to=date(2026, 4, 30))
+    assert [r.referral_id for r in register.search(april)] == ["KG-2026-AC3DEF"]
+    assert len(register.search(RegisterQuery(partner_id="ocmw-wervik"))) == 1
+    assert len(register.search(RegisterQuery(status=ReferralStatus.SENT))) == 1
+
+
+def test_purge_removes_old_rows_and_their_history(register: Register) -> None:
+    register.add(entry())
+    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=800), corrects="KG-2026-7F3K9Q"))
+    removed = register.purge_older_than(T0 + timedelta(days=1))
+    assert removed == ["KG-2026-7F3K9Q"]
+    remaining = register.get("KG-2026-AC3DEF")
+    assert remaining is not None and remaining.corrects is None
+    count = register._db.execute("SELECT count(*) FROM status_history").fetchone()[0]
+    assert count == 1
+
+
+def test_migrates_a_first_version_database(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    db = sqlite3.connect(path)
+    from referral_desk.storage.register import MIGRATIONS
+
+    MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO referrals VALUES ('KG-2025-AC3DEF', ?, 'ocmw-wervik', 'OCMW Wervik', "
+        "'kindengezin@wervik.be', ?, 1, '2025-05-01', 'Sofie Maes', 'Kind en Gezin Menen', "
+        "'eml', 'telefoon', 'sent', NULL, NULL)",
+        (T0.replace(year=2025).isoformat(), "cd" * 32),
+    )
+    db.commit()
+    db.close()
+    register = Register.open(path)
+    assert register._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    row = register.get("KG-2025-AC3DEF")
+    assert row is not None and row.status is ReferralStatus.SENT and row.initials is None
+    register.close()
+
+
+def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(RegisterError, match="nieuwere versie"):
+        Register.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_file_is_reported_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(RegisterError, match="beschadigd"):
+        Register.open(path)
+    assert path.read_bytes() == b"this is not a database" * 100
+
+
+def test_an_unwritable_place_is_reported(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(RegisterError, match="kan niet gemaakt worden"):
+        Register.open(blocker / "register.sqlite3")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from([ReferralStatus.SENT, ReferralStatus.WITHDRAWN, ReferralStatus.SENT]),
+        max_size=6,
+    ),
+    st.sampled_from(list(PasswordChannel)),
+)
+def test_any_status_sequence_round_trips(
+    tmp_path_factory: pytest.TempPathFactory,
+    statuses: list[ReferralStatus],
+    channel: PasswordChannel,
+) -> None:
+    register = Register.open(tmp_path_factory.mktemp("reg") / "r.sqlite3")
+    register.add(entry())
+    for number, status in enumerate(statuses, start=1):
+        register.set_status("KG-2026-7F3K9Q", status, T0 + timedelta(hours=number))
+    register.set_password_channel("KG-2026-7F3K9Q", channel)
+    row = register.get("KG-2026-7F3K9Q")
+    register.close()
+    assert row is not None
+    assert [c.status for c in row.history] == [ReferralStatus.DRAFT_OPENED, *statuses]
+    assert row.status is ([ReferralStatus.DRAFT_OPENED, *statuses][-1])
+    assert row.password_channel is channel

@@ -1,0 +1,103 @@
+"""The register survives a killed writer and two app instances writing at once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from referral_desk.storage.register import Register
+
+# A writer process: adds rows with IDs made from (worker, n) until it has written *count*,
+# printing n after each commit so the parent knows what was committed.
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from datetime import UTC, datetime, timedelta
+    from pathlib import Path
+    from referral_desk.storage.register import NewRegisterEntry, Register
+
+    ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"
+    path, worker, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+
+    def rid(n):
+        digits = ""
+        value = worker * 100_000 + n
+        for _ in range(6):
+            value, r = divmod(value, len(ALPHABET))
+            digits += ALPHABET[r]
+        return "KG-2026-" + digits
+
+    register = Register.open(path)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    n = 0
+    while count < 0 or n < count:
+        at = start + timedelta(seconds=n)
+        register.add(NewRegisterEntry(
+            referral_id=rid(n), created_at=at, partner_id="ocmw-wervik",
+            partner_name="OCMW Wervik", mailbox="kindengezin@wervik.be",
+            archive_sha256="ab" * 32, consent_recorded=True, consent_date=at.date(),
+            referrer_name="Sofie Maes", team="Kind en Gezin Menen", mail_adapter="eml",
+        ))
+        register.mark_sent(rid(n), at)
+        print(n, flush=True)
+        n += 1
+    register.close()
+    """
+)
+
+
+def _writer(path: Path, worker: int, count: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), str(worker), str(count)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
+
+
+def test_two_instances_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    Register.open(path).close()  # both start on a migrated file, like a second app window
+    writers = [_writer(path, worker, 200) for worker in (1, 2)]
+    for writer in writers:
+        _out, err = writer.communicate(timeout=300)
+        assert writer.returncode == 0, err
+    register = Register.open(path)
+    rows = register.all()
+    assert len(rows) == 400
+    assert len({r.referral_id for r in rows}) == 400
+    assert all(len(r.history) == 2 for r in rows)
+    assert register.integrity_ok()
+    register.close()
+
+
+def test_a_writer_killed_mid_write_leaves_every_committed_row_whole(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    writer = _writer(path, 3, -1)
+    assert writer.stdout is not None
+    committed = -1
+    for line in writer.stdout:
+        committed = int(line)
+        if committed >= 150:
+            break
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait(timeout=30)
+    assert writer.returncode == -signal.SIGKILL
+
+    register = Register.open(path)
+    assert register.integrity_ok()
+    rows = register.all()
+    # Everything reported as committed is there; at most the rows after it (committed
+    # before the kill landed) as well, each with its full history or none at all.
+    assert len(rows) >= committed + 1
+    for row in rows:
+        assert [c.status.value for c in row.history][:1] == ["draft_opened"]
+        assert len(row.history) in (1, 2)
+    complete = sum(1 for row in rows if len(row.history) == 2)
+    assert complete >= committed + 1
+    register.close()
