@@ -7,7 +7,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+
+from tests.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -39,4 +42,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     scratch.mkdir()
     monkeypatch.setenv("TMPDIR", str(scratch))
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    # Never the user's real keyring: a fresh in-memory one per test (tests that need a
+    # failing or a real Secret Service backend set their own).
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
     yield home
+    keyring.set_keyring(previous)

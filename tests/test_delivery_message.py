@@ -230,14 +230,35 @@ def test_templates_have_no_placeholder_leftovers(team: str) -> None:
 
 
 def test_templates_accept_only_staff_data() -> None:
-    """A client field cannot be passed: the only parameters are the ID and the referrer's."""
-    assert list(inspect.signature(referral_subject).parameters) == ["referral_id", "team"]
+    """A client field cannot be passed: the only parameters are IDs and the referrer's."""
+    assert list(inspect.signature(referral_subject).parameters) == [
+        "referral_id",
+        "team",
+        "corrects",
+    ]
     assert list(inspect.signature(referral_body).parameters) == [
         "referral_id",
         "team",
         "referrer_name",
         "referrer_phone",
+        "corrects",
     ]
+    assert list(inspect.signature(withdrawal_body).parameters) == [
+        "referral_id",
+        "team",
+        "referrer_name",
+        "referrer_phone",
+        "sent_on",
+    ]
+    with pytest.raises(ValueError):
+        referral_subject("KG-2026-7F3K9Q", "Menen", corrects="Ayşe Van den Bossche")
+
+
+def test_a_correction_names_the_referral_it_corrects() -> None:
+    subject = referral_subject("KG-2026-AC3DEF", "Menen", corrects=REFERRAL_ID)
+    assert subject.startswith("Doorverwijzing KG-2026-AC3DEF (correctie van KG-2026-7F3K9Q)")
+    body = referral_body("KG-2026-AC3DEF", "Menen", "An Peeters", "056", corrects=REFERRAL_ID)
+    assert "corrigeert doorverwijzing KG-2026-7F3K9Q" in body
 
 
 @pytest.mark.parametrize("not_an_id", ["Jan Janssens", "KG-2026-7f3k9q", "KG-2026-7F3K9Q Jan"])

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import KeyringLocked, PasswordDeleteError
+from keyring.errors import KeyringLocked
 
 from referral_desk.storage.password_vault import (
     INDEX_KEY,
@@ -21,30 +21,10 @@ from referral_desk.storage.password_vault import (
     PasswordVault,
     VaultUnavailable,
 )
+from tests.memory_keyring import MemoryKeyring
 
 T0 = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 ID = "KG-2026-7F3K9Q"
-
-
-class MemoryKeyring(KeyringBackend):
-    """Behaves like a real backend: a dict per (service, key)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.entries:
-            raise PasswordDeleteError(username)
-        del self.entries[(service, username)]
 
 
 class LockedKeyring(MemoryKeyring):

@@ -10,7 +10,8 @@ from referral_desk.retention import RetentionPolicy, apply_retention, months_bef
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.register import Register
-from tests.test_password_vault import LockedKeyring, MemoryKeyring
+from tests.memory_keyring import MemoryKeyring
+from tests.test_password_vault import LockedKeyring
 from tests.test_register import entry
 
 T0 = datetime(2024, 1, 31, 12, tzinfo=UTC)

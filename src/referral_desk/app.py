@@ -6,14 +6,19 @@ import logging
 import sys
 from datetime import datetime
 
+from pydantic import ValidationError
 from PySide6.QtWidgets import QApplication
 
 from referral_desk.delivery.detection import ConfiguredOpenerChain
 from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
 from referral_desk.domain.registry_file import LoadedRegistry, RegistryError, RegistryProblem
+from referral_desk.follow_up import FollowUpServices
+from referral_desk.retention import RetentionPolicy, apply_retention
 from referral_desk.storage.app_log import configure_logging
-from referral_desk.storage.outbox import Outbox, OutboxError
+from referral_desk.storage.outbox import Outbox
+from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.paths import AppPaths
+from referral_desk.storage.register import Register, RegisterError
 from referral_desk.storage.registry_location import (
     RegistrySource,
     active_registry_source,
@@ -51,16 +56,26 @@ def load_registry(paths: AppPaths) -> LoadedRegistry | RegistryError:
         return error
 
 
-def purge_outbox(outbox: Outbox, store: SettingsStore) -> None:
-    """Old archives and drafts go at start; a failure must not keep the app from opening."""
+def retention_policy(store: SettingsStore) -> RetentionPolicy:
     try:
-        days = store.load().outbox_retention_days
+        settings = store.load()
     except SettingsError:
-        days = Settings().outbox_retention_days
+        settings = Settings()
     try:
-        outbox.purge_older_than(max(1, days), local_now())
-    except OutboxError:
-        logging.getLogger(__name__).warning("outbox housekeeping refused")
+        return RetentionPolicy(
+            register_months=settings.register_retention_months,
+            password_days=settings.recall_days,
+            outbox_days=settings.outbox_retention_days,
+        )
+    except ValidationError:
+        return RetentionPolicy()
+
+
+def open_register(paths: AppPaths) -> tuple[Register | None, str | None]:
+    try:
+        return Register.open(paths.register_file), None
+    except RegisterError as error:
+        return None, error.message
 
 
 def create_main_window(paths: AppPaths | None = None) -> MainWindow:
@@ -69,7 +84,13 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
     configure_logging(paths.log_dir)
     store = SettingsStore(paths.settings_file)
     outbox = Outbox(paths.outbox_dir)
-    purge_outbox(outbox, store)
+    register, register_problem = open_register(paths)
+    vault = PasswordVault(clock=local_now)
+    # Old archives, register rows and keyring entries go at start; a store that refuses
+    # is reported in the log and never keeps the app from opening.
+    report = apply_retention(local_now(), retention_policy(store), register, vault, outbox)
+    for problem in report.problems:
+        logging.getLogger(__name__).warning("retention: %s", problem[:200])
 
     def mail_adapter_setting() -> str:
         try:
@@ -98,6 +119,10 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
             registry_source_label=label,
             today=lambda: local_now().date(),
             reload_registry=current_registry,
+            follow_up=FollowUpServices(
+                register=register, vault=vault, clock=local_now, outbox=outbox, mail=services.mail
+            ),
+            register_problem=register_problem,
         )
     )
     if window.profile is None:

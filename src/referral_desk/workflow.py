@@ -6,6 +6,7 @@ Every side effect (clock, randomness, outbox, mail client) is passed in.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -55,6 +56,8 @@ class CreatedReferral:
     draft: DraftMessage
     mail_result: DraftResult | None
     mail_failures: tuple[tuple[str, str], ...] = ()
+    # Of the ciphertext, for the register: which archive was sent, without keeping it.
+    archive_sha256: str = ""
 
     @property
     def referral_id(self) -> str:
@@ -102,12 +105,13 @@ def referral_draft(referral: Referral, archive_path: Path) -> DraftMessage:
     team = referral.referrer.team
     return DraftMessage(
         to=referral.partner.mailbox,
-        subject=referral_subject(referral.referral_id, team),
+        subject=referral_subject(referral.referral_id, team, referral.corrects),
         body=referral_body(
             referral.referral_id,
             team,
             referral.referrer.name,
             format_phone_national(referral.referrer.phone),
+            referral.corrects,
         ),
         attachment=archive_path,
     )
@@ -120,11 +124,16 @@ def create_referral(
     services: ReferralServices,
     *,
     corrects: str | None = None,
+    password: str | None = None,
 ) -> CreatedReferral:
-    """Raises OutboxError when the archive cannot be saved; a mail failure is returned."""
+    """Raises OutboxError when the archive cannot be saved; a mail failure is returned.
+
+    *password* is the partner's pre-shared one; without it a new one-time password is made.
+    """
     referral = build_referral(client, referrer, found, services, corrects=corrects)
-    password = normalize_password(services.new_password())
+    password = normalize_password(password or services.new_password())
     archive = seal_referral(referral, password, services.fonts_dir)
+    digest = hashlib.sha256(archive).hexdigest()
     archive_path = services.outbox.save_archive(referral.referral_id, archive)
     log.info("archive saved for %s (partner %s)", referral.referral_id, found.partner.id)
     draft = referral_draft(referral, archive_path)
@@ -132,6 +141,8 @@ def create_referral(
         result = services.mail.open_draft(draft, archive_path.parent)
     except AllOpenersFailed as failure:
         log.warning("no mail client could open the draft for %s", referral.referral_id)
-        return CreatedReferral(referral, password, archive_path, draft, None, failure.failures)
+        return CreatedReferral(
+            referral, password, archive_path, draft, None, failure.failures, digest
+        )
     log.info("draft opened for %s with %s", referral.referral_id, result.opener)
-    return CreatedReferral(referral, password, archive_path, draft, result)
+    return CreatedReferral(referral, password, archive_path, draft, result, (), digest)

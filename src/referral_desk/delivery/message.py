@@ -89,11 +89,20 @@ def team_phrase(team: str) -> str:
     return f"lokaal team Kind en Gezin {team}"
 
 
-def referral_subject(referral_id: str, team: str) -> str:
-    return f"Doorverwijzing {_checked_id(referral_id)} – {team_phrase(team)} (art. 10/1)"
+def referral_subject(referral_id: str, team: str, corrects: str | None = None) -> str:
+    correction = f" (correctie van {_checked_id(corrects)})" if corrects else ""
+    return (
+        f"Doorverwijzing {_checked_id(referral_id)}{correction} – {team_phrase(team)} (art. 10/1)"
+    )
 
 
-def referral_body(referral_id: str, team: str, referrer_name: str, referrer_phone: str) -> str:
+def referral_body(
+    referral_id: str,
+    team: str,
+    referrer_name: str,
+    referrer_phone: str,
+    corrects: str | None = None,
+) -> str:
     """Takes only the ID and the referrer's (staff) details, so no client field can reach it.
 
     One line per paragraph: the client wraps it to its window; hard breaks would leave it ragged.
@@ -103,7 +112,13 @@ def referral_body(referral_id: str, team: str, referrer_name: str, referrer_phon
         "Geachte collega,",
         f"In bijlage vindt u doorverwijzing {referral_id} van het {team_phrase(team)}, "
         "op grond van art. 10/1 van het decreet van 30 april 2004 en met toestemming van de "
-        "cliënt.",
+        "cliënt."
+        + (
+            f" Deze doorverwijzing corrigeert doorverwijzing {_checked_id(corrects)}: "
+            "vervang de gegevens daarvan door deze."
+            if corrects
+            else ""
+        ),
         "De bijlage is een 7-Zip-archief, versleuteld met AES-256. Open het met 7-Zip. "
         f"Het wachtwoord krijgt u telefonisch van {referrer_name} ({referrer_phone}).",
         "Wilt u de ontvangst bevestigen door op deze e-mail te antwoorden? Trekt de cliënt "

@@ -72,7 +72,8 @@ class PostcodeTable:
             unknown = [nis for nis in nis_codes if nis not in self._municipalities]
             if not nis_codes or unknown or len(set(nis_codes)) != len(nis_codes):
                 raise PostcodeTableError(
-                    f"Postcodetabel beschadigd: postcode {postcode} -> {list(nis_codes)}")
+                    f"Postcodetabel beschadigd: postcode {postcode} -> {list(nis_codes)}"
+                )
             self._by_postcode[postcode] = tuple(self._municipalities[n] for n in nis_codes)
             for nis in nis_codes:
                 by_nis.setdefault(nis, []).append(postcode)
@@ -88,7 +89,8 @@ class PostcodeTable:
             more = error.error_count() - 1
             raise PostcodeTableError(
                 f"Postcodetabel beschadigd bij {where}: {first['msg']}"
-                + (f" (en nog {more} fouten)" if more else "")) from None
+                + (f" (en nog {more} fouten)" if more else "")
+            ) from None
         return cls(document)
 
     @classmethod

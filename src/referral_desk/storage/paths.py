@@ -54,6 +54,10 @@ class AppPaths:
         return self.data_dir / "outbox"
 
     @property
+    def register_file(self) -> Path:
+        return self.data_dir / "register.sqlite3"
+
+    @property
     def bundled_registry(self) -> Path:
         return self.bundled_dir / "config" / "partners.toml"
 

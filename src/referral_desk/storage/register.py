@@ -120,6 +120,17 @@ class RegisterQuery(BaseModel):
     partner_id: str | None = None
     status: ReferralStatus | None = None
 
+    def matches(self, row: RegisterRow) -> bool:
+        text = self.text.strip().upper()
+        created = row.created_at.date()
+        return (
+            (not text or text in row.referral_id.upper())
+            and (self.date_from is None or created >= self.date_from)
+            and (self.date_to is None or created <= self.date_to)
+            and (self.partner_id is None or row.partner_id == self.partner_id)
+            and (self.status is None or row.status is self.status)
+        )
+
 
 class RegisterError(Exception):
     """``message`` is Dutch and says what the user can do."""
@@ -394,17 +405,7 @@ class Register:
         return self._select("", ())
 
     def search(self, query: RegisterQuery) -> list[RegisterRow]:
-        rows = self.all()
-        text = query.text.strip().upper()
-        return [
-            row
-            for row in rows
-            if (not text or text in row.referral_id.upper())
-            and (query.date_from is None or row.created_at.date() >= query.date_from)
-            and (query.date_to is None or row.created_at.date() <= query.date_to)
-            and (query.partner_id is None or row.partner_id == query.partner_id)
-            and (query.status is None or row.status is query.status)
-        ]
+        return [row for row in self.all() if query.matches(row)]
 
     def _select(self, where: str, params: Sequence[object]) -> list[RegisterRow]:
         try:

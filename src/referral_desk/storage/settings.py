@@ -21,6 +21,12 @@ class Settings(BaseModel):
     mail_adapter: str = "auto"
     # Outbox folders (archive + draft) older than this are removed at start.
     outbox_retention_days: int = 14
+    # One-time passwords stay in the OS keyring this long, to read out again on a call back.
+    recall_days: int = 30
+    # Register rows older than this are removed at start.
+    register_retention_months: int = 24
+    # Off by default: the client's initials and postcode in the register, to recognise a row.
+    record_initials: bool = False
 
 
 class SettingsError(Exception):

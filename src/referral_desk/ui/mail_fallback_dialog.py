@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
@@ -16,33 +18,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.workflow import CreatedReferral
+from referral_desk.delivery.message import DraftMessage
 
 
 class MailFallbackDialog(QDialog):
-    def __init__(self, created: CreatedReferral, parent: QWidget | None = None) -> None:
+    """For a referral (with its archive) and for a withdrawal (no attachment)."""
+
+    def __init__(
+        self,
+        draft: DraftMessage,
+        failures: Sequence[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mailFallbackDialog")
         self.setWindowTitle(self.tr("E-mail zelf opstellen"))
-        draft = created.draft
-        reasons = "; ".join(reason for _name, reason in created.mail_failures)
-        intro = QLabel(
-            self.tr(
+        reasons = "; ".join(reason for _name, reason in failures)
+        if draft.attachment is not None:
+            text = self.tr(
                 "Er kon geen e-mailprogramma geopend worden ({0}). Het versleutelde archief is wel "
                 "bewaard. Maak zelf een nieuwe e-mail, voeg het archief toe en kopieer adres, "
                 "onderwerp en tekst hieronder. Het wachtwoord blijft in het hoofdvenster staan."
-            ).format(reasons),
-            self,
-        )
+            )
+        else:
+            text = self.tr(
+                "Er kon geen e-mailprogramma geopend worden ({0}). Maak zelf een nieuwe e-mail "
+                "en kopieer adres, onderwerp en tekst hieronder."
+            )
+        intro = QLabel(text.format(reasons), self)
         intro.setWordWrap(True)
         grid = QGridLayout()
         self.fields: dict[str, QWidget] = {}
-        archive = str(created.archive_path)
-        entries = (
-            ("archive", self.tr("Archief"), archive),
+        entries = [
             ("to", self.tr("Aan"), draft.to),
             ("subject", self.tr("Onderwerp"), draft.subject),
-        )
+        ]
+        if draft.attachment is not None:
+            entries.insert(0, ("archive", self.tr("Archief"), str(draft.attachment)))
         for row, (key, label_text, value) in enumerate(entries):
             edit = QLineEdit(value, self)
             edit.setReadOnly(True)
@@ -68,18 +80,18 @@ class MailFallbackDialog(QDialog):
         copy_body.setObjectName("copy_body")
         copy_body.setAccessibleName(self.tr("Tekst kopiëren"))
         copy_body.clicked.connect(lambda _=False: self.copy(draft.body))
-        grid.addWidget(body_label, 3, 0)
-        grid.addWidget(body, 3, 1)
-        grid.addWidget(copy_body, 3, 2)
-        show = QPushButton(self.tr("Toon in &map"), self)
-        show.setObjectName("showInFolder")
-        show.clicked.connect(
-            lambda _=False: QDesktopServices.openUrl(
-                QUrl.fromLocalFile(str(created.archive_path.parent))
-            )
-        )
+        grid.addWidget(body_label, len(entries), 0)
+        grid.addWidget(body, len(entries), 1)
+        grid.addWidget(copy_body, len(entries), 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.addButton(show, QDialogButtonBox.ButtonRole.ActionRole)
+        attachment = draft.attachment
+        if attachment is not None:
+            show = QPushButton(self.tr("Toon in &map"), self)
+            show.setObjectName("showInFolder")
+            show.clicked.connect(
+                lambda _=False: QDesktopServices.openUrl(QUrl.fromLocalFile(str(attachment.parent)))
+            )
+            buttons.addButton(show, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -28,19 +28,23 @@ from referral_desk import __version__
 from referral_desk.delivery.detection import detect_mail_clients
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.fields import format_phone_national
-from referral_desk.domain.partners import LookupResult, PartnerFound
+from referral_desk.domain.partners import LookupResult, PartnerFound, PasswordMode
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import FormErrors, ReferrerProfile, parse_client_form
 from referral_desk.domain.registry_file import LoadedRegistry, RegistryError
+from referral_desk.follow_up import FollowUpServices, RecordOutcome, record_referral
 from referral_desk.mail_check import open_check_draft
 from referral_desk.storage.outbox import OutboxError
+from referral_desk.storage.password_vault import VaultUnavailable
 from referral_desk.storage.paths import AppPaths
+from referral_desk.storage.register import PasswordChannel, Register, RegisterError
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.client_form import ClientForm
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.partner_panel import PartnerPanel
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.profile_dialog import ProfileDialog
+from referral_desk.ui.register_window import RegisterWindow
 from referral_desk.ui.registry_editor import RegistryEditor
 from referral_desk.ui.settings_dialog import SettingsDialog
 from referral_desk.workflow import CreatedReferral, ReferralServices, create_referral
@@ -55,6 +59,10 @@ class WindowDeps:
     today: Callable[[], date]
     # Reads the active registry again (after a coordinator saved it): registry and its label.
     reload_registry: Callable[[], tuple[LoadedRegistry | RegistryError, str]] | None = None
+    # The register and the keyring; None only in tests of the form alone.
+    follow_up: FollowUpServices | None = None
+    # Why the register could not be opened; referrals wait until it works.
+    register_problem: str | None = None
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +73,9 @@ class MainWindow(QMainWindow):
         self.registry_problem = deps.registry if isinstance(deps.registry, RegistryError) else None
         self.registry_source_label = deps.registry_source_label
         self.registry_editor: RegistryEditor | None = None
+        self.register_window: RegisterWindow | None = None
+        self.correcting: str | None = None
+        self.record: RecordOutcome | None = None
         self.lookup_result: LookupResult | None = None
         self.created: CreatedReferral | None = None
         self.profile_dialog: ProfileDialog | None = None
@@ -92,6 +103,14 @@ class MainWindow(QMainWindow):
             "background: #fdecea; color: #611a15; padding: 8px; border: 1px solid #f5c2c0;"
         )
         self.banner.setVisible(False)
+
+        self.correction_banner = QLabel(central)
+        self.correction_banner.setObjectName("correctionBanner")
+        self.correction_banner.setWordWrap(True)
+        self.correction_banner.setStyleSheet(
+            "background: #fff4e5; color: #663c00; padding: 6px; border: 1px solid #ffd8a8;"
+        )
+        self.correction_banner.setVisible(False)
 
         self.form = ClientForm(central)
         self.form.changed.connect(self.update_state)
@@ -142,6 +161,8 @@ class MainWindow(QMainWindow):
         self.result_status.setWordWrap(True)
         self.result_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.password_panel = PasswordPanel(central)
+        self.password_panel.channelChosen.connect(self.record_channel)
+        self.password_panel.sentConfirmed.connect(self.confirm_sent)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.create_button)
@@ -164,6 +185,7 @@ class MainWindow(QMainWindow):
         columns.addLayout(right, 1)
         outer = QVBoxLayout(central)
         outer.addWidget(self.banner)
+        outer.addWidget(self.correction_banner)
         outer.addLayout(columns)
         self.setCentralWidget(central)
 
@@ -187,6 +209,14 @@ class MainWindow(QMainWindow):
                     "hersteld is.</b> Neem contact op met uw coördinator of de IT-dienst en geef "
                     "deze melding door:<ul>{0}{1}</ul>"
                 ).format(problems, extra)
+            )
+            self.banner.setVisible(True)
+        elif self.deps.register_problem:
+            self.banner.setText(
+                self.tr(
+                    "<b>Het register van verzonden doorverwijzingen werkt niet; doorverwijzen "
+                    "wacht tot het hersteld is.</b> {0}"
+                ).format(escape(self.deps.register_problem))
             )
             self.banner.setVisible(True)
         elif self.settings_problem:
@@ -214,6 +244,15 @@ class MainWindow(QMainWindow):
         self.profile_action = QAction(self.tr("Aanmelder&profiel bewerken…"), self)
         self.profile_action.triggered.connect(self.edit_profile)
         profile_menu.addAction(self.profile_action)
+        referrals_menu = self.menuBar().addMenu(self.tr("&Doorverwijzingen"))
+        sent_action = QAction(self.tr("&Verzonden doorverwijzingen…"), self)
+        sent_action.setObjectName("openRegisterWindow")
+        sent_action.triggered.connect(self.open_register_window)
+        referrals_menu.addAction(sent_action)
+        evaluation_action = QAction(self.tr("Jaarlijkse &evaluatie…"), self)
+        evaluation_action.setObjectName("openEvaluation")
+        evaluation_action.triggered.connect(lambda: self.open_register_window().open_evaluation())
+        referrals_menu.addAction(evaluation_action)
         admin_menu = self.menuBar().addMenu(self.tr("Be&heer"))
         registry_action = QAction(self.tr("&Partnerregister…"), self)
         registry_action.setObjectName("openRegistryEditor")
@@ -254,6 +293,8 @@ class MainWindow(QMainWindow):
         reasons: list[str] = []
         if self.registry is None:
             reasons.append(self.tr("het partnerregister is ongeldig"))
+        if self.deps.register_problem:
+            reasons.append(self.tr("het register van verzonden doorverwijzingen werkt niet"))
         if self.profile is None:
             reasons.append(self.tr("vul eerst uw aanmeldersprofiel in (menu Profiel)"))
         errors = self.form.all_errors()
@@ -302,16 +343,63 @@ class MainWindow(QMainWindow):
             and not self.confirm_mailbox_change(found.partner.name, previous, found.partner.mailbox)
         ):
             return
+        preshared: str | None = None
+        if found.partner.password_mode is PasswordMode.PRE_SHARED:
+            preshared = self.preshared_password(found.partner.id, found.partner.name)
+            if preshared is None:
+                return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            created = create_referral(client, self.profile, found, self.deps.services)
+            created = create_referral(
+                client,
+                self.profile,
+                found,
+                self.deps.services,
+                corrects=self.correcting,
+                password=preshared,
+            )
         except OutboxError as error:
             QApplication.restoreOverrideCursor()
             QMessageBox.critical(self, self.tr("Archief niet bewaard"), error.message)
             return
         QApplication.restoreOverrideCursor()
         self.remember_mailbox(found.partner.id, found.partner.mailbox)
-        self.show_created(created)
+        self.record = None
+        if self.deps.follow_up is not None:
+            self.record = record_referral(
+                created,
+                self.deps.follow_up,
+                recall_days=self.settings.recall_days,
+                recognisable=self.settings.record_initials,
+                keep_password=preshared is None,
+            )
+        self.show_created(created, preshared=preshared is not None)
+        if self.register_window is not None:
+            self.register_window.refresh()
+
+    def preshared_password(self, partner_id: str, partner_name: str) -> str | None:
+        vault = self.deps.follow_up.vault if self.deps.follow_up else None
+        reason: str | None = None
+        password: str | None = None
+        if vault is None:
+            reason = self.tr("er is geen sleutelbos")
+        else:
+            try:
+                password = vault.preshared(partner_id)
+            except VaultUnavailable as unavailable:
+                reason = unavailable.reason
+        if password:
+            return password
+        QMessageBox.warning(
+            self,
+            self.tr("Afgesproken wachtwoord ontbreekt"),
+            self.tr(
+                "Met {0} is een vast wachtwoord afgesproken, maar het staat niet in de "
+                "sleutelbos{1}. Stel het in via Bestand → Instellingen → Register en "
+                "wachtwoorden. Uw invoer blijft staan."
+            ).format(partner_name, f" ({reason})" if reason else ""),
+        )
+        return None
 
     def confirm_mailbox_change(self, partner: str, old: str, new: str) -> bool:
         """A changed mailbox is the one registry edit that silently redirects data."""
@@ -341,7 +429,7 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(SettingsError):
             self.deps.settings.save(self.settings)
 
-    def show_created(self, created: CreatedReferral) -> None:
+    def show_created(self, created: CreatedReferral, *, preshared: bool = False) -> None:
         self.created = created
         self.form.set_read_only(True)
         self.informed.setEnabled(False)
@@ -353,9 +441,12 @@ class MainWindow(QMainWindow):
             if isinstance(found, PartnerFound) and found.partner.password_phone
             else self.tr("telefoonnummer niet in het register")
         )
-        self.password_panel.show_password(
-            created.referral_id, created.password, f"{partner.name}, {phone}"
-        )
+        if preshared:
+            self.password_panel.show_preshared(created.referral_id, partner.name)
+        else:
+            self.password_panel.show_password(
+                created.referral_id, created.password, f"{partner.name}, {phone}"
+            )
         if created.mail_result is not None and created.mail_result.opened:
             status = self.tr(
                 "Het e-mailconcept aan {0} is geopend met het archief als bijlage. "
@@ -367,12 +458,88 @@ class MainWindow(QMainWindow):
             )
         else:
             status = self.tr("Geen e-mailprogramma gevonden: stuur het archief zelf.")
-            self.fallback_dialog = MailFallbackDialog(created, self)
+            self.fallback_dialog = MailFallbackDialog(created.draft, created.mail_failures, self)
             self.fallback_dialog.open()
-        self.result_status.setText(status)
+        self.result_status.setText(status + self.record_note())
         self.update_state()
 
+    def record_note(self) -> str:
+        record = self.record
+        if record is None:
+            return ""
+        notes: list[str] = []
+        if record.register_problem:
+            notes.append(
+                self.tr(
+                    "<b>Niet in het register opgenomen</b> ({0}). Meld dit aan uw coördinator "
+                    "met het ID hierboven."
+                ).format(escape(record.register_problem))
+            )
+        if record.recall_until is not None:
+            notes.append(
+                self.tr(
+                    "Het wachtwoord kan tot {0} opnieuw getoond worden (menu Doorverwijzingen)."
+                ).format(record.recall_until.strftime("%d-%m-%Y"))
+            )
+        elif record.recall_problem:
+            notes.append(
+                self.tr(
+                    "Het wachtwoord kan later niet opnieuw getoond worden: {0}. Geef het nu "
+                    "door; schrijf het nergens op."
+                ).format(escape(record.recall_problem))
+            )
+        return "".join(f"<br>{note}" for note in notes)
+
+    def _register(self) -> Register | None:
+        return self.deps.follow_up.register if self.deps.follow_up else None
+
+    def record_channel(self, channel: str) -> None:
+        register = self._register()
+        if self.created is None or register is None:
+            return
+        try:
+            register.set_password_channel(self.created.referral_id, PasswordChannel(channel))
+        except RegisterError as error:
+            self.password_panel.status.setText(escape(error.message))
+            return
+        self.password_panel.status.setText(self.tr("Genoteerd in het register."))
+        if self.register_window is not None:
+            self.register_window.refresh()
+
+    def confirm_sent(self) -> None:
+        register = self._register()
+        if self.created is None or register is None:
+            return
+        try:
+            register.mark_sent(self.created.referral_id, self.deps.services.clock())
+        except RegisterError as error:
+            self.password_panel.status.setText(escape(error.message))
+            return
+        self.password_panel.sent_button.setEnabled(False)
+        self.password_panel.status.setText(self.tr("Als verstuurd genoteerd in het register."))
+        if self.register_window is not None:
+            self.register_window.refresh()
+
+    def start_correction(self, referral_id: str) -> None:
+        """An empty form that, once made, names and links the referral it corrects."""
+        if self.form.has_input() and self.created is None and not self.confirm_discard():
+            return
+        self.new_referral()
+        self.correcting = referral_id
+        self.correction_banner.setText(
+            self.tr(
+                "<b>Correctie van {0}.</b> Vul de juiste gegevens opnieuw in; de nieuwe "
+                "doorverwijzing verwijst naar {0}. Nieuwe doorverwijzing annuleert de correctie."
+            ).format(referral_id)
+        )
+        self.correction_banner.setVisible(True)
+        self.raise_()
+        self.activateWindow()
+
     def new_referral(self) -> None:
+        self.correcting = None
+        self.record = None
+        self.correction_banner.setVisible(False)
         self.created = None
         self.form.set_read_only(False)
         self.form.clear()
@@ -411,14 +578,46 @@ class MainWindow(QMainWindow):
                 now=self.deps.services.clock(),
             )
 
+        preshared = (
+            [
+                p
+                for p in self.registry.registry.partners
+                if p.password_mode is PasswordMode.PRE_SHARED
+            ]
+            if self.registry is not None
+            else []
+        )
         self.settings_dialog = SettingsDialog(
-            self.settings, self.deps.settings, outbox, detect_mail_clients(), open_test_draft, self
+            self.settings,
+            self.deps.settings,
+            outbox,
+            detect_mail_clients(),
+            open_test_draft,
+            self,
+            vault=self.deps.follow_up.vault if self.deps.follow_up else None,
+            preshared_partners=preshared,
         )
         self.settings_dialog.saved.connect(self._settings_saved)
         self.settings_dialog.open()
 
     def _settings_saved(self, settings: Settings) -> None:
         self.settings = settings
+
+    def open_register_window(self) -> RegisterWindow:
+        if self.register_window is None:
+            self.register_window = RegisterWindow(
+                self.deps.follow_up,
+                self.deps.register_problem,
+                lambda: self.profile,
+                self.deps.today,
+                self,
+            )
+            self.register_window.setWindowFlag(Qt.WindowType.Window, True)
+            self.register_window.correctionRequested.connect(self.start_correction)
+        self.register_window.refresh()
+        self.register_window.show()
+        self.register_window.raise_()
+        return self.register_window
 
     def open_registry_editor(self) -> RegistryEditor:
         """Opens the active registry file, even a broken one: fixing it is the point."""

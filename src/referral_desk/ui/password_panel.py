@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -13,10 +14,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from referral_desk.domain.spelling_alphabet import spelled_groups
+from referral_desk.storage.register import CHANNEL_LABELS, PasswordChannel
+
 CLIPBOARD_CLEAR_MS = 30_000
 
 
 class PasswordPanel(QGroupBox):
+    """Also used to show a recalled password from the register window."""
+
+    channelChosen = Signal(str)
+    sentConfirmed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Wachtwoord voor de partner"))
@@ -37,18 +46,57 @@ class PasswordPanel(QGroupBox):
         self.copy_button.setObjectName("copyPasswordButton")
         self.copy_button.setAccessibleName(self.tr("Wachtwoord kopiëren"))
         self.copy_button.clicked.connect(self.copy_password)
+        self.spell_button = QPushButton(self.tr("&Spellen"), self)
+        self.spell_button.setObjectName("spellPasswordButton")
+        self.spell_button.setAccessibleName(self.tr("Wachtwoord spellen"))
+        self.spell_button.setCheckable(True)
+        self.spell_button.toggled.connect(self._show_spelling)
+        self.spelling = QLabel(self)
+        self.spelling.setObjectName("passwordSpelling")
+        self.spelling.setWordWrap(True)
+        self.spelling.setVisible(False)
         self.instructions = QLabel(self)
         self.instructions.setWordWrap(True)
+        self.channel = QComboBox(self)
+        self.channel.setObjectName("passwordChannel")
+        for channel in (
+            PasswordChannel.NOT_YET,
+            PasswordChannel.PHONE,
+            PasswordChannel.SMS,
+            PasswordChannel.OTHER,
+        ):
+            self.channel.addItem(self.tr(CHANNEL_LABELS[channel]), channel.value)
+        self.channel.setAccessibleName(self.tr("Wachtwoord doorgegeven via"))
+        self.channel.activated.connect(
+            lambda _i: self.channelChosen.emit(str(self.channel.currentData()))
+        )
+        channel_label = QLabel(self.tr("Doorgegeven &via"), self)
+        channel_label.setBuddy(self.channel)
+        self.sent_button = QPushButton(self.tr("E-mail is &verstuurd"), self)
+        self.sent_button.setObjectName("confirmSentButton")
+        self.sent_button.setToolTip(
+            self.tr("Bevestig dat u de e-mail verstuurd hebt; dat komt in het register.")
+        )
+        self.sent_button.clicked.connect(self.sentConfirmed.emit)
         self.status = QLabel(self)
+        self.status.setObjectName("passwordStatus")
         self.status.setWordWrap(True)
 
         row = QHBoxLayout()
         row.addWidget(self.password, 1)
         row.addWidget(self.copy_button)
+        row.addWidget(self.spell_button)
+        follow = QHBoxLayout()
+        follow.addWidget(channel_label)
+        follow.addWidget(self.channel)
+        follow.addStretch(1)
+        follow.addWidget(self.sent_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.referral_id)
         layout.addLayout(row)
+        layout.addWidget(self.spelling)
         layout.addWidget(self.instructions)
+        layout.addLayout(follow)
         layout.addWidget(self.status)
         self._copied: str | None = None
         self._clear_timer = QTimer(self)
@@ -67,7 +115,31 @@ class PasswordPanel(QGroupBox):
             ).format(phone_hint)
         )
         self.copy_button.setEnabled(True)
+        self.spell_button.setEnabled(True)
         self.setVisible(True)
+
+    def show_preshared(self, referral_id: str, partner_name: str) -> None:
+        """The partner already knows the password; nothing to read out, nothing to copy."""
+        self.referral_id.setText(self.tr("Doorverwijzing {0}").format(referral_id))
+        self.password.setText(self.tr("afgesproken wachtwoord"))
+        self.instructions.setText(
+            self.tr(
+                "Versleuteld met het wachtwoord dat met {0} is afgesproken; u hoeft het niet "
+                "door te geven."
+            ).format(partner_name)
+        )
+        self.copy_button.setEnabled(False)
+        self.spell_button.setEnabled(False)
+        self.setVisible(True)
+
+    def set_channel(self, channel: str) -> None:
+        index = self.channel.findData(channel)
+        self.channel.setCurrentIndex(max(index, 0))
+
+    def _show_spelling(self, on: bool) -> None:
+        text = self.password.text() if self.copy_button.isEnabled() else ""
+        self.spelling.setText("<br>".join(spelled_groups(text)) if on and text else "")
+        self.spelling.setVisible(on and bool(text))
 
     def reset(self) -> None:
         self._clear_clipboard()
@@ -75,7 +147,13 @@ class PasswordPanel(QGroupBox):
         self.password.clear()
         self.instructions.clear()
         self.status.clear()
+        self.spell_button.setChecked(False)
+        self.spelling.clear()
+        self.spelling.setVisible(False)
+        self.channel.setCurrentIndex(0)
         self.copy_button.setEnabled(False)
+        self.spell_button.setEnabled(False)
+        self.sent_button.setEnabled(True)
         self.setVisible(False)
 
     def copy_password(self) -> None:

@@ -31,9 +31,12 @@ from referral_desk.delivery.detection import (
     describe_order,
 )
 from referral_desk.delivery.openers import AllOpenersFailed, DraftResult, MailOpenError
+from referral_desk.domain.partners import Partner
 from referral_desk.mail_check import CHECK_ATTACHMENT_NAME
 from referral_desk.storage.outbox import Outbox, OutboxError
+from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
+from referral_desk.ui.register_settings_page import RegisterSettingsPage
 
 RETENTION_MIN_DAYS = 1
 RETENTION_MAX_DAYS = 365
@@ -52,6 +55,9 @@ class SettingsDialog(QDialog):
         detection: MailDetection,
         open_test_draft: Callable[[str], DraftResult],
         parent: QWidget | None = None,
+        *,
+        vault: PasswordVault | None = None,
+        preshared_partners: list[Partner] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -64,6 +70,10 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._mail_page(), self.tr("E-mail"))
+        self.register_page = RegisterSettingsPage(
+            settings, vault, preshared_partners or [], self.tabs
+        )
+        self.tabs.addTab(self.register_page, self.tr("Register en wachtwoorden"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -271,6 +281,7 @@ class SettingsDialog(QDialog):
             update={
                 "mail_adapter": self.chosen_adapter(),
                 "outbox_retention_days": self.retention.value(),
+                **self.register_page.values(),
             }
         )
         try:

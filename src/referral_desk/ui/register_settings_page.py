@@ -1,0 +1,256 @@
+"""Instellingen → Register en wachtwoorden: how long things are kept, and the pre-shared
+passwords agreed with partners (in the OS keyring, never shown after saving unless asked)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from referral_desk.domain.partners import Partner
+from referral_desk.retention import RetentionPolicy
+from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
+from referral_desk.storage.settings import Settings
+
+
+def _spin(parent: QWidget, name: str, low: int, high: int, value: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox(parent)
+    spin.setObjectName(name)
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    spin.setValue(min(max(value, low), high))
+    return spin
+
+
+class PresharedRow(QWidget):
+    def __init__(self, partner: Partner, page: RegisterSettingsPage) -> None:
+        super().__init__(page)
+        self.partner = partner
+        self.page = page
+        self.status = QLabel(self)
+        self.status.setObjectName(f"preshared_{partner.id}_status")
+        self.set_button = QPushButton(self)
+        self.set_button.setObjectName(f"preshared_{partner.id}_set")
+        self.set_button.clicked.connect(lambda: page.set_preshared(partner))
+        self.show_button = QPushButton(self.tr("Tonen"), self)
+        self.show_button.setObjectName(f"preshared_{partner.id}_show")
+        self.show_button.setAccessibleName(self.tr("Wachtwoord van {0} tonen").format(partner.name))
+        self.show_button.clicked.connect(lambda: page.show_preshared(partner))
+        self.delete_button = QPushButton(self.tr("Verwijderen"), self)
+        self.delete_button.setObjectName(f"preshared_{partner.id}_delete")
+        self.delete_button.setAccessibleName(
+            self.tr("Wachtwoord van {0} verwijderen").format(partner.name)
+        )
+        self.delete_button.clicked.connect(lambda: page.delete_preshared(partner))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status, 1)
+        for button in (self.set_button, self.show_button, self.delete_button):
+            layout.addWidget(button)
+
+    def refresh(self, is_set: bool | None) -> None:
+        if is_set is None:
+            self.status.setText(self.tr("onbekend (sleutelbos niet beschikbaar)"))
+        else:
+            self.status.setText(self.tr("ingesteld") if is_set else self.tr("niet ingesteld"))
+        self.set_button.setText(self.tr("Vervangen…") if is_set else self.tr("Instellen…"))
+        self.set_button.setAccessibleName(
+            self.tr("Wachtwoord van {0} instellen").format(self.partner.name)
+        )
+        self.set_button.setEnabled(is_set is not None)
+        self.show_button.setEnabled(bool(is_set))
+        self.delete_button.setEnabled(bool(is_set))
+
+
+class RegisterSettingsPage(QWidget):
+    def __init__(
+        self,
+        settings: Settings,
+        vault: PasswordVault | None,
+        preshared_partners: list[Partner],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        policy = RetentionPolicy()
+
+        keep_box = QGroupBox(self.tr("Bewaren"), self)
+        self.recall_days = _spin(
+            keep_box, "recallDays", 1, 365, settings.recall_days, self.tr(" dagen")
+        )
+        self.register_months = _spin(
+            keep_box,
+            "registerMonths",
+            1,
+            120,
+            settings.register_retention_months or policy.register_months,
+            self.tr(" maanden"),
+        )
+        self.recognisable = QCheckBox(
+            self.tr("Initialen en postcode van de cliënt in het register bewaren"), keep_box
+        )
+        self.recognisable.setObjectName("recordInitials")
+        self.recognisable.setChecked(settings.record_initials)
+        self.recognisable.setToolTip(
+            self.tr("Alleen om een doorverwijzing te herkennen; standaard uit.")
+        )
+        form = QFormLayout(keep_box)
+        for text, widget, accessible in (
+            (
+                self.tr("&Wachtwoorden opvraagbaar"),
+                self.recall_days,
+                self.tr("Wachtwoorden opvraagbaar, in dagen"),
+            ),
+            (
+                self.tr("&Register bewaren"),
+                self.register_months,
+                self.tr("Register bewaren, in maanden"),
+            ),
+        ):
+            label = QLabel(text, keep_box)
+            label.setBuddy(widget)
+            widget.setAccessibleName(accessible)
+            form.addRow(label, widget)
+        self.recognisable.setAccessibleName(self.recognisable.text())
+        form.addRow("", self.recognisable)
+
+        keyring_box = QGroupBox(self.tr("Sleutelbos"), self)
+        self.keyring_status = QLabel(keyring_box)
+        self.keyring_status.setObjectName("keyringStatus")
+        self.keyring_status.setWordWrap(True)
+        keyring_layout = QVBoxLayout(keyring_box)
+        keyring_layout.addWidget(self.keyring_status)
+        self.rows: dict[str, PresharedRow] = {}
+        if preshared_partners:
+            intro = QLabel(
+                self.tr(
+                    "Met deze partners is één vast wachtwoord afgesproken. Het staat in de "
+                    "sleutelbos van Windows, niet in een bestand."
+                ),
+                keyring_box,
+            )
+            intro.setWordWrap(True)
+            keyring_layout.addWidget(intro)
+            partner_form = QFormLayout()
+            for partner in preshared_partners:
+                row = PresharedRow(partner, self)
+                self.rows[partner.id] = row
+                label = QLabel(escape(partner.name), keyring_box)
+                label.setBuddy(row.set_button)
+                partner_form.addRow(label, row)
+            keyring_layout.addLayout(partner_form)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(keep_box)
+        layout.addWidget(keyring_box)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        status = self.vault.status() if self.vault is not None else None
+        if status is None or not status.available:
+            reason = status.reason if status is not None else self.tr("geen sleutelbos")
+            self.keyring_status.setText(
+                self.tr(
+                    "Niet beschikbaar: {0}. Doorverwijzen werkt wel, met een nieuw wachtwoord "
+                    "per doorverwijzing, maar een wachtwoord kan later niet opnieuw getoond "
+                    "worden. Wachtwoorden worden nooit in een bestand bewaard."
+                ).format(escape(reason or ""))
+            )
+            for row in self.rows.values():
+                row.refresh(None)
+            return
+        self.keyring_status.setText(
+            self.tr("Beschikbaar ({0}).").format(escape(status.backend_name))
+        )
+        for partner_id, row in self.rows.items():
+            try:
+                row.refresh(self.vault.has_preshared(partner_id) if self.vault else None)
+            except VaultUnavailable:
+                row.refresh(None)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "recall_days": self.recall_days.value(),
+            "register_retention_months": self.register_months.value(),
+            "record_initials": self.recognisable.isChecked(),
+        }
+
+    # --- pre-shared passwords (each asks, so tests replace these three) -----------------
+    def ask_new_password(self, partner: Partner) -> str | None:
+        first, ok = QInputDialog.getText(
+            self,
+            self.tr("Afgesproken wachtwoord"),
+            self.tr("Wachtwoord dat met {0} is afgesproken:").format(partner.name),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not first:
+            return None
+        second, ok = QInputDialog.getText(
+            self,
+            self.tr("Afgesproken wachtwoord"),
+            self.tr("Typ het wachtwoord nogmaals:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return None
+        if first != second:
+            self.tell(self.tr("De twee wachtwoorden verschillen; er is niets bewaard."))
+            return None
+        return first
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Zeker?"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def tell(self, message: str) -> None:
+        QMessageBox.information(self, self.tr("Sleutelbos"), message)
+
+    def set_preshared(self, partner: Partner) -> None:
+        if self.vault is None:
+            return
+        password = self.ask_new_password(partner)
+        if password is None:
+            return
+        try:
+            self.vault.set_preshared(partner.id, password)
+        except VaultUnavailable as unavailable:
+            self.tell(self.tr("Niet bewaard: {0}.").format(unavailable.reason))
+        self.refresh()
+
+    def show_preshared(self, partner: Partner) -> None:
+        if self.vault is None:
+            return
+        try:
+            password = self.vault.preshared(partner.id)
+        except VaultUnavailable as unavailable:
+            self.tell(self.tr("Niet beschikbaar: {0}.").format(unavailable.reason))
+            return
+        if password is not None:
+            self.tell(
+                self.tr("Het afgesproken wachtwoord met {0}:\n\n{1}").format(partner.name, password)
+            )
+
+    def delete_preshared(self, partner: Partner) -> None:
+        if self.vault is None or not self.confirm(
+            self.tr("Het afgesproken wachtwoord met {0} verwijderen?").format(partner.name)
+        ):
+            return
+        try:
+            self.vault.delete_preshared(partner.id)
+        except VaultUnavailable as unavailable:
+            self.tell(self.tr("Niet verwijderd: {0}.").format(unavailable.reason))
+        self.refresh()

@@ -1,0 +1,388 @@
+"""Verzonden doorverwijzingen: search the register and act on a referral after sending it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from referral_desk.domain.referral import ReferrerProfile
+from referral_desk.domain.registry_csv import parse_registry_date
+from referral_desk.follow_up import FollowUpServices, withdraw_consent
+from referral_desk.storage.outbox import OutboxError
+from referral_desk.storage.password_vault import VaultUnavailable
+from referral_desk.storage.register import (
+    CHANNEL_LABELS,
+    STATUS_LABELS,
+    PasswordChannel,
+    ReferralStatus,
+    RegisterError,
+    RegisterQuery,
+    RegisterRow,
+)
+from referral_desk.ui.client_form import ERROR_STYLE
+from referral_desk.ui.evaluation_window import EvaluationWindow
+from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
+from referral_desk.ui.password_panel import PasswordPanel
+
+HEADERS = ("ID", "Gemaakt", "Partner", "Mailbox", "Status", "Wachtwoord", "Correctie", "Herkenning")
+
+
+class RecallDialog(QDialog):
+    """A recalled password, with the same read-out help as right after creating it."""
+
+    def __init__(self, row: RegisterRow, password: str, window: RegisterWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("recallDialog")
+        self.setWindowTitle(self.tr("Wachtwoord van {0}").format(row.referral_id))
+        self.panel = PasswordPanel(self)
+        self.panel.show_password(row.referral_id, password, row.partner_name)
+        self.panel.set_channel(row.password_channel.value)
+        self.panel.sent_button.setVisible(False)
+        self.panel.channelChosen.connect(lambda value: window.set_channel(row, value))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.finished.connect(lambda _r: self.panel.reset())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addWidget(buttons)
+
+
+class RegisterWindow(QMainWindow):
+    correctionRequested = Signal(str)
+
+    def __init__(
+        self,
+        services: FollowUpServices | None,
+        problem: str | None,
+        profile: Callable[[], ReferrerProfile | None],
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("registerWindow")
+        self.setWindowTitle(self.tr("Verzonden doorverwijzingen"))
+        self.services = services
+        self.problem = problem
+        self.profile = profile
+        self.today = today
+        self.rows: list[RegisterRow] = []
+        self.shown: list[RegisterRow] = []
+        self.recall_dialog: RecallDialog | None = None
+        self.fallback_dialog: MailFallbackDialog | None = None
+        self.evaluation: EvaluationWindow | None = None
+        self._build()
+
+    # --- construction ---------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget(self)
+        self.search = QLineEdit(central)
+        self.search.setObjectName("registerSearch")
+        self.search.setPlaceholderText(self.tr("bv. KG-2026-7F3K"))
+        self.date_from = QLineEdit(central)
+        self.date_from.setObjectName("registerFrom")
+        self.date_to = QLineEdit(central)
+        self.date_to.setObjectName("registerTo")
+        for edit in (self.date_from, self.date_to):
+            edit.setPlaceholderText(self.tr("JJJJ-MM-DD"))
+            edit.setMaximumWidth(120)
+        self.partner = QComboBox(central)
+        self.partner.setObjectName("registerPartner")
+        self.status = QComboBox(central)
+        self.status.setObjectName("registerStatus")
+        self.status.addItem(self.tr("alle"), None)
+        for status, status_text in STATUS_LABELS.items():
+            self.status.addItem(self.tr(status_text), status.value)
+        filters = QHBoxLayout()
+        for text, widget in (
+            (self.tr("&ID"), self.search),
+            (self.tr("&Van"), self.date_from),
+            (self.tr("&Tot"), self.date_to),
+            (self.tr("&Partner"), self.partner),
+            (self.tr("&Status"), self.status),
+        ):
+            label = QLabel(text, central)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text.replace("&", ""))
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        for edit in (self.search, self.date_from, self.date_to):
+            edit.textChanged.connect(lambda _t: self.apply_filters())
+        for combo in (self.partner, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+
+        self.table = QTableWidget(0, len(HEADERS), central)
+        self.table.setObjectName("registerTable")
+        self.table.setAccessibleName(self.tr("Verzonden doorverwijzingen"))
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self.update_actions)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for name, text, slot in (
+            ("recall", self.tr("&Wachtwoord tonen"), self.recall_password),
+            ("sent", self.tr("Verstuurd &bevestigen"), self.mark_sent),
+            ("withdraw", self.tr("Toestemming &ingetrokken…"), self.withdraw),
+            ("correct", self.tr("&Correctie…"), self.correct),
+            ("evaluation", self.tr("&Evaluatie…"), self.open_evaluation),
+        ):
+            button = QPushButton(text, central)
+            button.setObjectName(f"register_{name}")
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            if name == "evaluation":
+                actions.addStretch(1)
+            actions.addWidget(button)
+        self.message = QLabel(central)
+        self.message.setObjectName("registerMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(central)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        self.setCentralWidget(central)
+        self.resize(1100, 600)
+        if self.problem:
+            self.say(self.problem, error=True)
+
+    # --- data -------------------------------------------------------------------------
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setText(text)
+
+    def refresh(self) -> None:
+        register = self.services.register if self.services else None
+        if register is None:
+            self.rows = []
+        else:
+            try:
+                self.rows = register.all()
+            except RegisterError as error:
+                self.say(escape(error.message), error=True)
+                self.rows = []
+        current = self.partner.currentData()
+        partners = sorted({(r.partner_name, r.partner_id) for r in self.rows})
+        self.partner.blockSignals(True)
+        self.partner.clear()
+        self.partner.addItem(self.tr("alle"), None)
+        for name, partner_id in partners:
+            self.partner.addItem(name, partner_id)
+        self.partner.setCurrentIndex(max(self.partner.findData(current), 0))
+        self.partner.blockSignals(False)
+        self.apply_filters()
+
+    def query(self) -> RegisterQuery | None:
+        bounds: list[date | None] = []
+        for edit in (self.date_from, self.date_to):
+            text = edit.text().strip()
+            try:
+                bounds.append(parse_registry_date(text) if text else None)
+            except ValueError:
+                edit.setStyleSheet("border: 1px solid #b00020;")
+                self.say(self.tr("Geef een datum als 2026-01-31."), error=True)
+                return None
+            edit.setStyleSheet("")
+        status = self.status.currentData()
+        return RegisterQuery(
+            text=self.search.text(),
+            date_from=bounds[0],
+            date_to=bounds[1],
+            partner_id=self.partner.currentData(),
+            status=ReferralStatus(status) if status else None,
+        )
+
+    def visible_rows(self) -> list[RegisterRow]:
+        query = self.query()
+        return [row for row in self.rows if query.matches(row)] if query else []
+
+    def apply_filters(self) -> None:
+        self.shown = shown = self.visible_rows()
+        self.table.setRowCount(len(shown))
+        for index, row in enumerate(shown):
+            link = ""
+            if row.corrects:
+                link = self.tr("corrigeert {0}").format(row.corrects)
+            elif row.corrected_by:
+                link = self.tr("gecorrigeerd door {0}").format(row.corrected_by)
+            recognise = " ".join(part for part in (row.initials, row.postcode) if part)
+            cells = (
+                row.referral_id,
+                row.created_at.strftime("%d-%m-%Y %H:%M"),
+                row.partner_name,
+                row.mailbox,
+                self.tr(STATUS_LABELS[row.status]),
+                self.tr(CHANNEL_LABELS[row.password_channel]),
+                link,
+                recognise,
+            )
+            for column, value in enumerate(cells):
+                self.table.setItem(index, column, QTableWidgetItem(value))
+        self.update_actions()
+
+    def selected(self) -> RegisterRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.shown):
+            return None
+        return self.shown[rows[0].row()]
+
+    def select(self, referral_id: str) -> None:
+        for index, row in enumerate(self.shown):
+            if row.referral_id == referral_id:
+                self.table.selectRow(index)
+                return
+
+    def update_actions(self) -> None:
+        row = self.selected()
+        usable = self.services is not None and self.services.register is not None
+        active = row is not None and row.status not in (
+            ReferralStatus.WITHDRAWN,
+            ReferralStatus.CORRECTED,
+        )
+        self.buttons["recall"].setEnabled(row is not None)
+        self.buttons["sent"].setEnabled(
+            usable and row is not None and row.status is ReferralStatus.DRAFT_OPENED
+        )
+        self.buttons["withdraw"].setEnabled(
+            usable and row is not None and row.status is not ReferralStatus.WITHDRAWN
+        )
+        self.buttons["correct"].setEnabled(usable and active)
+        self.buttons["evaluation"].setEnabled(usable)
+
+    # --- actions ----------------------------------------------------------------------
+    def recall_password(self) -> None:
+        row = self.selected()
+        vault = self.services.vault if self.services else None
+        if row is None:
+            return
+        if vault is None:
+            self.say(
+                self.tr("Er is geen sleutelbos; wachtwoorden kunnen niet opnieuw getoond worden."),
+                error=True,
+            )
+            return
+        try:
+            password = vault.recall(row.referral_id)
+        except VaultUnavailable as unavailable:
+            self.say(
+                self.tr("Het wachtwoord kan niet getoond worden: {0}.").format(unavailable.reason),
+                error=True,
+            )
+            return
+        if password is None:
+            self.say(
+                self.tr(
+                    "Het wachtwoord van {0} is niet meer bewaard (bewaartermijn voorbij, of een "
+                    "vooraf afgesproken wachtwoord). Maak zo nodig een correctie met een nieuw "
+                    "wachtwoord."
+                ).format(row.referral_id),
+                error=True,
+            )
+            return
+        self.recall_dialog = RecallDialog(row, password, self)
+        self.recall_dialog.open()
+        self.say("")
+
+    def set_channel(self, row: RegisterRow, value: str) -> None:
+        if self.services is None or self.services.register is None:
+            return
+        try:
+            self.services.register.set_password_channel(row.referral_id, PasswordChannel(value))
+        except RegisterError as error:
+            self.say(escape(error.message), error=True)
+            return
+        self.refresh()
+
+    def mark_sent(self) -> None:
+        row = self.selected()
+        if row is None or self.services is None or self.services.register is None:
+            return
+        try:
+            self.services.register.mark_sent(row.referral_id, self.services.clock())
+        except RegisterError as error:
+            self.say(escape(error.message), error=True)
+            return
+        self.refresh()
+        self.select(row.referral_id)
+        self.say(self.tr("{0} is als verstuurd genoteerd.").format(row.referral_id))
+
+    def confirm_withdrawal(self, row: RegisterRow) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Toestemming ingetrokken"),
+            self.tr(
+                "De cliënt van {0} trekt de toestemming in. Er opent een e-mail aan {1} die "
+                "vraagt de gegevens te verwijderen, en het register noteert de intrekking. "
+                "Doorgaan?"
+            ).format(row.referral_id, row.mailbox),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def withdraw(self) -> None:
+        row = self.selected()
+        profile = self.profile()
+        if row is None or self.services is None:
+            return
+        if profile is None:
+            self.say(self.tr("Vul eerst uw aanmeldersprofiel in (menu Profiel)."), error=True)
+            return
+        if not self.confirm_withdrawal(row):
+            return
+        try:
+            result = withdraw_consent(row, profile, self.services)
+        except OutboxError as error:
+            self.say(escape(error.message), error=True)
+            return
+        self.refresh()
+        self.select(row.referral_id)
+        if result.mail_result is None:
+            self.fallback_dialog = MailFallbackDialog(result.draft, result.mail_failures, self)
+            self.fallback_dialog.open()
+        text = self.tr("Intrekking van {0} genoteerd; de e-mail aan {1} staat klaar.").format(
+            row.referral_id, escape(row.mailbox)
+        )
+        if result.register_problem:
+            text += " " + escape(result.register_problem)
+        self.say(text, error=bool(result.register_problem))
+
+    def correct(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.correctionRequested.emit(row.referral_id)
+
+    def open_evaluation(self) -> EvaluationWindow:
+        if self.evaluation is None:
+            self.evaluation = EvaluationWindow(
+                self.services.register if self.services else None, self.today, self
+            )
+            self.evaluation.setWindowFlag(Qt.WindowType.Window, True)
+        self.evaluation.recompute()
+        self.evaluation.show()
+        self.evaluation.raise_()
+        return self.evaluation
