@@ -143,7 +143,7 @@ class EvaluationChart(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, b"PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, Qt a str
         buffer.close()
         return bytes(data.data())
 

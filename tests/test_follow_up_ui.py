@@ -1,0 +1,325 @@
+"""After sending, through the real windows: register, recall, withdrawal, correction,
+evaluation, and what happens without a keyring or with a broken register."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import keyring
+import platformdirs
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from referral_desk.app import create_main_window
+from referral_desk.storage.password_vault import INDEX_KEY, SERVICE
+from referral_desk.storage.register import (
+    NewRegisterEntry,
+    PasswordChannel,
+    ReferralStatus,
+    Register,
+)
+from referral_desk.ui.main_window import MainWindow
+from tests.memory_keyring import MemoryKeyring
+from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
+from tests.ui_driver import child, every_file, fill_client, fill_profile, run_7zz, tick_consent
+
+ROOT = Path(__file__).parents[1]
+
+
+def _window(qtbot: QtBot) -> MainWindow:
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.confirm_discard = lambda: True  # type: ignore[method-assign]
+    window.show()
+    return window
+
+
+def _create(qtbot: QtBot, window: MainWindow, client: dict[str, str] = CANARY_CLIENT) -> str:
+    if window.profile is None:
+        fill_profile(qtbot, window)
+    fill_client(qtbot, window, client)
+    tick_consent(qtbot, window)
+    button = child(window, QPushButton, "createButton")
+    assert button.isEnabled(), window.blocking_reasons()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.created is not None
+    return window.created.referral_id
+
+
+def _register() -> Register:
+    return Register.open(Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3")
+
+
+def test_full_cycle_leaves_no_client_data_anywhere(
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    backend = keyring.get_keyring()
+    assert isinstance(backend, MemoryKeyring)
+    window = _window(qtbot)
+    first = _create(qtbot, window)
+    assert window.created is not None
+    password = window.created.password
+    status = child(window, QLabel, "resultStatus").text()
+    assert "opnieuw getoond worden (menu Doorverwijzingen)" in status
+
+    # Read out with the spelling alphabet, note the channel, confirm sending.
+    qtbot.mouseClick(child(window, QPushButton, "spellPasswordButton"), Qt.MouseButton.LeftButton)
+    spelling = child(window, QLabel, "passwordSpelling")
+    assert isinstance(spelling, QLabel) and spelling.isVisible()
+    first_char = password[0]
+    assert f"{first_char} " in spelling.text()
+    channel = child(window, QComboBox, "passwordChannel")
+    assert isinstance(channel, QComboBox)
+    channel.setCurrentIndex(channel.findData(PasswordChannel.PHONE.value))
+    channel.activated.emit(channel.currentIndex())
+    qtbot.mouseClick(child(window, QPushButton, "confirmSentButton"), Qt.MouseButton.LeftButton)
+
+    # The register window: the row, and the password recalled days later.
+    register_window = window.open_register_window()
+    qtbot.addWidget(register_window)
+    assert register_window.table.rowCount() == 1
+    register_window.table.selectRow(0)
+    row = register_window.selected()
+    assert row is not None and row.referral_id == first
+    assert row.status is ReferralStatus.SENT and row.password_channel is PasswordChannel.PHONE
+    register_window.buttons["recall"].click()
+    assert register_window.recall_dialog is not None
+    assert register_window.recall_dialog.panel.password.text() == password
+    register_window.recall_dialog.reject()
+
+    # Correction: from the register row, an empty form marked with the referral it corrects.
+    window.new_referral()
+    register_window.buttons["correct"].click()
+    assert window.correcting == first
+    assert first in child(window, QLabel, "correctionBanner").text()
+    second = _create(qtbot, window)
+    assert window.created is not None and window.created.referral.corrects == first
+    assert f"correctie van {first}" in window.created.draft.subject
+
+    # Withdrawal of the correction: a mail to the partner, the status in the register.
+    register_window.refresh()
+    register_window.select(second)
+    register_window.confirm_withdrawal = lambda row: True  # type: ignore[method-assign]
+    register_window.buttons["withdraw"].click()
+    register = _register()
+    rows = {r.referral_id: r for r in register.all()}
+    assert rows[first].status is ReferralStatus.CORRECTED
+    assert rows[first].corrected_by == second
+    assert rows[second].status is ReferralStatus.WITHDRAWN
+    assert rows[second].corrects == first
+    withdrawal_eml = list(
+        (Path(platformdirs.user_data_dir("referral-desk")) / "outbox" / second / "intrekking").glob(
+            "*.eml"
+        )
+    )
+    assert len(withdrawal_eml) == 1
+    text = withdrawal_eml[0].read_text("utf-8")
+    assert "Toestemming ingetrokken" in text and second in text
+    assert "socialedienst@leopoldsburg.be" in text
+    # The withdrawn referral's password is gone from the keyring; the other stays.
+    assert (SERVICE, second) not in backend.entries
+    assert (SERVICE, first) in backend.entries
+
+    # The evaluation, exported as CSV and PNG.
+    evaluation = register_window.open_evaluation()
+    qtbot.addWidget(evaluation)
+    exports = {".csv": tmp_path / "evaluatie.csv", ".png": tmp_path / "evaluatie.png"}
+    evaluation.choose_export_path = lambda suggested, _f: exports[Path(suggested).suffix]  # type: ignore[method-assign]
+    evaluation.csv_button.click()
+    evaluation.png_button.click()
+    parsed = list(csv.reader(io.StringIO(exports[".csv"].read_text("utf-8-sig")), delimiter=";"))
+    totals = parsed[-1]
+    assert totals[:5] == ["Alle partners", "totaal", "1", "1", "1"]
+    assert exports[".png"].read_bytes().startswith(b"\x89PNG")
+    register.close()
+
+    # The canary: in no file (register and its WAL included), no keyring entry, no log line.
+    QApplication.processEvents()
+    roots = [
+        tmp_path,
+        Path(platformdirs.user_config_dir("referral-desk")),
+        Path(platformdirs.user_data_dir("referral-desk")),
+        Path(platformdirs.user_log_dir("referral-desk")),
+        Path(platformdirs.site_config_dir("referral-desk")),
+    ]
+    files = list(every_file(*roots))
+    assert any(f.name.startswith("register.sqlite3") for f in files)
+    leaks = {str(f): hits for f in files if (hits := _needles_in(f.read_bytes()))}
+    assert leaks == {}
+    keyring_text = "\n".join(f"{s} {k} {v}" for (s, k), v in backend.entries.items())
+    assert not _needles_in(keyring_text.encode())
+    assert INDEX_KEY in keyring_text
+    assert not _needles_in(caplog.text.encode())
+    dump = "\n".join(_register()._db.iterdump())
+    assert not _needles_in(dump.encode()) and first in dump
+
+
+def test_initials_and_postcode_only_when_asked(qtbot: QtBot) -> None:
+    window = _window(qtbot)
+    fill_profile(qtbot, window)
+    window.settings = window.settings.model_copy(update={"record_initials": True})
+    referral_id = _create(qtbot, window)
+    row = _register().get(referral_id)
+    assert row is not None and row.initials == "Q.Q." and row.postcode == "3970"
+
+
+def test_without_a_keyring_referrals_still_work_and_recall_says_why(qtbot: QtBot) -> None:
+    keyring.set_keyring(fail.Keyring())
+    window = _window(qtbot)
+    referral_id = _create(qtbot, window)
+    status = child(window, QLabel, "resultStatus").text()
+    assert "kan later niet opnieuw getoond worden" in status
+    assert "geen sleutelbos" in status
+    register_window = window.open_register_window()
+    qtbot.addWidget(register_window)
+    register_window.select(referral_id)
+    register_window.buttons["recall"].click()
+    assert register_window.recall_dialog is None
+    assert "geen sleutelbos" in register_window.message.text()
+
+
+def test_a_broken_register_blocks_referrals_and_is_left_alone(qtbot: QtBot) -> None:
+    path = Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"garbage" * 200)
+    window = _window(qtbot)
+    banner = child(window, QLabel, "registryBanner")
+    assert banner.isVisible() and "register van verzonden doorverwijzingen" in banner.text()
+    fill_profile(qtbot, window)
+    fill_client(qtbot, window, CANARY_CLIENT)
+    tick_consent(qtbot, window)
+    assert not child(window, QPushButton, "createButton").isEnabled()
+    assert path.read_bytes() == b"garbage" * 200
+
+
+PRESHARED = (
+    (ROOT / "config" / "partners.toml")
+    .read_text("utf-8")
+    .replace('password_mode = "one-time"', 'password_mode = "pre-shared"', 1)
+)
+
+
+@pytest.mark.slow
+def test_preshared_password_from_the_keyring_encrypts_the_archive(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    machine = Path(platformdirs.site_config_dir("referral-desk")) / "partners.toml"
+    machine.parent.mkdir(parents=True, exist_ok=True)
+    machine.write_text(PRESHARED, "utf-8")
+    window = _window(qtbot)
+    fill_profile(qtbot, window)
+    warnings: list[str] = []
+    from PySide6.QtWidgets import QMessageBox
+
+    original = QMessageBox.warning
+    QMessageBox.warning = lambda *a, **k: warnings.append(a[2])  # type: ignore[assignment,method-assign]
+    try:
+        fill_client(qtbot, window, CANARY_CLIENT)
+        tick_consent(qtbot, window)
+        window.make_referral()
+    finally:
+        QMessageBox.warning = original  # type: ignore[method-assign]
+    assert window.created is None
+    assert "Instellingen" in warnings[0] and "Uw invoer blijft staan" in warnings[0]
+
+    window.edit_settings()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    page = dialog.register_page
+    assert "ocmw-leopoldsburg" in page.rows
+    page.ask_new_password = lambda partner: "Afgesproken-Leopoldsburg-2026"  # type: ignore[method-assign]
+    page.rows["ocmw-leopoldsburg"].set_button.click()
+    assert page.rows["ocmw-leopoldsburg"].status.text() == "ingesteld"
+    dialog.reject()
+
+    window.make_referral()
+    assert window.created is not None
+    assert child(window, QLabel, "passwordDisplay").text() == "afgesproken wachtwoord"
+    archive = window.created.archive_path
+    ok = run_7zz("t", "-pAfgesproken-Leopoldsburg-2026", str(archive))
+    assert ok.returncode == 0, ok.stdout
+    # The partner's password is not kept again as a one-time password.
+    assert (SERVICE, window.created.referral_id) not in keyring.get_keyring().entries  # type: ignore[attr-defined]
+
+
+def test_old_register_rows_and_passwords_go_at_start(qtbot: QtBot) -> None:
+    register = _register()
+    old = datetime.now(UTC) - timedelta(days=800)
+    register.add(
+        NewRegisterEntry(
+            referral_id="KG-2024-AAAAAA",
+            created_at=old,
+            partner_id="ocmw-wervik",
+            partner_name="OCMW Wervik",
+            mailbox="kindengezin@wervik.be",
+            archive_sha256="ab" * 32,
+            consent_recorded=True,
+            consent_date=old.date(),
+            referrer_name="Sofie Maes",
+            team="Kind en Gezin Menen",
+            mail_adapter="eml",
+        )
+    )
+    register.close()
+    backend = keyring.get_keyring()
+    backend.set_password(SERVICE, "KG-2024-AAAAAA", "OLD-PASSWORD")
+    backend.set_password(SERVICE, INDEX_KEY, '{"KG-2024-AAAAAA": "2024-01-01T00:00:00+00:00"}')
+    _window(qtbot)
+    assert _register().all() == []
+    assert backend.get_password(SERVICE, "KG-2024-AAAAAA") is None
+
+
+def test_register_window_filters(qtbot: QtBot) -> None:
+    window = _window(qtbot)
+    first = _create(qtbot, window)
+    second = "KG-2026-CCCCCC"
+    register = _register()
+    now = datetime.now(UTC)
+    register.add(
+        NewRegisterEntry(
+            referral_id=second,
+            created_at=now - timedelta(days=1),
+            partner_id="ocmw-wervik",
+            partner_name="OCMW Wervik",
+            mailbox="kindengezin@wervik.be",
+            archive_sha256="ab" * 32,
+            consent_recorded=True,
+            consent_date=now.date(),
+            referrer_name="Sofie Maes",
+            team="Kind en Gezin Menen",
+            mail_adapter="eml",
+        )
+    )
+    register.close()
+    register_window = window.open_register_window()
+    qtbot.addWidget(register_window)
+    assert register_window.table.rowCount() == 2
+    qtbot.keyClicks(register_window.search, first[-6:].lower())
+    assert [r.referral_id for r in register_window.shown] == [first]
+    register_window.search.clear()
+    register_window.partner.setCurrentIndex(register_window.partner.findData("ocmw-wervik"))
+    assert [r.referral_id for r in register_window.shown] == [second]
+    register_window.partner.setCurrentIndex(0)
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    qtbot.keyClicks(register_window.date_from, tomorrow)
+    assert register_window.shown == []
+    register_window.date_from.clear()
+    qtbot.keyClicks(register_window.date_from, "gisteren")
+    assert "Geef een datum" in register_window.message.text()
+    register_window.date_from.clear()
+    sent = register_window.status.findData(ReferralStatus.SENT.value)
+    register_window.status.setCurrentIndex(sent)
+    assert register_window.shown == []
+    with sqlite3.connect(
+        Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3"
+    ) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
