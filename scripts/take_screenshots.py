@@ -2,8 +2,8 @@
 
     xvfb-run -a -s "-screen 0 1280x860x24" python3 scripts/take_screenshots.py docs/screenshots
 
-Uses a throw-away HOME, a sample client (not a real person) and the eml-only mailer,
-so nothing leaves the machine.
+Uses a throw-away HOME and keyring, a sample client (not a real person) and the eml-only
+mailer, so nothing leaves the machine.
 """
 
 from __future__ import annotations
@@ -32,8 +32,27 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    import keyring
+    from keyring.backend import KeyringBackend
+
     from referral_desk.app import create_main_window
 
+    class ThrowAwayKeyring(KeyringBackend):
+        """Screenshots must not leave a sample password in the real keyring."""
+
+        priority = 1  # type: ignore[assignment]
+        entries: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.entries.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.entries[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.entries.pop((service, username), None)
+
+    keyring.set_keyring(ThrowAwayKeyring())
     app = QApplication(sys.argv[:1])
     window = create_main_window()
     window.resize(1180, 780)
@@ -97,6 +116,29 @@ def main() -> int:
     def step_editor(editor: QWidget) -> None:
         grab("registry-editor", editor)
         editor.close()
+        window.confirm_sent()
+        register = window.open_register_window()
+        register.resize(1180, 560)
+        register.move(0, 0)
+        register.table.selectRow(0)
+        register.buttons["recall"].click()
+        dialog = register.recall_dialog
+        assert dialog is not None
+        dialog.panel.spell_button.setChecked(True)
+        dialog.move(300, 200)
+        QTimer.singleShot(300, lambda: step_register(register, dialog))
+
+    def step_register(register: QWidget, dialog: QWidget) -> None:
+        grab("register-window", register)
+        grab("recall-dialog", dialog)
+        dialog.close()
+        evaluation = register.open_evaluation()  # type: ignore[attr-defined]
+        evaluation.resize(1000, 640)
+        evaluation.move(0, 0)
+        QTimer.singleShot(300, lambda: step_evaluation(evaluation))
+
+    def step_evaluation(evaluation: QWidget) -> None:
+        grab("evaluation", evaluation)
         app.quit()
 
     QTimer.singleShot(500, step_profile)

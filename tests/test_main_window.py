@@ -8,7 +8,15 @@ import platformdirs
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from referral_desk.app import create_main_window
@@ -371,3 +379,17 @@ def test_settings_menu_opens_mail_settings_and_saves(qtbot: QtBot, window: MainW
     assert dialog is not None and dialog.isVisible()
     assert child(dialog, QComboBox, "mailAdapterCombo").count() >= 1
     assert child(dialog, QPushButton, "mailTestButton").isEnabled()
+
+
+def test_qt_standard_buttons_are_dutch(qapp: QApplication) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from referral_desk.app import install_dutch_qt_strings
+
+    translator = install_dutch_qt_strings(qapp)
+    assert translator is not None, "qtbase_nl.qm must ship with the app"
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Sluiten"
+    finally:
+        qapp.removeTranslator(translator)

@@ -7,6 +7,7 @@ import sys
 from datetime import datetime
 
 from pydantic import ValidationError
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from referral_desk.delivery.detection import ConfiguredOpenerChain
@@ -130,11 +131,24 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
     return window
 
 
+def install_dutch_qt_strings(app: QApplication) -> QTranslator | None:
+    """Qt's own buttons and dialogs (Sluiten, Annuleren, file dialogs) in Dutch too."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(
+        QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium), "qtbase", "_", folder
+    ):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("referral-desk")
     app.setOrganizationName("Opgroeien")
+    install_dutch_qt_strings(app)
     window = create_main_window()
     window.resize(1100, 720)
     window.show()
