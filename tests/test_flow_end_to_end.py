@@ -12,8 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from referral_desk.app import create_main_window
-from tests.ui_driver import child, every_file, fill_client, fill_profile, run_7zz, tick_consent
+from tests.ui_driver import (
+    child,
+    every_file,
+    fill_client,
+    fill_profile,
+    open_main_window,
+    run_7zz,
+    tick_consent,
+)
 
 CANARY = "Qzxkwv"
 CANARY_CLIENT = {
@@ -41,11 +48,7 @@ def _needles_in(data: bytes) -> list[str]:
 
 @pytest.fixture
 def window(qtbot: QtBot):  # type: ignore[no-untyped-def]
-    win = create_main_window()
-    qtbot.addWidget(win)
-    win.confirm_discard = lambda: True  # type: ignore[method-assign]
-    win.show()
-    return win
+    return open_main_window(qtbot)
 
 
 def _create(qtbot: QtBot, window, client=CANARY_CLIENT):  # type: ignore[no-untyped-def]

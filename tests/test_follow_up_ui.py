@@ -18,10 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from referral_desk.app import create_main_window
 from referral_desk.storage.password_vault import INDEX_KEY, SERVICE
 from referral_desk.storage.register import (
-    NewRegisterEntry,
     PasswordChannel,
     ReferralStatus,
     Register,
@@ -29,17 +27,18 @@ from referral_desk.storage.register import (
 from referral_desk.ui.main_window import MainWindow
 from tests.memory_keyring import MemoryKeyring
 from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
-from tests.ui_driver import child, every_file, fill_client, fill_profile, run_7zz, tick_consent
+from tests.test_register import entry
+from tests.ui_driver import (
+    child,
+    every_file,
+    fill_client,
+    fill_profile,
+    open_main_window,
+    run_7zz,
+    tick_consent,
+)
 
 ROOT = Path(__file__).parents[1]
-
-
-def _window(qtbot: QtBot) -> MainWindow:
-    window = create_main_window()
-    qtbot.addWidget(window)
-    window.confirm_discard = lambda: True  # type: ignore[method-assign]
-    window.show()
-    return window
 
 
 def _create(qtbot: QtBot, window: MainWindow, client: dict[str, str] = CANARY_CLIENT) -> str:
@@ -64,7 +63,7 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     caplog.set_level(logging.DEBUG)
     backend = keyring.get_keyring()
     assert isinstance(backend, MemoryKeyring)
-    window = _window(qtbot)
+    window = open_main_window(qtbot)
     first = _create(qtbot, window)
     assert window.created is not None
     password = window.created.password
@@ -164,7 +163,7 @@ def test_full_cycle_leaves_no_client_data_anywhere(
 
 
 def test_initials_and_postcode_only_when_asked(qtbot: QtBot) -> None:
-    window = _window(qtbot)
+    window = open_main_window(qtbot)
     fill_profile(qtbot, window)
     window.settings = window.settings.model_copy(update={"record_initials": True})
     referral_id = _create(qtbot, window)
@@ -174,7 +173,7 @@ def test_initials_and_postcode_only_when_asked(qtbot: QtBot) -> None:
 
 def test_without_a_keyring_referrals_still_work_and_recall_says_why(qtbot: QtBot) -> None:
     keyring.set_keyring(fail.Keyring())
-    window = _window(qtbot)
+    window = open_main_window(qtbot)
     referral_id = _create(qtbot, window)
     status = child(window, QLabel, "resultStatus").text()
     assert "kan later niet opnieuw getoond worden" in status
@@ -191,7 +190,7 @@ def test_a_broken_register_blocks_referrals_and_is_left_alone(qtbot: QtBot) -> N
     path = Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"garbage" * 200)
-    window = _window(qtbot)
+    window = open_main_window(qtbot)
     banner = child(window, QLabel, "registryBanner")
     assert banner.isVisible() and "register van verzonden doorverwijzingen" in banner.text()
     fill_profile(qtbot, window)
@@ -215,7 +214,7 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
     machine = Path(platformdirs.site_config_dir("referral-desk")) / "partners.toml"
     machine.parent.mkdir(parents=True, exist_ok=True)
     machine.write_text(PRESHARED, "utf-8")
-    window = _window(qtbot)
+    window = open_main_window(qtbot)
     fill_profile(qtbot, window)
     warnings: list[str] = []
     from PySide6.QtWidgets import QMessageBox
@@ -254,51 +253,23 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
 def test_old_register_rows_and_passwords_go_at_start(qtbot: QtBot) -> None:
     register = _register()
     old = datetime.now(UTC) - timedelta(days=800)
-    register.add(
-        NewRegisterEntry(
-            referral_id="KG-2024-AAAAAA",
-            created_at=old,
-            partner_id="ocmw-wervik",
-            partner_name="OCMW Wervik",
-            mailbox="kindengezin@wervik.be",
-            archive_sha256="ab" * 32,
-            consent_recorded=True,
-            consent_date=old.date(),
-            referrer_name="Sofie Maes",
-            team="Kind en Gezin Menen",
-            mail_adapter="eml",
-        )
-    )
+    register.add(entry("KG-2024-AAAAAA", old))
     register.close()
     backend = keyring.get_keyring()
     backend.set_password(SERVICE, "KG-2024-AAAAAA", "OLD-PASSWORD")
     backend.set_password(SERVICE, INDEX_KEY, '{"KG-2024-AAAAAA": "2024-01-01T00:00:00+00:00"}')
-    _window(qtbot)
+    open_main_window(qtbot)
     assert _register().all() == []
     assert backend.get_password(SERVICE, "KG-2024-AAAAAA") is None
 
 
 def test_register_window_filters(qtbot: QtBot) -> None:
-    window = _window(qtbot)
+    window = open_main_window(qtbot)
     first = _create(qtbot, window)
     second = "KG-2026-CCCCCC"
     register = _register()
     now = datetime.now(UTC)
-    register.add(
-        NewRegisterEntry(
-            referral_id=second,
-            created_at=now - timedelta(days=1),
-            partner_id="ocmw-wervik",
-            partner_name="OCMW Wervik",
-            mailbox="kindengezin@wervik.be",
-            archive_sha256="ab" * 32,
-            consent_recorded=True,
-            consent_date=now.date(),
-            referrer_name="Sofie Maes",
-            team="Kind en Gezin Menen",
-            mail_adapter="eml",
-        )
-    )
+    register.add(entry(second, now - timedelta(days=1)))
     register.close()
     register_window = window.open_register_window()
     qtbot.addWidget(register_window)

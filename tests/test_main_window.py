@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from referral_desk.app import create_main_window
 from referral_desk.ui.main_window import MainWindow
-from tests.ui_driver import CLIENT, child, fill_client, fill_profile, tick_consent
+from tests.ui_driver import CLIENT, child, fill_client, fill_profile, open_main_window, tick_consent
 
 
 def _machine_registry(text: str) -> Path:
@@ -31,17 +30,9 @@ def _machine_registry(text: str) -> Path:
     return path
 
 
-def _window(qtbot: QtBot) -> MainWindow:
-    window = create_main_window()
-    qtbot.addWidget(window)
-    window.confirm_discard = lambda: True  # type: ignore[method-assign]
-    window.show()
-    return window
-
-
 @pytest.fixture
 def window(qtbot: QtBot) -> MainWindow:
-    win = _window(qtbot)
+    win = open_main_window(qtbot)
     fill_profile(qtbot, win)
     return win
 
@@ -51,16 +42,16 @@ def _partner_text(window: MainWindow) -> str:
 
 
 def test_first_run_asks_for_profile_and_remembers_it(qtbot: QtBot) -> None:
-    first = _window(qtbot)
+    first = open_main_window(qtbot)
     assert first.profile_dialog is not None and first.profile_dialog.isVisible()
     fill_profile(qtbot, first)
-    second = _window(qtbot)
+    second = open_main_window(qtbot)
     assert second.profile_dialog is None
     assert second.profile is not None and second.profile.phone == "+3211345678"
 
 
 def test_profile_errors_are_shown_inline(qtbot: QtBot) -> None:
-    win = _window(qtbot)
+    win = open_main_window(qtbot)
     dialog = win.profile_dialog
     assert dialog is not None
     qtbot.keyClicks(child(dialog, QLineEdit, "referrerPhone"), "123")
@@ -179,7 +170,7 @@ def test_clipboard_cleared_unless_changed(
 
 def test_broken_machine_registry_refuses_and_does_not_fall_back(qtbot: QtBot) -> None:
     _machine_registry('schema_version = 1\nregistry_version = "x"\n[[partners]]\nid = 3\n')
-    win = _window(qtbot)
+    win = open_main_window(qtbot)
     banner = child(win, QLabel, "registryBanner")
     assert banner.isVisible() and "partnerregister is ongeldig" in banner.text()
     assert "partners.toml" in banner.text()
@@ -226,7 +217,7 @@ in_force_from = 2099-01-01
 
 def test_protocol_dates_are_enforced_with_a_message(qtbot: QtBot) -> None:
     _machine_registry(MACHINE)
-    win = _window(qtbot)
+    win = open_main_window(qtbot)
     fill_profile(qtbot, win)
     qtbot.keyClicks(child(win, QLineEdit, "postcode"), "3970")
     assert "beëindigd op 30-06-2025" in _partner_text(win)
@@ -283,7 +274,7 @@ def test_every_input_has_an_accessible_name(window: MainWindow) -> None:
 
 
 def test_changed_mailbox_must_be_acknowledged_before_the_first_send(qtbot: QtBot) -> None:
-    first = _window(qtbot)
+    first = open_main_window(qtbot)
     fill_profile(qtbot, first)
     fill_client(qtbot, first)
     tick_consent(qtbot, first)
@@ -292,7 +283,7 @@ def test_changed_mailbox_must_be_acknowledged_before_the_first_send(qtbot: QtBot
     bundled = (Path(__file__).parents[1] / "config" / "partners.toml").read_text("utf-8")
     _machine_registry(bundled.replace("socialedienst@leopoldsburg.be", "nieuw@leopoldsburg.be"))
 
-    second = _window(qtbot)
+    second = open_main_window(qtbot)
     asked: list[tuple[str, str, str]] = []
     answers = iter([False, True])
     second.confirm_mailbox_change = (  # type: ignore[method-assign]

@@ -12,11 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from referral_desk.app import create_main_window
 from referral_desk.domain.postcodes import PostcodeTable, Region
-from referral_desk.ui.main_window import MainWindow
 from referral_desk.ui.registry_editor import RegistryEditor
-from tests.ui_driver import child, fill_client, fill_profile, tick_consent, type_text
+from tests.ui_driver import (
+    child,
+    fill_client,
+    fill_profile,
+    open_main_window,
+    tick_consent,
+    type_text,
+)
 
 ROOT = Path(__file__).parents[1]
 TABLE = PostcodeTable.load_bundled(ROOT / "resources")
@@ -223,21 +228,13 @@ def test_every_input_has_a_label_and_accessible_name(qtbot: QtBot, tmp_path: Pat
     assert order == [w.objectName() for w in editor.form.editors.values()]
 
 
-def _main_window(qtbot: QtBot) -> MainWindow:
-    window = create_main_window()
-    qtbot.addWidget(window)
-    window.confirm_discard = lambda: True  # type: ignore[method-assign]
-    window.show()
-    return window
-
-
 def test_saved_machine_registry_is_reloaded_and_the_mailbox_change_warns(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     machine = Path(platformdirs.site_config_dir("referral-desk")) / "partners.toml"
     machine.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(BUNDLED, machine)
-    window = _main_window(qtbot)
+    window = open_main_window(qtbot)
     fill_profile(qtbot, window)
     window.confirm_mailbox_change = lambda *a: True  # type: ignore[method-assign]
     fill_client(qtbot, window)

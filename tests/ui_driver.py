@@ -35,6 +35,17 @@ CLIENT = {
 }
 
 
+def open_main_window(qtbot: QtBot) -> MainWindow:
+    """The fully wired window, shown; closing it never asks (tests decide that themselves)."""
+    from referral_desk.app import create_main_window
+
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.confirm_discard = lambda: True  # type: ignore[method-assign]
+    window.show()
+    return window
+
+
 def child(window: QWidget, cls: type, name: str) -> QWidget:
     found = window.findChild(cls, name)
     assert found is not None, f"no {cls.__name__} named {name}"

@@ -10,7 +10,6 @@ file is validated with :func:`load_registry_text` before it may be saved.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -26,6 +25,7 @@ from referral_desk.domain.registry_file import (
     RegistryError,
     RegistryProblem,
     load_registry_text,
+    syntax_error,
 )
 
 # The order a new partner's keys are written in, as in the bundled file.
@@ -78,18 +78,7 @@ class EditableRegistry:
         try:
             document = tomlkit.parse(text)
         except TOMLKitError as error:
-            match = re.search(r"line (\d+)", str(error))
-            raise RegistryError(
-                [
-                    RegistryProblem(
-                        file,
-                        int(match.group(1)) if match else None,
-                        "(syntaxis)",
-                        "",
-                        f"geen geldige TOML: {error}",
-                    )
-                ]
-            ) from None
+            raise syntax_error(error, file) from None
         partners = document.get("partners")
         if partners is not None and not isinstance(partners, AoT):
             raise _problem("partners", "", "verwacht een lijst van [[partners]]-tabellen", file)

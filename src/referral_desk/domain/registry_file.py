@@ -140,22 +140,20 @@ def _schema_errors(error: ValidationError) -> list[Any]:
     return [e for e in errors if not (nested and tuple(e["loc"]) == ("partners",))]
 
 
+def syntax_error(error: Exception, file: str) -> RegistryError:
+    """A TOML parser's error (tomllib or tomlkit) as the registry's own, with its line."""
+    match = re.search(r"line (\d+)", str(error))
+    line = int(match.group(1)) if match else None
+    return RegistryError(
+        [RegistryProblem(file, line, "(syntaxis)", "", f"geen geldige TOML: {error}")]
+    )
+
+
 def _parse_toml(text: str, file: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        match = re.search(r"line (\d+)", str(error))
-        raise RegistryError(
-            [
-                RegistryProblem(
-                    file,
-                    int(match.group(1)) if match else None,
-                    "(syntaxis)",
-                    "",
-                    f"geen geldige TOML: {error}",
-                )
-            ]
-        ) from None
+        raise syntax_error(error, file) from None
     if not data:
         raise RegistryError([RegistryProblem(file, None, "(bestand)", "", "het bestand is leeg")])
     return data
