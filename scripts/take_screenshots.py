@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import ClassVar
 
 
 def main() -> int:
@@ -29,11 +30,10 @@ def main() -> int:
         os.environ[var] = str(home / sub)
     os.environ["REFERRAL_DESK_MAIL"] = "eml"
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
-
     import keyring
     from keyring.backend import KeyringBackend
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from referral_desk.app import create_main_window
 
@@ -41,7 +41,7 @@ def main() -> int:
         """Screenshots must not leave a sample password in the real keyring."""
 
         priority = 1  # type: ignore[assignment]
-        entries: dict[tuple[str, str], str] = {}
+        entries: ClassVar[dict[tuple[str, str], str]] = {}
 
         def get_password(self, service: str, username: str) -> str | None:
             return self.entries.get((service, username))

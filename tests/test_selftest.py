@@ -110,6 +110,18 @@ def run(**kwargs: object) -> SelftestReport:
 # --- all well -----------------------------------------------------------------------------------
 
 
+def test_a_damaged_register_fails_the_check_and_is_left_alone(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    register_file = AppPaths.from_platform().register_file
+    register_file.parent.mkdir(parents=True, exist_ok=True)
+    register_file.write_bytes(b"not a database" * 100)
+    report = run()
+    assert not report.ok
+    assert "beschadigd" in by_name(report)["register"].detail
+    assert register_file.read_bytes() == b"not a database" * 100
+
+
 def test_all_checks_pass_with_a_keyring(memory_keyring: MemoryKeyring) -> None:
     report = run()
     checks = by_name(report)
@@ -121,8 +133,10 @@ def test_all_checks_pass_with_a_keyring(memory_keyring: MemoryKeyring) -> None:
         "keyring",
         "mail",
         "folders",
+        "register",
         "versions",
     ]
+    assert "schema 2, 0 doorverwijzingen" in checks["register"].detail
     assert "meegeleverd register" in checks["registry"].detail
     assert "versie 2026.1 van 2026-11-22" in checks["registry"].detail
     assert "7zAES" in checks["archive"].detail
@@ -314,9 +328,7 @@ def _subprocess_env(tmp_path: Path, backend: str) -> dict[str, str]:
     env.update(
         QT_QPA_PLATFORM="offscreen",
         PYTHON_KEYRING_BACKEND=backend,
-        PYTHONPATH=os.pathsep.join([str(module_dir), env.get("PYTHONPATH", "")]).rstrip(
-            os.pathsep
-        ),
+        PYTHONPATH=os.pathsep.join([str(module_dir), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
     )
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)

@@ -50,6 +50,7 @@ from referral_desk.packaging.archive import build_encrypted_archive, read_encryp
 from referral_desk.packaging.documents import render_referral_json, render_referral_pdf
 from referral_desk.packaging.password import generate_password
 from referral_desk.storage.paths import AppPaths
+from referral_desk.storage.register import SCHEMA_VERSION, Register, RegisterError
 from referral_desk.storage.registry_location import (
     RegistrySource,
     active_registry_source,
@@ -330,6 +331,30 @@ def check_folders(paths: AppPaths) -> CheckResult:
     )
 
 
+def check_register(paths: AppPaths) -> CheckResult:
+    """Opens the register as the app does (and migrates it, as the app would at start)."""
+    try:
+        register = Register.open(paths.register_file)
+    except RegisterError as error:
+        return CheckResult(name="register", ok=False, detail=error.message)
+    try:
+        healthy = register.integrity_ok()
+        count = len(register.all())
+    except RegisterError as error:
+        return CheckResult(name="register", ok=False, detail=error.message)
+    finally:
+        register.close()
+    if not healthy:
+        return CheckResult(
+            name="register", ok=False, detail=f"{paths.register_file}: integriteitscontrole faalt"
+        )
+    return CheckResult(
+        name="register",
+        ok=True,
+        detail=f"{paths.register_file}: schema {SCHEMA_VERSION}, {count} doorverwijzingen",
+    )
+
+
 def check_versions() -> CheckResult:
     """Python, py7zr and Qt; a Qt that cannot even load QtCore fails the check."""
     import py7zr
@@ -372,6 +397,7 @@ def run_selftest(
         check_keyring(keyring_probe),
         check_mail(paths, mail_detection, dict(os.environ) if environ is None else environ),
         check_folders(paths),
+        check_register(paths),
         check_versions(),
     )
     return SelftestReport(
