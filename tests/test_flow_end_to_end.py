@@ -8,18 +8,15 @@ from pathlib import Path
 
 import platformdirs
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui_driver import (
     child,
+    create_via_window,
     every_file,
-    fill_client,
-    fill_profile,
     open_main_window,
     run_7zz,
-    tick_consent,
 )
 
 CANARY = "Qzxkwv"
@@ -52,14 +49,7 @@ def window(qtbot: QtBot):  # type: ignore[no-untyped-def]
 
 
 def _create(qtbot: QtBot, window, client=CANARY_CLIENT):  # type: ignore[no-untyped-def]
-    fill_profile(qtbot, window)
-    fill_client(qtbot, window, client)
-    tick_consent(qtbot, window)
-    button = child(window, QPushButton, "createButton")
-    assert button.isEnabled(), window.blocking_reasons()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert window.created is not None
-    return window.created
+    return create_via_window(qtbot, window, client)
 
 
 @pytest.mark.slow

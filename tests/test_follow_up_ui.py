@@ -30,6 +30,7 @@ from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
 from tests.test_register import entry
 from tests.ui_driver import (
     child,
+    create_via_window,
     every_file,
     fill_client,
     fill_profile,
@@ -42,15 +43,7 @@ ROOT = Path(__file__).parents[1]
 
 
 def _create(qtbot: QtBot, window: MainWindow, client: dict[str, str] = CANARY_CLIENT) -> str:
-    if window.profile is None:
-        fill_profile(qtbot, window)
-    fill_client(qtbot, window, client)
-    tick_consent(qtbot, window)
-    button = child(window, QPushButton, "createButton")
-    assert button.isEnabled(), window.blocking_reasons()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert window.created is not None
-    return window.created.referral_id
+    return create_via_window(qtbot, window, client).referral_id
 
 
 def _register() -> Register:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -189,8 +189,8 @@ def test_an_unwritable_place_is_reported(tmp_path: Path) -> None:
 )
 @given(
     st.lists(
-        st.sampled_from([ReferralStatus.SENT, ReferralStatus.WITHDRAWN, ReferralStatus.SENT]),
-        max_size=6,
+        st.sampled_from(list(ReferralStatus)),
+        max_size=8,
     ),
     st.sampled_from(list(PasswordChannel)),
 )
@@ -210,3 +210,140 @@ def test_any_status_sequence_round_trips(
     assert [c.status for c in row.history] == [ReferralStatus.DRAFT_OPENED, *statuses]
     assert row.status is ([ReferralStatus.DRAFT_OPENED, *statuses][-1])
     assert row.password_channel is channel
+
+
+def test_writes_without_a_moment_use_the_clock(tmp_path: Path) -> None:
+    now = [T0 + timedelta(hours=2)]
+    register = Register.open(tmp_path / "register.sqlite3", clock=lambda: now[0])
+    register.add(entry())
+    register.mark_sent("KG-2026-7F3K9Q")
+    now[0] = T0 + timedelta(days=9)
+    register.mark_withdrawn("KG-2026-7F3K9Q")
+    row = register.get("KG-2026-7F3K9Q")
+    assert row is not None
+    assert [c.at for c in row.history] == [T0, T0 + timedelta(hours=2), T0 + timedelta(days=9)]
+    register.close()
+
+
+def test_link_correction_links_both_rows_once(register: Register) -> None:
+    register.add(entry())
+    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1)))
+    register.link_correction("KG-2026-7F3K9Q", "KG-2026-AC3DEF", T0 + timedelta(days=1))
+    register.link_correction("KG-2026-7F3K9Q", "KG-2026-AC3DEF")  # again: no change
+    original = register.get("KG-2026-7F3K9Q")
+    correction = register.get("KG-2026-AC3DEF")
+    assert original is not None and correction is not None
+    assert original.status is ReferralStatus.CORRECTED
+    assert original.corrected_by == "KG-2026-AC3DEF"
+    assert correction.corrects == "KG-2026-7F3K9Q"
+    assert [c.status for c in original.history] == [
+        ReferralStatus.DRAFT_OPENED,
+        ReferralStatus.CORRECTED,
+    ]
+    assert correction.status is ReferralStatus.DRAFT_OPENED
+
+
+def test_link_correction_refuses_unknown_self_and_second_links(register: Register) -> None:
+    register.add(entry())
+    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1)))
+    register.add(entry("KG-2026-CCCCCC", T0 + timedelta(days=2)))
+    with pytest.raises(RegisterError, match="staat niet in het register"):
+        register.link_correction("KG-2026-7F3K9Q", "KG-2026-DDDDDD")
+    with pytest.raises(RegisterError, match="zichzelf"):
+        register.link_correction("KG-2026-7F3K9Q", "KG-2026-7F3K9Q")
+    register.link_correction("KG-2026-7F3K9Q", "KG-2026-AC3DEF")
+    with pytest.raises(RegisterError, match="al aan een andere correctie"):
+        register.link_correction("KG-2026-7F3K9Q", "KG-2026-CCCCCC")
+    untouched = register.get("KG-2026-CCCCCC")
+    assert untouched is not None and untouched.corrects is None
+
+
+@pytest.mark.parametrize("initials", ["A.B.", "AV", "É.", "a.b.c."])
+def test_initials_accept_up_to_three_letters(initials: str) -> None:
+    assert entry(initials=initials).initials == initials
+
+
+@pytest.mark.parametrize("initials", ["A1", "A_B", "ABCD", "", "A B", "Jan"])
+def test_initials_refuse_anything_more(initials: str) -> None:
+    if initials == "Jan":  # three letters are indistinguishable from initials: allowed
+        assert entry(initials=initials).initials == "Jan"
+        return
+    with pytest.raises(ValidationError):
+        entry(initials=initials)
+
+
+@pytest.mark.parametrize("postcode", ["0999", "999", "10000", "1000a", "B-1000"])
+def test_postcode_is_four_digits(postcode: str) -> None:
+    with pytest.raises(ValidationError):
+        entry(postcode=postcode)
+
+
+def test_search_finds_kept_initials_and_postcode(register: Register) -> None:
+    register.add(entry(initials="A.V.", postcode="3970"))
+    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1)))
+    assert [r.referral_id for r in register.search(RegisterQuery(text="3970"))] == [
+        "KG-2026-7F3K9Q"
+    ]
+    assert [r.referral_id for r in register.search(RegisterQuery(text="av"))] == ["KG-2026-7F3K9Q"]
+
+
+def test_newest_first_as_instants_across_summer_time(register: Register) -> None:
+    winter, summer = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
+    # 02:30+01:00 is 01:30 UTC; 03:10+02:00 is 01:10 UTC: the text order would be wrong.
+    register.add(entry("KG-2026-AC3DEF", datetime(2026, 3, 29, 2, 30, tzinfo=winter)))
+    register.add(entry("KG-2026-CCCCCC", datetime(2026, 3, 29, 3, 10, tzinfo=summer)))
+    assert [r.referral_id for r in register.search(RegisterQuery())] == [
+        "KG-2026-AC3DEF",
+        "KG-2026-CCCCCC",
+    ]
+
+
+def test_a_register_held_by_another_instance_says_it_is_busy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import referral_desk.storage.register as module
+
+    path = tmp_path / "register.sqlite3"
+    Register.open(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(module, "BUSY_TIMEOUT_MS", 200)
+    register = Register.open(path)  # WAL: reading while the other one writes is fine
+    try:
+        with pytest.raises(RegisterError, match="bezet") as raised:
+            register.add(entry())
+        assert "Probeer het zo opnieuw" in raised.value.message
+        assert register.all() == []
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    register.add(entry())  # and once the other one lets go, it works
+    assert register.get("KG-2026-7F3K9Q") is not None
+    register.close()
+
+
+def test_a_read_only_register_is_reported_and_reads_keep_working(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    writable = Register.open(path)
+    writable.add(entry())
+    writable.close()
+    # As root, chmod does not stop writes; SQLite's read-only mode gives the same error a
+    # read-only disk or a file without write permission gives.
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    register = Register(connection, path)
+    assert register.get("KG-2026-7F3K9Q") is not None
+    with pytest.raises(RegisterError, match="kan niet geschreven worden"):
+        register.mark_sent("KG-2026-7F3K9Q", T0)
+    with pytest.raises(RegisterError, match="kan niet geschreven worden"):
+        register.add(entry("KG-2026-AC3DEF"))
+    assert len(register.all()) == 1
+    register.close()
+
+
+def test_the_error_messages_name_no_client_data_and_are_dutch(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    path.write_bytes(b"\0" * 4096 + b"garbage" * 100)
+    with pytest.raises(RegisterError) as raised:
+        Register.open(path)
+    assert "register" in raised.value.message.lower()
+    assert str(raised.value) == raised.value.message

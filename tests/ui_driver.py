@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWid
 from pytestqt.qtbot import QtBot
 
 from referral_desk.ui.main_window import MainWindow
+from referral_desk.workflow import CreatedReferral
 
 PROFILE = {
     "referrerName": "Sofie Maes",
@@ -133,3 +134,18 @@ def every_file(*roots: Path) -> Iterator[Path]:
             if path.is_file() and path.resolve() not in seen:
                 seen.add(path.resolve())
                 yield path
+
+
+def create_via_window(
+    qtbot: QtBot, window: MainWindow, client: Mapping[str, str] = CLIENT
+) -> CreatedReferral:
+    """Profile (first time), client, both ticks, the create button: as a team member does."""
+    if window.profile is None:
+        fill_profile(qtbot, window)
+    fill_client(qtbot, window, client)
+    tick_consent(qtbot, window)
+    button = child(window, QPushButton, "createButton")
+    assert button.isEnabled(), window.blocking_reasons()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.created is not None
+    return window.created
