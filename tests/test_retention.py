@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from referral_desk.retention import RetentionPolicy, apply_retention, months_before
+import pytest
+from pydantic import ValidationError
+
+from referral_desk.retention import (
+    RetentionPolicy,
+    apply_retention,
+    keep_password_until,
+    months_before,
+)
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.register import Register
@@ -59,4 +68,85 @@ def test_a_locked_keyring_does_not_stop_the_rest(tmp_path: Path) -> None:
     report = apply_retention(now, RetentionPolicy(), register, vault, Outbox(tmp_path / "o"))
     assert report.register_rows_removed == 1
     assert any("vergrendeld" in p for p in report.problems)
+    register.close()
+
+
+def test_the_defaults_are_the_issues_and_nonsense_is_refused() -> None:
+    policy = RetentionPolicy()
+    assert (policy.register_months, policy.password_days, policy.outbox_days) == (24, 30, 14)
+    for bad in ({"register_months": 0}, {"password_days": -1}, {"outbox_days": 0}, {"x": 1}):
+        with pytest.raises(ValidationError):
+            RetentionPolicy.model_validate(bad)
+
+
+def test_a_fake_clock_day_by_day_removes_each_thing_on_its_day(tmp_path: Path) -> None:
+    """Starts of the app once a day for 31 days: the password goes on day 30, not before."""
+    backend = MemoryKeyring()
+    now = [T0]
+    vault = PasswordVault(backend, clock=lambda: now[0])
+    policy = RetentionPolicy()
+    vault.remember("KG-2024-AAAAAA", "PW-A", keep_password_until(T0, policy))
+    vault.set_preshared("ocmw-wervik", "afgesproken")
+    outbox = Outbox(tmp_path / "outbox")
+    removed_on: dict[str, int] = {}
+    for day in range(1, 32):
+        now[0] = T0 + timedelta(days=day)
+        report = apply_retention(now[0], policy, None, vault, outbox)
+        if report.passwords_removed:
+            removed_on["password"] = day
+    assert removed_on == {"password": 30}
+    assert vault.preshared("ocmw-wervik") == "afgesproken"  # never by retention
+
+
+def test_shortening_the_password_period_takes_effect(tmp_path: Path) -> None:
+    backend = MemoryKeyring()
+    vault = PasswordVault(backend, clock=lambda: T0)
+    vault.remember("KG-2024-AAAAAA", "PW-A", T0 + timedelta(days=30))
+    short = RetentionPolicy(password_days=7)
+    outbox = Outbox(tmp_path / "outbox")
+    assert apply_retention(T0, short, None, vault, outbox).passwords_removed == 0
+    assert vault.kept_until("KG-2024-AAAAAA") == T0 + timedelta(days=7)
+    report = apply_retention(T0 + timedelta(days=7), short, None, vault, outbox)
+    assert report.passwords_removed == 1
+
+
+def test_no_register_and_no_vault_still_clean_the_outbox(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox")
+    path = outbox.save_archive("KG-2024-AAAAAA", b"7z")
+    old = (T0 - timedelta(days=15)).timestamp()
+    os.utime(path, (old, old))
+    os.utime(path.parent, (old, old))
+    report = apply_retention(T0, RetentionPolicy(), None, None, outbox)
+    assert (report.register_rows_removed, report.passwords_removed) == (0, 0)
+    assert report.outbox_folders_removed == 1
+
+
+def test_a_broken_register_is_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    writable = Register.open(path)
+    writable.add(entry("KG-2024-AAAAAA", T0))
+    writable.close()
+    read_only = Register(
+        sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None), path
+    )
+    vault = PasswordVault(MemoryKeyring(), clock=lambda: T0)
+    vault.remember("KG-2024-AAAAAA", "PW-A", T0 + timedelta(days=1))
+    report = apply_retention(
+        T0 + timedelta(days=800), RetentionPolicy(), read_only, vault, Outbox(tmp_path / "o")
+    )
+    assert report.register_rows_removed == 0 and report.passwords_removed == 1
+    assert any("kan niet geschreven worden" in p for p in report.problems)
+    read_only.close()
+
+
+def test_the_log_holds_counts_only(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG")
+    register = Register.open(tmp_path / "register.sqlite3")
+    register.add(entry("KG-2024-AAAAAA", T0, initials="A.V.", postcode="8940"))
+    vault = PasswordVault(MemoryKeyring(), clock=lambda: T0)
+    vault.remember("KG-2024-AAAAAA", "PW-SECRET", T0 + timedelta(days=1))
+    apply_retention(T0 + timedelta(days=800), RetentionPolicy(), register, vault, Outbox(tmp_path))
+    assert "retention: 1 register rows, 1 passwords" in caplog.text
+    for secret in ("PW-SECRET", "A.V.", "8940", "Sofie"):
+        assert secret not in caplog.text
     register.close()

@@ -8,6 +8,11 @@ What is counted, for a period (first and last day included):
 * per password channel: how the password of the month's referrals and corrections was passed.
 
 The figures hold no personal data: counts, partner names and months.
+
+The CSV is for Excel as a Belgian (nl-BE) locale opens it: ``;`` between fields (the list
+separator there, since ``,`` is the decimal sign), CRLF line ends, UTF-8 with a byte order
+mark so that "Quotiënt"-style characters survive a double-click. :func:`to_csv` gives the
+text without the mark; :func:`to_csv_bytes` gives the bytes to write, mark included.
 """
 
 from __future__ import annotations
@@ -145,8 +150,18 @@ CSV_HEADER = (
 )
 
 
+CSV_ENCODING = "utf-8-sig"  # UTF-8 with BOM
+
+
+def _cell_text(text: str) -> str:
+    """A partner name that Excel would take for a formula (``=``, ``+``, ``-``, ``@``) is
+    kept as text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
 def to_csv(table: EvaluationTable) -> str:
-    """``;``-separated, for Excel in a Belgian locale; write it with ``utf-8-sig``."""
+    """``;``-separated, for Excel in a Belgian locale; write it with ``utf-8-sig``
+    (or use :func:`to_csv_bytes`)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
@@ -154,7 +169,7 @@ def to_csv(table: EvaluationTable) -> str:
     def write(name: str, month: str, cell: EvaluationCell) -> None:
         writer.writerow(
             [
-                name,
+                _cell_text(name),
                 month,
                 cell.referrals,
                 cell.corrections,
@@ -170,3 +185,8 @@ def to_csv(table: EvaluationTable) -> str:
         write(name, "totaal", table.total(partner_id))
     write("Alle partners", "totaal", table.total())
     return out.getvalue()
+
+
+def to_csv_bytes(table: EvaluationTable) -> bytes:
+    """What to write to the ``.csv`` file: UTF-8 with a byte order mark, for Excel."""
+    return to_csv(table).encode(CSV_ENCODING)

@@ -1,4 +1,12 @@
-"""How long things are kept, and the one place that throws them away (at start)."""
+"""How long things are kept, and the one place that throws them away (at start).
+
+* register rows created more than ``register_months`` months ago (same day of the month);
+* one-time passwords past their keep-until date, those of the register rows just removed,
+  and, when the period was shortened, none kept beyond ``now + password_days``;
+* outbox folders whose newest file is more than ``outbox_days`` days old.
+
+Pre-shared passwords are never removed here: they belong to the partner, not a referral.
+"""
 
 from __future__ import annotations
 
@@ -62,7 +70,8 @@ def apply_retention(
     passwords = 0
     if vault is not None:
         try:
-            passwords = vault.purge_expired(also=tuple(removed_ids))
+            vault.cap_expiry(keep_password_until(now, policy))
+            passwords = vault.purge_expired(also=tuple(removed_ids), now=now)
         except VaultUnavailable as unavailable:
             problems.append(f"Wachtwoorden niet opgeruimd: {unavailable.reason}.")
     folders: list[str] = []

@@ -1,16 +1,24 @@
 """Reading a password out over the phone: the Dutch spelling alphabet, on demand.
 
-The issue names the Dutch list (Anton, Bernard, Cesar …), which OCMW staff in Flanders also
-know; the Belgian list (Arthur, Brussel, Carolina …) would serve as well. Passwords hold only
-upper-case letters and digits (see ``packaging.password``), so no "hoofdletter"/"kleine
-letter" is ever needed; should a character outside the table appear, it is spelt as itself.
+Which list: there is no official Dutch spelling alphabet. The words here are the Dutch
+telephone alphabet as the Genootschap Onze Taal lists it (Anton, Bernard, Cornelis, Dirk …,
+Rudolf …, Zaandam), with one deliberate exception: C is *Cesar*, because the issue and the
+README name "Anton, Bernard, Cesar". Where Onze Taal gives two names, the longer one is
+taken (Johannes, not Jan), being harder to mishear. The Belgian (French-based) list
+(Arthur, Bruxelles, Caroline …) is not used: Flemish OCMW staff know the Dutch one.
+
+Generated passwords hold only upper-case letters and digits (``packaging.password``), so
+they are spelt plainly. A password with a lower-case letter in it (a pre-shared one typed by
+a person) has every letter marked "hoofdletter" or "kleine letter", because then case
+matters and cannot be heard.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Final
 
-SPELLING_ALPHABET: Final[dict[str, str]] = {
+LETTERS: Final[dict[str, str]] = {
     "A": "Anton",
     "B": "Bernard",
     "C": "Cesar",
@@ -20,7 +28,7 @@ SPELLING_ALPHABET: Final[dict[str, str]] = {
     "G": "Gerard",
     "H": "Hendrik",
     "I": "Izaak",
-    "J": "Johan",
+    "J": "Johannes",
     "K": "Karel",
     "L": "Lodewijk",
     "M": "Maria",
@@ -28,7 +36,7 @@ SPELLING_ALPHABET: Final[dict[str, str]] = {
     "O": "Otto",
     "P": "Pieter",
     "Q": "Quotiënt",
-    "R": "Richard",
+    "R": "Rudolf",
     "S": "Simon",
     "T": "Theodoor",
     "U": "Utrecht",
@@ -37,8 +45,11 @@ SPELLING_ALPHABET: Final[dict[str, str]] = {
     "X": "Xantippe",
     "Y": "Ypsilon",
     "Z": "Zaandam",
+}
+
+DIGITS: Final[dict[str, str]] = {
     "0": "nul",
-    "1": "een",
+    "1": "één",
     "2": "twee",
     "3": "drie",
     "4": "vier",
@@ -47,16 +58,95 @@ SPELLING_ALPHABET: Final[dict[str, str]] = {
     "7": "zeven",
     "8": "acht",
     "9": "negen",
-    "-": "streepje",
 }
+
+SYMBOLS: Final[dict[str, str]] = {
+    "-": "streepje",
+    "_": "liggend streepje",
+    " ": "spatie",
+    ".": "punt",
+    ",": "komma",
+    ":": "dubbelepunt",
+    ";": "puntkomma",
+    "!": "uitroepteken",
+    "?": "vraagteken",
+    "@": "apenstaartje",
+    "#": "hekje",
+    "$": "dollarteken",
+    "€": "euroteken",
+    "%": "procentteken",
+    "&": "en-teken",
+    "*": "sterretje",
+    "+": "plusteken",
+    "=": "isgelijkteken",
+    "/": "schuine streep",
+    "\\": "schuine streep naar links",
+    "(": "haakje openen",
+    ")": "haakje sluiten",
+    "[": "vierkant haakje openen",
+    "]": "vierkant haakje sluiten",
+    "{": "accolade openen",
+    "}": "accolade sluiten",
+    "<": "kleiner-dan-teken",
+    ">": "groter-dan-teken",
+    "'": "apostrof",
+    '"': "aanhalingsteken",
+    "|": "verticale streep",
+    "~": "tilde",
+    "^": "dakje",
+    "`": "accent grave",
+}
+
+_MARKS: Final[dict[str, str]] = {
+    "\u0300": "accent grave",
+    "\u0301": "accent aigu",
+    "\u0302": "accent circonflexe",
+    "\u0303": "tilde",
+    "\u0308": "trema",
+    "\u0327": "cedille",
+}
+
+# Everything a plain upper-case password can hold, as the register window shows it.
+SPELLING_ALPHABET: Final[dict[str, str]] = {**LETTERS, **DIGITS, "-": SYMBOLS["-"]}
 
 GROUP_BREAK: Final = ("-", "streepje")
 
 
+def _letter(char: str, mark_case: bool) -> str | None:
+    """The word for a letter (with its accent, if any), or None when it is no letter."""
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[:1], list(decomposed[1:])
+    word = LETTERS.get(base.upper())
+    if word is None or any(mark not in _MARKS for mark in marks):
+        return None
+    if marks:
+        word += " met " + " en ".join(_MARKS[mark] for mark in marks)
+    if mark_case:
+        word = ("hoofdletter " if base.isupper() else "kleine letter ") + word
+    return word
+
+
+def spell_char(char: str, *, mark_case: bool = False) -> str:
+    """The word to say for one character; never the character alone, never empty."""
+    word = _letter(char, mark_case)
+    if word is not None:
+        return word
+    if char in DIGITS:
+        return DIGITS[char]
+    if char in SYMBOLS:
+        return SYMBOLS[char]
+    name = unicodedata.name(char, "")
+    return f"teken {name.lower()}" if name else f"teken U+{ord(char):04X}"
+
+
 def spell_password(password: str) -> list[tuple[str, str]]:
-    """One (character, word) per character; the group separator comes out as
-    ``GROUP_BREAK`` so a view can start a new line there."""
-    return [(char, SPELLING_ALPHABET.get(char.upper(), char)) for char in password]
+    """One (character, word) per character, in order.
+
+    The group separator comes out as ``GROUP_BREAK`` so a view can start a new line there.
+    Upper and lower case are named only when the password holds a lower-case letter.
+    """
+    mark_case = any(char.islower() for char in password)
+    return [(char, spell_char(char, mark_case=mark_case)) for char in password]
 
 
 def spelled_groups(password: str) -> list[str]:

@@ -17,12 +17,19 @@ import functools
 import json
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TypeVar
 
 import keyring
 from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError, KeyringLocked, NoKeyringError
+from keyring.errors import (
+    InitError,
+    KeyringError,
+    KeyringLocked,
+    NoKeyringError,
+    PasswordDeleteError,
+    PasswordSetError,
+)
 from pydantic import BaseModel, ConfigDict
 
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
@@ -61,6 +68,12 @@ def _reason(error: BaseException) -> str:
         )
     if isinstance(error, NoKeyringError):
         return "er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar"
+    if isinstance(error, InitError):
+        return "de sleutelbos kan niet gestart worden"
+    if isinstance(error, PasswordSetError):
+        return "de sleutelbos weigert het wachtwoord te bewaren (geen toegang)"
+    if isinstance(error, PasswordDeleteError):
+        return "de sleutelbos weigert het wachtwoord te verwijderen (geen toegang)"
     if isinstance(error, PermissionError):
         return "de sleutelbos weigert de toegang"
     if isinstance(error, KeyringError):
@@ -69,16 +82,28 @@ def _reason(error: BaseException) -> str:
 
 
 def _delete_if_present(backend: KeyringBackend, *, key: str) -> None:
-    if backend.get_password(SERVICE, key) is not None:
+    if backend.get_password(SERVICE, key) is None:
+        return
+    try:
         backend.delete_password(SERVICE, key)
+    except PasswordDeleteError:
+        if backend.get_password(SERVICE, key) is not None:
+            raise  # still there: a real refusal
+        # gone in between (another window of the app removed it): that is what we wanted
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class PasswordVault:
+    """*backend* None: the keyring the ``keyring`` package chooses (on first use)."""
+
     def __init__(
         self,
         backend: KeyringBackend | None = None,
         *,
-        clock: Callable[[], datetime],
+        clock: Callable[[], datetime] = _utc_now,
     ) -> None:
         self._backend = backend
         self.clock = clock
@@ -94,7 +119,14 @@ class PasswordVault:
             backend = self.backend
         except Exception as error:
             raise VaultUnavailable(_reason(error)) from None
-        if backend.priority <= 0 or type(backend).__module__.startswith("keyring.backends.fail"):
+        try:
+            # A backend's priority asks the system whether it can work; SecretService's
+            # raises when there is no D-Bus session at all.
+            priority = float(backend.priority)
+        except Exception as error:
+            log.warning("keyring backend not usable: %s", type(error).__name__)
+            priority = 0
+        if priority <= 0 or type(backend).__module__.startswith("keyring.backends.fail"):
             raise VaultUnavailable(
                 "er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar"
             )
@@ -139,10 +171,12 @@ class PasswordVault:
     def remember(self, referral_id: str, password: str, keep_until: datetime) -> None:
         if not REFERRAL_ID_PATTERN.match(referral_id):
             raise ValueError("ongeldig doorverwijzings-ID")
-        self._call(lambda b: b.set_password(SERVICE, referral_id, password))
+        # The date goes in first: a password the keyring took is then always one that
+        # purge_expired will find, even when the keyring fails halfway.
         index = self._index()
         index[referral_id] = keep_until.isoformat()
         self._save_index(index)
+        self._call(lambda b: b.set_password(SERVICE, referral_id, password))
 
     def recall(self, referral_id: str) -> str | None:
         """None when it was never kept or its time is up (then it is removed as well)."""
@@ -162,9 +196,10 @@ class PasswordVault:
         if index.pop(referral_id, None) is not None:
             self._save_index(index)
 
-    def purge_expired(self, *, also: tuple[str, ...] = ()) -> int:
-        """Removes passwords whose time is up, plus *also* (rows the register dropped)."""
-        now = self.clock()
+    def purge_expired(self, *, also: tuple[str, ...] = (), now: datetime | None = None) -> int:
+        """Removes passwords whose time is up at *now* (default: the clock), plus *also*
+        (rows the register dropped). Returns how many were removed."""
+        now = self.clock() if now is None else now
         index = self._index()
         expired = [rid for rid, until in index.items() if datetime.fromisoformat(until) <= now]
         expired += [rid for rid in also if rid in index and rid not in expired]
@@ -175,6 +210,20 @@ class PasswordVault:
         if expired:
             self._save_index(index)
         return len(expired)
+
+    def cap_expiry(self, latest: datetime) -> int:
+        """No one-time password is kept past *latest*: after the user shortened the period,
+        dates set under the longer one are brought forward. Returns how many changed."""
+        index = self._index()
+        capped = {
+            rid: latest.isoformat()
+            for rid, until in index.items()
+            if datetime.fromisoformat(until) > latest
+        }
+        if capped:
+            index.update(capped)
+            self._save_index(index)
+        return len(capped)
 
     # --- pre-shared passwords -----------------------------------------------------------------
 
@@ -191,3 +240,9 @@ class PasswordVault:
 
     def delete_preshared(self, partner_id: str) -> None:
         self._call(functools.partial(_delete_if_present, key=PRESHARED_PREFIX + partner_id))
+
+
+def vault_status(backend: KeyringBackend | None = None) -> VaultStatus:
+    """Whether passwords can be kept, and why not: for the settings page and the register
+    window ("Wachtwoord tonen is niet beschikbaar: …")."""
+    return PasswordVault(backend).status()

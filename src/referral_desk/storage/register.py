@@ -11,17 +11,20 @@ stored when the user turned that setting on, and are validated to be just that.
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -53,7 +56,8 @@ CHANNEL_LABELS: dict[PasswordChannel, str] = {
     PasswordChannel.NOT_YET: "nog niet doorgegeven",
 }
 
-_INITIALS = re.compile(r"^(?:\w\.?){1,3}$")
+# At most three letters, each optionally followed by a dot ("A.B.", "AV", "É."): no names.
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.?){1,3}$")
 
 
 class StatusChange(BaseModel):
@@ -121,15 +125,24 @@ class RegisterQuery(BaseModel):
     status: ReferralStatus | None = None
 
     def matches(self, row: RegisterRow) -> bool:
+        """*text* is part of the referral ID, or the postcode or initials when kept."""
         text = self.text.strip().upper()
         created = row.created_at.date()
         return (
-            (not text or text in row.referral_id.upper())
+            (not text or text in row.referral_id.upper() or self._recognised(text, row))
             and (self.date_from is None or created >= self.date_from)
             and (self.date_to is None or created <= self.date_to)
             and (self.partner_id is None or row.partner_id == self.partner_id)
             and (self.status is None or row.status is self.status)
         )
+
+    @staticmethod
+    def _recognised(text: str, row: RegisterRow) -> bool:
+        if row.postcode is not None and text == row.postcode:
+            return True
+        if row.initials is None:
+            return False
+        return text.replace(".", "") == row.initials.upper().replace(".", "")
 
 
 class RegisterError(Exception):
@@ -208,13 +221,25 @@ def _error_for(error: sqlite3.Error, path: Path) -> RegisterError:
     return RegisterError(f"Het register gaf een fout ({type(error).__name__}).")
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class Register:
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    """One connection to the register file. Writes that are given no moment use *clock*."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        clock: Callable[[], datetime] = _utc_now,
+    ) -> None:
         self._db = connection
         self.path = path
+        self.clock = clock
 
     @classmethod
-    def open(cls, path: Path) -> Register:
+    def open(cls, path: Path, clock: Callable[[], datetime] = _utc_now) -> Register:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -231,7 +256,7 @@ class Register:
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
-            register = cls(db, path)
+            register = cls(db, path, clock)
             register._refuse_newer()
             # WAL rewrites the file header, so only after the version check.
             db.execute("PRAGMA journal_mode = WAL")
@@ -239,6 +264,7 @@ class Register:
             register._migrate()
         except sqlite3.Error as error:
             db.close()
+            log.warning("register could not be opened: %s", type(error).__name__)
             raise _error_for(error, path) from None
         except RegisterError:
             db.close()
@@ -349,18 +375,62 @@ class Register:
             raise RegisterError(f"{referral_id} staat niet in het register.")
         self._history(db, referral_id, status, at)
 
-    def set_status(self, referral_id: str, status: ReferralStatus, at: datetime) -> None:
+    def set_status(
+        self, referral_id: str, status: ReferralStatus, at: datetime | None = None
+    ) -> None:
+        moment = self.clock() if at is None else at
+
         def write() -> None:
             with self._write() as db:
-                self._set_status(db, referral_id, status, at)
+                self._set_status(db, referral_id, status, moment)
 
         self._guarded(write)
 
-    def mark_sent(self, referral_id: str, at: datetime) -> None:
+    def mark_sent(self, referral_id: str, at: datetime | None = None) -> None:
         self.set_status(referral_id, ReferralStatus.SENT, at)
 
-    def mark_withdrawn(self, referral_id: str, at: datetime) -> None:
+    def mark_withdrawn(self, referral_id: str, at: datetime | None = None) -> None:
         self.set_status(referral_id, ReferralStatus.WITHDRAWN, at)
+
+    def link_correction(self, original_id: str, new_id: str, at: datetime | None = None) -> None:
+        """Links a correction added without ``corrects``: the original becomes CORRECTED
+        (with *at* in its history) and points to *new_id*; *new_id* points back. All or
+        nothing; a row that already corrects or is corrected by another one is refused."""
+        if original_id == new_id:
+            raise RegisterError("Een doorverwijzing kan zichzelf niet corrigeren.")
+        moment = self.clock() if at is None else at
+
+        def write() -> None:
+            with self._write() as db:
+                found = dict(
+                    db.execute(
+                        "SELECT referral_id, coalesce(corrected_by, '') || '|' || "
+                        "coalesce(corrects, '') FROM referrals WHERE referral_id IN (?, ?)",
+                        (original_id, new_id),
+                    ).fetchall()
+                )
+                for referral_id in (original_id, new_id):
+                    if referral_id not in found:
+                        raise RegisterError(f"{referral_id} staat niet in het register.")
+                corrected_by = found[original_id].split("|")[0]
+                corrects = found[new_id].split("|")[1]
+                if corrected_by not in ("", new_id) or corrects not in ("", original_id):
+                    raise RegisterError(
+                        f"{original_id} of {new_id} is al aan een andere correctie gekoppeld."
+                    )
+                if corrected_by == new_id and corrects == original_id:
+                    return  # already linked: nothing changes, no second history entry
+                db.execute(
+                    "UPDATE referrals SET corrects = ? WHERE referral_id = ?",
+                    (original_id, new_id),
+                )
+                db.execute(
+                    "UPDATE referrals SET corrected_by = ? WHERE referral_id = ?",
+                    (new_id, original_id),
+                )
+                self._set_status(db, original_id, ReferralStatus.CORRECTED, moment)
+
+        self._guarded(write)
 
     def set_password_channel(self, referral_id: str, channel: PasswordChannel) -> None:
         def write() -> None:
@@ -383,7 +453,13 @@ class Register:
                 rows = db.execute(
                     "SELECT referral_id, created_at FROM referrals",
                 ).fetchall()
-                old = [rid for rid, created in rows if datetime.fromisoformat(created) < cutoff]
+                # Compared as instants: rows written in summer and winter time sort right.
+                limit = cutoff.timestamp()
+                old = [
+                    rid
+                    for rid, created in rows
+                    if datetime.fromisoformat(created).timestamp() < limit
+                ]
                 for rid in old:
                     db.execute("DELETE FROM referrals WHERE referral_id = ?", (rid,))
                 db.execute(
@@ -405,6 +481,7 @@ class Register:
         return self._select("", ())
 
     def search(self, query: RegisterQuery) -> list[RegisterRow]:
+        """Newest first (``created_at``), filtered by *query*."""
         return [row for row in self.all() if query.matches(row)]
 
     def _select(self, where: str, params: Sequence[object]) -> list[RegisterRow]:
@@ -444,7 +521,7 @@ class Register:
             "initials",
             "postcode",
         )
-        return [
+        rows = [
             RegisterRow.model_validate(
                 {
                     **dict(zip(keys, record, strict=True)),
@@ -453,6 +530,9 @@ class Register:
             )
             for record in records
         ]
+        # Newest first as instants (the text order of +01:00/+02:00 stamps can be wrong).
+        rows.sort(key=lambda row: (-row.created_at.timestamp(), row.referral_id))
+        return rows
 
     def integrity_ok(self) -> bool:
         try:
