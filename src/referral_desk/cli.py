@@ -18,7 +18,11 @@ from referral_desk.domain.registry_csv import (
 )
 from referral_desk.domain.registry_diff import diff_registries, render_diff
 from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_file import RegistryError, load_registry_file
+from referral_desk.domain.registry_file import (
+    RegistryError,
+    load_registry_file,
+    read_registry_text,
+)
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.registry_location import RegistrySource, active_registry_source
@@ -131,11 +135,8 @@ def registry_import(args: argparse.Namespace, out: TextIO) -> int:
         out.writelines(f"  {problem}\n" for problem in error.problems)
         return 1
     try:
-        editable = EditableRegistry.from_text(base_file.read_text("utf-8"), file=str(base_file))
+        editable = EditableRegistry.from_text(read_registry_text(base_file), file=str(base_file))
         before = editable.validate(table)
-    except (OSError, UnicodeDecodeError) as error:
-        out.write(f"{base_file}: kan niet gelezen worden ({error})\n")
-        return 1
     except RegistryError as error:
         out.write(f"Het basisregister {base_file} is zelf niet in orde:\n")
         out.writelines(f"  {problem}\n" for problem in error.problems)

@@ -274,7 +274,9 @@ def _overlap(a: Partner, b: Partner) -> bool:
     return a.protocol.in_force_from < b_end and b.protocol.in_force_from < a_end
 
 
-def load_registry_file(path: Path, table: PostcodeTable) -> LoadedRegistry:
+def read_registry_text(path: Path) -> str:
+    """The file's text, or RegistryError for unreadable, oversized, non-UTF-8 or binary files;
+    shared by loading, the editor and the CSV import so they refuse the same files."""
     file = str(path)
     try:
         with path.open("rb") as handle:
@@ -326,5 +328,10 @@ def load_registry_file(path: Path, table: PostcodeTable) -> LoadedRegistry:
                 )
             ]
         )
-    document = load_registry_text(text, table, file=file)
+    return text
+
+
+def load_registry_file(path: Path, table: PostcodeTable) -> LoadedRegistry:
+    text = read_registry_text(path)
+    document = load_registry_text(text, table, file=str(path))
     return LoadedRegistry(PartnerRegistry(document.partners, table), document, path)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.postcodes import Municipality
-from referral_desk.domain.referral import field_error
+from referral_desk.domain.referral import CLIENT_FIELDS, field_error
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -51,16 +51,8 @@ class ClientForm(QGroupBox):
     changed = Signal()
     postcodeChanged = Signal(str)
 
-    TEXT_FIELDS = (
-        "first_name",
-        "last_name",
-        "street",
-        "house_number",
-        "box",
-        "postcode",
-        "phone",
-        "email",
-    )
+    # The model's fields, in its order; the municipality is a choice, not typed text.
+    TEXT_FIELDS = tuple(name for name in CLIENT_FIELDS if name != "municipality")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -39,35 +39,16 @@ from referral_desk.domain.registry_csv import parse_registry_date
 from referral_desk.domain.registry_diff import diff_registries, render_diff
 from referral_desk.domain.registry_edit import EditableRegistry
 from referral_desk.domain.registry_file import (
-    MAX_REGISTRY_BYTES,
     RegistryDocument,
     RegistryError,
     load_registry_text,
+    read_registry_text,
 )
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.ui.client_form import ERROR_STYLE, FieldRow
 from referral_desk.ui.partner_form import PartnerForm
 
 COLUMNS = ("id", "name", "kind", "mailbox", "postcodes", "protocol.in_force_from", "ended")
-
-
-class RegistryOpenError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-def read_registry_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise RegistryOpenError(f"{path} kan niet gelezen worden ({error.strerror}).") from None
-    if len(raw) > MAX_REGISTRY_BYTES:
-        raise RegistryOpenError(f"{path} is te groot voor een partnerregister.")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RegistryOpenError(f"{path} is geen UTF-8-tekst.") from None
 
 
 class RegistryEditor(QMainWindow):
@@ -220,9 +201,6 @@ class RegistryEditor(QMainWindow):
         try:
             text = read_registry_text(path)
             editable = EditableRegistry.from_text(text, file=str(path))
-        except RegistryOpenError as error:
-            self.show_problem(self.tr("Register niet geopend"), error.message)
-            return False
         except RegistryError as error:
             self.show_problem(
                 self.tr("Register niet geopend"),
