@@ -30,10 +30,10 @@ from referral_desk.domain.referral import (
     Referral,
     ReferrerProfile,
 )
-from referral_desk.packaging.archive import build_encrypted_archive, read_encrypted_archive
-from referral_desk.packaging.documents import render_referral_json, render_referral_pdf
-from referral_desk.packaging.key_derivation import stock_key_derivation
-from referral_desk.packaging.password import generate_password
+from referral_desk.sealing.archive import build_encrypted_archive, read_encrypted_archive
+from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
+from referral_desk.sealing.key_derivation import stock_key_derivation
+from referral_desk.sealing.password import generate_password
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -118,22 +118,22 @@ def main() -> int:
         grab("registry-editor", editor)
         editor.close()
         window.confirm_sent()
-        register = window.open_register_window()
-        register.resize(1180, 560)
-        register.move(0, 0)
-        register.table.selectRow(0)
-        register.buttons["recall"].click()
-        dialog = register.recall_dialog
+        referral_log = window.open_referral_log_window()
+        referral_log.resize(1180, 560)
+        referral_log.move(0, 0)
+        referral_log.table.selectRow(0)
+        referral_log.buttons["recall"].click()
+        dialog = referral_log.recall_dialog
         assert dialog is not None
         dialog.panel.spell_button.setChecked(True)
         dialog.move(300, 200)
-        QTimer.singleShot(300, lambda: step_register(register, dialog))
+        QTimer.singleShot(300, lambda: step_referral_log(referral_log, dialog))
 
-    def step_register(register: QWidget, dialog: QWidget) -> None:
-        grab("register-window", register)
+    def step_referral_log(referral_log: QWidget, dialog: QWidget) -> None:
+        grab("register-window", referral_log)
         grab("recall-dialog", dialog)
         dialog.close()
-        evaluation = register.open_evaluation()  # type: ignore[attr-defined]
+        evaluation = referral_log.open_evaluation()  # type: ignore[attr-defined]
         evaluation.resize(1000, 640)
         evaluation.move(0, 0)
         QTimer.singleShot(300, lambda: step_evaluation(evaluation))

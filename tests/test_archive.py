@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from referral_desk.packaging.archive import (
+from referral_desk.sealing.archive import (
     ArchivePasswordError,
     build_encrypted_archive,
     read_encrypted_archive,
 )
-from referral_desk.packaging.password import generate_password
+from referral_desk.sealing.password import generate_password
 
 FILES = {
     "doorverwijzing.json": json.dumps(

@@ -21,7 +21,7 @@ from referral_desk.domain.referral import (
     Referral,
     ReferrerProfile,
 )
-from referral_desk.packaging.documents import (
+from referral_desk.sealing.documents import (
     FOOTER_TEXT,
     REFERRAL_JSON_SCHEMA,
     DocumentTooLong,

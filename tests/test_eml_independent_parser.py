@@ -25,7 +25,7 @@ from referral_desk.delivery.message import (
     referral_body,
     referral_subject,
 )
-from referral_desk.packaging.archive import build_encrypted_archive
+from referral_desk.sealing.archive import build_encrypted_archive
 
 REFERRAL_ID = "KG-2026-7F3K9Q"
 PASSWORD = "Vijf-Kleine-Eenden-42"

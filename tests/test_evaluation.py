@@ -1,4 +1,4 @@
-"""The yearly figures: per partner and month, from register rows only."""
+"""The yearly figures: per partner and month, from referral log entries only."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from referral_desk.evaluation import EvaluationPeriod, evaluate, to_csv, to_csv_bytes
-from referral_desk.storage.register import (
+from referral_desk.storage.referral_log import (
     PasswordChannel,
+    ReferralLog,
+    ReferralLogEntry,
     ReferralStatus,
-    Register,
-    RegisterRow,
     StatusChange,
 )
-from tests.test_register import entry
+from tests.test_referral_log import entry
 
 YEAR = EvaluationPeriod(start=date(2026, 1, 1), end=date(2026, 12, 31))
 
@@ -33,11 +33,11 @@ def row(
     channel: PasswordChannel = PasswordChannel.PHONE,
     withdrawn: datetime | None = None,
     corrects: str | None = None,
-) -> RegisterRow:
+) -> ReferralLogEntry:
     history = [StatusChange(status=ReferralStatus.DRAFT_OPENED, at=created)]
     if withdrawn is not None:
         history.append(StatusChange(status=ReferralStatus.WITHDRAWN, at=withdrawn))
-    return RegisterRow(
+    return ReferralLogEntry(
         referral_id=referral_id,
         created_at=created,
         partner_id=partner,
@@ -127,13 +127,13 @@ def test_figures_from_a_seeded_register_match_hand_counts(tmp_path: Path) -> Non
       2026-03  L  KG-2026-GGGGGG other, withdrawn 2026-07-01 (after the period)
       2026-07  W  KG-2026-HHHHHH (after the period)
     """
-    register = Register.open(tmp_path / "register.sqlite3")
+    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
 
     def add(rid: str, when: datetime, partner: str, channel: PasswordChannel, **x: object) -> None:
         names = {"ocmw-wervik": "OCMW Wervik", "ocmw-leopoldsburg": "OCMW Leopoldsburg"}
-        register.add(entry(rid, when, partner_id=partner, partner_name=names[partner], **x))
-        register.mark_sent(rid, when + timedelta(minutes=3))
-        register.set_password_channel(rid, channel)
+        referral_log.add(entry(rid, when, partner_id=partner, partner_name=names[partner], **x))
+        referral_log.mark_sent(rid, when + timedelta(minutes=3))
+        referral_log.set_password_channel(rid, channel)
 
     w, lb = "ocmw-wervik", "ocmw-leopoldsburg"
     add("KG-2025-AAAAAA", at(12, 15, 2025), w, PasswordChannel.PHONE)
@@ -143,13 +143,13 @@ def test_figures_from_a_seeded_register_match_hand_counts(tmp_path: Path) -> Non
     add("KG-2026-FFFFFF", at(2, 2), w, PasswordChannel.PHONE, corrects="KG-2026-CCCCCC")
     add("KG-2026-GGGGGG", at(3, 11), lb, PasswordChannel.OTHER)
     add("KG-2026-HHHHHH", at(7, 2), w, PasswordChannel.PHONE)
-    register.mark_withdrawn("KG-2025-AAAAAA", at(1, 20))
-    register.mark_withdrawn("KG-2026-DDDDDD", at(2, 3))
-    register.mark_withdrawn("KG-2026-GGGGGG", at(7, 1))
+    referral_log.mark_withdrawn("KG-2025-AAAAAA", at(1, 20))
+    referral_log.mark_withdrawn("KG-2026-DDDDDD", at(2, 3))
+    referral_log.mark_withdrawn("KG-2026-GGGGGG", at(7, 1))
 
     half = EvaluationPeriod(start=date(2026, 1, 1), end=date(2026, 6, 30))
-    table = evaluate(register.all(), half)
-    register.close()
+    table = evaluate(referral_log.all(), half)
+    referral_log.close()
     got = {
         (c.partner_id, c.month): (
             c.referrals,

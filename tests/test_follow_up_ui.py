@@ -19,15 +19,15 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from referral_desk.storage.password_vault import INDEX_KEY, SERVICE
-from referral_desk.storage.register import (
+from referral_desk.storage.referral_log import (
     PasswordChannel,
+    ReferralLog,
     ReferralStatus,
-    Register,
 )
 from referral_desk.ui.main_window import MainWindow
 from tests.memory_keyring import MemoryKeyring
 from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
-from tests.test_register import entry
+from tests.test_referral_log import entry
 from tests.ui_driver import (
     child,
     create_via_window,
@@ -46,8 +46,8 @@ def _create(qtbot: QtBot, window: MainWindow, client: dict[str, str] = CANARY_CL
     return create_via_window(qtbot, window, client).referral_id
 
 
-def _register() -> Register:
-    return Register.open(Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3")
+def _referral_log() -> ReferralLog:
+    return ReferralLog.open(Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3")
 
 
 def test_full_cycle_leaves_no_client_data_anywhere(
@@ -76,21 +76,21 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     qtbot.mouseClick(child(window, QPushButton, "confirmSentButton"), Qt.MouseButton.LeftButton)
 
     # The register window: the row, and the password recalled days later.
-    register_window = window.open_register_window()
-    qtbot.addWidget(register_window)
-    assert register_window.table.rowCount() == 1
-    register_window.table.selectRow(0)
-    row = register_window.selected()
+    referral_log_window = window.open_referral_log_window()
+    qtbot.addWidget(referral_log_window)
+    assert referral_log_window.table.rowCount() == 1
+    referral_log_window.table.selectRow(0)
+    row = referral_log_window.selected()
     assert row is not None and row.referral_id == first
     assert row.status is ReferralStatus.SENT and row.password_channel is PasswordChannel.PHONE
-    register_window.buttons["recall"].click()
-    assert register_window.recall_dialog is not None
-    assert register_window.recall_dialog.panel.password.text() == password
-    register_window.recall_dialog.reject()
+    referral_log_window.buttons["recall"].click()
+    assert referral_log_window.recall_dialog is not None
+    assert referral_log_window.recall_dialog.panel.password.text() == password
+    referral_log_window.recall_dialog.reject()
 
     # Correction: from the register row, an empty form marked with the referral it corrects.
     window.new_referral()
-    register_window.buttons["correct"].click()
+    referral_log_window.buttons["correct"].click()
     assert window.correcting == first
     assert first in child(window, QLabel, "correctionBanner").text()
     second = _create(qtbot, window)
@@ -98,12 +98,12 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert f"correctie van {first}" in window.created.draft.subject
 
     # Withdrawal of the correction: a mail to the partner, the status in the register.
-    register_window.refresh()
-    register_window.select(second)
-    register_window.confirm_withdrawal = lambda row: True  # type: ignore[method-assign]
-    register_window.buttons["withdraw"].click()
-    register = _register()
-    rows = {r.referral_id: r for r in register.all()}
+    referral_log_window.refresh()
+    referral_log_window.select(second)
+    referral_log_window.confirm_withdrawal = lambda row: True  # type: ignore[method-assign]
+    referral_log_window.buttons["withdraw"].click()
+    referral_log = _referral_log()
+    rows = {r.referral_id: r for r in referral_log.all()}
     assert rows[first].status is ReferralStatus.CORRECTED
     assert rows[first].corrected_by == second
     assert rows[second].status is ReferralStatus.WITHDRAWN
@@ -122,7 +122,7 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert (SERVICE, first) in backend.entries
 
     # The evaluation, exported as CSV and PNG.
-    evaluation = register_window.open_evaluation()
+    evaluation = referral_log_window.open_evaluation()
     qtbot.addWidget(evaluation)
     exports = {".csv": tmp_path / "evaluatie.csv", ".png": tmp_path / "evaluatie.png"}
     evaluation.choose_export_path = lambda suggested, _f: exports[Path(suggested).suffix]  # type: ignore[method-assign]
@@ -132,7 +132,7 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     totals = parsed[-1]
     assert totals[:5] == ["Alle partners", "totaal", "1", "1", "1"]
     assert exports[".png"].read_bytes().startswith(b"\x89PNG")
-    register.close()
+    referral_log.close()
 
     # The canary: in no file (register and its WAL included), no keyring entry, no log line.
     QApplication.processEvents()
@@ -151,7 +151,7 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert not _needles_in(keyring_text.encode())
     assert INDEX_KEY in keyring_text
     assert not _needles_in(caplog.text.encode())
-    dump = "\n".join(_register()._db.iterdump())
+    dump = "\n".join(_referral_log()._db.iterdump())
     assert not _needles_in(dump.encode()) and first in dump
 
 
@@ -160,7 +160,7 @@ def test_initials_and_postcode_only_when_asked(qtbot: QtBot) -> None:
     fill_profile(qtbot, window)
     window.settings = window.settings.model_copy(update={"record_initials": True})
     referral_id = _create(qtbot, window)
-    row = _register().get(referral_id)
+    row = _referral_log().get(referral_id)
     assert row is not None and row.initials == "Q.Q." and row.postcode == "3970"
 
 
@@ -171,12 +171,12 @@ def test_without_a_keyring_referrals_still_work_and_recall_says_why(qtbot: QtBot
     status = child(window, QLabel, "resultStatus").text()
     assert "kan later niet opnieuw getoond worden" in status
     assert "geen sleutelbos" in status
-    register_window = window.open_register_window()
-    qtbot.addWidget(register_window)
-    register_window.select(referral_id)
-    register_window.buttons["recall"].click()
-    assert register_window.recall_dialog is None
-    assert "geen sleutelbos" in register_window.message.text()
+    referral_log_window = window.open_referral_log_window()
+    qtbot.addWidget(referral_log_window)
+    referral_log_window.select(referral_id)
+    referral_log_window.buttons["recall"].click()
+    assert referral_log_window.recall_dialog is None
+    assert "geen sleutelbos" in referral_log_window.message.text()
 
 
 def test_a_broken_register_blocks_referrals_and_is_left_alone(qtbot: QtBot) -> None:
@@ -185,7 +185,7 @@ def test_a_broken_register_blocks_referrals_and_is_left_alone(qtbot: QtBot) -> N
     path.write_bytes(b"garbage" * 200)
     window = open_main_window(qtbot)
     banner = child(window, QLabel, "registryBanner")
-    assert banner.isVisible() and "register van verzonden doorverwijzingen" in banner.text()
+    assert banner.isVisible() and "logboek van doorverwijzingen" in banner.text()
     fill_profile(qtbot, window)
     fill_client(qtbot, window, CANARY_CLIENT)
     tick_consent(qtbot, window)
@@ -226,7 +226,7 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
     window.edit_settings()
     dialog = window.settings_dialog
     assert dialog is not None
-    page = dialog.register_page
+    page = dialog.retention_page
     assert "ocmw-leopoldsburg" in page.rows
     page.ask_new_password = lambda partner: "Afgesproken-Leopoldsburg-2026"  # type: ignore[method-assign]
     page.rows["ocmw-leopoldsburg"].set_button.click()
@@ -244,15 +244,15 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
 
 
 def test_old_register_rows_and_passwords_go_at_start(qtbot: QtBot) -> None:
-    register = _register()
+    referral_log = _referral_log()
     old = datetime.now(UTC) - timedelta(days=800)
-    register.add(entry("KG-2024-AAAAAA", old))
-    register.close()
+    referral_log.add(entry("KG-2024-AAAAAA", old))
+    referral_log.close()
     backend = keyring.get_keyring()
     backend.set_password(SERVICE, "KG-2024-AAAAAA", "OLD-PASSWORD")
     backend.set_password(SERVICE, INDEX_KEY, '{"KG-2024-AAAAAA": "2024-01-01T00:00:00+00:00"}')
     open_main_window(qtbot)
-    assert _register().all() == []
+    assert _referral_log().all() == []
     assert backend.get_password(SERVICE, "KG-2024-AAAAAA") is None
 
 
@@ -260,29 +260,29 @@ def test_register_window_filters(qtbot: QtBot) -> None:
     window = open_main_window(qtbot)
     first = _create(qtbot, window)
     second = "KG-2026-CCCCCC"
-    register = _register()
+    referral_log = _referral_log()
     now = datetime.now(UTC)
-    register.add(entry(second, now - timedelta(days=1)))
-    register.close()
-    register_window = window.open_register_window()
-    qtbot.addWidget(register_window)
-    assert register_window.table.rowCount() == 2
-    qtbot.keyClicks(register_window.search, first[-6:].lower())
-    assert [r.referral_id for r in register_window.shown] == [first]
-    register_window.search.clear()
-    register_window.partner.setCurrentIndex(register_window.partner.findData("ocmw-wervik"))
-    assert [r.referral_id for r in register_window.shown] == [second]
-    register_window.partner.setCurrentIndex(0)
+    referral_log.add(entry(second, now - timedelta(days=1)))
+    referral_log.close()
+    referral_log_window = window.open_referral_log_window()
+    qtbot.addWidget(referral_log_window)
+    assert referral_log_window.table.rowCount() == 2
+    qtbot.keyClicks(referral_log_window.search, first[-6:].lower())
+    assert [r.referral_id for r in referral_log_window.shown] == [first]
+    referral_log_window.search.clear()
+    referral_log_window.partner.setCurrentIndex(referral_log_window.partner.findData("ocmw-wervik"))
+    assert [r.referral_id for r in referral_log_window.shown] == [second]
+    referral_log_window.partner.setCurrentIndex(0)
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    qtbot.keyClicks(register_window.date_from, tomorrow)
-    assert register_window.shown == []
-    register_window.date_from.clear()
-    qtbot.keyClicks(register_window.date_from, "gisteren")
-    assert "Geef een datum" in register_window.message.text()
-    register_window.date_from.clear()
-    sent = register_window.status.findData(ReferralStatus.SENT.value)
-    register_window.status.setCurrentIndex(sent)
-    assert register_window.shown == []
+    qtbot.keyClicks(referral_log_window.date_from, tomorrow)
+    assert referral_log_window.shown == []
+    referral_log_window.date_from.clear()
+    qtbot.keyClicks(referral_log_window.date_from, "gisteren")
+    assert "Geef een datum" in referral_log_window.message.text()
+    referral_log_window.date_from.clear()
+    sent = referral_log_window.status.findData(ReferralStatus.SENT.value)
+    referral_log_window.status.setCurrentIndex(sent)
+    assert referral_log_window.shown == []
     with sqlite3.connect(
         Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3"
     ) as db:

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referral_desk.packaging import key_derivation
-from referral_desk.packaging.archive import build_encrypted_archive, read_encrypted_archive
-from referral_desk.packaging.key_derivation import (
+from referral_desk.sealing import key_derivation
+from referral_desk.sealing.archive import build_encrypted_archive, read_encrypted_archive
+from referral_desk.sealing.key_derivation import (
     derive_7z_aes_key,
     install_fast_key_derivation,
     stock_key_derivation,

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from referral_desk.packaging.archive import build_encrypted_archive
-from referral_desk.packaging.password import (
+from referral_desk.sealing.archive import build_encrypted_archive
+from referral_desk.sealing.password import (
     PASSWORD_ALPHABET,
     PASSWORD_ENTROPY_BITS,
     generate_password,

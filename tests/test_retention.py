@@ -1,4 +1,4 @@
-"""What is thrown away when, with a fake clock: register rows, passwords, outbox folders."""
+"""What is thrown away when, with a fake clock: referral log entries, passwords, outbox folders."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from referral_desk.retention import (
 )
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
-from referral_desk.storage.register import Register
+from referral_desk.storage.referral_log import ReferralLog
 from tests.memory_keyring import MemoryKeyring
 from tests.test_password_vault import LockedKeyring
-from tests.test_register import entry
+from tests.test_referral_log import entry
 
 T0 = datetime(2024, 1, 31, 12, tzinfo=UTC)
 
@@ -32,9 +32,9 @@ def test_months_before_keeps_the_day_where_it_can() -> None:
 
 
 def test_everything_past_its_time_goes_and_nothing_else(tmp_path: Path) -> None:
-    register = Register.open(tmp_path / "register.sqlite3")
-    register.add(entry("KG-2024-AAAAAA", T0))
-    register.add(entry("KG-2025-CCCCCC", T0 + timedelta(days=400)))
+    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log.add(entry("KG-2024-AAAAAA", T0))
+    referral_log.add(entry("KG-2025-CCCCCC", T0 + timedelta(days=400)))
     now = [T0]
     backend = MemoryKeyring()
     vault = PasswordVault(backend, clock=lambda: now[0])
@@ -48,33 +48,33 @@ def test_everything_past_its_time_goes_and_nothing_else(tmp_path: Path) -> None:
         os.utime(path.parent, (stamp, stamp))
     now[0] = T0 + timedelta(days=760)  # a bit more than 24 months later
 
-    report = apply_retention(now[0], RetentionPolicy(), register, vault, outbox)
+    report = apply_retention(now[0], RetentionPolicy(), referral_log, vault, outbox)
 
-    assert report.register_rows_removed == 1
-    assert [r.referral_id for r in register.all()] == ["KG-2025-CCCCCC"]
+    assert report.referral_log_rows_removed == 1
+    assert [r.referral_id for r in referral_log.all()] == ["KG-2025-CCCCCC"]
     assert report.passwords_removed == 2  # one expired, one whose time is also up
     assert vault.recall("KG-2025-CCCCCC") is None
     assert report.outbox_folders_removed == 1
     assert (tmp_path / "outbox" / "KG-2025-CCCCCC").is_dir()
     assert report.problems == ()
-    register.close()
+    referral_log.close()
 
 
 def test_a_locked_keyring_does_not_stop_the_rest(tmp_path: Path) -> None:
-    register = Register.open(tmp_path / "register.sqlite3")
-    register.add(entry("KG-2024-AAAAAA", T0))
+    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log.add(entry("KG-2024-AAAAAA", T0))
     vault = PasswordVault(LockedKeyring(), clock=lambda: T0)
     now = T0 + timedelta(days=800)
-    report = apply_retention(now, RetentionPolicy(), register, vault, Outbox(tmp_path / "o"))
-    assert report.register_rows_removed == 1
+    report = apply_retention(now, RetentionPolicy(), referral_log, vault, Outbox(tmp_path / "o"))
+    assert report.referral_log_rows_removed == 1
     assert any("vergrendeld" in p for p in report.problems)
-    register.close()
+    referral_log.close()
 
 
 def test_the_defaults_are_the_issues_and_nonsense_is_refused() -> None:
     policy = RetentionPolicy()
-    assert (policy.register_months, policy.password_days, policy.outbox_days) == (24, 30, 14)
-    for bad in ({"register_months": 0}, {"password_days": -1}, {"outbox_days": 0}, {"x": 1}):
+    assert (policy.referral_log_months, policy.password_days, policy.outbox_days) == (24, 30, 14)
+    for bad in ({"referral_log_months": 0}, {"password_days": -1}, {"outbox_days": 0}, {"x": 1}):
         with pytest.raises(ValidationError):
             RetentionPolicy.model_validate(bad)
 
@@ -117,16 +117,16 @@ def test_no_register_and_no_vault_still_clean_the_outbox(tmp_path: Path) -> None
     os.utime(path, (old, old))
     os.utime(path.parent, (old, old))
     report = apply_retention(T0, RetentionPolicy(), None, None, outbox)
-    assert (report.register_rows_removed, report.passwords_removed) == (0, 0)
+    assert (report.referral_log_rows_removed, report.passwords_removed) == (0, 0)
     assert report.outbox_folders_removed == 1
 
 
 def test_a_broken_register_is_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "register.sqlite3"
-    writable = Register.open(path)
+    writable = ReferralLog.open(path)
     writable.add(entry("KG-2024-AAAAAA", T0))
     writable.close()
-    read_only = Register(
+    read_only = ReferralLog(
         sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None), path
     )
     vault = PasswordVault(MemoryKeyring(), clock=lambda: T0)
@@ -134,19 +134,21 @@ def test_a_broken_register_is_reported_and_the_rest_goes_on(tmp_path: Path) -> N
     report = apply_retention(
         T0 + timedelta(days=800), RetentionPolicy(), read_only, vault, Outbox(tmp_path / "o")
     )
-    assert report.register_rows_removed == 0 and report.passwords_removed == 1
+    assert report.referral_log_rows_removed == 0 and report.passwords_removed == 1
     assert any("kan niet geschreven worden" in p for p in report.problems)
     read_only.close()
 
 
 def test_the_log_holds_counts_only(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("DEBUG")
-    register = Register.open(tmp_path / "register.sqlite3")
-    register.add(entry("KG-2024-AAAAAA", T0, initials="A.V.", postcode="8940"))
+    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log.add(entry("KG-2024-AAAAAA", T0, initials="A.V.", postcode="8940"))
     vault = PasswordVault(MemoryKeyring(), clock=lambda: T0)
     vault.remember("KG-2024-AAAAAA", "PW-SECRET", T0 + timedelta(days=1))
-    apply_retention(T0 + timedelta(days=800), RetentionPolicy(), register, vault, Outbox(tmp_path))
-    assert "retention: 1 register rows, 1 passwords" in caplog.text
+    apply_retention(
+        T0 + timedelta(days=800), RetentionPolicy(), referral_log, vault, Outbox(tmp_path)
+    )
+    assert "retention: 1 referral log entries, 1 passwords" in caplog.text
     for secret in ("PW-SECRET", "A.V.", "8940", "Sofie"):
         assert secret not in caplog.text
-    register.close()
+    referral_log.close()

@@ -113,13 +113,13 @@ def run(**kwargs: object) -> SelftestReport:
 def test_a_damaged_register_fails_the_check_and_is_left_alone(
     memory_keyring: MemoryKeyring,
 ) -> None:
-    register_file = AppPaths.from_platform().register_file
-    register_file.parent.mkdir(parents=True, exist_ok=True)
-    register_file.write_bytes(b"not a database" * 100)
+    referral_log_file = AppPaths.from_platform().referral_log_file
+    referral_log_file.parent.mkdir(parents=True, exist_ok=True)
+    referral_log_file.write_bytes(b"not a database" * 100)
     report = run()
     assert not report.ok
-    assert "beschadigd" in by_name(report)["register"].detail
-    assert register_file.read_bytes() == b"not a database" * 100
+    assert "beschadigd" in by_name(report)["referral_log"].detail
+    assert referral_log_file.read_bytes() == b"not a database" * 100
 
 
 def test_all_checks_pass_with_a_keyring(memory_keyring: MemoryKeyring) -> None:
@@ -133,11 +133,11 @@ def test_all_checks_pass_with_a_keyring(memory_keyring: MemoryKeyring) -> None:
         "keyring",
         "mail",
         "folders",
-        "register",
+        "referral_log",
         "versions",
     ]
-    assert "schema 2, 0 doorverwijzingen" in checks["register"].detail
-    assert "meegeleverd register" in checks["registry"].detail
+    assert "schema 2, 0 doorverwijzingen" in checks["referral_log"].detail
+    assert "meegeleverd partnerregister" in checks["registry"].detail
     assert "versie 2026.1 van 2026-11-22" in checks["registry"].detail
     assert "7zAES" in checks["archive"].detail
     assert "MemoryKeyring antwoordt" in checks["keyring"].detail
@@ -312,7 +312,7 @@ def test_cli_text_and_json(
 ) -> None:
     assert main(["selftest"]) == 0
     text = capsys.readouterr().out
-    assert "[ OK ] registry: meegeleverd register" in text
+    assert "[ OK ] registry: meegeleverd partnerregister" in text
     assert main(["selftest", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] is True

@@ -15,7 +15,7 @@ from referral_desk.domain.spelling_alphabet import (
     spell_password,
     spelled_groups,
 )
-from referral_desk.packaging.password import (
+from referral_desk.sealing.password import (
     GROUP_SIZE,
     GROUPS,
     PASSWORD_ALPHABET,

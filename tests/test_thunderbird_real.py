@@ -38,7 +38,7 @@ from referral_desk.delivery.detection import build_opener_chain
 from referral_desk.delivery.launch import spawn_detached
 from referral_desk.delivery.message import DraftMessage, referral_body, referral_subject
 from referral_desk.delivery.thunderbird import THUNDERBIRD_ENV, ThunderbirdComposeOpener
-from referral_desk.packaging.archive import build_encrypted_archive
+from referral_desk.sealing.archive import build_encrypted_archive
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="Xvfb")]
 

@@ -19,7 +19,7 @@ from referral_desk.storage.app_log import configure_logging
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.register import Register, RegisterError
+from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 from referral_desk.storage.registry_location import (
     RegistrySource,
     active_registry_source,
@@ -64,7 +64,7 @@ def retention_policy(store: SettingsStore) -> RetentionPolicy:
         settings = Settings()
     try:
         return RetentionPolicy(
-            register_months=settings.register_retention_months,
+            referral_log_months=settings.referral_log_retention_months,
             password_days=settings.recall_days,
             outbox_days=settings.outbox_retention_days,
         )
@@ -72,10 +72,10 @@ def retention_policy(store: SettingsStore) -> RetentionPolicy:
         return RetentionPolicy()
 
 
-def open_register(paths: AppPaths) -> tuple[Register | None, str | None]:
+def open_referral_log(paths: AppPaths) -> tuple[ReferralLog | None, str | None]:
     try:
-        return Register.open(paths.register_file), None
-    except RegisterError as error:
+        return ReferralLog.open(paths.referral_log_file), None
+    except ReferralLogError as error:
         return None, error.message
 
 
@@ -85,11 +85,11 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
     configure_logging(paths.log_dir)
     store = SettingsStore(paths.settings_file)
     outbox = Outbox(paths.outbox_dir)
-    register, register_problem = open_register(paths)
+    referral_log, referral_log_problem = open_referral_log(paths)
     vault = PasswordVault(clock=local_now)
-    # Old archives, register rows and keyring entries go at start; a store that refuses
+    # Old archives, referral log entries and keyring entries go at start; a store that refuses
     # is reported in the log and never keeps the app from opening.
-    report = apply_retention(local_now(), retention_policy(store), register, vault, outbox)
+    report = apply_retention(local_now(), retention_policy(store), referral_log, vault, outbox)
     for problem in report.problems:
         logging.getLogger(__name__).warning("retention: %s", problem[:200])
 
@@ -108,7 +108,9 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
 
     def current_registry() -> tuple[LoadedRegistry | RegistryError, str]:
         source = active_registry_source(paths)
-        label = "machineregister" if source is RegistrySource.MACHINE else "meegeleverd register"
+        label = (
+            "machineregister" if source is RegistrySource.MACHINE else "meegeleverd partnerregister"
+        )
         return load_registry(paths), label
 
     registry, label = current_registry()
@@ -121,9 +123,13 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
             today=lambda: local_now().date(),
             reload_registry=current_registry,
             follow_up=FollowUpServices(
-                register=register, vault=vault, clock=local_now, outbox=outbox, mail=services.mail
+                referral_log=referral_log,
+                vault=vault,
+                clock=local_now,
+                outbox=outbox,
+                mail=services.mail,
             ),
-            register_problem=register_problem,
+            referral_log_problem=referral_log_problem,
         )
     )
     if window.profile is None:

@@ -44,18 +44,22 @@ def build_parser() -> argparse.ArgumentParser:
     export = actions.add_parser("export", help="partners naar CSV voor Excel")
     export.add_argument("--csv", type=Path, required=True, metavar="FILE", dest="csv_file")
     export.add_argument(
-        "--registry", type=Path, help="registerbestand (standaard: het actieve register)"
+        "--registry",
+        type=Path,
+        help="partnerregisterbestand (standaard: het actieve partnerregister)",
     )
     imp = actions.add_parser(
         "import", help="partners uit CSV nakijken en (met --output) een nieuw register maken"
     )
     imp.add_argument("--csv", type=Path, required=True, metavar="FILE", dest="csv_file")
     imp.add_argument(
-        "--base", type=Path, help="register om bij te werken (standaard: het actieve register)"
+        "--base", type=Path, help="partnerregister om bij te werken (standaard: het actieve)"
     )
     imp.add_argument("--output", type=Path, help="nieuw registerbestand (anders enkel nakijken)")
-    imp.add_argument("--version", dest="registry_version", help="versie van het nieuwe register")
-    imp.add_argument("--changed-by", help="wie het register wijzigde")
+    imp.add_argument(
+        "--version", dest="registry_version", help="versie van het nieuwe partnerregister"
+    )
+    imp.add_argument("--changed-by", help="wie het partnerregister wijzigde")
     imp.add_argument("--date", type=date.fromisoformat, help="registerdatum (standaard: vandaag)")
     selftest = commands.add_parser(
         "selftest", help="installatie nakijken voor de helpdesk (0 = alles in orde)"
@@ -155,20 +159,22 @@ def registry_import(args: argparse.Namespace, out: TextIO) -> int:
     try:
         after = editable.validate(table)
     except RegistryError as error:
-        out.write("De partners uit de CSV samen vormen geen geldig register:\n")
+        out.write("De partners uit de CSV samen vormen geen geldig partnerregister:\n")
         out.writelines(f"  {problem}\n" for problem in error.problems)
         return 1
     bold = ("\033[1m", "\033[0m") if out.isatty() else ("**", "**")
     out.write(render_diff(diff_registries(before, after), bold=bold) + "\n")
     if args.output is None:
-        out.write("In orde. Niets geschreven; geef --output FILE om het register te maken.\n")
+        out.write(
+            "In orde. Niets geschreven; geef --output FILE om het partnerregister te maken.\n"
+        )
         return 0
     try:
         atomic_write_bytes(args.output, editable.to_text().encode("utf-8"), mode=0o644)
     except OSError as error:
         out.write(f"{args.output}: kan niet geschreven worden ({error.strerror or error})\n")
         return 1
-    out.write(f"Nieuw register geschreven: {args.output}\n")
+    out.write(f"Nieuw partnerregister geschreven: {args.output}\n")
     return 0
 
 

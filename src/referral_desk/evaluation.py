@@ -1,4 +1,4 @@
-"""The yearly evaluation: per partner and per month, counted from the register only.
+"""The yearly evaluation: per partner and per month, counted from the referral log only.
 
 What is counted, for a period (first and last day included):
 
@@ -24,11 +24,11 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from referral_desk.storage.register import (
+from referral_desk.storage.referral_log import (
     CHANNEL_LABELS,
     PasswordChannel,
+    ReferralLogEntry,
     ReferralStatus,
-    RegisterRow,
 )
 
 
@@ -113,10 +113,10 @@ def _month(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def evaluate(rows: Iterable[RegisterRow], period: EvaluationPeriod) -> EvaluationTable:
+def evaluate(rows: Iterable[ReferralLogEntry], period: EvaluationPeriod) -> EvaluationTable:
     cells: dict[tuple[str, str], EvaluationCell] = {}
 
-    def cell(row: RegisterRow, day: date) -> EvaluationCell:
+    def cell(row: ReferralLogEntry, day: date) -> EvaluationCell:
         key = (row.partner_id, _month(day))
         if key not in cells:
             cells[key] = EvaluationCell(

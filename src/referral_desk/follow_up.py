@@ -1,7 +1,7 @@
-"""After the draft: the register row, the password kept for recall, and the protocols'
+"""After the draft: the referral log entry, the password kept for recall, and the protocols'
 follow-ups (withdrawal of consent by the same procedure, correction).
 
-Qt-free like the workflow. A register or keyring that fails never undoes a referral that was
+Qt-free like the workflow. A referral log or keyring that fails never undoes a referral that was
 made: the outcome says what could not be recorded, and the window shows it.
 """
 
@@ -22,11 +22,11 @@ from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
-from referral_desk.storage.register import (
-    NewRegisterEntry,
-    Register,
-    RegisterError,
-    RegisterRow,
+from referral_desk.storage.referral_log import (
+    NewReferralLogEntry,
+    ReferralLog,
+    ReferralLogEntry,
+    ReferralLogError,
 )
 from referral_desk.workflow import CreatedReferral
 
@@ -38,7 +38,7 @@ WITHDRAWAL_FOLDER = "intrekking"
 
 @dataclass(frozen=True)
 class FollowUpServices:
-    register: Register | None
+    referral_log: ReferralLog | None
     vault: PasswordVault | None
     clock: Callable[[], datetime]
     outbox: Outbox
@@ -49,7 +49,7 @@ class RecordOutcome(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     registered: bool
-    register_problem: str | None = None
+    referral_log_problem: str | None = None
     recall_until: datetime | None = None
     recall_problem: str | None = None
 
@@ -60,10 +60,10 @@ def initials_of(first_name: str, last_name: str) -> str:
     return "".join(f"{letter}." for letter in letters)
 
 
-def register_entry(created: CreatedReferral, *, recognisable: bool) -> NewRegisterEntry:
+def referral_log_entry(created: CreatedReferral, *, recognisable: bool) -> NewReferralLogEntry:
     referral = created.referral
     client = referral.client
-    return NewRegisterEntry(
+    return NewReferralLogEntry(
         referral_id=referral.referral_id,
         created_at=referral.created_at,
         partner_id=referral.partner.partner_id,
@@ -91,14 +91,14 @@ def record_referral(
 ) -> RecordOutcome:
     """*keep_password* is False for a partner's pre-shared password (it is in the keyring
     already, under the partner)."""
-    register_problem: str | None = None
-    if services.register is None:
-        register_problem = "het register is niet beschikbaar"
+    referral_log_problem: str | None = None
+    if services.referral_log is None:
+        referral_log_problem = "het logboek is niet beschikbaar"
     else:
         try:
-            services.register.add(register_entry(created, recognisable=recognisable))
-        except RegisterError as error:
-            register_problem = error.message
+            services.referral_log.add(referral_log_entry(created, recognisable=recognisable))
+        except ReferralLogError as error:
+            referral_log_problem = error.message
     recall_until: datetime | None = None
     recall_problem: str | None = None
     if keep_password:
@@ -112,22 +112,22 @@ def record_referral(
                 recall_problem = unavailable.reason
             else:
                 recall_until = until
-    if register_problem or recall_problem:
+    if referral_log_problem or recall_problem:
         log.warning(
-            "referral %s: register %s, recall %s",
+            "referral %s: referral log %s, recall %s",
             created.referral_id,
-            "failed" if register_problem else "ok",
+            "failed" if referral_log_problem else "ok",
             "unavailable" if recall_problem else "ok",
         )
     return RecordOutcome(
-        registered=register_problem is None,
-        register_problem=register_problem,
+        registered=referral_log_problem is None,
+        referral_log_problem=referral_log_problem,
         recall_until=recall_until,
         recall_problem=recall_problem,
     )
 
 
-def withdrawal_draft(row: RegisterRow, referrer: ReferrerProfile) -> DraftMessage:
+def withdrawal_draft(row: ReferralLogEntry, referrer: ReferrerProfile) -> DraftMessage:
     """To the mailbox the referral went to (not today's registry value): that OCMW has it."""
     sent = row.sent_at or row.created_at
     return DraftMessage(
@@ -150,18 +150,18 @@ class WithdrawalResult(BaseModel):
     draft: DraftMessage
     mail_result: DraftResult | None
     mail_failures: tuple[tuple[str, str], ...] = ()
-    register_problem: str | None = None
+    referral_log_problem: str | None = None
 
 
 def withdraw_consent(
-    row: RegisterRow, referrer: ReferrerProfile, services: FollowUpServices
+    row: ReferralLogEntry, referrer: ReferrerProfile, services: FollowUpServices
 ) -> WithdrawalResult:
     """Opens the withdrawal mail through the same adapters and records the withdrawal.
 
     Raises OutboxError (nothing changed) when there is no place for the draft.
 
     The status changes even when no mail client could open the draft: the user then sends
-    the copied text, and the register must not show consent that was withdrawn.
+    the copied text, and the referral log must not show consent that was withdrawn.
     """
     draft = withdrawal_draft(row, referrer)
     try:
@@ -178,14 +178,14 @@ def withdraw_consent(
         mail_result = services.mail.open_draft(draft, workdir)
     except AllOpenersFailed as failure:
         failures = failure.failures
-    register_problem: str | None = None
-    if services.register is None:
-        register_problem = "het register is niet beschikbaar"
+    referral_log_problem: str | None = None
+    if services.referral_log is None:
+        referral_log_problem = "het logboek is niet beschikbaar"
     else:
         try:
-            services.register.mark_withdrawn(row.referral_id, services.clock())
-        except RegisterError as error:
-            register_problem = error.message
+            services.referral_log.mark_withdrawn(row.referral_id, services.clock())
+        except ReferralLogError as error:
+            referral_log_problem = error.message
     if services.vault is not None:
         # The OCMW deletes the data; the password has nothing left to open.
         with contextlib.suppress(VaultUnavailable):
@@ -195,5 +195,5 @@ def withdraw_consent(
         draft=draft,
         mail_result=mail_result,
         mail_failures=failures,
-        register_problem=register_problem,
+        referral_log_problem=referral_log_problem,
     )

@@ -1,7 +1,7 @@
 """How long things are kept, and the one place that throws them away (at start).
 
-* register rows created more than ``register_months`` months ago (same day of the month);
-* one-time passwords past their keep-until date, those of the register rows just removed,
+* referral log entries created more than ``referral_log_months`` months ago (same day of the month);
+* one-time passwords past their keep-until date, those of the entries just removed,
   and, when the period was shortened, none kept beyond ``now + password_days``;
 * outbox folders whose newest file is more than ``outbox_days`` days old.
 
@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
-from referral_desk.storage.register import Register, RegisterError
+from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 class RetentionPolicy(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    register_months: int = Field(default=24, ge=1, le=120)
+    referral_log_months: int = Field(default=24, ge=1, le=120)
     password_days: int = Field(default=30, ge=1, le=365)
     outbox_days: int = Field(default=14, ge=1, le=365)
 
@@ -33,7 +33,7 @@ class RetentionPolicy(BaseModel):
 class RetentionReport(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    register_rows_removed: int = 0
+    referral_log_rows_removed: int = 0
     passwords_removed: int = 0
     outbox_folders_removed: int = 0
     problems: tuple[str, ...] = ()
@@ -55,17 +55,19 @@ def months_before(moment: datetime, months: int) -> datetime:
 def apply_retention(
     now: datetime,
     policy: RetentionPolicy,
-    register: Register | None,
+    referral_log: ReferralLog | None,
     vault: PasswordVault | None,
     outbox: Outbox,
 ) -> RetentionReport:
     """Each store is purged on its own: one that fails does not keep the others full."""
     problems: list[str] = []
     removed_ids: list[str] = []
-    if register is not None:
+    if referral_log is not None:
         try:
-            removed_ids = register.purge_older_than(months_before(now, policy.register_months))
-        except RegisterError as error:
+            removed_ids = referral_log.purge_older_than(
+                months_before(now, policy.referral_log_months)
+            )
+        except ReferralLogError as error:
             problems.append(error.message)
     passwords = 0
     if vault is not None:
@@ -80,13 +82,13 @@ def apply_retention(
     except OutboxError as error:
         problems.append(error.message)
     log.info(
-        "retention: %d register rows, %d passwords, %d outbox folders removed",
+        "retention: %d referral log entries, %d passwords, %d outbox folders removed",
         len(removed_ids),
         passwords,
         len(folders),
     )
     return RetentionReport(
-        register_rows_removed=len(removed_ids),
+        referral_log_rows_removed=len(removed_ids),
         passwords_removed=passwords,
         outbox_folders_removed=len(folders),
         problems=tuple(problems),

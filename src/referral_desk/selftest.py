@@ -46,11 +46,11 @@ from referral_desk.domain.referral import (
     ReferrerProfile,
 )
 from referral_desk.domain.registry_file import RegistryError
-from referral_desk.packaging.archive import build_encrypted_archive, read_encrypted_archive
-from referral_desk.packaging.documents import render_referral_json, render_referral_pdf
-from referral_desk.packaging.password import generate_password
+from referral_desk.sealing.archive import build_encrypted_archive, read_encrypted_archive
+from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
+from referral_desk.sealing.password import generate_password
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.register import SCHEMA_VERSION, Register, RegisterError
+from referral_desk.storage.referral_log import SCHEMA_VERSION, ReferralLog, ReferralLogError
 from referral_desk.storage.registry_location import (
     RegistrySource,
     active_registry_source,
@@ -128,7 +128,7 @@ def _failure(name: str, error: BaseException) -> CheckResult:
 
 def check_registry(paths: AppPaths, today: date) -> CheckResult:
     source = active_registry_source(paths)
-    label = "machineregister" if source is RegistrySource.MACHINE else "meegeleverd register"
+    label = "machineregister" if source is RegistrySource.MACHINE else "meegeleverd partnerregister"
     try:
         table = PostcodeTable.load_bundled(paths.resources_dir)
     except PostcodeTableError as error:
@@ -331,27 +331,29 @@ def check_folders(paths: AppPaths) -> CheckResult:
     )
 
 
-def check_register(paths: AppPaths) -> CheckResult:
-    """Opens the register as the app does (and migrates it, as the app would at start)."""
+def check_referral_log(paths: AppPaths) -> CheckResult:
+    """Opens the referral log as the app does (and migrates it, as the app would at start)."""
     try:
-        register = Register.open(paths.register_file)
-    except RegisterError as error:
-        return CheckResult(name="register", ok=False, detail=error.message)
+        referral_log = ReferralLog.open(paths.referral_log_file)
+    except ReferralLogError as error:
+        return CheckResult(name="referral_log", ok=False, detail=error.message)
     try:
-        healthy = register.integrity_ok()
-        count = len(register.all())
-    except RegisterError as error:
-        return CheckResult(name="register", ok=False, detail=error.message)
+        healthy = referral_log.integrity_ok()
+        count = len(referral_log.all())
+    except ReferralLogError as error:
+        return CheckResult(name="referral_log", ok=False, detail=error.message)
     finally:
-        register.close()
+        referral_log.close()
     if not healthy:
         return CheckResult(
-            name="register", ok=False, detail=f"{paths.register_file}: integriteitscontrole faalt"
+            name="referral_log",
+            ok=False,
+            detail=f"{paths.referral_log_file}: integriteitscontrole faalt",
         )
     return CheckResult(
-        name="register",
+        name="referral_log",
         ok=True,
-        detail=f"{paths.register_file}: schema {SCHEMA_VERSION}, {count} doorverwijzingen",
+        detail=f"{paths.referral_log_file}: schema {SCHEMA_VERSION}, {count} doorverwijzingen",
     )
 
 
@@ -397,7 +399,7 @@ def run_selftest(
         check_keyring(keyring_probe),
         check_mail(paths, mail_detection, dict(os.environ) if environ is None else environ),
         check_folders(paths),
-        check_register(paths),
+        check_referral_log(paths),
         check_versions(),
     )
     return SelftestReport(

@@ -25,9 +25,9 @@ from referral_desk.domain.referral import (
     ReferrerProfile,
     new_referral_id,
 )
-from referral_desk.packaging.archive import build_encrypted_archive
-from referral_desk.packaging.documents import render_referral_json, render_referral_pdf
-from referral_desk.packaging.password import generate_password, normalize_password
+from referral_desk.sealing.archive import build_encrypted_archive
+from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
+from referral_desk.sealing.password import generate_password, normalize_password
 from referral_desk.storage.outbox import Outbox
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ class CreatedReferral:
     draft: DraftMessage
     mail_result: DraftResult | None
     mail_failures: tuple[tuple[str, str], ...] = ()
-    # Of the ciphertext, for the register: which archive was sent, without keeping it.
+    # Of the ciphertext, for the referral log: which archive was sent, without keeping it.
     archive_sha256: str = ""
 
     @property

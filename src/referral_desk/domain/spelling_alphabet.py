@@ -106,7 +106,7 @@ _MARKS: Final[dict[str, str]] = {
     "\u0327": "cedille",
 }
 
-# Everything a plain upper-case password can hold, as the register window shows it.
+# Everything a plain upper-case password can hold, as the referral log window shows it.
 SPELLING_ALPHABET: Final[dict[str, str]] = {**LETTERS, **DIGITS, "-": SYMBOLS["-"]}
 
 GROUP_BREAK: Final = ("-", "streepje")

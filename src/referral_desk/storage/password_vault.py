@@ -198,7 +198,7 @@ class PasswordVault:
 
     def purge_expired(self, *, also: tuple[str, ...] = (), now: datetime | None = None) -> int:
         """Removes passwords whose time is up at *now* (default: the clock), plus *also*
-        (rows the register dropped). Returns how many were removed."""
+        (entries the referral log dropped). Returns how many were removed."""
         now = self.clock() if now is None else now
         index = self._index()
         expired = [rid for rid, until in index.items() if datetime.fromisoformat(until) <= now]
@@ -243,6 +243,6 @@ class PasswordVault:
 
 
 def vault_status(backend: KeyringBackend | None = None) -> VaultStatus:
-    """Whether passwords can be kept, and why not: for the settings page and the register
+    """Whether passwords can be kept, and why not: for the settings page and the referral log
     window ("Wachtwoord tonen is niet beschikbaar: …")."""
     return PasswordVault(backend).status()

@@ -54,7 +54,9 @@ class AppPaths:
         return self.data_dir / "outbox"
 
     @property
-    def register_file(self) -> Path:
+    def referral_log_file(self) -> Path:
+        # The name from 0.1, when the referral log was called the register: kept so that the
+        # log on existing laptops (and its -wal file) opens without a migration step.
         return self.data_dir / "register.sqlite3"
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.storage.atomic_file import atomic_write_bytes
@@ -23,9 +23,13 @@ class Settings(BaseModel):
     outbox_retention_days: int = 14
     # One-time passwords stay in the OS keyring this long, to read out again on a call back.
     recall_days: int = 30
-    # Register rows older than this are removed at start.
-    register_retention_months: int = 24
-    # Off by default: the client's initials and postcode in the register, to recognise a row.
+    # Referral log entries older than this are removed at start; files from 0.1 call it
+    # register_retention_months.
+    referral_log_retention_months: int = Field(
+        default=24,
+        validation_alias=AliasChoices("referral_log_retention_months", "register_retention_months"),
+    )
+    # Off by default: the client's initials and postcode in the referral log, to recognise a row.
     record_initials: bool = False
 
 

@@ -27,7 +27,12 @@ from referral_desk.domain.registry_csv import parse_registry_date
 from referral_desk.evaluation import EvaluationPeriod, EvaluationTable, evaluate, to_csv
 from referral_desk.retention import months_before
 from referral_desk.storage.atomic_file import atomic_write_bytes
-from referral_desk.storage.register import CHANNEL_LABELS, PasswordChannel, Register, RegisterError
+from referral_desk.storage.referral_log import (
+    CHANNEL_LABELS,
+    PasswordChannel,
+    ReferralLog,
+    ReferralLogError,
+)
 from referral_desk.ui.client_form import ERROR_STYLE
 
 SERIES = (
@@ -151,14 +156,14 @@ class EvaluationChart(QWidget):
 class EvaluationWindow(QMainWindow):
     def __init__(
         self,
-        register: Register | None,
+        referral_log: ReferralLog | None,
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationWindow")
         self.setWindowTitle(self.tr("Jaarlijkse evaluatie"))
-        self.register = register
+        self.referral_log = referral_log
         self.result: EvaluationTable | None = None
         period = default_period(today())
         central = QWidget(self)
@@ -241,12 +246,12 @@ class EvaluationWindow(QMainWindow):
                 self.tr("Geef twee datums als 2026-01-01, de eerste niet na de tweede."), error=True
             )
             return
-        if self.register is None:
-            self.say(self.tr("Het register is niet beschikbaar."), error=True)
+        if self.referral_log is None:
+            self.say(self.tr("Het logboek is niet beschikbaar."), error=True)
             return
         try:
-            rows = self.register.all()
-        except RegisterError as error:
+            rows = self.referral_log.all()
+        except ReferralLogError as error:
             self.say(error.message, error=True)
             return
         self.result = evaluate(rows, period)

@@ -37,14 +37,14 @@ from referral_desk.mail_check import open_check_draft
 from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.password_vault import VaultUnavailable
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.register import PasswordChannel, Register, RegisterError
+from referral_desk.storage.referral_log import PasswordChannel, ReferralLog, ReferralLogError
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.client_form import ClientForm
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.partner_panel import PartnerPanel
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.profile_dialog import ProfileDialog
-from referral_desk.ui.register_window import RegisterWindow
+from referral_desk.ui.referral_log_window import ReferralLogWindow
 from referral_desk.ui.registry_editor import RegistryEditor
 from referral_desk.ui.settings_dialog import SettingsDialog
 from referral_desk.workflow import CreatedReferral, ReferralServices, create_referral
@@ -59,10 +59,10 @@ class WindowDeps:
     today: Callable[[], date]
     # Reads the active registry again (after a coordinator saved it): registry and its label.
     reload_registry: Callable[[], tuple[LoadedRegistry | RegistryError, str]] | None = None
-    # The register and the keyring; None only in tests of the form alone.
+    # The referral log and the keyring; None only in tests of the form alone.
     follow_up: FollowUpServices | None = None
-    # Why the register could not be opened; referrals wait until it works.
-    register_problem: str | None = None
+    # Why the referral log could not be opened; referrals wait until it works.
+    referral_log_problem: str | None = None
 
 
 class MainWindow(QMainWindow):
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.registry_problem = deps.registry if isinstance(deps.registry, RegistryError) else None
         self.registry_source_label = deps.registry_source_label
         self.registry_editor: RegistryEditor | None = None
-        self.register_window: RegisterWindow | None = None
+        self.referral_log_window: ReferralLogWindow | None = None
         self.correcting: str | None = None
         self.record: RecordOutcome | None = None
         self.lookup_result: LookupResult | None = None
@@ -211,12 +211,12 @@ class MainWindow(QMainWindow):
                 ).format(problems, extra)
             )
             self.banner.setVisible(True)
-        elif self.deps.register_problem:
+        elif self.deps.referral_log_problem:
             self.banner.setText(
                 self.tr(
-                    "<b>Het register van verzonden doorverwijzingen werkt niet; doorverwijzen "
+                    "<b>Het logboek van doorverwijzingen werkt niet; doorverwijzen "
                     "wacht tot het hersteld is.</b> {0}"
-                ).format(escape(self.deps.register_problem))
+                ).format(escape(self.deps.referral_log_problem))
             )
             self.banner.setVisible(True)
         elif self.settings_problem:
@@ -246,12 +246,14 @@ class MainWindow(QMainWindow):
         profile_menu.addAction(self.profile_action)
         referrals_menu = self.menuBar().addMenu(self.tr("&Doorverwijzingen"))
         sent_action = QAction(self.tr("&Verzonden doorverwijzingen…"), self)
-        sent_action.setObjectName("openRegisterWindow")
-        sent_action.triggered.connect(self.open_register_window)
+        sent_action.setObjectName("openReferralLogWindow")
+        sent_action.triggered.connect(self.open_referral_log_window)
         referrals_menu.addAction(sent_action)
         evaluation_action = QAction(self.tr("Jaarlijkse &evaluatie…"), self)
         evaluation_action.setObjectName("openEvaluation")
-        evaluation_action.triggered.connect(lambda: self.open_register_window().open_evaluation())
+        evaluation_action.triggered.connect(
+            lambda: self.open_referral_log_window().open_evaluation()
+        )
         referrals_menu.addAction(evaluation_action)
         admin_menu = self.menuBar().addMenu(self.tr("Be&heer"))
         registry_action = QAction(self.tr("&Partnerregister…"), self)
@@ -293,8 +295,8 @@ class MainWindow(QMainWindow):
         reasons: list[str] = []
         if self.registry is None:
             reasons.append(self.tr("het partnerregister is ongeldig"))
-        if self.deps.register_problem:
-            reasons.append(self.tr("het register van verzonden doorverwijzingen werkt niet"))
+        if self.deps.referral_log_problem:
+            reasons.append(self.tr("het logboek van doorverwijzingen werkt niet"))
         if self.profile is None:
             reasons.append(self.tr("vul eerst uw aanmeldersprofiel in (menu Profiel)"))
         errors = self.form.all_errors()
@@ -374,8 +376,8 @@ class MainWindow(QMainWindow):
                 keep_password=preshared is None,
             )
         self.show_created(created, preshared=preshared is not None)
-        if self.register_window is not None:
-            self.register_window.refresh()
+        if self.referral_log_window is not None:
+            self.referral_log_window.refresh()
 
     def preshared_password(self, partner_id: str, partner_name: str) -> str | None:
         vault = self.deps.follow_up.vault if self.deps.follow_up else None
@@ -395,7 +397,7 @@ class MainWindow(QMainWindow):
             self.tr("Afgesproken wachtwoord ontbreekt"),
             self.tr(
                 "Met {0} is een vast wachtwoord afgesproken, maar het staat niet in de "
-                "sleutelbos{1}. Stel het in via Bestand → Instellingen → Register en "
+                "sleutelbos{1}. Stel het in via Bestand → Instellingen → Logboek en "
                 "wachtwoorden. Uw invoer blijft staan."
             ).format(partner_name, f" ({reason})" if reason else ""),
         )
@@ -439,7 +441,7 @@ class MainWindow(QMainWindow):
         phone = (
             format_phone_national(found.partner.password_phone)
             if isinstance(found, PartnerFound) and found.partner.password_phone
-            else self.tr("telefoonnummer niet in het register")
+            else self.tr("telefoonnummer niet in het partnerregister")
         )
         if preshared:
             self.password_panel.show_preshared(created.referral_id, partner.name)
@@ -468,12 +470,12 @@ class MainWindow(QMainWindow):
         if record is None:
             return ""
         notes: list[str] = []
-        if record.register_problem:
+        if record.referral_log_problem:
             notes.append(
                 self.tr(
-                    "<b>Niet in het register opgenomen</b> ({0}). Meld dit aan uw coördinator "
+                    "<b>Niet in het logboek opgenomen</b> ({0}). Meld dit aan uw coördinator "
                     "met het ID hierboven."
-                ).format(escape(record.register_problem))
+                ).format(escape(record.referral_log_problem))
             )
         if record.recall_until is not None:
             notes.append(
@@ -490,35 +492,35 @@ class MainWindow(QMainWindow):
             )
         return "".join(f"<br>{note}" for note in notes)
 
-    def _register(self) -> Register | None:
-        return self.deps.follow_up.register if self.deps.follow_up else None
+    def _referral_log(self) -> ReferralLog | None:
+        return self.deps.follow_up.referral_log if self.deps.follow_up else None
 
     def record_channel(self, channel: str) -> None:
-        register = self._register()
-        if self.created is None or register is None:
+        referral_log = self._referral_log()
+        if self.created is None or referral_log is None:
             return
         try:
-            register.set_password_channel(self.created.referral_id, PasswordChannel(channel))
-        except RegisterError as error:
+            referral_log.set_password_channel(self.created.referral_id, PasswordChannel(channel))
+        except ReferralLogError as error:
             self.password_panel.status.setText(escape(error.message))
             return
-        self.password_panel.status.setText(self.tr("Genoteerd in het register."))
-        if self.register_window is not None:
-            self.register_window.refresh()
+        self.password_panel.status.setText(self.tr("Genoteerd in het logboek."))
+        if self.referral_log_window is not None:
+            self.referral_log_window.refresh()
 
     def confirm_sent(self) -> None:
-        register = self._register()
-        if self.created is None or register is None:
+        referral_log = self._referral_log()
+        if self.created is None or referral_log is None:
             return
         try:
-            register.mark_sent(self.created.referral_id, self.deps.services.clock())
-        except RegisterError as error:
+            referral_log.mark_sent(self.created.referral_id, self.deps.services.clock())
+        except ReferralLogError as error:
             self.password_panel.status.setText(escape(error.message))
             return
         self.password_panel.sent_button.setEnabled(False)
-        self.password_panel.status.setText(self.tr("Als verstuurd genoteerd in het register."))
-        if self.register_window is not None:
-            self.register_window.refresh()
+        self.password_panel.status.setText(self.tr("Als verstuurd genoteerd in het logboek."))
+        if self.referral_log_window is not None:
+            self.referral_log_window.refresh()
 
     def start_correction(self, referral_id: str) -> None:
         """An empty form that, once made, names and links the referral it corrects."""
@@ -603,21 +605,21 @@ class MainWindow(QMainWindow):
     def _settings_saved(self, settings: Settings) -> None:
         self.settings = settings
 
-    def open_register_window(self) -> RegisterWindow:
-        if self.register_window is None:
-            self.register_window = RegisterWindow(
+    def open_referral_log_window(self) -> ReferralLogWindow:
+        if self.referral_log_window is None:
+            self.referral_log_window = ReferralLogWindow(
                 self.deps.follow_up,
-                self.deps.register_problem,
+                self.deps.referral_log_problem,
                 lambda: self.profile,
                 self.deps.today,
                 self,
             )
-            self.register_window.setWindowFlag(Qt.WindowType.Window, True)
-            self.register_window.correctionRequested.connect(self.start_correction)
-        self.register_window.refresh()
-        self.register_window.show()
-        self.register_window.raise_()
-        return self.register_window
+            self.referral_log_window.setWindowFlag(Qt.WindowType.Window, True)
+            self.referral_log_window.correctionRequested.connect(self.start_correction)
+        self.referral_log_window.refresh()
+        self.referral_log_window.show()
+        self.referral_log_window.raise_()
+        return self.referral_log_window
 
     def open_registry_editor(self) -> RegistryEditor:
         """Opens the active registry file, even a broken one: fixing it is the point."""

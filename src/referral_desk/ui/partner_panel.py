@@ -68,7 +68,7 @@ def describe(result: LookupResult | None) -> tuple[bool, str]:
     phone = (
         format_phone_national(partner.password_phone)
         if partner.password_phone
-        else _tr("niet in het register (vraag het aan uw coördinator)")
+        else _tr("niet in het partnerregister (vraag het aan uw coördinator)")
     )
     rows = [
         (_tr("Partner"), f"<b>{escape(partner.name)}</b> ({escape(partner.kind.value)})"),

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.spelling_alphabet import spelled_groups
-from referral_desk.storage.register import CHANNEL_LABELS, PasswordChannel
+from referral_desk.storage.referral_log import CHANNEL_LABELS, PasswordChannel
 
 CLIPBOARD_CLEAR_MS = 30_000
 
 
 class PasswordPanel(QGroupBox):
-    """Also used to show a recalled password from the register window."""
+    """Also used to show a recalled password from the referral log window."""
 
     channelChosen = Signal(str)
     sentConfirmed = Signal()
@@ -75,7 +75,7 @@ class PasswordPanel(QGroupBox):
         self.sent_button = QPushButton(self.tr("E-mail is &verstuurd"), self)
         self.sent_button.setObjectName("confirmSentButton")
         self.sent_button.setToolTip(
-            self.tr("Bevestig dat u de e-mail verstuurd hebt; dat komt in het register.")
+            self.tr("Bevestig dat u de e-mail verstuurd hebt; dat komt in het logboek.")
         )
         self.sent_button.clicked.connect(self.sentConfirmed.emit)
         self.status = QLabel(self)

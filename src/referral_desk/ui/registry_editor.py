@@ -110,7 +110,7 @@ class RegistryEditor(QMainWindow):
         )
         self.partner_table.itemSelectionChanged.connect(self._selection_changed)
 
-        header_box = QGroupBox(self.tr("Register"), central)
+        header_box = QGroupBox(self.tr("Partnerregister"), central)
         self.version_edit = QLineEdit(header_box)
         self.version_edit.setObjectName("registryVersion")
         self.date_edit = QLineEdit(header_box)
@@ -203,7 +203,7 @@ class RegistryEditor(QMainWindow):
             editable = EditableRegistry.from_text(text, file=str(path))
         except RegistryError as error:
             self.show_problem(
-                self.tr("Register niet geopend"),
+                self.tr("Partnerregister niet geopend"),
                 "\n".join(str(p) for p in error.problems),
             )
             return False
@@ -259,9 +259,9 @@ class RegistryEditor(QMainWindow):
         except RegistryError as error:
             self.show_problem(
                 self.tr("Nog niet in orde"),
-                self.tr("Het register kan pas bewaard worden als alles in orde is:\n{0}").format(
-                    "\n".join(str(p) for p in error.problems)
-                ),
+                self.tr(
+                    "Het partnerregister kan pas bewaard worden als alles in orde is:\n{0}"
+                ).format("\n".join(str(p) for p in error.problems)),
             )
             return False
         header_errors = self.header_errors()
@@ -271,7 +271,9 @@ class RegistryEditor(QMainWindow):
         if self.baseline is not None:
             summary = render_diff(diff_registries(self.baseline, document), bold=("<b>", "</b>"))
         else:
-            summary = self.tr("Het geopende register was ongeldig; dit is de herstelde versie.")
+            summary = self.tr(
+                "Het geopende partnerregister was ongeldig; dit is de herstelde versie."
+            )
         if not self.confirm_save(summary):
             return False
         path = self.choose_save_path()
@@ -321,7 +323,7 @@ class RegistryEditor(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Wijzigingen niet bewaard"),
-            self.tr("Het register heeft wijzigingen die nog niet bewaard zijn. Verwerpen?"),
+            self.tr("Het partnerregister heeft wijzigingen die nog niet bewaard zijn. Verwerpen?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -485,7 +487,7 @@ class RegistryEditor(QMainWindow):
             self,
             self.tr("Partner verwijderen"),
             self.tr(
-                "{0} uit het register verwijderen? Een protocol dat afloopt beëindigt u "
+                "{0} uit het partnerregister verwijderen? Een protocol dat afloopt beëindigt u "
                 "beter, zodat de geschiedenis bewaard blijft."
             ).format(name),
         )
@@ -517,17 +519,17 @@ class RegistryEditor(QMainWindow):
         errors: dict[str, str] = {}
         version = self.version_edit.text().strip()
         if not version:
-            errors["version"] = self.tr("Geef de versie van het register.")
+            errors["version"] = self.tr("Geef de versie van het partnerregister.")
         try:
             parse_registry_date(self.date_edit.text())
         except ValueError:
             errors["date"] = self.tr("Geef een datum als 2026-11-23.")
         if not self.changed_by_edit.text().strip():
-            errors["changed_by"] = self.tr("Wie wijzigde het register?")
+            errors["changed_by"] = self.tr("Wie wijzigde het partnerregister?")
         original = self.baseline.registry_version if self.baseline else None
         if "version" not in errors and self.is_modified() and version == original:
             errors["version"] = self.tr(
-                "Het register is gewijzigd: geef het een nieuwe versie (nu {0})."
+                "Het partnerregister is gewijzigd: geef het een nieuwe versie (nu {0})."
             ).format(original)
         return errors
 

@@ -36,7 +36,7 @@ from referral_desk.mail_check import CHECK_ATTACHMENT_NAME
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
-from referral_desk.ui.register_settings_page import RegisterSettingsPage
+from referral_desk.ui.retention_settings_page import RetentionSettingsPage
 
 RETENTION_MIN_DAYS = 1
 RETENTION_MAX_DAYS = 365
@@ -70,10 +70,10 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._mail_page(), self.tr("E-mail"))
-        self.register_page = RegisterSettingsPage(
+        self.retention_page = RetentionSettingsPage(
             settings, vault, preshared_partners or [], self.tabs
         )
-        self.tabs.addTab(self.register_page, self.tr("Register en wachtwoorden"))
+        self.tabs.addTab(self.retention_page, self.tr("Logboek en wachtwoorden"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -281,7 +281,7 @@ class SettingsDialog(QDialog):
             update={
                 "mail_adapter": self.chosen_adapter(),
                 "outbox_retention_days": self.retention.value(),
-                **self.register_page.values(),
+                **self.retention_page.values(),
             }
         )
         try:

@@ -1,4 +1,4 @@
-"""Verzonden doorverwijzingen: search the register and act on a referral after sending it."""
+"""Verzonden doorverwijzingen: search the referral log and act on a referral after sending it."""
 
 from __future__ import annotations
 
@@ -30,14 +30,14 @@ from referral_desk.domain.registry_csv import parse_registry_date
 from referral_desk.follow_up import FollowUpServices, withdraw_consent
 from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.password_vault import VaultUnavailable
-from referral_desk.storage.register import (
+from referral_desk.storage.referral_log import (
     CHANNEL_LABELS,
     STATUS_LABELS,
     PasswordChannel,
+    ReferralLogEntry,
+    ReferralLogError,
+    ReferralLogQuery,
     ReferralStatus,
-    RegisterError,
-    RegisterQuery,
-    RegisterRow,
 )
 from referral_desk.ui.client_form import ERROR_STYLE
 from referral_desk.ui.evaluation_window import EvaluationWindow
@@ -50,7 +50,7 @@ HEADERS = ("ID", "Gemaakt", "Partner", "Mailbox", "Status", "Wachtwoord", "Corre
 class RecallDialog(QDialog):
     """A recalled password, with the same read-out help as right after creating it."""
 
-    def __init__(self, row: RegisterRow, password: str, window: RegisterWindow) -> None:
+    def __init__(self, row: ReferralLogEntry, password: str, window: ReferralLogWindow) -> None:
         super().__init__(window)
         self.setObjectName("recallDialog")
         self.setWindowTitle(self.tr("Wachtwoord van {0}").format(row.referral_id))
@@ -67,7 +67,7 @@ class RecallDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class RegisterWindow(QMainWindow):
+class ReferralLogWindow(QMainWindow):
     correctionRequested = Signal(str)
 
     def __init__(
@@ -79,14 +79,14 @@ class RegisterWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("registerWindow")
+        self.setObjectName("referralLogWindow")
         self.setWindowTitle(self.tr("Verzonden doorverwijzingen"))
         self.services = services
         self.problem = problem
         self.profile = profile
         self.today = today
-        self.rows: list[RegisterRow] = []
-        self.shown: list[RegisterRow] = []
+        self.rows: list[ReferralLogEntry] = []
+        self.shown: list[ReferralLogEntry] = []
         self.recall_dialog: RecallDialog | None = None
         self.fallback_dialog: MailFallbackDialog | None = None
         self.evaluation: EvaluationWindow | None = None
@@ -96,19 +96,19 @@ class RegisterWindow(QMainWindow):
     def _build(self) -> None:
         central = QWidget(self)
         self.search = QLineEdit(central)
-        self.search.setObjectName("registerSearch")
+        self.search.setObjectName("referralLogSearch")
         self.search.setPlaceholderText(self.tr("bv. KG-2026-7F3K"))
         self.date_from = QLineEdit(central)
-        self.date_from.setObjectName("registerFrom")
+        self.date_from.setObjectName("referralLogFrom")
         self.date_to = QLineEdit(central)
-        self.date_to.setObjectName("registerTo")
+        self.date_to.setObjectName("referralLogTo")
         for edit in (self.date_from, self.date_to):
             edit.setPlaceholderText(self.tr("JJJJ-MM-DD"))
             edit.setMaximumWidth(120)
         self.partner = QComboBox(central)
-        self.partner.setObjectName("registerPartner")
+        self.partner.setObjectName("referralLogPartner")
         self.status = QComboBox(central)
-        self.status.setObjectName("registerStatus")
+        self.status.setObjectName("referralLogStatus")
         self.status.addItem(self.tr("alle"), None)
         for status, status_text in STATUS_LABELS.items():
             self.status.addItem(self.tr(status_text), status.value)
@@ -131,7 +131,7 @@ class RegisterWindow(QMainWindow):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
 
         self.table = QTableWidget(0, len(HEADERS), central)
-        self.table.setObjectName("registerTable")
+        self.table.setObjectName("referralLogTable")
         self.table.setAccessibleName(self.tr("Verzonden doorverwijzingen"))
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -158,7 +158,7 @@ class RegisterWindow(QMainWindow):
                 actions.addStretch(1)
             actions.addWidget(button)
         self.message = QLabel(central)
-        self.message.setObjectName("registerMessage")
+        self.message.setObjectName("referralLogMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -178,13 +178,13 @@ class RegisterWindow(QMainWindow):
         self.message.setText(text)
 
     def refresh(self) -> None:
-        register = self.services.register if self.services else None
-        if register is None:
+        referral_log = self.services.referral_log if self.services else None
+        if referral_log is None:
             self.rows = []
         else:
             try:
-                self.rows = register.all()
-            except RegisterError as error:
+                self.rows = referral_log.all()
+            except ReferralLogError as error:
                 self.say(escape(error.message), error=True)
                 self.rows = []
         current = self.partner.currentData()
@@ -198,7 +198,7 @@ class RegisterWindow(QMainWindow):
         self.partner.blockSignals(False)
         self.apply_filters()
 
-    def query(self) -> RegisterQuery | None:
+    def query(self) -> ReferralLogQuery | None:
         bounds: list[date | None] = []
         for edit in (self.date_from, self.date_to):
             text = edit.text().strip()
@@ -210,7 +210,7 @@ class RegisterWindow(QMainWindow):
                 return None
             edit.setStyleSheet("")
         status = self.status.currentData()
-        return RegisterQuery(
+        return ReferralLogQuery(
             text=self.search.text(),
             date_from=bounds[0],
             date_to=bounds[1],
@@ -218,7 +218,7 @@ class RegisterWindow(QMainWindow):
             status=ReferralStatus(status) if status else None,
         )
 
-    def visible_rows(self) -> list[RegisterRow]:
+    def visible_rows(self) -> list[ReferralLogEntry]:
         query = self.query()
         return [row for row in self.rows if query.matches(row)] if query else []
 
@@ -246,7 +246,7 @@ class RegisterWindow(QMainWindow):
                 self.table.setItem(index, column, QTableWidgetItem(value))
         self.update_actions()
 
-    def selected(self) -> RegisterRow | None:
+    def selected(self) -> ReferralLogEntry | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows or rows[0].row() >= len(self.shown):
             return None
@@ -260,7 +260,7 @@ class RegisterWindow(QMainWindow):
 
     def update_actions(self) -> None:
         row = self.selected()
-        usable = self.services is not None and self.services.register is not None
+        usable = self.services is not None and self.services.referral_log is not None
         active = row is not None and row.status not in (
             ReferralStatus.WITHDRAWN,
             ReferralStatus.CORRECTED,
@@ -309,36 +309,36 @@ class RegisterWindow(QMainWindow):
         self.recall_dialog.open()
         self.say("")
 
-    def set_channel(self, row: RegisterRow, value: str) -> None:
-        if self.services is None or self.services.register is None:
+    def set_channel(self, row: ReferralLogEntry, value: str) -> None:
+        if self.services is None or self.services.referral_log is None:
             return
         try:
-            self.services.register.set_password_channel(row.referral_id, PasswordChannel(value))
-        except RegisterError as error:
+            self.services.referral_log.set_password_channel(row.referral_id, PasswordChannel(value))
+        except ReferralLogError as error:
             self.say(escape(error.message), error=True)
             return
         self.refresh()
 
     def mark_sent(self) -> None:
         row = self.selected()
-        if row is None or self.services is None or self.services.register is None:
+        if row is None or self.services is None or self.services.referral_log is None:
             return
         try:
-            self.services.register.mark_sent(row.referral_id, self.services.clock())
-        except RegisterError as error:
+            self.services.referral_log.mark_sent(row.referral_id, self.services.clock())
+        except ReferralLogError as error:
             self.say(escape(error.message), error=True)
             return
         self.refresh()
         self.select(row.referral_id)
         self.say(self.tr("{0} is als verstuurd genoteerd.").format(row.referral_id))
 
-    def confirm_withdrawal(self, row: RegisterRow) -> bool:
+    def confirm_withdrawal(self, row: ReferralLogEntry) -> bool:
         answer = QMessageBox.question(
             self,
             self.tr("Toestemming ingetrokken"),
             self.tr(
                 "De cliënt van {0} trekt de toestemming in. Er opent een e-mail aan {1} die "
-                "vraagt de gegevens te verwijderen, en het register noteert de intrekking. "
+                "vraagt de gegevens te verwijderen, en het logboek noteert de intrekking. "
                 "Doorgaan?"
             ).format(row.referral_id, row.mailbox),
         )
@@ -367,9 +367,9 @@ class RegisterWindow(QMainWindow):
         text = self.tr("Intrekking van {0} genoteerd; de e-mail aan {1} staat klaar.").format(
             row.referral_id, escape(row.mailbox)
         )
-        if result.register_problem:
-            text += " " + escape(result.register_problem)
-        self.say(text, error=bool(result.register_problem))
+        if result.referral_log_problem:
+            text += " " + escape(result.referral_log_problem)
+        self.say(text, error=bool(result.referral_log_problem))
 
     def correct(self) -> None:
         row = self.selected()
@@ -379,7 +379,7 @@ class RegisterWindow(QMainWindow):
     def open_evaluation(self) -> EvaluationWindow:
         if self.evaluation is None:
             self.evaluation = EvaluationWindow(
-                self.services.register if self.services else None, self.today, self
+                self.services.referral_log if self.services else None, self.today, self
             )
             self.evaluation.setWindowFlag(Qt.WindowType.Window, True)
         self.evaluation.recompute()

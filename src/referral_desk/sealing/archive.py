@@ -13,11 +13,11 @@ from typing import Final
 import py7zr
 import py7zr.io
 
-from referral_desk.packaging.key_derivation import (
+from referral_desk.sealing.key_derivation import (
     install_fast_key_derivation,
     keys_reused_within_one_archive,
 )
-from referral_desk.packaging.password import normalize_password
+from referral_desk.sealing.password import normalize_password
 
 _MIN_DICT: Final = 1 << 16
 _MAX_DICT: Final = 1 << 24

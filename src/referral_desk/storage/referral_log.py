@@ -1,4 +1,4 @@
-"""The register of sent referrals: what went where, when and on what basis, without names.
+"""The referral log: what went where, when and on what basis, without names.
 
 SQLite in WAL mode; every write is one ``BEGIN IMMEDIATE`` transaction, so a crash leaves the
 last committed state and a second running instance waits (``busy_timeout``) instead of
@@ -67,8 +67,8 @@ class StatusChange(BaseModel):
     at: datetime
 
 
-class NewRegisterEntry(BaseModel):
-    """What the flow hands to the register; see the module docstring for what is not here."""
+class NewReferralLogEntry(BaseModel):
+    """What the flow hands to the referral log; see the module docstring for what is not here."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -88,7 +88,7 @@ class NewRegisterEntry(BaseModel):
     postcode: str | None = Field(default=None, pattern=r"^[1-9][0-9]{3}$")
 
     @model_validator(mode="after")
-    def _not_itself(self) -> NewRegisterEntry:
+    def _not_itself(self) -> NewReferralLogEntry:
         if self.corrects == self.referral_id:
             raise ValueError("een doorverwijzing kan zichzelf niet corrigeren")
         return self
@@ -101,7 +101,7 @@ class NewRegisterEntry(BaseModel):
         return value
 
 
-class RegisterRow(NewRegisterEntry):
+class ReferralLogEntry(NewReferralLogEntry):
     password_channel: PasswordChannel
     status: ReferralStatus
     history: tuple[StatusChange, ...]
@@ -115,7 +115,7 @@ class RegisterRow(NewRegisterEntry):
         return next((c.at for c in self.history if c.status is status), None)
 
 
-class RegisterQuery(BaseModel):
+class ReferralLogQuery(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     text: str = ""
@@ -124,7 +124,7 @@ class RegisterQuery(BaseModel):
     partner_id: str | None = None
     status: ReferralStatus | None = None
 
-    def matches(self, row: RegisterRow) -> bool:
+    def matches(self, row: ReferralLogEntry) -> bool:
         """*text* is part of the referral ID, or the postcode or initials when kept."""
         text = self.text.strip().upper()
         created = row.created_at.date()
@@ -137,7 +137,7 @@ class RegisterQuery(BaseModel):
         )
 
     @staticmethod
-    def _recognised(text: str, row: RegisterRow) -> bool:
+    def _recognised(text: str, row: ReferralLogEntry) -> bool:
         if row.postcode is not None and text == row.postcode:
             return True
         if row.initials is None:
@@ -145,7 +145,7 @@ class RegisterQuery(BaseModel):
         return text.replace(".", "") == row.initials.upper().replace(".", "")
 
 
-class RegisterError(Exception):
+class ReferralLogError(Exception):
     """``message`` is Dutch and says what the user can do."""
 
     def __init__(self, message: str) -> None:
@@ -199,34 +199,36 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def _error_for(error: sqlite3.Error, path: Path) -> RegisterError:
+def _error_for(error: sqlite3.Error, path: Path) -> ReferralLogError:
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        return RegisterError(
-            "Het register is bezet door een ander venster van referral-desk. "
+        return ReferralLogError(
+            "Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. "
             "Probeer het zo opnieuw."
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return RegisterError(
-            f"Het register in {path.parent} kan niet geschreven worden (schijf vol, alleen-"
-            "lezen of geen rechten). Vraag de IT-dienst om hulp."
+        return ReferralLogError(
+            f"Het logboek van doorverwijzingen in {path.parent} kan niet geschreven worden "
+            "(schijf vol, alleen-lezen of geen rechten). Vraag de IT-dienst om hulp."
         )
     if isinstance(error, sqlite3.DatabaseError) and (
         "not a database" in text or "malformed" in text or "corrupt" in text
     ):
-        return RegisterError(
-            f"Het register {path} is beschadigd. Het is niet aangeraakt; geef het bestand aan "
-            "de IT-dienst. Tot dan wordt niets geregistreerd."
+        return ReferralLogError(
+            f"Het logboek van doorverwijzingen {path} is beschadigd. Het is niet aangeraakt; "
+            "geef het bestand aan de IT-dienst. Tot dan wordt niets genoteerd."
         )
-    return RegisterError(f"Het register gaf een fout ({type(error).__name__}).")
+    return ReferralLogError(
+        f"Het logboek van doorverwijzingen gaf een fout ({type(error).__name__})."
+    )
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Register:
-    """One connection to the register file. Writes that are given no moment use *clock*."""
+class ReferralLog:
+    """One connection to the referral log file. Writes that are given no moment use *clock*."""
 
     def __init__(
         self,
@@ -239,13 +241,13 @@ class Register:
         self.clock = clock
 
     @classmethod
-    def open(cls, path: Path, clock: Callable[[], datetime] = _utc_now) -> Register:
+    def open(cls, path: Path, clock: Callable[[], datetime] = _utc_now) -> ReferralLog:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise RegisterError(
-                f"De map {path.parent} voor het register kan niet gemaakt worden "
-                f"({error.strerror})."
+            raise ReferralLogError(
+                f"De map {path.parent} voor het logboek van doorverwijzingen kan niet "
+                f"gemaakt worden ({error.strerror})."
             ) from None
         try:
             db = sqlite3.connect(
@@ -256,22 +258,22 @@ class Register:
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
-            register = cls(db, path, clock)
-            register._refuse_newer()
+            referral_log = cls(db, path, clock)
+            referral_log._refuse_newer()
             # WAL rewrites the file header, so only after the version check.
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
-            register._migrate()
+            referral_log._migrate()
         except sqlite3.Error as error:
             db.close()
-            log.warning("register could not be opened: %s", type(error).__name__)
+            log.warning("referral log could not be opened: %s", type(error).__name__)
             raise _error_for(error, path) from None
-        except RegisterError:
+        except ReferralLogError:
             db.close()
             raise
         with suppress(OSError):
             path.chmod(0o600)
-        return register
+        return referral_log
 
     def close(self) -> None:
         self._db.close()
@@ -279,9 +281,10 @@ class Register:
     def _refuse_newer(self) -> None:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
-            raise RegisterError(
-                f"Het register {self.path} komt van een nieuwere versie van referral-desk "
-                f"(schema {version}). Installeer die versie; het bestand blijft onaangeroerd."
+            raise ReferralLogError(
+                f"Het logboek van doorverwijzingen {self.path} komt van een nieuwere versie van "
+                f"referral-desk (schema {version}). Installeer die versie; het bestand blijft "
+                "onaangeroerd."
             )
 
     def _migrate(self) -> None:
@@ -316,7 +319,7 @@ class Register:
 
     # --- writes -------------------------------------------------------------------------------
 
-    def add(self, entry: NewRegisterEntry) -> None:
+    def add(self, entry: NewReferralLogEntry) -> None:
         def write() -> None:
             with self._write() as db:
                 db.execute(
@@ -372,7 +375,7 @@ class Register:
             "UPDATE referrals SET status = ? WHERE referral_id = ?", (status.value, referral_id)
         ).rowcount
         if not changed:
-            raise RegisterError(f"{referral_id} staat niet in het register.")
+            raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
         self._history(db, referral_id, status, at)
 
     def set_status(
@@ -397,7 +400,7 @@ class Register:
         (with *at* in its history) and points to *new_id*; *new_id* points back. All or
         nothing; a row that already corrects or is corrected by another one is refused."""
         if original_id == new_id:
-            raise RegisterError("Een doorverwijzing kan zichzelf niet corrigeren.")
+            raise ReferralLogError("Een doorverwijzing kan zichzelf niet corrigeren.")
         moment = self.clock() if at is None else at
 
         def write() -> None:
@@ -411,11 +414,11 @@ class Register:
                 )
                 for referral_id in (original_id, new_id):
                     if referral_id not in found:
-                        raise RegisterError(f"{referral_id} staat niet in het register.")
+                        raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
                 corrected_by = found[original_id].split("|")[0]
                 corrects = found[new_id].split("|")[1]
                 if corrected_by not in ("", new_id) or corrects not in ("", original_id):
-                    raise RegisterError(
+                    raise ReferralLogError(
                         f"{original_id} of {new_id} is al aan een andere correctie gekoppeld."
                     )
                 if corrected_by == new_id and corrects == original_id:
@@ -440,7 +443,7 @@ class Register:
                     (channel.value, referral_id),
                 ).rowcount
                 if not changed:
-                    raise RegisterError(f"{referral_id} staat niet in het register.")
+                    raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
 
         self._guarded(write)
 
@@ -473,18 +476,18 @@ class Register:
 
     # --- reads --------------------------------------------------------------------------------
 
-    def get(self, referral_id: str) -> RegisterRow | None:
+    def get(self, referral_id: str) -> ReferralLogEntry | None:
         rows = self._select("WHERE referral_id = ?", (referral_id,))
         return rows[0] if rows else None
 
-    def all(self) -> list[RegisterRow]:
+    def all(self) -> list[ReferralLogEntry]:
         return self._select("", ())
 
-    def search(self, query: RegisterQuery) -> list[RegisterRow]:
+    def search(self, query: ReferralLogQuery) -> list[ReferralLogEntry]:
         """Newest first (``created_at``), filtered by *query*."""
         return [row for row in self.all() if query.matches(row)]
 
-    def _select(self, where: str, params: Sequence[object]) -> list[RegisterRow]:
+    def _select(self, where: str, params: Sequence[object]) -> list[ReferralLogEntry]:
         try:
             records = self._db.execute(
                 "SELECT referral_id, created_at, partner_id, partner_name, mailbox, "
@@ -522,7 +525,7 @@ class Register:
             "postcode",
         )
         rows = [
-            RegisterRow.model_validate(
+            ReferralLogEntry.model_validate(
                 {
                     **dict(zip(keys, record, strict=True)),
                     "history": tuple(history.get(record[0], ())),

@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from referral_desk.storage.register import (
+from referral_desk.storage.referral_log import (
     SCHEMA_VERSION,
-    NewRegisterEntry,
+    NewReferralLogEntry,
     PasswordChannel,
+    ReferralLog,
+    ReferralLogError,
+    ReferralLogQuery,
     ReferralStatus,
-    Register,
-    RegisterError,
-    RegisterQuery,
 )
 
 T0 = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
@@ -26,7 +26,7 @@ T0 = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 
 def entry(
     referral_id: str = "KG-2026-7F3K9Q", at: datetime = T0, **extra: object
-) -> NewRegisterEntry:
+) -> NewReferralLogEntry:
     values: dict[str, object] = {
         "referral_id": referral_id,
         "created_at": at,
@@ -41,21 +41,21 @@ def entry(
         "mail_adapter": "thunderbird",
         **extra,
     }
-    return NewRegisterEntry.model_validate(values)
+    return NewReferralLogEntry.model_validate(values)
 
 
 @pytest.fixture
-def register(tmp_path: Path) -> Register:
-    reg = Register.open(tmp_path / "register.sqlite3")
+def referral_log(tmp_path: Path) -> ReferralLog:
+    reg = ReferralLog.open(tmp_path / "register.sqlite3")
     yield reg  # type: ignore[misc]
     reg.close()
 
 
-def test_the_schema_has_no_place_for_client_data(register: Register) -> None:
+def test_the_schema_has_no_place_for_client_data(referral_log: ReferralLog) -> None:
     columns = {
         row[1]
         for table in ("referrals", "status_history")
-        for row in register._db.execute(f"PRAGMA table_info({table})")
+        for row in referral_log._db.execute(f"PRAGMA table_info({table})")
     }
     forbidden = {"first_name", "last_name", "name", "street", "address", "phone", "email"}
     assert not columns & forbidden
@@ -64,12 +64,12 @@ def test_the_schema_has_no_place_for_client_data(register: Register) -> None:
         entry(first_name="Ayşe")
 
 
-def test_status_history_from_draft_to_withdrawn(register: Register) -> None:
-    register.add(entry())
-    register.set_password_channel("KG-2026-7F3K9Q", PasswordChannel.PHONE)
-    register.mark_sent("KG-2026-7F3K9Q", T0 + timedelta(minutes=5))
-    register.mark_withdrawn("KG-2026-7F3K9Q", T0 + timedelta(days=3))
-    row = register.get("KG-2026-7F3K9Q")
+def test_status_history_from_draft_to_withdrawn(referral_log: ReferralLog) -> None:
+    referral_log.add(entry())
+    referral_log.set_password_channel("KG-2026-7F3K9Q", PasswordChannel.PHONE)
+    referral_log.mark_sent("KG-2026-7F3K9Q", T0 + timedelta(minutes=5))
+    referral_log.mark_withdrawn("KG-2026-7F3K9Q", T0 + timedelta(days=3))
+    row = referral_log.get("KG-2026-7F3K9Q")
     assert row is not None
     assert row.status is ReferralStatus.WITHDRAWN
     assert row.password_channel is PasswordChannel.PHONE
@@ -81,21 +81,21 @@ def test_status_history_from_draft_to_withdrawn(register: Register) -> None:
     assert row.sent_at == T0 + timedelta(minutes=5)
 
 
-def test_a_correction_links_both_rows(register: Register) -> None:
-    register.add(entry())
-    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1), corrects="KG-2026-7F3K9Q"))
-    original = register.get("KG-2026-7F3K9Q")
-    correction = register.get("KG-2026-AC3DEF")
+def test_a_correction_links_both_rows(referral_log: ReferralLog) -> None:
+    referral_log.add(entry())
+    referral_log.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1), corrects="KG-2026-7F3K9Q"))
+    original = referral_log.get("KG-2026-7F3K9Q")
+    correction = referral_log.get("KG-2026-AC3DEF")
     assert original is not None and correction is not None
     assert original.status is ReferralStatus.CORRECTED
     assert original.corrected_by == "KG-2026-AC3DEF"
     assert correction.corrects == "KG-2026-7F3K9Q"
 
 
-def test_correction_of_an_unknown_referral_is_refused_as_a_whole(register: Register) -> None:
-    with pytest.raises(RegisterError, match="staat niet in het register"):
-        register.add(entry("KG-2026-AC3DEF", corrects="KG-2026-7F3K9Q"))
-    assert register.all() == []
+def test_correction_of_an_unknown_referral_is_refused_as_a_whole(referral_log: ReferralLog) -> None:
+    with pytest.raises(ReferralLogError, match="staat niet in het logboek"):
+        referral_log.add(entry("KG-2026-AC3DEF", corrects="KG-2026-7F3K9Q"))
+    assert referral_log.all() == []
     with pytest.raises(ValidationError, match="zichzelf"):
         entry(corrects="KG-2026-7F3K9Q")
 
@@ -107,38 +107,40 @@ def test_initials_and_postcode_are_only_that() -> None:
             entry(**bad)
 
 
-def test_search_by_id_dates_partner_and_status(register: Register) -> None:
-    register.add(entry())
-    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=40), partner_id="ocmw-leopoldsburg"))
-    register.mark_sent("KG-2026-AC3DEF", T0 + timedelta(days=40))
-    assert [r.referral_id for r in register.search(RegisterQuery())] == [
+def test_search_by_id_dates_partner_and_status(referral_log: ReferralLog) -> None:
+    referral_log.add(entry())
+    referral_log.add(
+        entry("KG-2026-AC3DEF", T0 + timedelta(days=40), partner_id="ocmw-leopoldsburg")
+    )
+    referral_log.mark_sent("KG-2026-AC3DEF", T0 + timedelta(days=40))
+    assert [r.referral_id for r in referral_log.search(ReferralLogQuery())] == [
         "KG-2026-AC3DEF",
         "KG-2026-7F3K9Q",
     ]
-    assert [r.referral_id for r in register.search(RegisterQuery(text="7f3k"))] == [
+    assert [r.referral_id for r in referral_log.search(ReferralLogQuery(text="7f3k"))] == [
         "KG-2026-7F3K9Q"
     ]
-    april = RegisterQuery(date_from=date(2026, 4, 1), date_to=date(2026, 4, 30))
-    assert [r.referral_id for r in register.search(april)] == ["KG-2026-AC3DEF"]
-    assert len(register.search(RegisterQuery(partner_id="ocmw-wervik"))) == 1
-    assert len(register.search(RegisterQuery(status=ReferralStatus.SENT))) == 1
+    april = ReferralLogQuery(date_from=date(2026, 4, 1), date_to=date(2026, 4, 30))
+    assert [r.referral_id for r in referral_log.search(april)] == ["KG-2026-AC3DEF"]
+    assert len(referral_log.search(ReferralLogQuery(partner_id="ocmw-wervik"))) == 1
+    assert len(referral_log.search(ReferralLogQuery(status=ReferralStatus.SENT))) == 1
 
 
-def test_purge_removes_old_rows_and_their_history(register: Register) -> None:
-    register.add(entry())
-    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=800), corrects="KG-2026-7F3K9Q"))
-    removed = register.purge_older_than(T0 + timedelta(days=1))
+def test_purge_removes_old_rows_and_their_history(referral_log: ReferralLog) -> None:
+    referral_log.add(entry())
+    referral_log.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=800), corrects="KG-2026-7F3K9Q"))
+    removed = referral_log.purge_older_than(T0 + timedelta(days=1))
     assert removed == ["KG-2026-7F3K9Q"]
-    remaining = register.get("KG-2026-AC3DEF")
+    remaining = referral_log.get("KG-2026-AC3DEF")
     assert remaining is not None and remaining.corrects is None
-    count = register._db.execute("SELECT count(*) FROM status_history").fetchone()[0]
+    count = referral_log._db.execute("SELECT count(*) FROM status_history").fetchone()[0]
     assert count == 1
 
 
 def test_migrates_a_first_version_database(tmp_path: Path) -> None:
     path = tmp_path / "register.sqlite3"
     db = sqlite3.connect(path)
-    from referral_desk.storage.register import MIGRATIONS
+    from referral_desk.storage.referral_log import MIGRATIONS
 
     MIGRATIONS[0](db)
     db.execute("PRAGMA user_version = 1")
@@ -150,11 +152,11 @@ def test_migrates_a_first_version_database(tmp_path: Path) -> None:
     )
     db.commit()
     db.close()
-    register = Register.open(path)
-    assert register._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    row = register.get("KG-2025-AC3DEF")
+    referral_log = ReferralLog.open(path)
+    assert referral_log._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    row = referral_log.get("KG-2025-AC3DEF")
     assert row is not None and row.status is ReferralStatus.SENT and row.initials is None
-    register.close()
+    referral_log.close()
 
 
 def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
@@ -164,24 +166,24 @@ def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
     db.commit()
     db.close()
     before = path.read_bytes()
-    with pytest.raises(RegisterError, match="nieuwere versie"):
-        Register.open(path)
+    with pytest.raises(ReferralLogError, match="nieuwere versie"):
+        ReferralLog.open(path)
     assert path.read_bytes() == before
 
 
 def test_a_damaged_file_is_reported_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "register.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(RegisterError, match="beschadigd"):
-        Register.open(path)
+    with pytest.raises(ReferralLogError, match="beschadigd"):
+        ReferralLog.open(path)
     assert path.read_bytes() == b"this is not a database" * 100
 
 
 def test_an_unwritable_place_is_reported(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(RegisterError, match="kan niet gemaakt worden"):
-        Register.open(blocker / "register.sqlite3")
+    with pytest.raises(ReferralLogError, match="kan niet gemaakt worden"):
+        ReferralLog.open(blocker / "register.sqlite3")
 
 
 @settings(
@@ -199,13 +201,13 @@ def test_any_status_sequence_round_trips(
     statuses: list[ReferralStatus],
     channel: PasswordChannel,
 ) -> None:
-    register = Register.open(tmp_path_factory.mktemp("reg") / "r.sqlite3")
-    register.add(entry())
+    referral_log = ReferralLog.open(tmp_path_factory.mktemp("reg") / "r.sqlite3")
+    referral_log.add(entry())
     for number, status in enumerate(statuses, start=1):
-        register.set_status("KG-2026-7F3K9Q", status, T0 + timedelta(hours=number))
-    register.set_password_channel("KG-2026-7F3K9Q", channel)
-    row = register.get("KG-2026-7F3K9Q")
-    register.close()
+        referral_log.set_status("KG-2026-7F3K9Q", status, T0 + timedelta(hours=number))
+    referral_log.set_password_channel("KG-2026-7F3K9Q", channel)
+    row = referral_log.get("KG-2026-7F3K9Q")
+    referral_log.close()
     assert row is not None
     assert [c.status for c in row.history] == [ReferralStatus.DRAFT_OPENED, *statuses]
     assert row.status is ([ReferralStatus.DRAFT_OPENED, *statuses][-1])
@@ -214,24 +216,24 @@ def test_any_status_sequence_round_trips(
 
 def test_writes_without_a_moment_use_the_clock(tmp_path: Path) -> None:
     now = [T0 + timedelta(hours=2)]
-    register = Register.open(tmp_path / "register.sqlite3", clock=lambda: now[0])
-    register.add(entry())
-    register.mark_sent("KG-2026-7F3K9Q")
+    referral_log = ReferralLog.open(tmp_path / "register.sqlite3", clock=lambda: now[0])
+    referral_log.add(entry())
+    referral_log.mark_sent("KG-2026-7F3K9Q")
     now[0] = T0 + timedelta(days=9)
-    register.mark_withdrawn("KG-2026-7F3K9Q")
-    row = register.get("KG-2026-7F3K9Q")
+    referral_log.mark_withdrawn("KG-2026-7F3K9Q")
+    row = referral_log.get("KG-2026-7F3K9Q")
     assert row is not None
     assert [c.at for c in row.history] == [T0, T0 + timedelta(hours=2), T0 + timedelta(days=9)]
-    register.close()
+    referral_log.close()
 
 
-def test_link_correction_links_both_rows_once(register: Register) -> None:
-    register.add(entry())
-    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1)))
-    register.link_correction("KG-2026-7F3K9Q", "KG-2026-AC3DEF", T0 + timedelta(days=1))
-    register.link_correction("KG-2026-7F3K9Q", "KG-2026-AC3DEF")  # again: no change
-    original = register.get("KG-2026-7F3K9Q")
-    correction = register.get("KG-2026-AC3DEF")
+def test_link_correction_links_both_rows_once(referral_log: ReferralLog) -> None:
+    referral_log.add(entry())
+    referral_log.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1)))
+    referral_log.link_correction("KG-2026-7F3K9Q", "KG-2026-AC3DEF", T0 + timedelta(days=1))
+    referral_log.link_correction("KG-2026-7F3K9Q", "KG-2026-AC3DEF")  # again: no change
+    original = referral_log.get("KG-2026-7F3K9Q")
+    correction = referral_log.get("KG-2026-AC3DEF")
     assert original is not None and correction is not None
     assert original.status is ReferralStatus.CORRECTED
     assert original.corrected_by == "KG-2026-AC3DEF"
@@ -243,18 +245,18 @@ def test_link_correction_links_both_rows_once(register: Register) -> None:
     assert correction.status is ReferralStatus.DRAFT_OPENED
 
 
-def test_link_correction_refuses_unknown_self_and_second_links(register: Register) -> None:
-    register.add(entry())
-    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1)))
-    register.add(entry("KG-2026-CCCCCC", T0 + timedelta(days=2)))
-    with pytest.raises(RegisterError, match="staat niet in het register"):
-        register.link_correction("KG-2026-7F3K9Q", "KG-2026-DDDDDD")
-    with pytest.raises(RegisterError, match="zichzelf"):
-        register.link_correction("KG-2026-7F3K9Q", "KG-2026-7F3K9Q")
-    register.link_correction("KG-2026-7F3K9Q", "KG-2026-AC3DEF")
-    with pytest.raises(RegisterError, match="al aan een andere correctie"):
-        register.link_correction("KG-2026-7F3K9Q", "KG-2026-CCCCCC")
-    untouched = register.get("KG-2026-CCCCCC")
+def test_link_correction_refuses_unknown_self_and_second_links(referral_log: ReferralLog) -> None:
+    referral_log.add(entry())
+    referral_log.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1)))
+    referral_log.add(entry("KG-2026-CCCCCC", T0 + timedelta(days=2)))
+    with pytest.raises(ReferralLogError, match="staat niet in het logboek"):
+        referral_log.link_correction("KG-2026-7F3K9Q", "KG-2026-DDDDDD")
+    with pytest.raises(ReferralLogError, match="zichzelf"):
+        referral_log.link_correction("KG-2026-7F3K9Q", "KG-2026-7F3K9Q")
+    referral_log.link_correction("KG-2026-7F3K9Q", "KG-2026-AC3DEF")
+    with pytest.raises(ReferralLogError, match="al aan een andere correctie"):
+        referral_log.link_correction("KG-2026-7F3K9Q", "KG-2026-CCCCCC")
+    untouched = referral_log.get("KG-2026-CCCCCC")
     assert untouched is not None and untouched.corrects is None
 
 
@@ -278,21 +280,23 @@ def test_postcode_is_four_digits(postcode: str) -> None:
         entry(postcode=postcode)
 
 
-def test_search_finds_kept_initials_and_postcode(register: Register) -> None:
-    register.add(entry(initials="A.V.", postcode="3970"))
-    register.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1)))
-    assert [r.referral_id for r in register.search(RegisterQuery(text="3970"))] == [
+def test_search_finds_kept_initials_and_postcode(referral_log: ReferralLog) -> None:
+    referral_log.add(entry(initials="A.V.", postcode="3970"))
+    referral_log.add(entry("KG-2026-AC3DEF", T0 + timedelta(days=1)))
+    assert [r.referral_id for r in referral_log.search(ReferralLogQuery(text="3970"))] == [
         "KG-2026-7F3K9Q"
     ]
-    assert [r.referral_id for r in register.search(RegisterQuery(text="av"))] == ["KG-2026-7F3K9Q"]
+    assert [r.referral_id for r in referral_log.search(ReferralLogQuery(text="av"))] == [
+        "KG-2026-7F3K9Q"
+    ]
 
 
-def test_newest_first_as_instants_across_summer_time(register: Register) -> None:
+def test_newest_first_as_instants_across_summer_time(referral_log: ReferralLog) -> None:
     winter, summer = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
     # 02:30+01:00 is 01:30 UTC; 03:10+02:00 is 01:10 UTC: the text order would be wrong.
-    register.add(entry("KG-2026-AC3DEF", datetime(2026, 3, 29, 2, 30, tzinfo=winter)))
-    register.add(entry("KG-2026-CCCCCC", datetime(2026, 3, 29, 3, 10, tzinfo=summer)))
-    assert [r.referral_id for r in register.search(RegisterQuery())] == [
+    referral_log.add(entry("KG-2026-AC3DEF", datetime(2026, 3, 29, 2, 30, tzinfo=winter)))
+    referral_log.add(entry("KG-2026-CCCCCC", datetime(2026, 3, 29, 3, 10, tzinfo=summer)))
+    assert [r.referral_id for r in referral_log.search(ReferralLogQuery())] == [
         "KG-2026-AC3DEF",
         "KG-2026-CCCCCC",
     ]
@@ -301,49 +305,49 @@ def test_newest_first_as_instants_across_summer_time(register: Register) -> None
 def test_a_register_held_by_another_instance_says_it_is_busy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import referral_desk.storage.register as module
+    import referral_desk.storage.referral_log as module
 
     path = tmp_path / "register.sqlite3"
-    Register.open(path).close()
+    ReferralLog.open(path).close()
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     monkeypatch.setattr(module, "BUSY_TIMEOUT_MS", 200)
-    register = Register.open(path)  # WAL: reading while the other one writes is fine
+    referral_log = ReferralLog.open(path)  # WAL: reading while the other one writes is fine
     try:
-        with pytest.raises(RegisterError, match="bezet") as raised:
-            register.add(entry())
+        with pytest.raises(ReferralLogError, match="bezet") as raised:
+            referral_log.add(entry())
         assert "Probeer het zo opnieuw" in raised.value.message
-        assert register.all() == []
+        assert referral_log.all() == []
     finally:
         other.execute("ROLLBACK")
         other.close()
-    register.add(entry())  # and once the other one lets go, it works
-    assert register.get("KG-2026-7F3K9Q") is not None
-    register.close()
+    referral_log.add(entry())  # and once the other one lets go, it works
+    assert referral_log.get("KG-2026-7F3K9Q") is not None
+    referral_log.close()
 
 
 def test_a_read_only_register_is_reported_and_reads_keep_working(tmp_path: Path) -> None:
     path = tmp_path / "register.sqlite3"
-    writable = Register.open(path)
+    writable = ReferralLog.open(path)
     writable.add(entry())
     writable.close()
     # As root, chmod does not stop writes; SQLite's read-only mode gives the same error a
     # read-only disk or a file without write permission gives.
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
-    register = Register(connection, path)
-    assert register.get("KG-2026-7F3K9Q") is not None
-    with pytest.raises(RegisterError, match="kan niet geschreven worden"):
-        register.mark_sent("KG-2026-7F3K9Q", T0)
-    with pytest.raises(RegisterError, match="kan niet geschreven worden"):
-        register.add(entry("KG-2026-AC3DEF"))
-    assert len(register.all()) == 1
-    register.close()
+    referral_log = ReferralLog(connection, path)
+    assert referral_log.get("KG-2026-7F3K9Q") is not None
+    with pytest.raises(ReferralLogError, match="kan niet geschreven worden"):
+        referral_log.mark_sent("KG-2026-7F3K9Q", T0)
+    with pytest.raises(ReferralLogError, match="kan niet geschreven worden"):
+        referral_log.add(entry("KG-2026-AC3DEF"))
+    assert len(referral_log.all()) == 1
+    referral_log.close()
 
 
 def test_the_error_messages_name_no_client_data_and_are_dutch(tmp_path: Path) -> None:
     path = tmp_path / "register.sqlite3"
     path.write_bytes(b"\0" * 4096 + b"garbage" * 100)
-    with pytest.raises(RegisterError) as raised:
-        Register.open(path)
-    assert "register" in raised.value.message.lower()
+    with pytest.raises(ReferralLogError) as raised:
+        ReferralLog.open(path)
+    assert "logboek" in raised.value.message.lower()
     assert str(raised.value) == raised.value.message

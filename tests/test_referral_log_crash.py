@@ -1,4 +1,4 @@
-"""The register survives a killed writer and two app instances writing at once."""
+"""The referral log survives a killed writer and two app instances writing at once."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import referral_desk
-from referral_desk.storage.register import ReferralStatus, Register
+from referral_desk.storage.referral_log import ReferralLog, ReferralStatus
 
 # The writers import the same referral_desk as this test, whatever is installed.
 _SRC = str(Path(referral_desk.__file__).resolve().parents[1])
@@ -22,7 +22,7 @@ WRITER = textwrap.dedent(
     import sys
     from datetime import UTC, datetime, timedelta
     from pathlib import Path
-    from referral_desk.storage.register import NewRegisterEntry, Register
+    from referral_desk.storage.referral_log import NewReferralLogEntry, ReferralLog
 
     ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"
     path, worker, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
@@ -35,12 +35,12 @@ WRITER = textwrap.dedent(
             digits += ALPHABET[r]
         return "KG-2026-" + digits
 
-    register = Register.open(path)
+    register = ReferralLog.open(path)
     start = datetime(2026, 1, 1, tzinfo=UTC)
     n = 0
     while count < 0 or n < count:
         at = start + timedelta(seconds=n)
-        register.add(NewRegisterEntry(
+        register.add(NewReferralLogEntry(
             referral_id=rid(n), created_at=at, partner_id="ocmw-wervik",
             partner_name="OCMW Wervik", mailbox="kindengezin@wervik.be",
             archive_sha256="ab" * 32, consent_recorded=True, consent_date=at.date(),
@@ -66,18 +66,18 @@ def _writer(path: Path, worker: int, count: int) -> subprocess.Popen[str]:
 
 def test_two_instances_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "register.sqlite3"
-    Register.open(path).close()  # both start on a migrated file, like a second app window
+    ReferralLog.open(path).close()  # both start on a migrated file, like a second app window
     writers = [_writer(path, worker, 200) for worker in (1, 2)]
     for writer in writers:
         _out, err = writer.communicate(timeout=300)
         assert writer.returncode == 0, err
-    register = Register.open(path)
-    rows = register.all()
+    referral_log = ReferralLog.open(path)
+    rows = referral_log.all()
     assert len(rows) == 400
     assert len({r.referral_id for r in rows}) == 400
     assert all(len(r.history) == 2 for r in rows)
-    assert register.integrity_ok()
-    register.close()
+    assert referral_log.integrity_ok()
+    referral_log.close()
 
 
 def test_a_writer_killed_mid_write_leaves_every_committed_row_whole(tmp_path: Path) -> None:
@@ -93,9 +93,9 @@ def test_a_writer_killed_mid_write_leaves_every_committed_row_whole(tmp_path: Pa
     writer.wait(timeout=30)
     assert writer.returncode == -signal.SIGKILL
 
-    register = Register.open(path)
-    assert register.integrity_ok()
-    rows = register.all()
+    referral_log = ReferralLog.open(path)
+    assert referral_log.integrity_ok()
+    rows = referral_log.all()
     # Everything reported as committed is there; at most the rows after it (committed
     # before the kill landed) as well, each with its full history or none at all.
     assert len(rows) >= committed + 1
@@ -113,9 +113,9 @@ def test_a_writer_killed_mid_write_leaves_every_committed_row_whole(tmp_path: Pa
             ReferralStatus.SENT if len(row.history) == 2 else ReferralStatus.DRAFT_OPENED
         )
     # And the register takes new writes after the crash.
-    register.mark_sent(rows[-1].referral_id)
-    assert register.integrity_ok()
-    register.close()
+    referral_log.mark_sent(rows[-1].referral_id)
+    assert referral_log.integrity_ok()
+    referral_log.close()
 
 
 def test_a_writer_killed_repeatedly_never_corrupts_the_file(tmp_path: Path) -> None:
@@ -130,9 +130,9 @@ def test_a_writer_killed_repeatedly_never_corrupts_the_file(tmp_path: Path) -> N
                 break
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait(timeout=30)
-        register = Register.open(path)
-        assert register.integrity_ok()
-        rows = register.all()
+        referral_log = ReferralLog.open(path)
+        assert referral_log.integrity_ok()
+        rows = referral_log.all()
         assert len(rows) >= seen + stop_after + 1
         seen = len(rows)
-        register.close()
+        referral_log.close()

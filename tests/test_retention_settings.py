@@ -1,4 +1,4 @@
-"""Instellingen → Register en wachtwoorden: retention, initials, pre-shared passwords."""
+"""Instellingen → Logboek en wachtwoorden: retention, initials, pre-shared passwords."""
 
 from __future__ import annotations
 
@@ -47,15 +47,15 @@ def _dialog(
 
 def test_retention_and_initials_are_saved(qtbot: QtBot, tmp_path: Path) -> None:
     dialog, store = _dialog(qtbot, tmp_path, PasswordVault(MemoryKeyring(), clock=lambda: NOW))
-    page = dialog.register_page
-    assert page.recall_days.value() == 30 and page.register_months.value() == 24
+    page = dialog.retention_page
+    assert page.recall_days.value() == 30 and page.referral_log_months.value() == 24
     assert not page.recognisable.isChecked()
     page.recall_days.setValue(10)
-    page.register_months.setValue(36)
+    page.referral_log_months.setValue(36)
     page.recognisable.setChecked(True)
     dialog.try_save()
     saved = store.load()
-    assert (saved.recall_days, saved.register_retention_months, saved.record_initials) == (
+    assert (saved.recall_days, saved.referral_log_retention_months, saved.record_initials) == (
         10,
         36,
         True,
@@ -67,7 +67,7 @@ def test_preshared_password_set_shown_only_on_request_and_deleted(
 ) -> None:
     backend = MemoryKeyring()
     dialog, _store = _dialog(qtbot, tmp_path, PasswordVault(backend, clock=lambda: NOW))
-    page = dialog.register_page
+    page = dialog.retention_page
     row = page.rows["ocmw-wervik"]
     assert row.status.text() == "niet ingesteld" and not row.show_button.isEnabled()
     told: list[str] = []
@@ -89,7 +89,7 @@ def test_preshared_password_set_shown_only_on_request_and_deleted(
 
 def test_without_a_keyring_the_page_says_why(qtbot: QtBot, tmp_path: Path) -> None:
     dialog, _store = _dialog(qtbot, tmp_path, PasswordVault(fail.Keyring(), clock=lambda: NOW))
-    page = dialog.register_page
+    page = dialog.retention_page
     assert "Niet beschikbaar" in page.keyring_status.text()
     assert "nooit in een bestand" in page.keyring_status.text()
     assert not page.rows["ocmw-wervik"].set_button.isEnabled()

@@ -1,4 +1,4 @@
-"""Instellingen → Register en wachtwoorden: how long things are kept, and the pre-shared
+"""Instellingen → Logboek en wachtwoorden: how long things are kept, and the pre-shared
 passwords agreed with partners (in the OS keyring, never shown after saving unless asked)."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _spin(parent: QWidget, name: str, low: int, high: int, value: int, suffix: s
 
 
 class PresharedRow(QWidget):
-    def __init__(self, partner: Partner, page: RegisterSettingsPage) -> None:
+    def __init__(self, partner: Partner, page: RetentionSettingsPage) -> None:
         super().__init__(page)
         self.partner = partner
         self.page = page
@@ -75,7 +75,7 @@ class PresharedRow(QWidget):
         self.delete_button.setEnabled(bool(is_set))
 
 
-class RegisterSettingsPage(QWidget):
+class RetentionSettingsPage(QWidget):
     def __init__(
         self,
         settings: Settings,
@@ -91,16 +91,16 @@ class RegisterSettingsPage(QWidget):
         self.recall_days = _spin(
             keep_box, "recallDays", 1, 365, settings.recall_days, self.tr(" dagen")
         )
-        self.register_months = _spin(
+        self.referral_log_months = _spin(
             keep_box,
-            "registerMonths",
+            "referralLogMonths",
             1,
             120,
-            settings.register_retention_months or policy.register_months,
+            settings.referral_log_retention_months or policy.referral_log_months,
             self.tr(" maanden"),
         )
         self.recognisable = QCheckBox(
-            self.tr("Initialen en postcode van de cliënt in het register bewaren"), keep_box
+            self.tr("Initialen en postcode van de cliënt in het logboek bewaren"), keep_box
         )
         self.recognisable.setObjectName("recordInitials")
         self.recognisable.setChecked(settings.record_initials)
@@ -115,9 +115,9 @@ class RegisterSettingsPage(QWidget):
                 self.tr("Wachtwoorden opvraagbaar, in dagen"),
             ),
             (
-                self.tr("&Register bewaren"),
-                self.register_months,
-                self.tr("Register bewaren, in maanden"),
+                self.tr("&Logboek bewaren"),
+                self.referral_log_months,
+                self.tr("Logboek bewaren, in maanden"),
             ),
         ):
             label = QLabel(text, keep_box)
@@ -185,7 +185,7 @@ class RegisterSettingsPage(QWidget):
     def values(self) -> dict[str, object]:
         return {
             "recall_days": self.recall_days.value(),
-            "register_retention_months": self.register_months.value(),
+            "referral_log_retention_months": self.referral_log_months.value(),
             "record_initials": self.recognisable.isChecked(),
         }
 
