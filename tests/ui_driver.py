@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from referral_desk.lifecycle.creation import CreatedReferral
 from referral_desk.ui.main_window import MainWindow
-from referral_desk.workflow import CreatedReferral
 
 PROFILE = {
     "referrerName": "Sofie Maes",

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 from referral_desk.delivery.detection import ConfiguredOpenerChain
 from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
 from referral_desk.domain.registry_file import LoadedRegistry, RegistryError, RegistryProblem
-from referral_desk.follow_up import FollowUpServices
+from referral_desk.lifecycle.after_sending import FollowUpServices
+from referral_desk.lifecycle.creation import ReferralServices
 from referral_desk.retention import RetentionPolicy, apply_retention
 from referral_desk.storage.app_log import configure_logging
 from referral_desk.storage.outbox import Outbox
@@ -27,7 +28,6 @@ from referral_desk.storage.registry_location import (
 )
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.main_window import MainWindow, WindowDeps
-from referral_desk.workflow import ReferralServices
 
 
 def local_now() -> datetime:

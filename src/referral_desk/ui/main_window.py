@@ -32,7 +32,8 @@ from referral_desk.domain.partners import LookupResult, PartnerFound, PasswordMo
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import FormErrors, ReferrerProfile, parse_client_form
 from referral_desk.domain.registry_file import LoadedRegistry, RegistryError
-from referral_desk.follow_up import FollowUpServices, RecordOutcome, record_referral
+from referral_desk.lifecycle.after_sending import FollowUpServices, RecordOutcome, record_referral
+from referral_desk.lifecycle.creation import CreatedReferral, ReferralServices, create_referral
 from referral_desk.mail_check import open_check_draft
 from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.password_vault import VaultUnavailable
@@ -47,7 +48,6 @@ from referral_desk.ui.profile_dialog import ProfileDialog
 from referral_desk.ui.referral_log_window import ReferralLogWindow
 from referral_desk.ui.registry_editor import RegistryEditor
 from referral_desk.ui.settings_dialog import SettingsDialog
-from referral_desk.workflow import CreatedReferral, ReferralServices, create_referral
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.domain.registry_csv import parse_registry_date
-from referral_desk.follow_up import FollowUpServices, withdraw_consent
+from referral_desk.lifecycle.after_sending import FollowUpServices, withdraw_consent
 from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.password_vault import VaultUnavailable
 from referral_desk.storage.referral_log import (

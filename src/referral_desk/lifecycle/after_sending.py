@@ -20,6 +20,7 @@ from referral_desk.delivery.message import DraftMessage, withdrawal_body, withdr
 from referral_desk.delivery.openers import AllOpenersFailed, DraftResult, MailOpener
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.referral import ReferrerProfile
+from referral_desk.lifecycle.creation import CreatedReferral
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
 from referral_desk.storage.referral_log import (
@@ -28,7 +29,6 @@ from referral_desk.storage.referral_log import (
     ReferralLogEntry,
     ReferralLogError,
 )
-from referral_desk.workflow import CreatedReferral
 
 log = logging.getLogger(__name__)
 
