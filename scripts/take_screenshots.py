@@ -103,7 +103,14 @@ def main() -> int:
         window.form.edits["email"].editingFinished.emit()
         window.consent.setChecked(True)
         window.make_referral()
-        QTimer.singleShot(300, step_done)
+        QTimer.singleShot(300, when_created)
+
+    def when_created() -> None:
+        # Creation runs off the GUI thread: wait for its result before the screenshot.
+        if window.creation.busy:
+            QTimer.singleShot(100, when_created)
+        else:
+            step_done()
 
     def step_done() -> None:
         grab("main-window")
@@ -130,7 +137,7 @@ def main() -> int:
         QTimer.singleShot(300, lambda: step_referral_log(referral_log, dialog))
 
     def step_referral_log(referral_log: QWidget, dialog: QWidget) -> None:
-        grab("register-window", referral_log)
+        grab("referral-log-window", referral_log)
         grab("recall-dialog", dialog)
         dialog.close()
         evaluation = referral_log.open_evaluation()  # type: ignore[attr-defined]

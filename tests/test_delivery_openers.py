@@ -14,7 +14,6 @@ import pytest
 
 from referral_desk.delivery.message import DraftMessage, referral_body, referral_subject
 from referral_desk.delivery.openers import (
-    ADAPTERS,
     AllOpenersFailed,
     DraftResult,
     EmlFileOpener,
@@ -22,7 +21,6 @@ from referral_desk.delivery.openers import (
     MailOpener,
     MailOpenError,
     OpenerChain,
-    default_opener_chain,
     open_with_default_app,
 )
 
@@ -133,9 +131,6 @@ def test_openers_satisfy_the_interface() -> None:
     openers: list[MailOpener] = [EmlFileOpener(), EmlOnlyOpener(), OpenerChain([EmlOnlyOpener()])]
     assert [o.name for o in openers] == ["eml-default-app", "eml-only", "chain"]
     assert all(o.label for o in openers)
-    assert {name: factory().name for name, factory in ADAPTERS.items()} == {
-        name: name for name in ADAPTERS
-    }
 
 
 # --- the chain -----------------------------------------------------------------------------
@@ -209,25 +204,74 @@ def test_chain_needs_an_opener() -> None:
         OpenerChain([])
 
 
-@pytest.mark.parametrize(
-    ("environ", "expected"),
-    [
-        ({"REFERRAL_DESK_MAIL": "eml"}, ["eml-only"]),
-        ({"REFERRAL_DESK_MAIL": " EML "}, ["eml-only"]),
-        ({}, ["eml-default-app"]),
-        ({"REFERRAL_DESK_MAIL": ""}, ["eml-default-app"]),
-        ({"REFERRAL_DESK_MAIL": "iets anders"}, ["eml-default-app"]),
-    ],
-)
-def test_default_chain_follows_the_environment(
-    environ: dict[str, str], expected: list[str]
+class BrokenOpener:
+    """An adapter with a bug: raises something other than MailOpenError, canary inside."""
+
+    def __init__(self, name: str, error: Exception) -> None:
+        self.name = name
+        self.label = f"kapot {name}"
+        self.error = error
+
+    def open_draft(self, draft: DraftMessage, workdir: Path) -> DraftResult:
+        raise self.error
+
+
+UNEXPECTED = [
+    RuntimeError(f"COM zegt {CANARY} {MAILBOX}"),
+    OSError(13, f"geen toegang tot /home/{CANARY}/outbox"),  # a PermissionError
+    TypeError(f"argument {CANARY!r} heeft het verkeerde type"),
+]
+
+
+@pytest.mark.parametrize("error", UNEXPECTED, ids=lambda error: type(error).__name__)
+def test_an_unexpected_exception_is_that_adapters_failure_and_the_eml_still_opens(
+    error: Exception, draft: DraftMessage, workdir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    assert [o.name for o in default_opener_chain(environ).openers] == expected
+    caplog.set_level(logging.DEBUG)
+    launcher = RecordingLauncher()
+    tried: list[str] = []
+    chain = OpenerChain(
+        [
+            BrokenOpener("outlook-com", error),
+            FakeOpener("mapi", tried, "geen MAPI-client"),
+            EmlFileOpener(launcher),
+        ]
+    )
+    result = chain.open_draft(draft, workdir)
+    assert result.opener == "eml-default-app"
+    assert launcher.calls == [workdir / f"{REFERRAL_ID}.eml"]
+    assert tried == ["mapi"]
+    assert f"outlook-com failed unexpectedly: {type(error).__name__} at " in caplog.text
+    _no_personal_data(caplog.text, draft)
+    for record in caplog.records:
+        assert record.exc_info is None
+        assert CANARY.lower() not in record.getMessage().lower()
 
 
-def test_default_chain_reads_os_environ() -> None:
-    # tests/conftest.py sets REFERRAL_DESK_MAIL=eml for every test.
-    assert [o.name for o in default_opener_chain().openers] == ["eml-only"]
+def test_every_adapter_broken_ends_in_all_failed_with_dutch_reasons_only(
+    draft: DraftMessage, workdir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+
+    def broken_launcher(path: Path) -> None:
+        raise ValueError(f"{CANARY} {path}")
+
+    chain = OpenerChain(
+        [
+            *(BrokenOpener(f"kapot-{index}", error) for index, error in enumerate(UNEXPECTED)),
+            EmlFileOpener(broken_launcher),
+        ]
+    )
+    with pytest.raises(AllOpenersFailed) as caught:
+        chain.open_draft(draft, workdir)
+    assert caught.value.failures == (
+        ("kapot-0", "onverwachte fout (RuntimeError)"),
+        ("kapot-1", "onverwachte fout (PermissionError)"),
+        ("kapot-2", "onverwachte fout (TypeError)"),
+        ("eml-default-app", "onverwachte fout (ValueError)"),
+    )
+    for text in (caught.value.reason, caught.value.message, str(caught.value), caplog.text):
+        _no_personal_data(text, draft)
 
 
 # --- open_with_default_app against a fake xdg-open -----------------------------------------

@@ -21,16 +21,17 @@ from referral_desk.domain.referral import (
     Referral,
     ReferrerProfile,
 )
+from referral_desk.sealing import font_cache
 from referral_desk.sealing.documents import (
     FOOTER_TEXT,
     REFERRAL_JSON_SCHEMA,
     DocumentTooLong,
-    dutch_date,
     parse_referral_json,
     referral_export,
     render_referral_json,
     render_referral_pdf,
 )
+from referral_desk.sealing.warm_up import warm_up
 
 FONTS = Path(__file__).resolve().parents[1] / "resources" / "fonts"
 CREATED = datetime(2026, 11, 22, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
@@ -149,11 +150,6 @@ def test_parse_refuses_extra_fields_and_other_versions() -> None:
 # --- PDF --------------------------------------------------------------------------------
 
 
-def test_dutch_dates_do_not_depend_on_the_locale() -> None:
-    assert dutch_date(date(2024, 3, 1)) == "1 maart 2024"
-    assert dutch_date(date(2026, 11, 22)) == "22 november 2026"
-
-
 def test_pdf_is_one_page_with_the_referral() -> None:
     referral = make_referral(corrects="KG-2026-AC3DEF")
     pages, text = pdf_text(render_referral_pdf(referral, FONTS))
@@ -233,3 +229,56 @@ def test_rendering_writes_no_files(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         render_referral_pdf(referral, FONTS)
         render_referral_json(referral)
     assert snapshot() == before
+
+
+# --- the font cache: parsed once per process, the same PDF ---------------------------------
+
+
+def font_streams(data: bytes) -> list[bytes]:
+    """The embedded font programs, in order."""
+    streams = []
+    for font in PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/Font"].values():
+        descendant = font.get_object()["/DescendantFonts"][0].get_object()
+        streams.append(descendant["/FontDescriptor"]["/FontFile2"].get_object().get_data())
+    return streams
+
+
+CACHE_CASES = {
+    "latin": make_referral(),
+    "longest": longest_referral(),
+    # Greek, Cyrillic and Vietnamese are in the cut-down font; Chinese is not (whole font).
+    "greek": make_referral(first_name="Ελένη", last_name="Шевченко-Nguyễn"),
+    "outside the cut": make_referral(first_name="王小明", last_name="Çelik"),
+}
+
+
+@pytest.mark.parametrize("case", list(CACHE_CASES))
+def test_cached_fonts_give_the_pdf_fpdf_gives(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    referral = CACHE_CASES[case]
+    font_cache.clear()
+    cached = render_referral_pdf(referral, FONTS)
+    assert font_cache.cached_fonts() == 2
+    monkeypatch.setattr(font_cache, "_parsed_font", lambda *_args: None)  # fpdf's add_font
+    assert render_referral_pdf(referral, FONTS) == cached
+    pages, text = pdf_text(cached)
+    assert pages == 1 and referral.referral_id in text and FOOTER_TEXT in text
+    assert len(font_streams(cached)) == 2 and all(font_streams(cached))
+
+
+def test_one_document_leaves_the_cached_fonts_as_they_were() -> None:
+    """fpdf subsets the parsed font in place: each document must get its own copy."""
+    first = render_referral_pdf(make_referral(), FONTS)
+    render_referral_pdf(CACHE_CASES["outside the cut"], FONTS)
+    render_referral_pdf(CACHE_CASES["greek"], FONTS)
+    again = render_referral_pdf(make_referral(), FONTS)
+    assert again == first
+    assert pdf_text(again) == pdf_text(first)
+
+
+def test_warm_up_parses_the_fonts_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    before = set(tmp_path.rglob("*"))
+    font_cache.clear()
+    warm_up(FONTS)
+    assert font_cache.cached_fonts() == 2
+    assert set(tmp_path.rglob("*")) == before

@@ -37,6 +37,7 @@ from tests.ui_driver import (
     open_main_window,
     run_7zz,
     tick_consent,
+    wait_for_creation,
 )
 
 ROOT = Path(__file__).parents[1]
@@ -97,11 +98,12 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert window.created is not None and window.created.referral.corrects == first
     assert f"correctie van {first}" in window.created.draft.subject
 
-    # Withdrawal of the correction: a mail to the partner, the status in the register.
+    # Withdrawal of the correction: a mail to the partner, the status in the referral log.
     referral_log_window.refresh()
     referral_log_window.select(second)
     referral_log_window.confirm_withdrawal = lambda row: True  # type: ignore[method-assign]
     referral_log_window.buttons["withdraw"].click()
+    qtbot.waitUntil(lambda: not referral_log_window.withdrawal.busy, timeout=30_000)
     referral_log = _referral_log()
     rows = {r.referral_id: r for r in referral_log.all()}
     assert rows[first].status is ReferralStatus.CORRECTED
@@ -209,19 +211,17 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
     machine.write_text(PRESHARED, "utf-8")
     window = open_main_window(qtbot)
     fill_profile(qtbot, window)
-    warnings: list[str] = []
     from PySide6.QtWidgets import QMessageBox
 
-    original = QMessageBox.warning
-    QMessageBox.warning = lambda *a, **k: warnings.append(a[2])  # type: ignore[assignment,method-assign]
-    try:
-        fill_client(qtbot, window, CANARY_CLIENT)
-        tick_consent(qtbot, window)
-        window.make_referral()
-    finally:
-        QMessageBox.warning = original  # type: ignore[method-assign]
+    fill_client(qtbot, window, CANARY_CLIENT)
+    tick_consent(qtbot, window)
+    window.make_referral()
+    wait_for_creation(qtbot, window)
     assert window.created is None
-    assert "Instellingen" in warnings[0] and "Uw invoer blijft staan" in warnings[0]
+    box = window.findChild(QMessageBox, "problemMessage")
+    assert box is not None
+    assert "Instellingen" in box.text() and "Uw invoer blijft staan" in box.text()
+    box.close()
 
     window.edit_settings()
     dialog = window.settings_dialog
@@ -234,6 +234,7 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
     dialog.reject()
 
     window.make_referral()
+    wait_for_creation(qtbot, window)
     assert window.created is not None
     assert child(window, QLabel, "passwordDisplay").text() == "afgesproken wachtwoord"
     archive = window.created.archive_path

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from referral_desk.delivery import openers
 from referral_desk.delivery.detection import (
     AUTO,
     ConfiguredOpenerChain,
@@ -24,11 +25,11 @@ from referral_desk.delivery.detection import (
     probe_windows,
 )
 from referral_desk.delivery.launch import CommandResult
+from referral_desk.delivery.message import DraftMessage
 from referral_desk.delivery.openers import (
     EmlFileOpener,
     MailOpenError,
     OpenerChain,
-    default_opener_chain,
 )
 from referral_desk.delivery.thunderbird import ThunderbirdComposeOpener
 from referral_desk.delivery.xdg_email import XdgEmailOpener
@@ -352,9 +353,28 @@ def test_headless_environment_wins_over_everything() -> None:
     assert [o.name for o in chain.openers] == ["eml-only"]
 
 
-def test_default_opener_chain_delegates_to_detection() -> None:
-    assert isinstance(default_opener_chain({}), OpenerChain)
-    assert [o.name for o in default_opener_chain({}).openers] == ["eml-default-app"]
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"REFERRAL_DESK_MAIL": "eml"}, ["eml-only"]),
+        ({"REFERRAL_DESK_MAIL": " EML "}, ["eml-only"]),
+        ({}, ["eml-default-app"]),
+        ({"REFERRAL_DESK_MAIL": ""}, ["eml-default-app"]),
+        ({"REFERRAL_DESK_MAIL": "iets anders"}, ["eml-default-app"]),
+    ],
+)
+def test_the_automatic_chain_follows_the_environment(
+    environ: dict[str, str], expected: list[str]
+) -> None:
+    # An environ without PATH finds no program, so only the .eml openers remain.
+    chain = build_opener_chain(AUTO, environ, platform="linux")
+    assert isinstance(chain, OpenerChain)
+    assert [o.name for o in chain.openers] == expected
+
+
+def test_the_automatic_chain_reads_os_environ() -> None:
+    # tests/conftest.py sets REFERRAL_DESK_MAIL=eml for every test.
+    assert [o.name for o in build_opener_chain().openers] == ["eml-only"]
 
 
 def test_configured_chain_reads_the_setting_at_every_draft() -> None:
@@ -363,3 +383,33 @@ def test_configured_chain_reads_the_setting_at_every_draft() -> None:
     assert [o.name for o in configured.chain().openers] == ["thunderbird", "eml-default-app"]
     choice[0] = AUTO
     assert [o.name for o in configured.chain().openers] == ["eml-default-app"]
+
+
+@pytest.mark.parametrize("environ", [{}, {"REFERRAL_DESK_MAIL": "eml"}])
+def test_configured_chain_still_writes_the_eml_when_detection_breaks(
+    environ: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    canary = "Qzxkwv-detectie"
+
+    def broken_setting() -> str:
+        raise RuntimeError(canary)
+
+    opened: list[Path] = []
+
+    def desktop(path: Path, grace: float) -> None:
+        opened.append(path)
+
+    monkeypatch.setattr(openers, "open_with_desktop", desktop)
+    archive = tmp_path / "KG-2026-7F3K9Q.7z"
+    archive.write_bytes(b"7z")
+    draft = DraftMessage(to="a@ocmw.example.be", subject="s", body="b", attachment=archive)
+    caplog.set_level(logging.DEBUG)
+    result = ConfiguredOpenerChain(broken_setting, environ=environ).open_draft(draft, tmp_path)
+    assert result.eml_path == tmp_path / "KG-2026-7F3K9Q.eml"
+    assert result.opener == ("eml-only" if environ else "eml-default-app")
+    assert opened == ([] if environ else [result.eml_path])
+    assert "RuntimeError" in caplog.text
+    assert canary not in caplog.text

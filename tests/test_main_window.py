@@ -14,13 +14,22 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from referral_desk.ui.main_window import MainWindow
-from tests.ui_driver import CLIENT, child, fill_client, fill_profile, open_main_window, tick_consent
+from tests.ui_driver import (
+    CLIENT,
+    child,
+    click_create,
+    fill_client,
+    fill_profile,
+    open_main_window,
+    tick_consent,
+)
 
 
 def _machine_registry(text: str) -> Path:
@@ -131,7 +140,7 @@ def test_phone_or_email_required(qtbot: QtBot, window: MainWindow) -> None:
 def test_new_referral_clears_form_and_password(qtbot: QtBot, window: MainWindow) -> None:
     fill_client(qtbot, window)
     tick_consent(qtbot, window)
-    qtbot.mouseClick(child(window, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    click_create(qtbot, window)
     assert child(window, QLabel, "passwordDisplay").text()
     qtbot.mouseClick(child(window, QPushButton, "newButton"), Qt.MouseButton.LeftButton)
     assert child(window, QLabel, "passwordDisplay").text() == ""
@@ -155,7 +164,7 @@ def test_clipboard_cleared_unless_changed(
 ) -> None:
     fill_client(qtbot, window)
     tick_consent(qtbot, window)
-    qtbot.mouseClick(child(window, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    click_create(qtbot, window)
     panel = window.password_panel
     panel._clear_timer.setInterval(50)
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
@@ -242,13 +251,18 @@ def test_tab_order_follows_reading_order(window: MainWindow) -> None:
         "email",
         "informedCheck",
         "consentCheck",
+        "consentDate",
         "createButton",
     ]
     widget = child(window, QLineEdit, "firstName")
     seen = [widget.objectName()]
     for _ in names[1:]:
         widget = widget.nextInFocusChain()
-        while widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.objectName():
+        while (
+            widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            or not widget.objectName()
+            or widget.objectName().startswith("qt_")  # a date edit's own inner line edit
+        ):
             widget = widget.nextInFocusChain()
         seen.append(widget.objectName())
     assert seen == names
@@ -278,7 +292,7 @@ def test_changed_mailbox_must_be_acknowledged_before_the_first_send(qtbot: QtBot
     fill_profile(qtbot, first)
     fill_client(qtbot, first)
     tick_consent(qtbot, first)
-    qtbot.mouseClick(child(first, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    click_create(qtbot, first)
     assert first.created is not None
     bundled = (Path(__file__).parents[1] / "config" / "partners.toml").read_text("utf-8")
     _machine_registry(bundled.replace("socialedienst@leopoldsburg.be", "nieuw@leopoldsburg.be"))
@@ -291,18 +305,17 @@ def test_changed_mailbox_must_be_acknowledged_before_the_first_send(qtbot: QtBot
     )
     fill_client(qtbot, second)
     tick_consent(qtbot, second)
-    button = child(second, QPushButton, "createButton")
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    click_create(qtbot, second)
     assert asked == [
         ("OCMW Leopoldsburg", "socialedienst@leopoldsburg.be", "nieuw@leopoldsburg.be")
     ]
     assert second.created is None
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    click_create(qtbot, second)
     assert second.created is not None and second.created.draft.to == "nieuw@leopoldsburg.be"
     second.new_referral()
     fill_client(qtbot, second)
     tick_consent(qtbot, second)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    click_create(qtbot, second)
     assert len(asked) == 2, "the warning is shown once, until the user has sent to it"
 
 
@@ -313,16 +326,16 @@ def test_unwritable_outbox_keeps_the_form_and_says_what_to_do(
     outbox = Path(platformdirs.user_data_dir("referral-desk")) / "outbox"
     outbox.parent.mkdir(parents=True, exist_ok=True)
     outbox.write_text("not a folder")
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "referral_desk.ui.main_window.QMessageBox.critical",
-        lambda _parent, _title, text: shown.append(text),
-    )
     fill_client(qtbot, window)
     tick_consent(qtbot, window)
-    qtbot.mouseClick(child(window, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    click_create(qtbot, window)
     assert window.created is None
-    assert shown and "niet bewaard" in shown[0] and "invoer blijft staan" in shown[0]
+    box = window.findChild(QMessageBox, "problemMessage")
+    assert box is not None and box.isVisible()
+    assert "niet bewaard" in box.text() and "invoer blijft staan" in box.text()
+    assert "niet bewaard" in window.result_status.text()
+    assert QApplication.overrideCursor() is None
+    box.close()
     assert child(window, QLineEdit, "firstName").text() == "Ayşe"
     assert child(window, QPushButton, "createButton").isEnabled()
     assert child(window, QLabel, "passwordDisplay").text() == ""
@@ -348,7 +361,7 @@ def test_no_mail_client_leaves_everything_needed_to_finish(
     )
     fill_client(qtbot, window)
     tick_consent(qtbot, window)
-    qtbot.mouseClick(child(window, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    click_create(qtbot, window)
     created = window.created
     assert created is not None and created.archive_path.exists()
     dialog = window.fallback_dialog

@@ -60,3 +60,69 @@ def test_diff_of_identical_files(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path = _write(tmp_path, "a.toml", BUNDLED)
     assert main(["registry", "diff", str(path), str(path)]) == 0
     assert "Geen verschillen" in capsys.readouterr().out
+
+
+def _import_args(tmp_path: Path, mailbox: str) -> list[str]:
+    """A CSV exported from the bundled registry with Wervik's mailbox set to *mailbox*."""
+    base = _write(tmp_path, "base.toml", BUNDLED)
+    csv_file = tmp_path / "partners.csv"
+    assert main(["registry", "export", "--csv", str(csv_file), "--registry", str(base)]) == 0
+    text = csv_file.read_text("utf-8-sig").replace("kindengezin@wervik.be", mailbox)
+    csv_file.write_text(text, "utf-8-sig")
+    return ["registry", "import", "--csv", str(csv_file), "--base", str(base)]
+
+
+def test_import_refuses_a_changed_registry_with_the_base_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = _import_args(tmp_path, "sociaal@wervik.be")
+    output = tmp_path / "new.toml"
+    header = ["--changed-by", "Coördinator Menen", "--date", "2026-11-23"]
+    capsys.readouterr()
+    assert main([*args, "--output", str(output), "--version", " 2026.1 ", *header]) == 1
+    out = capsys.readouterr().out
+    assert "MAILBOX GEWIJZIGD bij OCMW Wervik" in out
+    assert (
+        "--version: Het partnerregister is gewijzigd: geef het een nieuwe versie (nu 2026.1)."
+        in out
+    )
+    assert not output.exists()
+    # Only checking is still allowed: nothing is written, so no version is asked.
+    assert main(args) == 0
+    capsys.readouterr()
+
+    assert main([*args, "--output", str(output), "--version", "2026.2", *header]) == 0
+    assert "Nieuw partnerregister geschreven" in capsys.readouterr().out
+    text = output.read_text("utf-8")
+    assert 'registry_version = "2026.2"' in text and "sociaal@wervik.be" in text
+
+
+def test_import_needs_who_changed_the_registry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = _import_args(tmp_path, "sociaal@wervik.be")
+    output = tmp_path / "new.toml"
+    capsys.readouterr()
+    assert main([*args, "--output", str(output), "--version", "2026.2", "--changed-by", " "]) == 1
+    assert "--changed-by: Wie wijzigde het partnerregister?" in capsys.readouterr().out
+    assert not output.exists()
+
+
+def test_import_of_an_unchanged_registry_may_keep_its_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = _import_args(tmp_path, "kindengezin@wervik.be")
+    output = tmp_path / "same.toml"
+    same_header = [
+        "--version",
+        "2026.1",
+        "--changed-by",
+        "referral-desk ontwikkelteam (eerste versie, uit de protocollen)",
+        "--date",
+        "2026-11-22",
+    ]
+    assert main([*args, "--output", str(output), *same_header]) == 0
+    assert output.read_text("utf-8") == BUNDLED
+    # A new date is a change: then the version must change too.
+    assert main([*args, "--output", str(output), *same_header[:4], "--date", "2026-11-23"]) == 1
+    assert "nieuwe versie (nu 2026.1)" in capsys.readouterr().out

@@ -21,6 +21,7 @@ from tests.ui_driver import (
     open_main_window,
     tick_consent,
     type_text,
+    wait_for_creation,
 )
 
 ROOT = Path(__file__).parents[1]
@@ -240,6 +241,7 @@ def test_saved_machine_registry_is_reloaded_and_the_mailbox_change_warns(
     fill_client(qtbot, window)
     tick_consent(qtbot, window)
     window.make_referral()
+    wait_for_creation(qtbot, window)
     assert window.created is not None
     window.new_referral()
 
@@ -265,6 +267,7 @@ def test_saved_machine_registry_is_reloaded_and_the_mailbox_change_warns(
     tick_consent(qtbot, window)
     assert window.blocking_reasons() == []
     window.make_referral()
+    wait_for_creation(qtbot, window)
     assert warnings == [
         ("OCMW Leopoldsburg", "socialedienst@leopoldsburg.be", "doorverwijzing@leopoldsburg.be")
     ]

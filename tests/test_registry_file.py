@@ -143,7 +143,8 @@ def _edit(old: str, new: str) -> bytes:
     return BUNDLED.replace(old, new, 1).encode("utf-8")
 
 
-# The issue's table of malformed files: each gets its own message, never a traceback.
+# Malformed files a coordinator or an attacker may hand over: each gets its own message,
+# never a traceback.
 MALFORMED: dict[str, tuple[bytes | None, str]] = {
     "syntax error": (_edit('kind = "OCMW"', 'kind = "OCMW'), ":15: (syntaxis): geen geldige TOML"),
     "wrong type": (

@@ -71,7 +71,7 @@ def test_a_locked_keyring_does_not_stop_the_rest(tmp_path: Path) -> None:
     referral_log.close()
 
 
-def test_the_defaults_are_the_issues_and_nonsense_is_refused() -> None:
+def test_the_defaults_hold_and_nonsense_is_refused() -> None:
     policy = RetentionPolicy()
     assert (policy.referral_log_months, policy.password_days, policy.outbox_days) == (24, 30, 14)
     for bad in ({"referral_log_months": 0}, {"password_days": -1}, {"outbox_days": 0}, {"x": 1}):

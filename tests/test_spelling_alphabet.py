@@ -24,7 +24,7 @@ from referral_desk.sealing.password import (
 )
 
 
-def test_the_alphabet_the_issue_names_and_onze_taal_for_the_rest() -> None:
+def test_cesar_for_c_and_onze_taal_for_the_rest() -> None:
     assert [SPELLING_ALPHABET[c] for c in "ABC"] == ["Anton", "Bernard", "Cesar"]
     assert "".join(LETTERS) == "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     assert all(word[0] == letter for letter, word in LETTERS.items())

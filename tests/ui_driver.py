@@ -146,6 +146,16 @@ def create_via_window(
     tick_consent(qtbot, window)
     button = child(window, QPushButton, "createButton")
     assert button.isEnabled(), window.blocking_reasons()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    click_create(qtbot, window)
     assert window.created is not None
     return window.created
+
+
+def wait_for_creation(qtbot: QtBot, window: MainWindow) -> None:
+    """Creation runs off the GUI thread; wait until its result (or message) is shown."""
+    qtbot.waitUntil(lambda: not window.creation.busy, timeout=30_000)
+
+
+def click_create(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.mouseClick(child(window, QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    wait_for_creation(qtbot, window)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from datetime import datetime
+from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
 
 from referral_desk.delivery.detection import ConfiguredOpenerChain
 from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
 from referral_desk.domain.registry_file import LoadedRegistry, RegistryError, RegistryProblem
-from referral_desk.lifecycle.after_sending import FollowUpServices
 from referral_desk.lifecycle.creation import ReferralServices
+from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.retention import RetentionPolicy, apply_retention
 from referral_desk.storage.app_log import configure_logging
 from referral_desk.storage.outbox import Outbox
@@ -26,7 +26,19 @@ from referral_desk.storage.registry_location import (
     active_registry_source,
     load_active_registry,
 )
-from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
+from referral_desk.storage.settings import (
+    Settings,
+    SettingsError,
+    SettingsMailboxMemory,
+    SettingsStore,
+)
+
+# isort: split
+# PySide6 replaces __import__ with a hook that reads the source of every module first
+# imported after it, so the Qt-free part loads before it (benchmarks/startup.py).
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
 from referral_desk.ui.main_window import MainWindow, WindowDeps
 
 
@@ -130,6 +142,7 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
                 mail=services.mail,
             ),
             referral_log_problem=referral_log_problem,
+            mailbox_memory=SettingsMailboxMemory(store),
         )
     )
     if window.profile is None:
@@ -152,6 +165,11 @@ def install_dutch_qt_strings(app: QApplication) -> QTranslator | None:
 def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
+    from referral_desk.ui.failure_dialog import install_failure_hooks
+
+    # Before anything can fail: the failure dialog points the helpdesk at this file.
+    configure_logging(AppPaths.from_platform().log_dir)
+    install_failure_hooks(app)
     app.setApplicationName("referral-desk")
     app.setOrganizationName("Opgroeien")
     install_dutch_qt_strings(app)
@@ -160,7 +178,24 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     if window.profile_dialog is not None:
         window.profile_dialog.raise_()
+    warm_up_in_background(AppPaths.from_platform().fonts_dir)
     return int(app.exec())
+
+
+def warm_up_in_background(fonts_dir: Path) -> threading.Thread:
+    """The first referral's imports and font parsing, done while the user types."""
+
+    def work() -> None:
+        try:
+            from referral_desk.sealing.warm_up import warm_up
+
+            warm_up(fonts_dir)
+        except Exception as error:  # the first referral then loads it all itself
+            logging.getLogger(__name__).warning("warm-up skipped: %s", type(error).__name__)
+
+    thread = threading.Thread(target=work, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 __all__ = ["create_main_window", "main"]

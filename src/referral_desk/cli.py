@@ -20,8 +20,16 @@ from referral_desk.domain.registry_diff import diff_registries, render_diff
 from referral_desk.domain.registry_edit import EditableRegistry
 from referral_desk.domain.registry_file import (
     RegistryError,
+    RegistryProblem,
     load_registry_file,
     read_registry_text,
+)
+from referral_desk.domain.registry_input import HeaderInput
+from referral_desk.domain.registry_rules import (
+    NewVersionRefused,
+    RegistryBase,
+    check_new_version,
+    describe_changes,
 )
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.paths import AppPaths
@@ -57,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--output", type=Path, help="nieuw registerbestand (anders enkel nakijken)")
     imp.add_argument(
-        "--version", dest="registry_version", help="versie van het nieuwe partnerregister"
+        "--version",
+        dest="registry_version",
+        help="versie van het nieuwe partnerregister (een andere dan die van --base)",
     )
     imp.add_argument("--changed-by", help="wie het partnerregister wijzigde")
     imp.add_argument("--date", type=date.fromisoformat, help="registerdatum (standaard: vandaag)")
@@ -126,7 +136,18 @@ def registry_export(csv_file: Path, registry: Path | None, out: TextIO) -> int:
     return 0
 
 
+# The import's flags for the header fields the registry rules report problems under.
+_HEADER_FLAGS = {"version": "--version", "date": "--date", "changed_by": "--changed-by"}
+
+
+def _write_invalid(out: TextIO, problems: Sequence[RegistryProblem]) -> None:
+    out.write("De partners uit de CSV samen vormen geen geldig partnerregister:\n")
+    out.writelines(f"  {problem}\n" for problem in problems)
+
+
 def registry_import(args: argparse.Namespace, out: TextIO) -> int:
+    """Without --output only checks and shows the changes; with it, writes the new registry
+    under the same rules as the registry editor (:mod:`referral_desk.domain.registry_rules`)."""
     table = _table()
     base_file: Path = args.base or _active_registry_file()
     try:
@@ -139,36 +160,46 @@ def registry_import(args: argparse.Namespace, out: TextIO) -> int:
         out.writelines(f"  {problem}\n" for problem in error.problems)
         return 1
     try:
-        editable = EditableRegistry.from_text(read_registry_text(base_file), file=str(base_file))
-        before = editable.validate(table)
+        base_text = read_registry_text(base_file)
+        editable = EditableRegistry.from_text(base_text, file=str(base_file))
+        base = RegistryBase(base_text, editable.validate(table))
     except RegistryError as error:
         out.write(f"Het basisregister {base_file} is zelf niet in orde:\n")
         out.writelines(f"  {problem}\n" for problem in error.problems)
         return 1
     editable.set_partners(rows)
-    if args.output is not None:
-        if not args.registry_version or not args.changed_by:
-            out.write("Geef bij --output ook --version en --changed-by op.\n")
-            return 1
-        editable.set_header(
-            version=args.registry_version,
-            on=args.date or date.today(),
-            changed_by=args.changed_by,
-        )
     editable.file = str(args.csv_file)
-    try:
-        after = editable.validate(table)
-    except RegistryError as error:
-        out.write("De partners uit de CSV samen vormen geen geldig partnerregister:\n")
-        out.writelines(f"  {problem}\n" for problem in error.problems)
-        return 1
     bold = ("\033[1m", "\033[0m") if out.isatty() else ("**", "**")
-    out.write(render_diff(diff_registries(before, after), bold=bold) + "\n")
     if args.output is None:
+        try:
+            after = editable.validate(table)
+        except RegistryError as error:
+            _write_invalid(out, error.problems)
+            return 1
+        out.write(describe_changes(base, after, bold=bold) + "\n")
         out.write(
             "In orde. Niets geschreven; geef --output FILE om het partnerregister te maken.\n"
         )
         return 0
+    header = HeaderInput(
+        version=args.registry_version or "",
+        date_text=(args.date or date.today()).isoformat(),
+        changed_by=args.changed_by or "",
+    )
+    header.apply_to(editable)
+    try:
+        after = check_new_version(editable, table, base, header)
+    except NewVersionRefused as refused:
+        if refused.registry_problems:
+            _write_invalid(out, refused.registry_problems)
+        if refused.document is not None:
+            out.write(describe_changes(base, refused.document, bold=bold) + "\n")
+        out.writelines(
+            f"{_HEADER_FLAGS[key]}: {message}\n" for key, message in refused.header_problems.items()
+        )
+        out.write(f"Niets geschreven naar {args.output}.\n")
+        return 1
+    out.write(describe_changes(base, after, bold=bold) + "\n")
     try:
         atomic_write_bytes(args.output, editable.to_text().encode("utf-8"), mode=0o644)
     except OSError as error:

@@ -6,7 +6,7 @@ opens a window, a mail client or a network connection, and the only files writte
 probe file in each user folder (removed at once); the archive round trip stays in memory.
 
 The keyring counts: a machine where no keyring backend answers is reported as a failure,
-so the exit code is 1 (the issue asks for 0 only when all is well). On Windows the
+so the exit code is 1: 0 means the machine can make and recall referrals. On Windows the
 Credential Manager backend always answers; on a Linux box without Secret Service this check
 fails, with the backend's name and how to configure another one in the detail.
 

@@ -30,6 +30,7 @@ from referral_desk.delivery.openers import (
     MailOpener,
     MailOpenError,
     OpenerChain,
+    exception_summary,
 )
 from referral_desk.delivery.thunderbird import (
     ThunderbirdComposeOpener,
@@ -347,6 +348,10 @@ def adapter_order(choice: str, detection: MailDetection) -> list[str]:
     return order
 
 
+def _headless(environ: Mapping[str, str]) -> bool:
+    return environ.get(MAIL_ENV, "").strip().lower() == "eml"
+
+
 def build_opener_chain(
     settings_adapter: str = AUTO,
     environ: Mapping[str, str] = os.environ,
@@ -359,7 +364,7 @@ def build_opener_chain(
     ``REFERRAL_DESK_MAIL=eml`` → save only (headless); otherwise :func:`adapter_order` over
     what :func:`detect_mail_clients` finds (or *detection*, when given).
     """
-    if environ.get(MAIL_ENV, "").strip().lower() == "eml":
+    if _headless(environ):
         return OpenerChain([EmlOnlyOpener()])
     if detection is None:
         detection = detect_mail_clients(platform, environ)
@@ -384,7 +389,13 @@ class ConfiguredOpenerChain:
         return build_opener_chain(self.adapter_choice(), self.environ)
 
     def open_draft(self, draft: DraftMessage, workdir: Path) -> DraftResult:
-        return self.chain().open_draft(draft, workdir)
+        try:
+            chain = self.chain()
+        except Exception as error:  # a detection bug must not cost the user the draft
+            log.warning("mail adapters not built: %s", exception_summary(error))
+            headless = _headless(self.environ)
+            chain = OpenerChain([EmlOnlyOpener() if headless else EmlFileOpener()])
+        return chain.open_draft(draft, workdir)
 
 
 def describe_order(names: Sequence[str]) -> str:

@@ -23,17 +23,15 @@ import ctypes
 import logging
 import os
 import re
-import subprocess
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from ctypes import POINTER, Structure, c_size_t, c_uint32, c_void_p, c_wchar_p
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from referral_desk.delivery.launch import child_environment
+from referral_desk.delivery.launch import ExchangeOutcome, Exchanger, exchange
 from referral_desk.delivery.message import DraftMessage
 from referral_desk.delivery.openers import DraftResult, MailOpenError
 
@@ -177,7 +175,7 @@ class MapiMessageW(Structure):
 DEFAULT_LIBRARY = "mapi32.dll"
 
 
-class MapiRequest(BaseModel, frozen=True, extra="forbid"):
+class MapiRequest(BaseModel, frozen=True, extra="forbid", hide_input_in_errors=True):
     """What the helper is asked to send to MAPISendMailW; one JSON object on its stdin."""
 
     to: str
@@ -299,20 +297,13 @@ def helper_command() -> list[str]:
     return [sys.executable, "-m", MAPI_HELPER_MODULE]
 
 
-class HelperOutcome(NamedTuple):
-    # None: still running after the grace period (the compose window is open).
-    returncode: int | None
-    stdout: bytes
+# The helper's answer (returncode None: still running, the compose window is open), and what
+# gets it; tests pass their own runner.
+HelperOutcome = ExchangeOutcome
+HelperRunner = Exchanger
 
 
-HelperRunner = Callable[[Sequence[str], bytes, float], HelperOutcome]
-
-
-def _finish_later(process: subprocess.Popen[bytes]) -> None:
-    try:
-        out, _ = process.communicate()
-    except (OSError, ValueError):
-        return
+def _log_late_answer(_status: int, out: bytes) -> None:
     response = parse_response(out)
     # The code only: it says how the compose window ended, nothing about the referral.
     log.info("mapi helper ended later with code %s", response.code if response else "?")
@@ -323,21 +314,7 @@ def run_helper(argv: Sequence[str], request: bytes, grace: float) -> HelperOutco
 
     Raises OSError when it cannot be started.
     """
-    creationflags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
-    process = subprocess.Popen(
-        list(argv),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=child_environment(),
-        creationflags=creationflags,
-    )
-    try:
-        out, _ = process.communicate(request, timeout=grace)
-    except subprocess.TimeoutExpired:
-        threading.Thread(target=_finish_later, args=(process,), daemon=True).start()
-        return HelperOutcome(None, b"")
-    return HelperOutcome(process.returncode, out)
+    return exchange(argv, request, grace, on_late_answer=_log_late_answer)
 
 
 def _windows_lines(text: str) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, field_validator
 
+from referral_desk.domain.fields import FieldError, ascii_email_address
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
 
 ARCHIVE_MIME = ("application", "x-7z-compressed")
@@ -20,7 +21,7 @@ ARCHIVE_MIME = ("application", "x-7z-compressed")
 _SINGLE_ADDRESS = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]+$")
 
 
-class DraftMessage(BaseModel, frozen=True, extra="forbid"):
+class DraftMessage(BaseModel, frozen=True, extra="forbid", hide_input_in_errors=True):
     to: str
     subject: str
     body: str
@@ -29,10 +30,16 @@ class DraftMessage(BaseModel, frozen=True, extra="forbid"):
     @field_validator("to")
     @classmethod
     def _one_ascii_address(cls, value: str) -> str:
-        # ASCII: the draft is written without SMTPUTF8, where a UTF-8 address cannot be encoded.
-        if not (value.isascii() and _SINGLE_ADDRESS.match(value)):
+        # ASCII: the draft is written without SMTPUTF8, so an accented domain goes as punycode.
+        if not _SINGLE_ADDRESS.match(value):
             raise ValueError("Het adres moet één enkel e-mailadres zijn.")
-        return value
+        try:
+            address = ascii_email_address(value)
+        except FieldError as error:
+            raise ValueError(error.message) from None
+        if not _SINGLE_ADDRESS.match(address):
+            raise ValueError("Het adres moet één enkel e-mailadres zijn.")
+        return address
 
     @field_validator("subject")
     @classmethod

@@ -1,25 +1,25 @@
 """Getting the draft into the user's mail client, behind one small interface.
 
-Every way of opening a draft (an ``.eml`` for the default app today; Outlook COM, new
-Outlook, MAPI, Thunderbird later) is a ``MailOpener``; an ``OpenerChain`` tries them in
-order, so one missing client degrades to the next instead of to an error.
+Every way of opening a draft (Outlook COM, new Outlook, Simple MAPI, Thunderbird,
+xdg-email, an ``.eml`` for the default app) is a ``MailOpener``; an ``OpenerChain`` tries
+them in order, so one missing or broken client degrades to the next instead of to an error.
+Which adapters exist on this machine, and in what order, is ``delivery.detection``'s job.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
-import threading
-from collections.abc import Callable, Mapping, Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from pydantic import BaseModel
 
 from referral_desk.delivery.eml import write_eml_draft
+from referral_desk.delivery.launch import DESKTOP_OPENER, open_with_desktop
 from referral_desk.delivery.message import DraftMessage, build_email_message
+from referral_desk.errors import UserFacingError
 
 log = logging.getLogger("referral_desk.delivery")
 
@@ -28,12 +28,12 @@ LAUNCH_TIMEOUT_SECONDS = 10.0
 _FALLBACK_STEM = "concept"
 
 
-class MailOpenError(Exception):
-    """``reason`` is Dutch, shown to the user and logged: it must never hold personal data."""
+class MailOpenError(UserFacingError):
+    """Why one way of opening the draft failed; Dutch, shown to the user and logged."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    @property
+    def reason(self) -> str:
+        return self.message
 
 
 class AllOpenersFailed(MailOpenError):
@@ -60,43 +60,30 @@ class MailOpener(Protocol):
 
 
 def open_with_default_app(path: Path, *, timeout: float = LAUNCH_TIMEOUT_SECONDS) -> None:
-    """Hand ``path`` to the desktop's file association; raises MailOpenError with a Dutch reason."""
-    if sys.platform == "win32":
-        try:
-            os.startfile(path)
-        except OSError as error:
-            code = error.winerror or error.errno
+    """Hand ``path`` to the desktop's file association; raises MailOpenError with a Dutch reason.
+
+    A still-running ``xdg-open`` after *timeout* counts as success: without a desktop
+    environment it runs the handler in the foreground until the mail client closes.
+    """
+    try:
+        status = open_with_desktop(path, timeout)
+    except FileNotFoundError as error:
+        raise MailOpenError(f"het hulpprogramma {DESKTOP_OPENER} is niet gevonden") from error
+    except OSError as error:
+        winerror = getattr(error, "winerror", None)
+        if winerror is not None:
             raise MailOpenError(
-                f"Windows kon het e-mailconcept niet openen, foutcode {code}: "
+                f"Windows kon het e-mailconcept niet openen, foutcode {winerror}: "
                 "is er een e-mailprogramma gekoppeld aan .eml-bestanden?"
             ) from error
-        return
-    command = "open" if sys.platform == "darwin" else "xdg-open"
-    try:
-        process = subprocess.Popen(
-            [command, str(path)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    except FileNotFoundError as error:
-        raise MailOpenError(f"het hulpprogramma {command} is niet gevonden") from error
-    except OSError as error:
         raise MailOpenError(
-            f"het hulpprogramma {command} kon niet starten: {error.strerror}"
+            f"het hulpprogramma {DESKTOP_OPENER} kon niet starten: "
+            f"{error.strerror or type(error).__name__}"
         ) from error
-    try:
-        status = process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        # xdg-open without a desktop environment runs the handler in the foreground and only
-        # returns when the mail client closes: still running means the client started.
-        threading.Thread(target=process.wait, daemon=True).start()
-        return
-    if status != 0:
+    if status is not None and status != 0:
         raise MailOpenError(
-            f"er is geen programma ingesteld om .eml-bestanden te openen, {command} gaf "
-            f"foutcode {status}"
+            f"er is geen programma ingesteld om .eml-bestanden te openen, {DESKTOP_OPENER} "
+            f"gaf foutcode {status}"
         )
 
 
@@ -136,6 +123,20 @@ class EmlOnlyOpener:
         return DraftResult(opener=self.name, eml_path=_write_draft(draft, workdir), opened=False)
 
 
+def unexpected_reason(error: BaseException) -> str:
+    """The Dutch reason for an adapter's unexpected exception: its type only, since its
+    message may quote the draft (an address, a path with the user's name)."""
+    return f"onverwachte fout ({type(error).__name__})"
+
+
+def exception_summary(error: BaseException) -> str:
+    """For the log: the type and where it was raised (file and line, never the message)."""
+    where = ""
+    for frame, line in traceback.walk_tb(error.__traceback__):
+        where = f" at {Path(frame.f_code.co_filename).name}:{line}"
+    return type(error).__name__ + where
+
+
 class OpenerChain:
     """A MailOpener itself, so the workflow never knows how many ways were tried."""
 
@@ -155,38 +156,11 @@ class OpenerChain:
             except MailOpenError as error:
                 log.warning("mail opener %s failed: %s", opener.name, error.reason)
                 failures.append((opener.name, error.reason))
+            except Exception as error:  # an adapter's bug must not cost the user the draft
+                log.warning(
+                    "mail opener %s failed unexpectedly: %s",
+                    opener.name,
+                    exception_summary(error),
+                )
+                failures.append((opener.name, unexpected_reason(error)))
         raise AllOpenersFailed(failures)
-
-
-def _thunderbird() -> MailOpener:
-    from referral_desk.delivery.thunderbird import ThunderbirdComposeOpener
-
-    return ThunderbirdComposeOpener()
-
-
-def _xdg_email() -> MailOpener:
-    from referral_desk.delivery.xdg_email import XdgEmailOpener
-
-    return XdgEmailOpener()
-
-
-# Adapters that need nothing but the environment, by stable name. The Windows adapters need
-# what detection found (new Outlook's olk.exe), so delivery.detection.make_opener builds those.
-ADAPTERS: Mapping[str, Callable[[], MailOpener]] = {
-    EmlFileOpener.name: EmlFileOpener,
-    EmlOnlyOpener.name: EmlOnlyOpener,
-    "thunderbird": _thunderbird,
-    "xdg-email": _xdg_email,
-}
-DEFAULT_ORDER: tuple[str, ...] = (EmlFileOpener.name,)
-HEADLESS_ORDER: tuple[str, ...] = (EmlOnlyOpener.name,)
-
-
-def default_opener_chain(environ: Mapping[str, str] = os.environ) -> OpenerChain:
-    """The automatic chain for this machine, as detected from *environ* (its PATH).
-
-    ``REFERRAL_DESK_MAIL=eml`` writes the draft without opening anything.
-    """
-    from referral_desk.delivery.detection import build_opener_chain
-
-    return build_opener_chain("auto", environ)

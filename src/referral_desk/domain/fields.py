@@ -11,7 +11,9 @@ import re
 import unicodedata
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
+from email_validator import EmailNotValidError, ValidatedEmail, validate_email
+
+from referral_desk.errors import UserFacingError
 
 NAME_MAX = 60
 STREET_MAX = 100
@@ -25,12 +27,11 @@ _BOX_PREFIX = re.compile(r"^(?:bus|bte|boîte|box)\s*", re.IGNORECASE)
 _POSTCODE = re.compile(r"^[1-9][0-9]{3}$")
 
 
-class FieldError(ValueError):
-    """A field value the user has to fix; ``message`` is Dutch and shown inline."""
+class FieldError(UserFacingError, ValueError):
+    """A field value the user has to fix; ``message`` is Dutch and shown inline.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    A ValueError too, so pydantic validators turn it into a validation error.
+    """
 
 
 def _clean(text: str) -> str:
@@ -165,18 +166,43 @@ def format_phone_national(e164: str) -> str:
     return str(phonenumbers.format_number(number, style))
 
 
-def validate_email_address(text: str) -> str:
-    """Syntax only (no DNS: the app is offline); the domain part is normalised."""
+def _checked_email(text: str, *, sendable: bool) -> ValidatedEmail:
     value = _clean(text)
     if not value:
         raise FieldError("E-mailadres is leeg.")
     if " " in value:
         raise FieldError("Een e-mailadres bevat geen spaties.")
+    if sendable and not value.partition("@")[0].isascii():
+        raise FieldError(
+            "Een e-mailadres met letters buiten het gewone alfabet vóór de @ kan niet in een "
+            "e-mailconcept; gebruik het gewone adres."
+        )
     try:
-        result = validate_email(value, check_deliverability=False)
+        return validate_email(value, check_deliverability=False, allow_smtputf8=not sendable)
     except EmailNotValidError:
         raise FieldError("Dit is geen geldig e-mailadres (bv. naam@voorbeeld.be).") from None
-    return str(result.normalized)
+
+
+def validate_email_address(text: str) -> str:
+    """The client's address, printed on the document only: syntax (no DNS: the app is
+    offline), with the domain normalised."""
+    return str(_checked_email(text, sendable=False).normalized)
+
+
+def validate_sendable_address(text: str) -> str:
+    """The one rule for every address a draft goes to or names: the partner's mailbox and
+    breach contact, the referrer's own address, the draft's recipient.
+
+    A domain with accents (``ocmw-münchen.be``) is accepted and kept as written; drafts
+    carry it in its ASCII form (see :func:`ascii_email_address`). A local part outside ASCII
+    is refused: it needs SMTPUTF8, which no draft the mail adapters write can carry.
+    """
+    return str(_checked_email(text, sendable=True).normalized)
+
+
+def ascii_email_address(text: str) -> str:
+    """What a mail header needs: a sendable address with the domain in punycode (``xn--``)."""
+    return str(_checked_email(text, sendable=True).ascii_email)
 
 
 def validate_team(text: str) -> str:

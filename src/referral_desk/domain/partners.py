@@ -34,9 +34,11 @@ class PasswordMode(StrEnum):
 
 def _mailbox(value: str) -> str:
     try:
-        return fields.validate_email_address(value)
+        return fields.validate_sendable_address(value)
     except fields.FieldError as error:
-        raise ValueError(f"geen geldig e-mailadres: {value!r}") from error
+        # The syntax message is the generic one; any other says what the coordinator must fix.
+        detail = repr(value) if "geen geldig" in error.message else error.message
+        raise ValueError(f"geen geldig e-mailadres: {detail}") from error
 
 
 def _phone(value: str) -> str:

@@ -56,13 +56,13 @@ MunicipalityName = Annotated[str, AfterValidator(fields.validate_municipality)]
 Phone = Annotated[str | None, AfterValidator(_optional(fields.validate_phone))]
 Email = Annotated[str | None, AfterValidator(_optional(fields.validate_email_address))]
 RequiredPhone = Annotated[str, AfterValidator(fields.validate_phone)]
-RequiredEmail = Annotated[str, AfterValidator(fields.validate_email_address)]
+RequiredEmail = Annotated[str, AfterValidator(fields.validate_sendable_address)]
 
 
 class ClientDetails(BaseModel):
     """The family's contact data: the only personal data the app ever holds."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     first_name: FirstName
     last_name: LastName
@@ -116,20 +116,44 @@ def field_error(field: str, raw: str) -> str | None:
     return None
 
 
-def parse_client_form(raw: Mapping[str, str]) -> ClientDetails:
-    """Validate every field at once so the form can show all problems together."""
-    unknown = set(raw) - set(CLIENT_FIELDS)
-    if unknown:
-        raise FormErrors({"": "Onbekende velden: " + ", ".join(sorted(unknown))})
+# How the form and the readiness sentence name each field, in the form's order.
+FIELD_NAMES_NL: Mapping[str, str] = {
+    "first_name": "voornaam",
+    "last_name": "achternaam",
+    "street": "straat",
+    "house_number": "huisnummer",
+    "box": "bus",
+    "postcode": "postcode",
+    "municipality": "gemeente",
+    "phone": "telefoon",
+    "email": "e-mail",
+}
+REACHABLE_MESSAGE = "Geef minstens een telefoonnummer of een e-mailadres op."
+
+
+def form_errors(raw: Mapping[str, str]) -> dict[str, str]:
+    """Every field's Dutch message at once, in the form's order; empty when all is well.
+
+    The one place that says what a valid form is: the window's inline errors, the
+    readiness check and :func:`parse_client_form` all read it.
+    """
     errors = {
         name: message
         for name in CLIENT_FIELDS
         if (message := field_error(name, raw.get(name, ""))) is not None
     }
     if not raw.get("phone", "").strip() and not raw.get("email", "").strip():
-        message = "Geef minstens een telefoonnummer of een e-mailadres op."
-        errors.setdefault("phone", message)
-        errors.setdefault("email", message)
+        errors.setdefault("phone", REACHABLE_MESSAGE)
+        errors.setdefault("email", REACHABLE_MESSAGE)
+    return {name: errors[name] for name in CLIENT_FIELDS if name in errors}
+
+
+def parse_client_form(raw: Mapping[str, str]) -> ClientDetails:
+    """Validate every field at once so the form can show all problems together."""
+    unknown = set(raw) - set(CLIENT_FIELDS)
+    if unknown:
+        raise FormErrors({"": "Onbekende velden: " + ", ".join(sorted(unknown))})
+    errors = form_errors(raw)
     if errors:
         raise FormErrors(errors)
     values = {name: raw.get(name, "") or None for name in CLIENT_FIELDS}
@@ -139,7 +163,7 @@ def parse_client_form(raw: Mapping[str, str]) -> ClientDetails:
 class ReferrerProfile(BaseModel):
     """The referring team member; staff data, printed on the document and the mail."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     name: Annotated[str, AfterValidator(lambda v: fields.validate_name(v, label="Naam"))]
     team: Annotated[str, AfterValidator(fields.validate_team)]
@@ -148,7 +172,8 @@ class ReferrerProfile(BaseModel):
 
 
 class Consent(BaseModel):
-    """Both ticks are required by the protocol; the date goes on the document."""
+    """Both ticks are required by the protocol. ``recorded_on`` is the day the client
+    consented (not the day the referral was made); it goes on the PDF and the JSON."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -186,7 +211,7 @@ ReferralId = Annotated[str, AfterValidator(_check_referral_id)]
 
 
 class Referral(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     referral_id: ReferralId
     created_at: datetime

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from referral_desk.domain.partners import Partner
 from referral_desk.domain.registry_file import RegistryDocument
+from referral_desk.errors import UserFacingError
 
 # Column header → (path in the partner table, kind of cell).
 COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -71,7 +72,9 @@ class CsvProblem:
         return f"{where}{column}: {self.expected}{value}"
 
 
-class CsvImportError(Exception):
+class CsvImportError(UserFacingError):
+    """Every problem in a CSV partner list; ``message`` lists them, one a line."""
+
     def __init__(self, problems: Sequence[CsvProblem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = tuple(problems)

@@ -109,14 +109,17 @@ class EditableRegistry:
             for key in ("registry_version", "registry_date", "changed_by")
         }
 
-    def set_header(self, *, version: str, on: date, changed_by: str) -> None:
-        """Only values that differ are written, so an unchanged header stays byte-identical."""
+    def set_header(
+        self, *, version: str | None = None, on: date | None = None, changed_by: str | None = None
+    ) -> None:
+        """Only values given and different are written, so an unchanged header stays
+        byte-identical and a field still being typed keeps its last good value."""
         for key, value in (
             ("registry_version", version),
             ("registry_date", on),
             ("changed_by", changed_by),
         ):
-            if _plain(self._document.get(key)) != value:
+            if value is not None and _plain(self._document.get(key)) != value:
                 self._document[key] = value
 
     # --- partners -----------------------------------------------------------------------------
@@ -162,13 +165,52 @@ class EditableRegistry:
         del self._partners()[index]
 
     def end_protocol(self, index: int, on: date) -> None:
+        """From *on* no one can refer to this partner any more. A half-written partner without
+        a protocol table gets one, so the date is kept and the file check names what is missing."""
         table = self._partners()[index]
         protocol = table.get("protocol")
         if not isinstance(protocol, Table):
-            raise _problem(
-                f"partners[{index + 1}].protocol", "", "partner heeft geen protocol", self.file
-            )
-        protocol["ended_on"] = on
+            protocol = tomlkit.table()
+            table["protocol"] = protocol
+        if _plain(protocol.get("ended_on")) != on:
+            protocol["ended_on"] = on
+
+    def unique_id(self, stem: str) -> str:
+        """*stem*, else *stem*-2, *stem*-3 …: two partners with one id would make the file
+        invalid the moment the coordinator adds one."""
+        existing = {str(p.get("id")) for p in self.partners()}
+        candidate, number = stem, 2
+        while candidate in existing:
+            candidate, number = f"{stem}-{number}", number + 1
+        return candidate
+
+    def add_new_partner(self, on: date) -> int:
+        """A placeholder OCMW in Flanders whose protocol starts on *on*; the file check lists
+        what the coordinator still has to fill in (mailbox, codes, protocol)."""
+        return self.add_partner(
+            {
+                "id": self.unique_id("nieuwe-partner"),
+                "name": "Nieuwe partner",
+                "kind": "OCMW",
+                "region": "Vlaanderen",
+                "password_mode": "one-time",
+                "protocol": {"in_force_from": on},
+            }
+        )
+
+    def add_renewal(self, index: int, on: date) -> int:
+        """A renewed protocol with the same OCMW: every value copied, a new id
+        (``<id>-nieuw``), the protocol in force from *on* and not ended. The old protocol
+        keeps serving its postcodes until it is ended (:meth:`end_protocol`), which the
+        overlap check insists on."""
+        raw = self.partner(index)
+        raw["id"] = self.unique_id(f"{raw.get('id') or 'partner'}-nieuw")
+        old_protocol = raw.get("protocol")
+        protocol = dict(old_protocol) if isinstance(old_protocol, dict) else {}
+        protocol.pop("ended_on", None)
+        protocol["in_force_from"] = on
+        raw["protocol"] = protocol
+        return self.add_partner(raw)
 
     def set_partners(self, partners: Sequence[Mapping[str, Any]]) -> None:
         """Make the file hold exactly *partners*, matched by id: existing tables (and their

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from referral_desk.domain.partners import Partner, PartnerRegistry
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.errors import UserFacingError
 
 MAX_REGISTRY_BYTES = 1_000_000
 REGISTRY_SCHEMA_VERSION = 1
@@ -48,7 +49,7 @@ class RegistryProblem:
         return f"{where}: {self.field}: {self.expected}{value}"
 
 
-class RegistryError(Exception):
+class RegistryError(UserFacingError):
     """Every problem in a registry file; the app refuses the whole file."""
 
     def __init__(self, problems: Sequence[RegistryProblem]) -> None:

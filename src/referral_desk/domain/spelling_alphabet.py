@@ -2,9 +2,9 @@
 
 Which list: there is no official Dutch spelling alphabet. The words here are the Dutch
 telephone alphabet as the Genootschap Onze Taal lists it (Anton, Bernard, Cornelis, Dirk …,
-Rudolf …, Zaandam), with one deliberate exception: C is *Cesar*, because the issue and the
-README name "Anton, Bernard, Cesar". Where Onze Taal gives two names, the longer one is
-taken (Johannes, not Jan), being harder to mishear. The Belgian (French-based) list
+Rudolf …, Zaandam), with one deliberate exception: C is *Cesar*, the word Flemish callers
+use and the user guide names ("Anton, Bernard, Cesar"). Where Onze Taal gives two names, the
+longer one is taken (Johannes, not Jan), being harder to mishear. The Belgian (French-based) list
 (Arthur, Bruxelles, Caroline …) is not used: Flemish OCMW staff know the Dutch one.
 
 Generated passwords hold only upper-case letters and digits (``packaging.password``), so

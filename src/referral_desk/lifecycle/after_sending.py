@@ -1,130 +1,123 @@
-"""After the draft: the referral log entry, the password kept for recall, and the protocols'
-follow-ups (withdrawal of consent by the same procedure, correction).
+"""After the draft: sent, the password channel, recall, and the protocols' follow-ups
+(withdrawal of consent by the same procedure, correction).
 
-Qt-free like the workflow. A referral log or keyring that fails never undoes a referral that was
-made: the outcome says what could not be recorded, and the window shows it.
+Each function decides and records; the windows only show what it returns. A referral
+log or keyring that fails is said in the result, in Dutch, never raised at the window.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from referral_desk.delivery.message import DraftMessage, withdrawal_body, withdrawal_subject
-from referral_desk.delivery.openers import AllOpenersFailed, DraftResult, MailOpener
+from referral_desk.delivery.openers import DraftResult
+from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.lifecycle.creation import CreatedReferral
-from referral_desk.storage.outbox import Outbox, OutboxError
-from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
+from referral_desk.errors import UserFacingError
+from referral_desk.lifecycle.mail_drafts import open_draft_guarded
+from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
+from referral_desk.storage.outbox import OutboxError
+from referral_desk.storage.password_vault import VaultUnavailable
 from referral_desk.storage.referral_log import (
-    NewReferralLogEntry,
-    ReferralLog,
+    PasswordChannel,
     ReferralLogEntry,
     ReferralLogError,
+    ReferralStatus,
 )
 
 log = logging.getLogger(__name__)
 
-NO_MAIL_CLIENT = "geen"
 WITHDRAWAL_FOLDER = "intrekking"
 
 
+class FollowUpRefused(UserFacingError):
+    """The step cannot be taken (no referral log, no keyring, nothing to recall)."""
+
+
 @dataclass(frozen=True)
-class FollowUpServices:
-    referral_log: ReferralLog | None
-    vault: PasswordVault | None
-    clock: Callable[[], datetime]
-    outbox: Outbox
-    mail: MailOpener
+class EntryActions:
+    """Which follow-ups make sense for one referral log entry."""
+
+    recall: bool
+    mark_sent: bool
+    withdraw: bool
+    correct: bool
+    evaluate: bool
 
 
-class RecordOutcome(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    registered: bool
-    referral_log_problem: str | None = None
-    recall_until: datetime | None = None
-    recall_problem: str | None = None
-
-
-def initials_of(first_name: str, last_name: str) -> str:
-    """``Ayşe`` + ``Van den Bossche`` → ``A.V.``; only for the optional setting."""
-    letters = [part[0].upper() for part in (first_name.strip(), last_name.strip()) if part]
-    return "".join(f"{letter}." for letter in letters)
-
-
-def referral_log_entry(created: CreatedReferral, *, recognisable: bool) -> NewReferralLogEntry:
-    referral = created.referral
-    client = referral.client
-    return NewReferralLogEntry(
-        referral_id=referral.referral_id,
-        created_at=referral.created_at,
-        partner_id=referral.partner.partner_id,
-        partner_name=referral.partner.name,
-        mailbox=referral.partner.mailbox,
-        archive_sha256=created.archive_sha256,
-        consent_recorded=referral.consent.informed and referral.consent.consented,
-        consent_date=referral.consent.recorded_on,
-        referrer_name=referral.referrer.name,
-        team=referral.referrer.team,
-        mail_adapter=created.mail_result.opener if created.mail_result else NO_MAIL_CLIENT,
-        corrects=referral.corrects,
-        initials=initials_of(client.first_name, client.last_name) if recognisable else None,
-        postcode=client.postcode if recognisable else None,
+def entry_actions(
+    entry: ReferralLogEntry | None, services: FollowUpServices | None
+) -> EntryActions:
+    """A withdrawn referral is final; a corrected one is replaced by its correction."""
+    usable = services is not None and services.referral_log is not None
+    if entry is None:
+        return EntryActions(False, False, False, False, usable)
+    active = entry.status not in (ReferralStatus.WITHDRAWN, ReferralStatus.CORRECTED)
+    return EntryActions(
+        recall=True,
+        mark_sent=usable and entry.status is ReferralStatus.DRAFT_OPENED,
+        withdraw=usable and entry.status is not ReferralStatus.WITHDRAWN,
+        correct=usable and active,
+        evaluate=usable,
     )
 
 
-def record_referral(
-    created: CreatedReferral,
-    services: FollowUpServices,
-    *,
-    recall_days: int,
-    recognisable: bool = False,
-    keep_password: bool = True,
-) -> RecordOutcome:
-    """*keep_password* is False for a partner's pre-shared password (it is in the keyring
-    already, under the partner)."""
-    referral_log_problem: str | None = None
-    if services.referral_log is None:
-        referral_log_problem = "het logboek is niet beschikbaar"
-    else:
-        try:
-            services.referral_log.add(referral_log_entry(created, recognisable=recognisable))
-        except ReferralLogError as error:
-            referral_log_problem = error.message
-    recall_until: datetime | None = None
-    recall_problem: str | None = None
-    if keep_password:
-        if services.vault is None:
-            recall_problem = "er is geen sleutelbos"
-        else:
-            until = services.clock() + timedelta(days=recall_days)
-            try:
-                services.vault.remember(created.referral_id, created.password, until)
-            except VaultUnavailable as unavailable:
-                recall_problem = unavailable.reason
-            else:
-                recall_until = until
-    if referral_log_problem or recall_problem:
-        log.warning(
-            "referral %s: referral log %s, recall %s",
-            created.referral_id,
-            "failed" if referral_log_problem else "ok",
-            "unavailable" if recall_problem else "ok",
+def _log_of(services: FollowUpServices | None) -> FollowUpServices:
+    if services is None or services.referral_log is None:
+        raise FollowUpRefused(REFERRAL_LOG_MISSING[0].upper() + REFERRAL_LOG_MISSING[1:] + ".")
+    return services
+
+
+def mark_sent(services: FollowUpServices | None, referral_id: str) -> None:
+    """The team member confirms the mail left; raises FollowUpRefused with a Dutch reason."""
+    checked = _log_of(services)
+    assert checked.referral_log is not None
+    try:
+        checked.referral_log.mark_sent(referral_id, checked.clock())
+    except ReferralLogError as error:
+        raise FollowUpRefused(error.message) from None
+
+
+def record_password_channel(
+    services: FollowUpServices | None, referral_id: str, channel: str
+) -> None:
+    """How the password went (phone, sms, in person); raises FollowUpRefused."""
+    checked = _log_of(services)
+    assert checked.referral_log is not None
+    try:
+        checked.referral_log.set_password_channel(referral_id, PasswordChannel(channel))
+    except ValueError:
+        raise FollowUpRefused("Onbekende manier om het wachtwoord door te geven.") from None
+    except ReferralLogError as error:
+        raise FollowUpRefused(error.message) from None
+
+
+def recall_password(services: FollowUpServices | None, referral_id: str) -> str:
+    """The one-time password again, for a call back; raises FollowUpRefused with why not."""
+    vault = services.vault if services else None
+    if vault is None:
+        raise FollowUpRefused(
+            "Er is geen sleutelbos; wachtwoorden kunnen niet opnieuw getoond worden."
         )
-    return RecordOutcome(
-        registered=referral_log_problem is None,
-        referral_log_problem=referral_log_problem,
-        recall_until=recall_until,
-        recall_problem=recall_problem,
-    )
+    try:
+        password = vault.recall(referral_id)
+    except VaultUnavailable as unavailable:
+        raise FollowUpRefused(
+            f"Het wachtwoord kan niet getoond worden: {unavailable.reason}."
+        ) from None
+    if password is None:
+        raise FollowUpRefused(
+            f"Het wachtwoord van {referral_id} is niet meer bewaard (bewaartermijn voorbij, of "
+            "een vooraf afgesproken wachtwoord). Maak zo nodig een correctie met een nieuw "
+            "wachtwoord."
+        )
+    return password
 
 
 def withdrawal_draft(row: ReferralLogEntry, referrer: ReferrerProfile) -> DraftMessage:
@@ -138,14 +131,14 @@ def withdrawal_draft(row: ReferralLogEntry, referrer: ReferrerProfile) -> DraftM
             row.team,
             referrer.name,
             format_phone_national(referrer.phone),
-            sent.strftime("%d-%m-%Y"),
+            numeric_date(sent),
         ),
         attachment=None,
     )
 
 
 class WithdrawalResult(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     draft: DraftMessage
     mail_result: DraftResult | None
@@ -172,15 +165,10 @@ def withdraw_consent(
             f"De outbox {services.outbox.root} is niet beschrijfbaar "
             f"({error.strerror or error}); er is niets gewijzigd."
         ) from error
-    mail_result: DraftResult | None = None
-    failures: tuple[tuple[str, str], ...] = ()
-    try:
-        mail_result = services.mail.open_draft(draft, workdir)
-    except AllOpenersFailed as failure:
-        failures = failure.failures
+    mail_result, failures = open_draft_guarded(services.mail, draft, workdir, row.referral_id)
     referral_log_problem: str | None = None
     if services.referral_log is None:
-        referral_log_problem = "het logboek is niet beschikbaar"
+        referral_log_problem = REFERRAL_LOG_MISSING
     else:
         try:
             services.referral_log.mark_withdrawn(row.referral_id, services.clock())

@@ -1,7 +1,11 @@
-"""The one flow: validated referral → documents → encrypted archive → outbox → mail draft.
+"""Making a referral: check everything, seal in memory, then write, open the draft, record.
 
 Qt-free, so the CLI, the self-test and the tests drive exactly what the window drives.
-Every side effect (clock, randomness, outbox, mail client) is passed in.
+Every side effect (clock, randomness, outbox, mail client, keyring, referral log) is passed
+in. :func:`make_referral` is all or nothing: whatever can be checked is checked before the
+first byte is written (consent, the pre-shared password, whether the document fits, the
+draft's address, the referral log entry); once the archive is written, nothing raises
+without removing it again, and after the draft is opened nothing raises at all.
 """
 
 from __future__ import annotations
@@ -12,11 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
+
+from pydantic import ValidationError
 
 from referral_desk.delivery.message import DraftMessage, referral_body, referral_subject
-from referral_desk.delivery.openers import AllOpenersFailed, DraftResult, MailOpener
+from referral_desk.delivery.openers import DraftResult, MailOpener
 from referral_desk.domain.fields import format_phone_national
-from referral_desk.domain.partners import PartnerFound
+from referral_desk.domain.partners import PartnerFound, PasswordMode
 from referral_desk.domain.referral import (
     ClientDetails,
     Consent,
@@ -25,15 +32,36 @@ from referral_desk.domain.referral import (
     ReferrerProfile,
     new_referral_id,
 )
+from referral_desk.errors import UserFacingError
+from referral_desk.lifecycle.mail_drafts import NO_MAIL_CLIENT, open_draft_guarded
+from referral_desk.lifecycle.readiness import ConsentAnswers, consent_problems
+from referral_desk.lifecycle.recording import (
+    FollowUpServices,
+    RecordingChoices,
+    RecordOutcome,
+    record_referral,
+    referral_log_entry,
+)
 from referral_desk.sealing.archive import build_encrypted_archive
-from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
+from referral_desk.sealing.documents import (
+    DocumentTooLong,
+    render_referral_json,
+    render_referral_pdf,
+)
 from referral_desk.sealing.password import generate_password, normalize_password
-from referral_desk.storage.outbox import Outbox
+from referral_desk.storage.outbox import Outbox, OutboxError
+from referral_desk.storage.password_vault import VaultUnavailable
 
 log = logging.getLogger(__name__)
 
 PDF_NAME = "doorverwijzing.pdf"
 JSON_NAME = "doorverwijzing.json"
+# A pre-shared password shorter than this is a typing slip, not an agreement.
+PRESHARED_MIN_LENGTH = 8
+
+
+class ReferralRefused(UserFacingError):
+    """The referral cannot be made as asked; nothing was written. The form stays as it was."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +72,33 @@ class ReferralServices:
     fonts_dir: Path
     new_password: Callable[[], str] = generate_password
     new_id: Callable[[int], str] = new_referral_id
+
+
+class MailboxMemory(Protocol):
+    """Which mailbox this user last sent each partner's referrals to."""
+
+    def last_mailbox(self, partner_id: str) -> str | None: ...
+
+    def remember_mailbox(self, partner_id: str, mailbox: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class MailboxChange:
+    partner_name: str
+    previous: str
+    current: str
+
+
+@dataclass(frozen=True)
+class ReferralRequest:
+    """What the caller knows: the client, who refers, to whom, and the client's consent."""
+
+    client: ClientDetails
+    referrer: ReferrerProfile
+    found: PartnerFound
+    consent: Consent
+    corrects: str | None = None
+    mailbox_change_confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,22 +119,35 @@ class CreatedReferral:
         return self.referral.referral_id
 
 
-def build_referral(
-    client: ClientDetails,
-    referrer: ReferrerProfile,
-    found: PartnerFound,
-    services: ReferralServices,
-    *,
-    corrects: str | None = None,
-) -> Referral:
+@dataclass(frozen=True)
+class MadeReferral:
+    created: CreatedReferral
+    record: RecordOutcome
+    preshared: bool
+
+
+def build_referral(request: ReferralRequest, services: ReferralServices) -> Referral:
+    """Raises ReferralRefused when the consent record does not fit this partner and day."""
     now = services.clock()
-    partner = found.partner
+    partner = request.found.partner
+    answers = ConsentAnswers(
+        informed=request.consent.informed,
+        consented=request.consent.consented,
+        given_on=request.consent.recorded_on,
+    )
+    problems = consent_problems(
+        answers, today=now.date(), protocol_in_force_from=partner.protocol.in_force_from
+    )
+    if problems:
+        raise ReferralRefused(
+            "Toestemming niet in orde: " + "; ".join(p.message for p in problems) + "."
+        )
     return Referral(
         referral_id=services.new_id(now.year),
         created_at=now,
-        client=client,
-        consent=Consent(informed=True, consented=True, recorded_on=now.date()),
-        referrer=referrer,
+        client=request.client,
+        consent=request.consent,
+        referrer=request.referrer,
         partner=PartnerSnapshot(
             partner_id=partner.id,
             name=partner.name,
@@ -88,7 +156,7 @@ def build_referral(
             protocol_reference=partner.protocol.reference,
             protocol_in_force_from=partner.protocol.in_force_from,
         ),
-        corrects=corrects,
+        corrects=request.corrects,
     )
 
 
@@ -117,32 +185,137 @@ def referral_draft(referral: Referral, archive_path: Path) -> DraftMessage:
     )
 
 
-def create_referral(
-    client: ClientDetails,
-    referrer: ReferrerProfile,
-    found: PartnerFound,
-    services: ReferralServices,
-    *,
-    corrects: str | None = None,
-    password: str | None = None,
-) -> CreatedReferral:
-    """Raises OutboxError when the archive cannot be saved; a mail failure is returned.
+def pending_mailbox_change(
+    found: PartnerFound, memory: MailboxMemory | None
+) -> MailboxChange | None:
+    """A changed mailbox is the one registry edit that silently redirects data: ask first."""
+    if memory is None:
+        return None
+    previous = memory.last_mailbox(found.partner.id)
+    if previous is None or previous == found.partner.mailbox:
+        return None
+    return MailboxChange(found.partner.name, previous, found.partner.mailbox)
 
-    *password* is the partner's pre-shared one; without it a new one-time password is made.
-    """
-    referral = build_referral(client, referrer, found, services, corrects=corrects)
-    password = normalize_password(password or services.new_password())
-    archive = seal_referral(referral, password, services.fonts_dir)
-    digest = hashlib.sha256(archive).hexdigest()
-    archive_path = services.outbox.save_archive(referral.referral_id, archive)
-    log.info("archive saved for %s (partner %s)", referral.referral_id, found.partner.id)
-    draft = referral_draft(referral, archive_path)
-    try:
-        result = services.mail.open_draft(draft, archive_path.parent)
-    except AllOpenersFailed as failure:
-        log.warning("no mail client could open the draft for %s", referral.referral_id)
-        return CreatedReferral(
-            referral, password, archive_path, draft, None, failure.failures, digest
+
+def usable_preshared_password(text: str | None, partner_name: str) -> str:
+    """The partner's agreed password as 7-Zip will hash it; refused when blank or a slip."""
+    password = normalize_password(text or "")
+    if not password:
+        raise ReferralRefused(
+            f"Met {partner_name} is een vast wachtwoord afgesproken, maar het staat niet in de "
+            "sleutelbos. Stel het in via Bestand → Instellingen → Logboek en wachtwoorden. "
+            "Uw invoer blijft staan."
         )
-    log.info("draft opened for %s with %s", referral.referral_id, result.opener)
-    return CreatedReferral(referral, password, archive_path, draft, result, (), digest)
+    if len(password) < PRESHARED_MIN_LENGTH:
+        raise ReferralRefused(
+            f"Het afgesproken wachtwoord voor {partner_name} in de sleutelbos is te kort "
+            f"(minder dan {PRESHARED_MIN_LENGTH} tekens). Stel het opnieuw in via Bestand → "
+            "Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan."
+        )
+    return password
+
+
+def _preshared_password(found: PartnerFound, follow_up: FollowUpServices) -> str | None:
+    if found.partner.password_mode is not PasswordMode.PRE_SHARED:
+        return None
+    name = found.partner.name
+    if follow_up.vault is None:
+        raise ReferralRefused(
+            f"Met {name} is een vast wachtwoord afgesproken, maar er is geen sleutelbos om het "
+            "uit te lezen. Uw invoer blijft staan."
+        )
+    try:
+        stored = follow_up.vault.preshared(found.partner.id)
+    except VaultUnavailable as unavailable:
+        raise ReferralRefused(
+            f"Het afgesproken wachtwoord voor {name} kan niet gelezen worden: "
+            f"{unavailable.reason}. Uw invoer blijft staan."
+        ) from None
+    return usable_preshared_password(stored, name)
+
+
+def _sealed(referral: Referral, password: str, fonts_dir: Path) -> bytes:
+    try:
+        return seal_referral(referral, password, fonts_dir)
+    except DocumentTooLong:
+        raise ReferralRefused(
+            "De doorverwijzing past niet op één pagina: de naam of de protocolreferentie van "
+            f"{referral.partner.name[:80]} in het partnerregister is te lang. Meld dit aan uw "
+            "coördinator; er is niets bewaard of verstuurd."
+        ) from None
+
+
+def _checked_draft(referral: Referral, archive_path: Path) -> DraftMessage:
+    try:
+        return referral_draft(referral, archive_path)
+    except ValidationError:
+        raise ReferralRefused(
+            f"Het adres van {referral.partner.name[:80]} in het partnerregister "
+            "kan niet in een e-mailconcept. Meld dit aan uw coördinator; er is niets bewaard "
+            "of verstuurd."
+        ) from None
+
+
+def make_referral(
+    request: ReferralRequest,
+    services: ReferralServices,
+    follow_up: FollowUpServices,
+    choices: RecordingChoices,
+    memory: MailboxMemory | None = None,
+) -> MadeReferral:
+    """The whole creation. Raises ReferralRefused (nothing written) with a Dutch message;
+    after the archive is written, failures are reported in the result instead."""
+    found = request.found
+    change = pending_mailbox_change(found, memory)
+    if change is not None and not request.mailbox_change_confirmed:
+        raise ReferralRefused(
+            f"Het partnerregister geeft voor {change.partner_name} een ander adres dan de "
+            f"vorige keer ({change.previous} → {change.current}); bevestig dat eerst."
+        )
+    preshared = _preshared_password(found, follow_up)
+    referral = build_referral(request, services)
+    password = preshared or normalize_password(services.new_password())
+    archive = _sealed(referral, password, services.fonts_dir)
+    archive_path = services.outbox.archive_path_for(referral.referral_id)
+    draft = _checked_draft(referral, archive_path)
+    try:
+        referral_log_entry(
+            referral,
+            archive_sha256="0" * 64,
+            mail_adapter=NO_MAIL_CLIENT,
+            recognisable=choices.record_initials,
+        )
+    except ValidationError:
+        raise ReferralRefused(
+            "De doorverwijzing kan niet in het logboek genoteerd worden zoals ze is. Zet "
+            "'Initialen en postcode bewaren' uit in Instellingen, of meld dit aan de "
+            "helpdesk; er is niets bewaard of verstuurd."
+        ) from None
+    try:
+        services.outbox.save_archive(referral.referral_id, archive)
+    except OutboxError as error:
+        raise ReferralRefused(error.message) from None
+    log.info("archive saved for %s (partner %s)", referral.referral_id, found.partner.id)
+    try:
+        result, failures = open_draft_guarded(
+            services.mail, draft, archive_path.parent, referral.referral_id
+        )
+    except BaseException:
+        services.outbox.discard(referral.referral_id)
+        raise
+    created = CreatedReferral(
+        referral=referral,
+        password=password,
+        archive_path=archive_path,
+        draft=draft,
+        mail_result=result,
+        mail_failures=failures,
+        archive_sha256=hashlib.sha256(archive).hexdigest(),
+    )
+    record = record_referral(created, follow_up, choices, keep_password=preshared is None)
+    if memory is not None:
+        try:
+            memory.remember_mailbox(found.partner.id, found.partner.mailbox)
+        except Exception as error:  # only weakens the change warning next time
+            log.warning("mailbox not remembered: %s", type(error).__name__)
+    return MadeReferral(created=created, record=record, preshared=preshared is not None)

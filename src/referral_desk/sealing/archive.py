@@ -1,7 +1,8 @@
 """The referral archive: 7z, LZMA2, AES-256, encrypted headers, built in memory only.
 
 py7zr's ``writestr`` wraps the bytes in a BytesIO and never spools to a temporary file,
-so the plaintext PDF and JSON stay in this process.
+so the plaintext PDF and JSON stay in this process. py7zr (and with it the key derivation,
+which patches it) is imported at the first archive, not when the app starts.
 """
 
 from __future__ import annotations
@@ -10,13 +11,6 @@ import io
 from collections.abc import Mapping
 from typing import Final
 
-import py7zr
-import py7zr.io
-
-from referral_desk.sealing.key_derivation import (
-    install_fast_key_derivation,
-    keys_reused_within_one_archive,
-)
 from referral_desk.sealing.password import normalize_password
 
 _MIN_DICT: Final = 1 << 16
@@ -60,6 +54,13 @@ def build_encrypted_archive(files: Mapping[str, bytes], password: str) -> bytes:
         raise ValueError("an empty password would leave the archive open")
     for name in files:
         _check_name(name)
+    import py7zr
+
+    from referral_desk.sealing.key_derivation import (
+        install_fast_key_derivation,
+        keys_reused_within_one_archive,
+    )
+
     install_fast_key_derivation()
     payload = sum(len(data) for data in files.values())
     filters = [
@@ -80,6 +81,14 @@ def build_encrypted_archive(files: Mapping[str, bytes], password: str) -> bytes:
 
 def read_encrypted_archive(data: bytes, password: str) -> dict[str, bytes]:
     """In memory, for the self-test and the tests; stock 7-Zip is the real judge."""
+    import py7zr
+    import py7zr.io
+
+    from referral_desk.sealing.key_derivation import (
+        install_fast_key_derivation,
+        keys_reused_within_one_archive,
+    )
+
     install_fast_key_derivation()
     factory = py7zr.io.BytesIOFactory(limit=_READ_LIMIT)
     try:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from referral_desk.domain.dutch_dates import written_date, written_date_time
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.referral import (
     Box,
@@ -34,6 +33,8 @@ from referral_desk.domain.referral import (
     RequiredPhone,
     Street,
 )
+from referral_desk.errors import UserFacingError
+from referral_desk.sealing.font_cache import new_document
 
 REFERRAL_JSON_SCHEMA: Final = "https://referral-desk.invalid/schema/referral/1"
 REFERRAL_JSON_SCHEMA_VERSION: Final = 1
@@ -42,17 +43,14 @@ LEGAL_BASIS: Final = "art. 10/1 decreet van 30 april 2004"
 FONT_REGULAR: Final = "DejaVuSans.ttf"
 FONT_BOLD: Final = "DejaVuSans-Bold.ttf"
 
-_MONTHS: Final = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-
-
 # --- JSON -------------------------------------------------------------------------------
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: the validators are built at the first referral, not at start-up.
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", hide_input_in_errors=True, defer_build=True
+    )
 
 
 class ExportAddress(_Frozen):
@@ -193,17 +191,13 @@ FOOTER_TEXT: Final = (
 )
 
 
-def dutch_date(day: date) -> str:
-    """A month table rather than the locale: the machine's locale is not ours to rely on."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def _dutch_datetime(moment: datetime) -> str:
-    return f"{dutch_date(moment.date())} om {moment:%H:%M}"
-
-
-class DocumentTooLong(ValueError):
+class DocumentTooLong(UserFacingError, ValueError):
     """The referral does not fit on one page even at the smallest type size."""
+
+
+def page_fonts(fonts_dir: Path) -> list[tuple[str, str, Path]]:
+    """The (family, style, file) fonts of the PDF; parsed once per process (font_cache)."""
+    return [("DejaVu", "", fonts_dir / FONT_REGULAR), ("DejaVu", "B", fonts_dir / FONT_BOLD)]
 
 
 class _Page:
@@ -211,9 +205,9 @@ class _Page:
 
     def __init__(self, fonts_dir: Path, scale: float) -> None:
         self.scale = scale
-        pdf: Any = FPDF(orientation="portrait", unit="mm", format="A4")
-        pdf.add_font("DejaVu", "", str(fonts_dir / FONT_REGULAR))
-        pdf.add_font("DejaVu", "B", str(fonts_dir / FONT_BOLD))
+        pdf: Any = new_document(
+            page_fonts(fonts_dir), orientation="portrait", unit="mm", format="A4"
+        )
         pdf.set_margins(_MARGIN, 18.0, _MARGIN)
         pdf.set_auto_page_break(True, margin=_FOOTER_HEIGHT + 6.0)
         pdf.c_margin = 0
@@ -263,7 +257,7 @@ class _Page:
     ) -> None:
         self.font(size, bold, color)
         self.pdf.multi_cell(
-            0, self.line_height(size), value, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            0, self.line_height(size), value, align=align, new_x="LMARGIN", new_y="NEXT"
         )
 
     def heading(self, title: str) -> None:
@@ -280,7 +274,7 @@ class _Page:
         self.pdf.cell(_LABEL_WIDTH, height, label)
         self.font(size)
         self.pdf.multi_cell(
-            0, height, self.printable(value), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            0, height, self.printable(value), align="L", new_x="LMARGIN", new_y="NEXT"
         )
 
 
@@ -313,7 +307,7 @@ def _layout(referral: Referral, fonts_dir: Path, scale: float) -> _Page:
     pdf.set_xy(pdf.l_margin + 5, band_top + 2.5 * scale)
     page.font(8.5, color=_MUTED)
     pdf.cell(90, page.line_height(8.5), "DOORVERWIJZINGS-ID")
-    pdf.cell(0, page.line_height(8.5), "AANGEMAAKT OP", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, page.line_height(8.5), "AANGEMAAKT OP", new_x="LMARGIN", new_y="NEXT")
     pdf.set_x(pdf.l_margin + 5)
     page.font(17, bold=True)
     pdf.cell(90, page.line_height(17), referral.referral_id)
@@ -321,9 +315,9 @@ def _layout(referral: Referral, fonts_dir: Path, scale: float) -> _Page:
     pdf.cell(
         0,
         page.line_height(17),
-        _dutch_datetime(referral.created_at),
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
+        written_date_time(referral.created_at),
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     pdf.set_y(band_top + band_height)
     page.gap(4)
@@ -358,7 +352,7 @@ def _layout(referral: Referral, fonts_dir: Path, scale: float) -> _Page:
     page.row("Cliënt geïnformeerd", "ja" if consent.informed else "nee")
     page.row(
         "Toestemming gegeven",
-        f"ja, op {dutch_date(consent.recorded_on)}" if consent.consented else "nee",
+        f"ja, op {written_date(consent.recorded_on)}" if consent.consented else "nee",
     )
 
     page.heading("Aanmelder")
@@ -371,7 +365,7 @@ def _layout(referral: Referral, fonts_dir: Path, scale: float) -> _Page:
     page.row("Naam", partner.name)
     page.row("Mailbox", partner.mailbox)
     page.row("Protocol", partner.protocol_reference)
-    page.row("Van kracht sinds", dutch_date(partner.protocol_in_force_from))
+    page.row("Van kracht sinds", written_date(partner.protocol_in_force_from))
     if page.unprintable:
         page.gap(4)
         page.text(

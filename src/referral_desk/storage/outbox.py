@@ -9,17 +9,14 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
+from referral_desk.errors import UserFacingError
 from referral_desk.storage.atomic_file import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
 
-class OutboxError(Exception):
+class OutboxError(UserFacingError):
     """The outbox cannot be written; ``message`` is Dutch and says what to do."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class Outbox:
@@ -36,6 +33,20 @@ class Outbox:
         """One folder per referral: a mail client may read the attachment after we return."""
         self._private_dir(self.root)
         return self._private_dir(self.root / referral_id)
+
+    def archive_path_for(self, referral_id: str) -> Path:
+        """Where :meth:`save_archive` will write, known before anything is written."""
+        return self.root / referral_id / f"{referral_id}.7z"
+
+    def discard(self, referral_id: str) -> None:
+        """Removes a referral's folder after a failed creation; a leftover is logged."""
+        folder = self.root / referral_id
+        try:
+            shutil.rmtree(folder)
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            log.warning("outbox folder %s not removed: %s", referral_id, type(error).__name__)
 
     def save_archive(self, referral_id: str, archive: bytes) -> Path:
         try:

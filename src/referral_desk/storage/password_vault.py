@@ -33,6 +33,7 @@ from keyring.errors import (
 from pydantic import BaseModel, ConfigDict
 
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
+from referral_desk.errors import UserFacingError
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,12 @@ PRESHARED_PREFIX = "preshared:"
 _T = TypeVar("_T")
 
 
-class VaultUnavailable(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class VaultUnavailable(UserFacingError):
+    """Why passwords cannot be kept for recall here; Dutch, shown in the window."""
+
+    @property
+    def reason(self) -> str:
+        return self.message
 
 
 class VaultStatus(BaseModel):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
@@ -23,6 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
+from referral_desk.errors import UserFacingError
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +72,7 @@ class StatusChange(BaseModel):
 class NewReferralLogEntry(BaseModel):
     """What the flow hands to the referral log; see the module docstring for what is not here."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     referral_id: str = Field(pattern=REFERRAL_ID_PATTERN.pattern)
     created_at: datetime
@@ -145,12 +147,8 @@ class ReferralLogQuery(BaseModel):
         return text.replace(".", "") == row.initials.upper().replace(".", "")
 
 
-class ReferralLogError(Exception):
+class ReferralLogError(UserFacingError):
     """``message`` is Dutch and says what the user can do."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -239,6 +237,8 @@ class ReferralLog:
         self._db = connection
         self.path = path
         self.clock = clock
+        # Creation runs off the GUI thread while a window may read: one statement at a time.
+        self._lock = threading.RLock()
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], datetime] = _utc_now) -> ReferralLog:
@@ -251,7 +251,7 @@ class ReferralLog:
             ) from None
         try:
             db = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=True
+                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as error:
             raise _error_for(error, path) from None
@@ -296,20 +296,21 @@ class ReferralLog:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            raise _error_for(error, self.path) from None
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        try:
-            self._db.execute("COMMIT")
-        except sqlite3.Error as error:
-            self._db.execute("ROLLBACK")
-            raise _error_for(error, self.path) from None
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise _error_for(error, self.path) from None
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._db.execute("ROLLBACK")
+                raise _error_for(error, self.path) from None
 
     def _guarded(self, action: Callable[[], None]) -> None:
         try:
@@ -488,6 +489,10 @@ class ReferralLog:
         return [row for row in self.all() if query.matches(row)]
 
     def _select(self, where: str, params: Sequence[object]) -> list[ReferralLogEntry]:
+        with self._lock:
+            return self._select_locked(where, params)
+
+    def _select_locked(self, where: str, params: Sequence[object]) -> list[ReferralLogEntry]:
         try:
             records = self._db.execute(
                 "SELECT referral_id, created_at, partner_id, partner_name, mailbox, "
@@ -539,6 +544,7 @@ class ReferralLog:
 
     def integrity_ok(self) -> bool:
         try:
-            return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+            with self._lock:
+                return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
         except sqlite3.Error:
             return False

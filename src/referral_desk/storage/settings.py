@@ -7,11 +7,12 @@ from pathlib import Path
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from referral_desk.domain.referral import ReferrerProfile
+from referral_desk.errors import UserFacingError
 from referral_desk.storage.atomic_file import atomic_write_bytes
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", hide_input_in_errors=True)
 
     schema_version: int = 1
     referrer: ReferrerProfile | None = None
@@ -33,10 +34,8 @@ class Settings(BaseModel):
     record_initials: bool = False
 
 
-class SettingsError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class SettingsError(UserFacingError):
+    """The settings file cannot be read or written; ``message`` is Dutch."""
 
 
 class SettingsStore:
@@ -75,3 +74,28 @@ class SettingsStore:
                 f"De instellingen konden niet bewaard worden in {self.path.parent} "
                 f"({error.strerror or error})."
             ) from error
+
+
+class SettingsMailboxMemory:
+    """The last mailbox per partner, kept in the settings file.
+
+    Each call reads the file again and a write changes only this one key, so another
+    window of the app that saved other settings in the meantime loses nothing.
+    """
+
+    def __init__(self, store: SettingsStore) -> None:
+        self.store = store
+
+    def last_mailbox(self, partner_id: str) -> str | None:
+        try:
+            return self.store.load().last_mailboxes.get(partner_id)
+        except SettingsError:
+            return None
+
+    def remember_mailbox(self, partner_id: str, mailbox: str) -> None:
+        """Raises SettingsError when the file cannot be read or written."""
+        settings = self.store.load()
+        if settings.last_mailboxes.get(partner_id) == mailbox:
+            return
+        mailboxes = {**settings.last_mailboxes, partner_id: mailbox}
+        self.store.save(settings.model_copy(update={"last_mailboxes": mailboxes}))

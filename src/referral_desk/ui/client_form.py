@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.postcodes import Municipality
-from referral_desk.domain.referral import CLIENT_FIELDS, field_error
+from referral_desk.domain.referral import CLIENT_FIELDS, form_errors
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -146,16 +146,10 @@ class ClientForm(QGroupBox):
         self.rows[name].show_error(self.error_for(name))
 
     def error_for(self, name: str) -> str | None:
-        values = self.raw_values()
-        if (
-            name in ("phone", "email")
-            and not values["phone"].strip()
-            and not values["email"].strip()
-        ):
-            return self.tr("Geef minstens een telefoonnummer of een e-mailadres op.")
+        # The municipality is chosen from a list; the partner lookup explains a missing one.
         if name == "municipality":
             return None
-        return field_error(name, values[name])
+        return form_errors(self.raw_values()).get(name)
 
     def raw_values(self) -> dict[str, str]:
         values = {name: edit.text() for name, edit in self.edits.items()}

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.registry_csv import parse_registry_date
 from referral_desk.evaluation import EvaluationPeriod, EvaluationTable, evaluate, to_csv
 from referral_desk.retention import months_before
@@ -95,7 +96,7 @@ class EvaluationChart(QWidget):
             QRect(area.left(), area.top() + 6, area.width(), 20),
             Qt.AlignmentFlag.AlignHCenter,
             self.tr("Doorverwijzingen per maand, {0} – {1}").format(
-                period.start.strftime("%d-%m-%Y"), period.end.strftime("%d-%m-%Y")
+                numeric_date(period.start), numeric_date(period.end)
             ),
         )
         painter.setFont(QFont(self.font()))

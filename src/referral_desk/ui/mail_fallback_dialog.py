@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from referral_desk.delivery.launch import open_with_desktop
 from referral_desk.delivery.message import DraftMessage
+
+log = logging.getLogger(__name__)
+
+
+def show_folder(folder: Path) -> None:
+    """The file manager at *folder*, started like every other program (a frozen build's
+    library paths cleaned); a failure only costs the convenience, so it is logged."""
+    try:
+        open_with_desktop(folder, 0.0)
+    except OSError as error:
+        log.warning("folder not shown: %s", type(error).__name__)
 
 
 class MailFallbackDialog(QDialog):
@@ -88,9 +101,7 @@ class MailFallbackDialog(QDialog):
         if attachment is not None:
             show = QPushButton(self.tr("Toon in &map"), self)
             show.setObjectName("showInFolder")
-            show.clicked.connect(
-                lambda _=False: QDesktopServices.openUrl(QUrl.fromLocalFile(str(attachment.parent)))
-            )
+            show.clicked.connect(lambda _=False: show_folder(attachment.parent))
             buttons.addButton(show, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,30 +25,52 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk import __version__
-from referral_desk.delivery.detection import detect_mail_clients
 from referral_desk.delivery.openers import DraftResult
+from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import LookupResult, PartnerFound, PasswordMode
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import FormErrors, ReferrerProfile, parse_client_form
 from referral_desk.domain.registry_file import LoadedRegistry, RegistryError
-from referral_desk.lifecycle.after_sending import FollowUpServices, RecordOutcome, record_referral
-from referral_desk.lifecycle.creation import CreatedReferral, ReferralServices, create_referral
-from referral_desk.mail_check import open_check_draft
-from referral_desk.storage.outbox import OutboxError
-from referral_desk.storage.password_vault import VaultUnavailable
+from referral_desk.errors import UserFacingError
+from referral_desk.lifecycle.after_sending import (
+    FollowUpRefused,
+    mark_sent,
+    record_password_channel,
+)
+from referral_desk.lifecycle.creation import (
+    CreatedReferral,
+    MadeReferral,
+    MailboxMemory,
+    ReferralRequest,
+    ReferralServices,
+    make_referral,
+    pending_mailbox_change,
+)
+from referral_desk.lifecycle.readiness import (
+    ConsentRefused,
+    ReferralInputs,
+    consent_record,
+    readiness_sentence,
+    referral_blockers,
+)
+from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices, RecordOutcome
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.referral_log import PasswordChannel, ReferralLog, ReferralLogError
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
+from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ClientForm
-from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
+from referral_desk.ui.consent_panel import ConsentPanel
+from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.partner_panel import PartnerPanel
 from referral_desk.ui.password_panel import PasswordPanel
-from referral_desk.ui.profile_dialog import ProfileDialog
-from referral_desk.ui.referral_log_window import ReferralLogWindow
-from referral_desk.ui.registry_editor import RegistryEditor
-from referral_desk.ui.settings_dialog import SettingsDialog
 
+if TYPE_CHECKING:
+    # The tools behind menus load when first opened: they would add to every start.
+    from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
+    from referral_desk.ui.profile_dialog import ProfileDialog
+    from referral_desk.ui.referral_log_window import ReferralLogWindow
+    from referral_desk.ui.registry_editor import RegistryEditor
+    from referral_desk.ui.settings_dialog import SettingsDialog
 
 @dataclass(frozen=True)
 class WindowDeps:
@@ -63,6 +85,8 @@ class WindowDeps:
     follow_up: FollowUpServices | None = None
     # Why the referral log could not be opened; referrals wait until it works.
     referral_log_problem: str | None = None
+    # Which mailbox each partner's referrals last went to, for the change warning.
+    mailbox_memory: MailboxMemory | None = None
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +102,7 @@ class MainWindow(QMainWindow):
         self.record: RecordOutcome | None = None
         self.lookup_result: LookupResult | None = None
         self.created: CreatedReferral | None = None
+        self.creation = BackgroundRunner(self)
         self.profile_dialog: ProfileDialog | None = None
         self.fallback_dialog: MailFallbackDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -121,30 +146,11 @@ class MainWindow(QMainWindow):
         partner_box = QGroupBox(self.tr("Partner (uit het partnerregister)"), central)
         QVBoxLayout(partner_box).addWidget(self.partner_panel)
 
-        consent_box = QGroupBox(self.tr("Toestemming van de cliënt"), central)
-        explain = QLabel(
-            self.tr(
-                "Vertel de cliënt vóór het delen: welke gegevens (naam, adres, telefoon, e-mail), "
-                "met wie (het OCMW van de woonplaats, in Brussel het CAW), waarom (toegang tot "
-                "hulp en rechten), wat er daarna gebeurt (een maatschappelijk werker neemt "
-                "contact op) en dat de toestemming altijd ingetrokken kan worden, waarna het OCMW "
-                "de gegevens verwijdert."
-            ),
-            consent_box,
-        )
-        explain.setWordWrap(True)
-        self.informed = QCheckBox(self.tr("De cliënt is hierover &geïnformeerd"), consent_box)
-        self.informed.setObjectName("informedCheck")
-        self.informed.setAccessibleName(self.tr("De cliënt is geïnformeerd"))
-        self.consent = QCheckBox(self.tr("De cliënt geeft uitdrukkelijk &toestemming"), consent_box)
-        self.consent.setObjectName("consentCheck")
-        self.consent.setAccessibleName(self.tr("De cliënt geeft toestemming"))
-        for box in (self.informed, self.consent):
-            box.toggled.connect(lambda _c: self.update_state())
-        consent_layout = QVBoxLayout(consent_box)
-        consent_layout.addWidget(explain)
-        consent_layout.addWidget(self.informed)
-        consent_layout.addWidget(self.consent)
+        self.consent_panel = ConsentPanel(self.deps.today(), central)
+        self.consent_panel.changed.connect(self.update_state)
+        # The ticks by their old names: tests and the screenshot script reach them so.
+        self.informed = self.consent_panel.informed
+        self.consent = self.consent_panel.consent
 
         self.create_button = QPushButton(self.tr("&Archief en e-mail maken"), central)
         self.create_button.setObjectName("createButton")
@@ -171,7 +177,7 @@ class MainWindow(QMainWindow):
 
         right = QVBoxLayout()
         right.addWidget(partner_box)
-        right.addWidget(consent_box)
+        right.addWidget(self.consent_panel)
         right.addLayout(buttons)
         right.addWidget(self.blockers)
         right.addWidget(self.result_status)
@@ -190,8 +196,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         QWidget.setTabOrder(self.form.edits["email"], self.informed)
-        QWidget.setTabOrder(self.informed, self.consent)
-        QWidget.setTabOrder(self.consent, self.create_button)
+        QWidget.setTabOrder(self.consent_panel.given_on, self.create_button)
         QWidget.setTabOrder(self.create_button, self.new_button)
 
         self._show_registry_state()
@@ -291,117 +296,143 @@ class MainWindow(QMainWindow):
         self.partner_panel.show_result(self.lookup_result)
         self.update_state()
 
+    def referral_inputs(self) -> ReferralInputs:
+        return ReferralInputs(
+            registry_usable=self.registry is not None,
+            referral_log_problem=self.deps.referral_log_problem,
+            referrer=self.profile,
+            form=self.form.raw_values(),
+            lookup=self.lookup_result,
+            consent=self.consent_panel.answers(),
+            today=self.deps.today(),
+        )
+
     def blocking_reasons(self) -> list[str]:
-        reasons: list[str] = []
-        if self.registry is None:
-            reasons.append(self.tr("het partnerregister is ongeldig"))
-        if self.deps.referral_log_problem:
-            reasons.append(self.tr("het logboek van doorverwijzingen werkt niet"))
-        if self.profile is None:
-            reasons.append(self.tr("vul eerst uw aanmeldersprofiel in (menu Profiel)"))
-        errors = self.form.all_errors()
-        if errors:
-            names = ", ".join(self.form.labels[name].lower() for name in errors)
-            reasons.append(self.tr("nog niet in orde: {0}").format(names))
-        if not isinstance(self.lookup_result, PartnerFound):
-            reasons.append(self.tr("geen partner voor dit adres"))
-        if not self.informed.isChecked():
-            reasons.append(self.tr("vink aan dat de cliënt geïnformeerd is"))
-        if not self.consent.isChecked():
-            reasons.append(self.tr("vink aan dat de cliënt toestemming geeft"))
-        return reasons
+        """What the core says still stands in the way, as shown under the button."""
+        return [blocker.message for blocker in referral_blockers(self.referral_inputs())]
 
     def update_state(self) -> None:
-        if self.created is not None:
+        if self.created is not None or self.creation.busy:
             self.create_button.setEnabled(False)
             self.blockers.setVisible(False)
             return
-        reasons = self.blocking_reasons()
-        self.create_button.setEnabled(not reasons)
-        self.blockers.setText(
-            self.tr("Nog niet klaar: {0}.").format("; ".join(reasons)) if reasons else ""
-        )
-        self.blockers.setVisible(bool(reasons))
+        blockers = referral_blockers(self.referral_inputs())
+        sentence = readiness_sentence(blockers)
+        self.create_button.setEnabled(not blockers)
+        self.create_button.setAccessibleDescription(sentence)
+        self.blockers.setText(sentence)
+        self.blockers.setVisible(bool(blockers))
 
     # --- actions ----------------------------------------------------------------------
     def make_referral(self) -> None:
-        if self.blocking_reasons() or self.profile is None:
+        """Collect, ask the core, and let it make the referral off the GUI thread."""
+        if self.creation.busy or self.created is not None:
+            return
+        inputs = self.referral_inputs()
+        found = inputs.lookup
+        if referral_blockers(inputs) or self.profile is None or not isinstance(found, PartnerFound):
             self.form.show_all_errors()
             self.update_state()
             return
-        found = self.lookup_result
-        assert isinstance(found, PartnerFound)
         try:
-            client = parse_client_form(self.form.raw_values())
+            client = parse_client_form(inputs.form)
+            consent = consent_record(
+                inputs.consent,
+                today=inputs.today,
+                protocol_in_force_from=found.partner.protocol.in_force_from,
+            )
         except FormErrors as errors:
             for name, message in errors.errors.items():
                 if name in self.form.rows:
                     self.form.rows[name].show_error(message)
             return
-        previous = self.settings.last_mailboxes.get(found.partner.id)
-        if (
-            previous is not None
-            and previous != found.partner.mailbox
-            and not self.confirm_mailbox_change(found.partner.name, previous, found.partner.mailbox)
+        except ConsentRefused as refused:
+            self.show_problem(self.tr("Toestemming niet in orde"), refused.message)
+            return
+        change = pending_mailbox_change(found, self.deps.mailbox_memory)
+        if change is not None and not self.confirm_mailbox_change(
+            change.partner_name, change.previous, change.current
         ):
             return
-        preshared: str | None = None
-        if found.partner.password_mode is PasswordMode.PRE_SHARED:
-            preshared = self.preshared_password(found.partner.id, found.partner.name)
-            if preshared is None:
-                return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            created = create_referral(
-                client,
-                self.profile,
-                found,
-                self.deps.services,
-                corrects=self.correcting,
-                password=preshared,
+        request = ReferralRequest(
+            client=client,
+            referrer=self.profile,
+            found=found,
+            consent=consent,
+            corrects=self.correcting,
+            mailbox_change_confirmed=change is not None,
+        )
+        follow_up = self.deps.follow_up or FollowUpServices(
+            referral_log=None,
+            vault=None,
+            clock=self.deps.services.clock,
+            outbox=self.deps.services.outbox,
+            mail=self.deps.services.mail,
+        )
+        choices = RecordingChoices(
+            recall_days=self.settings.recall_days, record_initials=self.settings.record_initials
+        )
+        services, memory = self.deps.services, self.deps.mailbox_memory
+        started = self.creation.start(
+            lambda: make_referral(request, services, follow_up, choices, memory),
+            self._creation_done,
+            self._creation_failed,
+        )
+        if started:
+            self._show_busy(True)
+
+    def _show_busy(self, busy: bool) -> None:
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self.result_status.setText(
+                self.tr("Bezig: het document wordt versleuteld en de e-mail klaargezet…")
             )
-        except OutboxError as error:
+        else:
             QApplication.restoreOverrideCursor()
-            QMessageBox.critical(self, self.tr("Archief niet bewaard"), error.message)
-            return
-        QApplication.restoreOverrideCursor()
-        self.remember_mailbox(found.partner.id, found.partner.mailbox)
-        self.record = None
-        if self.deps.follow_up is not None:
-            self.record = record_referral(
-                created,
-                self.deps.follow_up,
-                recall_days=self.settings.recall_days,
-                recognisable=self.settings.record_initials,
-                keep_password=preshared is None,
-            )
-        self.show_created(created, preshared=preshared is not None)
+            self.result_status.clear()
+        self.form.set_read_only(busy)
+        self.consent_panel.set_editable(not busy)
+        self.update_state()
+
+    def _creation_done(self, made: object) -> None:
+        self._show_busy(False)
+        assert isinstance(made, MadeReferral)
+        self._reload_settings()
+        self.show_created(made)
         if self.referral_log_window is not None:
             self.referral_log_window.refresh()
 
-    def preshared_password(self, partner_id: str, partner_name: str) -> str | None:
-        vault = self.deps.follow_up.vault if self.deps.follow_up else None
-        reason: str | None = None
-        password: str | None = None
-        if vault is None:
-            reason = self.tr("er is geen sleutelbos")
-        else:
-            try:
-                password = vault.preshared(partner_id)
-            except VaultUnavailable as unavailable:
-                reason = unavailable.reason
-        if password:
-            return password
-        QMessageBox.warning(
+    def _creation_failed(self, error: BaseException) -> None:
+        self._show_busy(False)
+        self.form.set_read_only(False)
+        self.refresh_lookup()
+        if isinstance(error, UserFacingError):
+            self.show_problem(self.tr("Doorverwijzing niet gemaakt"), error.message)
+            return
+        report_unexpected_failure(
             self,
-            self.tr("Afgesproken wachtwoord ontbreekt"),
-            self.tr(
-                "Met {0} is een vast wachtwoord afgesproken, maar het staat niet in de "
-                "sleutelbos{1}. Stel het in via Bestand → Instellingen → Logboek en "
-                "wachtwoorden. Uw invoer blijft staan."
-            ).format(partner_name, f" ({reason})" if reason else ""),
+            error,
+            where="referral creation",
+            outcome=self.tr(
+                "Er is niets verstuurd en er is geen archief achtergebleven. Uw invoer en de "
+                "toestemming staan nog in het venster."
+            ),
         )
-        return None
+
+    def show_problem(self, title: str, message: str) -> None:
+        """In the window, where the user acts, and in a box that does not block the window."""
+        self.result_status.setText(f"<b>{escape(title)}</b><br>{escape(message)}")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("problemMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _reload_settings(self) -> None:
+        """The core wrote the last mailbox to the settings file; never save a stale copy."""
+        with contextlib.suppress(SettingsError):
+            self.settings = self.deps.settings.load()
 
     def confirm_mailbox_change(self, partner: str, old: str, new: str) -> bool:
         """A changed mailbox is the one registry edit that silently redirects data."""
@@ -418,24 +449,19 @@ class MainWindow(QMainWindow):
         accept = box.addButton(
             self.tr("Nieuw adres is juist, doorgaan"), QMessageBox.ButtonRole.AcceptRole
         )
-        box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is accept
 
-    def remember_mailbox(self, partner_id: str, mailbox: str) -> None:
-        if self.settings.last_mailboxes.get(partner_id) == mailbox:
-            return
-        mailboxes = {**self.settings.last_mailboxes, partner_id: mailbox}
-        self.settings = self.settings.model_copy(update={"last_mailboxes": mailboxes})
-        # The referral is made; a failed save only weakens the change warning next time.
-        with contextlib.suppress(SettingsError):
-            self.deps.settings.save(self.settings)
+    def show_created(self, made: MadeReferral) -> None:
+        from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 
-    def show_created(self, created: CreatedReferral, *, preshared: bool = False) -> None:
+        created = made.created
         self.created = created
+        self.record = made.record
         self.form.set_read_only(True)
-        self.informed.setEnabled(False)
-        self.consent.setEnabled(False)
+        self.consent_panel.set_editable(False)
         partner = created.referral.partner
         found = self.lookup_result
         phone = (
@@ -443,7 +469,7 @@ class MainWindow(QMainWindow):
             if isinstance(found, PartnerFound) and found.partner.password_phone
             else self.tr("telefoonnummer niet in het partnerregister")
         )
-        if preshared:
+        if made.preshared:
             self.password_panel.show_preshared(created.referral_id, partner.name)
         else:
             self.password_panel.show_password(
@@ -481,7 +507,7 @@ class MainWindow(QMainWindow):
             notes.append(
                 self.tr(
                     "Het wachtwoord kan tot {0} opnieuw getoond worden (menu Doorverwijzingen)."
-                ).format(record.recall_until.strftime("%d-%m-%Y"))
+                ).format(numeric_date(record.recall_until))
             )
         elif record.recall_problem:
             notes.append(
@@ -492,30 +518,25 @@ class MainWindow(QMainWindow):
             )
         return "".join(f"<br>{note}" for note in notes)
 
-    def _referral_log(self) -> ReferralLog | None:
-        return self.deps.follow_up.referral_log if self.deps.follow_up else None
-
     def record_channel(self, channel: str) -> None:
-        referral_log = self._referral_log()
-        if self.created is None or referral_log is None:
+        if self.created is None or self.deps.follow_up is None:
             return
         try:
-            referral_log.set_password_channel(self.created.referral_id, PasswordChannel(channel))
-        except ReferralLogError as error:
-            self.password_panel.status.setText(escape(error.message))
+            record_password_channel(self.deps.follow_up, self.created.referral_id, channel)
+        except FollowUpRefused as refused:
+            self.password_panel.status.setText(escape(refused.message))
             return
         self.password_panel.status.setText(self.tr("Genoteerd in het logboek."))
         if self.referral_log_window is not None:
             self.referral_log_window.refresh()
 
     def confirm_sent(self) -> None:
-        referral_log = self._referral_log()
-        if self.created is None or referral_log is None:
+        if self.created is None or self.deps.follow_up is None:
             return
         try:
-            referral_log.mark_sent(self.created.referral_id, self.deps.services.clock())
-        except ReferralLogError as error:
-            self.password_panel.status.setText(escape(error.message))
+            mark_sent(self.deps.follow_up, self.created.referral_id)
+        except FollowUpRefused as refused:
+            self.password_panel.status.setText(escape(refused.message))
             return
         self.password_panel.sent_button.setEnabled(False)
         self.password_panel.status.setText(self.tr("Als verstuurd genoteerd in het logboek."))
@@ -539,21 +560,22 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def new_referral(self) -> None:
+        if self.creation.busy:
+            return
         self.correcting = None
         self.record = None
         self.correction_banner.setVisible(False)
         self.created = None
         self.form.set_read_only(False)
         self.form.clear()
-        self.informed.setEnabled(True)
-        self.consent.setEnabled(True)
-        self.informed.setChecked(False)
-        self.consent.setChecked(False)
+        self.consent_panel.reset(self.deps.today())
         self.password_panel.reset()
         self.result_status.clear()
         self.refresh_lookup()
 
     def edit_profile(self) -> None:
+        from referral_desk.ui.profile_dialog import ProfileDialog
+
         teams = self.registry.registry.local_teams() if self.registry else ()
         self.profile_dialog = ProfileDialog(self.profile, teams, self)
         self.profile_dialog.saved.connect(self.save_profile)
@@ -569,6 +591,10 @@ class MainWindow(QMainWindow):
         self.refresh_lookup()
 
     def edit_settings(self) -> None:
+        from referral_desk.delivery.detection import detect_mail_clients
+        from referral_desk.mail_check import open_check_draft
+        from referral_desk.ui.settings_dialog import SettingsDialog
+
         outbox = self.deps.services.outbox
 
         def open_test_draft(adapter: str) -> DraftResult:
@@ -606,6 +632,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
 
     def open_referral_log_window(self) -> ReferralLogWindow:
+        from referral_desk.ui.referral_log_window import ReferralLogWindow
+
         if self.referral_log_window is None:
             self.referral_log_window = ReferralLogWindow(
                 self.deps.follow_up,
@@ -623,6 +651,8 @@ class MainWindow(QMainWindow):
 
     def open_registry_editor(self) -> RegistryEditor:
         """Opens the active registry file, even a broken one: fixing it is the point."""
+        from referral_desk.ui.registry_editor import RegistryEditor
+
         if self.registry is not None:
             table = self.registry.registry.postcodes
             path = self.registry.source
@@ -667,7 +697,7 @@ class MainWindow(QMainWindow):
             registry = self.tr("{0}, versie {1} van {2} ({3})").format(
                 self.registry_source_label,
                 escape(doc.registry_version),
-                doc.registry_date.strftime("%d-%m-%Y"),
+                numeric_date(doc.registry_date),
                 escape(str(self.registry.source)),
             )
         return self.tr(
@@ -689,6 +719,14 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.creation.busy:
+            QMessageBox.information(
+                self,
+                self.tr("Even geduld"),
+                self.tr("De doorverwijzing wordt nog gemaakt. Sluit het venster daarna."),
+            )
+            event.ignore()
+            return
         if self.form.has_input() and not self.confirm_discard():
             event.ignore()
             return

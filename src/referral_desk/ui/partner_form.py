@@ -1,12 +1,10 @@
-"""One partner of the registry as a form, with the same checks as the file, inline."""
+"""One partner of the registry as a form; the core reads and checks it, the form shows it."""
 
 from __future__ import annotations
 
 import itertools
-from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,18 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.domain.partners import Partner, PartnerKind, PartnerRegion, PasswordMode
+from referral_desk.domain.partners import PartnerKind, PartnerRegion, PasswordMode
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_csv import parse_registry_date
+from referral_desk.domain.registry_input import (
+    PARTNER_FIELDS,
+    partner_from_texts,
+    partner_problems,
+)
 from referral_desk.ui.client_form import FieldRow
-
-TEXT_FIELDS = ("id", "name", "mailbox", "password_phone", "breach_contact")
-LIST_FIELDS = ("municipalities", "postcodes")
-DATE_FIELDS = ("protocol.in_force_from", "protocol.ended_on", "protocol.dpo_advice_on")
-
-
-def _split_codes(text: str) -> list[str]:
-    return [part for part in text.replace(",", " ").replace(";", " ").split() if part]
 
 
 class PartnerForm(QGroupBox):
@@ -123,6 +117,7 @@ class PartnerForm(QGroupBox):
             layout.addRow(label, row)
             if name == "municipalities":
                 layout.addRow("", self.municipality_names)
+        assert tuple(self.editors) == PARTNER_FIELDS
         for first, second in itertools.pairwise(self.editors[name] for name in labels):
             QWidget.setTabOrder(first, second)
 
@@ -161,76 +156,12 @@ class PartnerForm(QGroupBox):
         return editor.text().strip()
 
     def values(self) -> dict[str, Any]:
-        """Plain TOML values; text that is not a date is kept as text, so nothing typed is
-        lost and the file check names it."""
-        raw: dict[str, Any] = {}
-        protocol: dict[str, Any] = {}
-        for name in self.editors:
-            text = self._text(name)
-            value: Any
-            if name in LIST_FIELDS:
-                value = _split_codes(text)
-            elif name == "protocol.local_teams":
-                value = [team.strip() for team in text.splitlines() if team.strip()]
-            elif name in DATE_FIELDS and text:
-                try:
-                    value = parse_registry_date(text)
-                except ValueError:
-                    value = text
-            else:
-                value = text
-            if value in ("", []):
-                continue
-            if name.startswith("protocol."):
-                protocol[name[9:]] = value
-            else:
-                raw[name] = value
-        raw["protocol"] = protocol
-        return raw
+        return partner_from_texts({name: self._text(name) for name in self.editors})
 
     # --- checks -------------------------------------------------------------------------------
 
     def errors(self) -> dict[str, str]:
-        raw = self.values()
-        errors: dict[str, str] = {}
-        for name in DATE_FIELDS:
-            value = raw["protocol"].get(name[9:])
-            if isinstance(value, str):
-                errors[name] = self.tr("Geef een datum als 2024-02-01 of 1/02/2024.")
-        try:
-            Partner.model_validate(raw)
-        except ValidationError as error:
-            for item in error.errors():
-                loc = [str(part) for part in item["loc"] if isinstance(part, str)]
-                name = ".".join(loc[:2])
-                if name == "protocol":  # the end-after-start rule
-                    name = "protocol.ended_on"
-                if name not in self.rows:
-                    continue
-                errors.setdefault(name, self._message(item))
-        for nis in raw.get("municipalities", []):
-            if self.table.municipality(nis) is None and "municipalities" not in errors:
-                errors["municipalities"] = self.tr("Onbekende NIS-code: {0}.").format(nis)
-        chosen = set(raw.get("municipalities", []))
-        for postcode in raw.get("postcodes", []):
-            if "postcodes" in errors:
-                break
-            owners = {m.nis_code for m in self.table.municipalities_for(postcode)}
-            if not owners:
-                errors["postcodes"] = self.tr("Onbekende postcode: {0}.").format(postcode)
-            elif chosen and not owners & chosen:
-                errors["postcodes"] = self.tr(
-                    "Postcode {0} hoort bij geen van de gemeenten hierboven."
-                ).format(postcode)
-        return errors
-
-    def _message(self, item: Any) -> str:
-        kind = item["type"]
-        if kind == "missing" or (kind in ("string_too_short", "too_short") and not item["input"]):
-            return self.tr("Verplicht.")
-        if kind == "string_pattern_mismatch":
-            return self.tr("Kleine letters, cijfers en koppeltekens; vorm klopt niet.")
-        return str(item["msg"]).removeprefix("Value error, ")
+        return partner_problems(self.values(), self.table)
 
     def refresh_errors(self) -> dict[str, str]:
         errors = self.errors()
@@ -249,9 +180,3 @@ class PartnerForm(QGroupBox):
             return
         self.refresh_errors()
         self.edited.emit()
-
-    def set_date(self, name: str, day: date) -> None:
-        editor = self.editors[name]
-        assert isinstance(editor, QLineEdit)
-        editor.setText(day.isoformat())
-        self._changed()

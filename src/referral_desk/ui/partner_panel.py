@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
+from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import (
     ChooseMunicipality,
@@ -23,10 +23,6 @@ from referral_desk.domain.partners import (
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PartnerPanel", text)
-
-
-def dutch_date(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
 
 
 def describe(result: LookupResult | None) -> tuple[bool, str]:
@@ -50,13 +46,13 @@ def describe(result: LookupResult | None) -> tuple[bool, str]:
     if isinstance(result, ProtocolNotYetInForce):
         return False, _tr(
             "Het protocol met {0} is nog niet van kracht: het geldt vanaf {1}."
-        ).format(escape(result.partner.name), dutch_date(result.partner.protocol.in_force_from))
+        ).format(escape(result.partner.name), numeric_date(result.partner.protocol.in_force_from))
     if isinstance(result, ProtocolEnded):
         ended = result.partner.protocol.ended_on
         return False, _tr(
             "Het protocol met {0} is beëindigd op {1}. Doorverwijzen kan niet meer; "
             "vraag uw coördinator."
-        ).format(escape(result.partner.name), dutch_date(ended) if ended else "?")
+        ).format(escape(result.partner.name), numeric_date(ended) if ended else "?")
     if isinstance(result, TeamNotParty):
         teams = ", ".join(escape(t) for t in result.partner.protocol.local_teams)
         return False, _tr(
@@ -74,7 +70,7 @@ def describe(result: LookupResult | None) -> tuple[bool, str]:
         (_tr("Partner"), f"<b>{escape(partner.name)}</b> ({escape(partner.kind.value)})"),
         (_tr("Gemeente"), escape(result.municipality.name_nl)),
         (_tr("Mailbox"), f"<b>{escape(partner.mailbox)}</b>"),
-        (_tr("Protocol van kracht sinds"), dutch_date(partner.protocol.in_force_from)),
+        (_tr("Protocol van kracht sinds"), numeric_date(partner.protocol.in_force_from)),
         (_tr("Wachtwoord doorbellen naar"), escape(phone)),
     ]
     body = "".join(f"<tr><td>{k}:&nbsp;</td><td>{v}</td></tr>" for k, v in rows)

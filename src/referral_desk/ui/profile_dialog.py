@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from referral_desk.domain.fields import (
     FieldError,
     format_phone_national,
-    validate_email_address,
     validate_name,
     validate_phone,
+    validate_sendable_address,
     validate_team,
 )
 from referral_desk.domain.referral import ReferrerProfile
@@ -101,7 +101,7 @@ class ProfileDialog(QDialog):
             "name": lambda: validate_name(self.name.text(), label=self.tr("Naam")),
             "team": lambda: validate_team(self.team.currentText()),
             "phone": lambda: validate_phone(self.phone.text()),
-            "email": lambda: validate_email_address(self.email.text()),
+            "email": lambda: validate_sendable_address(self.email.text()),
         }
         ok = True
         for key, check in checks.items():

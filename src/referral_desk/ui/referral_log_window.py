@@ -25,22 +25,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from referral_desk.domain.dutch_dates import numeric_date_time
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.domain.registry_csv import parse_registry_date
-from referral_desk.lifecycle.after_sending import FollowUpServices, withdraw_consent
-from referral_desk.storage.outbox import OutboxError
-from referral_desk.storage.password_vault import VaultUnavailable
+from referral_desk.errors import UserFacingError
+from referral_desk.lifecycle.after_sending import (
+    FollowUpRefused,
+    WithdrawalResult,
+    entry_actions,
+    mark_sent,
+    recall_password,
+    record_password_channel,
+    withdraw_consent,
+)
+from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.storage.referral_log import (
     CHANNEL_LABELS,
     STATUS_LABELS,
-    PasswordChannel,
     ReferralLogEntry,
     ReferralLogError,
     ReferralLogQuery,
     ReferralStatus,
 )
+from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ERROR_STYLE
 from referral_desk.ui.evaluation_window import EvaluationWindow
+from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.password_panel import PasswordPanel
 
@@ -90,6 +100,7 @@ class ReferralLogWindow(QMainWindow):
         self.recall_dialog: RecallDialog | None = None
         self.fallback_dialog: MailFallbackDialog | None = None
         self.evaluation: EvaluationWindow | None = None
+        self.withdrawal = BackgroundRunner(self)
         self._build()
 
     # --- construction ---------------------------------------------------------------
@@ -234,7 +245,7 @@ class ReferralLogWindow(QMainWindow):
             recognise = " ".join(part for part in (row.initials, row.postcode) if part)
             cells = (
                 row.referral_id,
-                row.created_at.strftime("%d-%m-%Y %H:%M"),
+                numeric_date_time(row.created_at),
                 row.partner_name,
                 row.mailbox,
                 self.tr(STATUS_LABELS[row.status]),
@@ -259,74 +270,44 @@ class ReferralLogWindow(QMainWindow):
                 return
 
     def update_actions(self) -> None:
-        row = self.selected()
-        usable = self.services is not None and self.services.referral_log is not None
-        active = row is not None and row.status not in (
-            ReferralStatus.WITHDRAWN,
-            ReferralStatus.CORRECTED,
-        )
-        self.buttons["recall"].setEnabled(row is not None)
-        self.buttons["sent"].setEnabled(
-            usable and row is not None and row.status is ReferralStatus.DRAFT_OPENED
-        )
-        self.buttons["withdraw"].setEnabled(
-            usable and row is not None and row.status is not ReferralStatus.WITHDRAWN
-        )
-        self.buttons["correct"].setEnabled(usable and active)
-        self.buttons["evaluation"].setEnabled(usable)
+        actions = entry_actions(self.selected(), self.services)
+        busy = self.withdrawal.busy
+        self.buttons["recall"].setEnabled(actions.recall)
+        self.buttons["sent"].setEnabled(actions.mark_sent)
+        self.buttons["withdraw"].setEnabled(actions.withdraw and not busy)
+        self.buttons["correct"].setEnabled(actions.correct)
+        self.buttons["evaluation"].setEnabled(actions.evaluate)
 
     # --- actions ----------------------------------------------------------------------
     def recall_password(self) -> None:
         row = self.selected()
-        vault = self.services.vault if self.services else None
         if row is None:
             return
-        if vault is None:
-            self.say(
-                self.tr("Er is geen sleutelbos; wachtwoorden kunnen niet opnieuw getoond worden."),
-                error=True,
-            )
-            return
         try:
-            password = vault.recall(row.referral_id)
-        except VaultUnavailable as unavailable:
-            self.say(
-                self.tr("Het wachtwoord kan niet getoond worden: {0}.").format(unavailable.reason),
-                error=True,
-            )
-            return
-        if password is None:
-            self.say(
-                self.tr(
-                    "Het wachtwoord van {0} is niet meer bewaard (bewaartermijn voorbij, of een "
-                    "vooraf afgesproken wachtwoord). Maak zo nodig een correctie met een nieuw "
-                    "wachtwoord."
-                ).format(row.referral_id),
-                error=True,
-            )
+            password = recall_password(self.services, row.referral_id)
+        except FollowUpRefused as refused:
+            self.say(escape(refused.message), error=True)
             return
         self.recall_dialog = RecallDialog(row, password, self)
         self.recall_dialog.open()
         self.say("")
 
     def set_channel(self, row: ReferralLogEntry, value: str) -> None:
-        if self.services is None or self.services.referral_log is None:
-            return
         try:
-            self.services.referral_log.set_password_channel(row.referral_id, PasswordChannel(value))
-        except ReferralLogError as error:
-            self.say(escape(error.message), error=True)
+            record_password_channel(self.services, row.referral_id, value)
+        except FollowUpRefused as refused:
+            self.say(escape(refused.message), error=True)
             return
         self.refresh()
 
     def mark_sent(self) -> None:
         row = self.selected()
-        if row is None or self.services is None or self.services.referral_log is None:
+        if row is None:
             return
         try:
-            self.services.referral_log.mark_sent(row.referral_id, self.services.clock())
-        except ReferralLogError as error:
-            self.say(escape(error.message), error=True)
+            mark_sent(self.services, row.referral_id)
+        except FollowUpRefused as refused:
+            self.say(escape(refused.message), error=True)
             return
         self.refresh()
         self.select(row.referral_id)
@@ -354,11 +335,18 @@ class ReferralLogWindow(QMainWindow):
             return
         if not self.confirm_withdrawal(row):
             return
-        try:
-            result = withdraw_consent(row, profile, self.services)
-        except OutboxError as error:
-            self.say(escape(error.message), error=True)
-            return
+        services = self.services
+        started = self.withdrawal.start(
+            lambda: withdraw_consent(row, profile, services),
+            lambda result: self._withdrawn(row, result),
+            self._withdrawal_failed,
+        )
+        if started:
+            self.update_actions()
+            self.say(self.tr("Bezig: de e-mail voor de intrekking wordt klaargezet…"))
+
+    def _withdrawn(self, row: ReferralLogEntry, result: object) -> None:
+        assert isinstance(result, WithdrawalResult)
         self.refresh()
         self.select(row.referral_id)
         if result.mail_result is None:
@@ -370,6 +358,21 @@ class ReferralLogWindow(QMainWindow):
         if result.referral_log_problem:
             text += " " + escape(result.referral_log_problem)
         self.say(text, error=bool(result.referral_log_problem))
+
+    def _withdrawal_failed(self, error: BaseException) -> None:
+        self.update_actions()
+        if isinstance(error, UserFacingError):
+            self.say(escape(error.message), error=True)
+            return
+        report_unexpected_failure(
+            self,
+            error,
+            where="withdrawal",
+            outcome=self.tr(
+                "De intrekking is misschien niet genoteerd: kijk de status in de lijst na en "
+                "herhaal ze zo nodig."
+            ),
+        )
 
     def correct(self) -> None:
         row = self.selected()

@@ -1,8 +1,9 @@
 """Beheer → Partnerregister: coordinators keep the registry right without a text editor.
 
 Every change goes straight into the open :class:`EditableRegistry` (so nothing typed is
-lost when another partner is selected); saving is only possible when the whole file passes
-the same checks the app applies at start, and shows what changed before it writes.
+lost when another partner is selected). What may be saved, and what a new, renewed or ended
+partner starts as, is decided in the core (:mod:`referral_desk.domain.registry_rules`,
+:mod:`referral_desk.domain.registry_input`, :class:`EditableRegistry`); this window shows it.
 """
 
 from __future__ import annotations
@@ -35,14 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_csv import parse_registry_date
-from referral_desk.domain.registry_diff import diff_registries, render_diff
 from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_file import (
-    RegistryDocument,
-    RegistryError,
-    load_registry_text,
-    read_registry_text,
+from referral_desk.domain.registry_file import RegistryError, read_registry_text
+from referral_desk.domain.registry_input import HeaderInput, NotADate, parse_day
+from referral_desk.domain.registry_rules import (
+    NewVersionRefused,
+    RegistryBase,
+    check_new_version,
+    describe_changes,
+    header_problems,
 )
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.ui.client_form import ERROR_STYLE, FieldRow
@@ -69,8 +71,7 @@ class RegistryEditor(QMainWindow):
         self.table = table
         self.today = today
         self.path = path
-        self.baseline_text = ""
-        self.baseline: RegistryDocument | None = None
+        self.base = RegistryBase("", None)
         self.editable = EditableRegistry.new(version="1", on=today(), changed_by="")
         self._build()
         self.open_file(path)
@@ -209,11 +210,7 @@ class RegistryEditor(QMainWindow):
             return False
         self.path = path
         self.editable = editable
-        self.baseline_text = text
-        try:
-            self.baseline = load_registry_text(text, self.table, file=str(path))
-        except RegistryError:
-            self.baseline = None
+        self.base = RegistryBase.of(text, self.table, file=str(path))
         header = editable.header()
         self.version_edit.setText(str(header["registry_version"] or ""))
         day = header["registry_date"]
@@ -251,29 +248,15 @@ class RegistryEditor(QMainWindow):
         return Path(name) if name else None
 
     def is_modified(self) -> bool:
-        return self.editable.to_text() != self.baseline_text
+        return self.base.is_changed(self.editable)
 
     def save_as(self) -> bool:
         try:
-            document = self.editable.validate(self.table)
-        except RegistryError as error:
-            self.show_problem(
-                self.tr("Nog niet in orde"),
-                self.tr(
-                    "Het partnerregister kan pas bewaard worden als alles in orde is:\n{0}"
-                ).format("\n".join(str(p) for p in error.problems)),
-            )
+            document = check_new_version(self.editable, self.table, self.base, self.header())
+        except NewVersionRefused as refused:
+            self.show_problem(self.tr("Nog niet in orde"), refused.message)
             return False
-        header_errors = self.header_errors()
-        if header_errors:
-            self.show_problem(self.tr("Nog niet in orde"), "\n".join(header_errors.values()))
-            return False
-        if self.baseline is not None:
-            summary = render_diff(diff_registries(self.baseline, document), bold=("<b>", "</b>"))
-        else:
-            summary = self.tr(
-                "Het geopende partnerregister was ongeldig; dit is de herstelde versie."
-            )
+        summary = describe_changes(self.base, document, bold=("<b>", "</b>"))
         if not self.confirm_save(summary):
             return False
         path = self.choose_save_path()
@@ -293,8 +276,7 @@ class RegistryEditor(QMainWindow):
             )
             return False
         self.path = path
-        self.baseline_text = text
-        self.baseline = document
+        self.base = RegistryBase(text, document)
         self.update_state()
         self.saved.emit(path)
         return True
@@ -409,6 +391,10 @@ class RegistryEditor(QMainWindow):
             return
         self.editable.replace_partner(index, self.form.values())
         # Only the table row: reloading the form would move the cursor under the user's hands.
+        self._refresh_row(index)
+        self.update_state()
+
+    def _refresh_row(self, index: int) -> None:
         self.partner_table.blockSignals(True)
         self._fill_row(index, self.editable.partner(index))
         self.partner_table.selectRow(index)
@@ -416,20 +402,10 @@ class RegistryEditor(QMainWindow):
         self.form.setTitle(
             self.tr("Partner {0}").format(self.editable.partner(index).get("name", ""))
         )
-        self.update_state()
 
     # --- actions ----------------------------------------------------------------------
     def add_partner(self) -> None:
-        index = self.editable.add_partner(
-            {
-                "id": self._unique_id("nieuwe-partner"),
-                "name": self.tr("Nieuwe partner"),
-                "kind": "OCMW",
-                "region": "Vlaanderen",
-                "password_mode": "one-time",
-                "protocol": {"in_force_from": self.today()},
-            }
-        )
+        index = self.editable.add_new_partner(self.today())
         self.search.clear()
         self.reload_table(select=index)
         self.form.editors["name"].setFocus()
@@ -440,13 +416,7 @@ class RegistryEditor(QMainWindow):
         index = self.current_index()
         if index is None:
             return
-        raw = self.editable.partner(index)
-        raw["id"] = self._unique_id(f"{raw.get('id', 'partner')}-nieuw")
-        protocol = dict(raw.get("protocol") or {})
-        protocol.pop("ended_on", None)
-        protocol["in_force_from"] = self.today()
-        raw["protocol"] = protocol
-        new_index = self.editable.add_partner(raw)
+        new_index = self.editable.add_renewal(index, self.today())
         self.search.clear()
         self.reload_table(select=new_index)
         self.update_state()
@@ -464,9 +434,9 @@ class RegistryEditor(QMainWindow):
         if not ok:
             return None
         try:
-            return parse_registry_date(text)
-        except ValueError:
-            self.show_problem(self.tr("Geen datum"), self.tr("Geef een datum als 2026-12-31."))
+            return parse_day(text)
+        except NotADate as error:
+            self.show_problem(self.tr("Geen datum"), error.message)
             return None
 
     def end_protocol(self) -> None:
@@ -476,7 +446,10 @@ class RegistryEditor(QMainWindow):
         day = self.ask_end_date(str(self.editable.partner(index).get("name", "")))
         if day is None:
             return
-        self.form.set_date("protocol.ended_on", day)
+        self.editable.end_protocol(index, day)
+        self._refresh_row(index)
+        self.form.load(self.editable.partner(index))
+        self.update_state()
 
     def remove_partner(self) -> None:
         index = self.current_index()
@@ -497,41 +470,20 @@ class RegistryEditor(QMainWindow):
         self.reload_table(select=max(0, index - 1))
         self.update_state()
 
-    def _unique_id(self, stem: str) -> str:
-        existing = {str(p.get("id")) for p in self.editable.partners()}
-        candidate, number = stem, 2
-        while candidate in existing:
-            candidate, number = f"{stem}-{number}", number + 1
-        return candidate
-
     # --- header and state ---------------------------------------------------------------
+    def header(self) -> HeaderInput:
+        return HeaderInput(
+            version=self.version_edit.text(),
+            date_text=self.date_edit.text(),
+            changed_by=self.changed_by_edit.text(),
+        )
+
     def _header_edited(self) -> None:
-        errors = self.header_errors()
-        if "date" not in errors and "version" not in errors and "changed_by" not in errors:
-            self.editable.set_header(
-                version=self.version_edit.text().strip(),
-                on=parse_registry_date(self.date_edit.text()),
-                changed_by=self.changed_by_edit.text().strip(),
-            )
+        self.header().apply_to(self.editable)
         self.update_state()
 
     def header_errors(self) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        version = self.version_edit.text().strip()
-        if not version:
-            errors["version"] = self.tr("Geef de versie van het partnerregister.")
-        try:
-            parse_registry_date(self.date_edit.text())
-        except ValueError:
-            errors["date"] = self.tr("Geef een datum als 2026-11-23.")
-        if not self.changed_by_edit.text().strip():
-            errors["changed_by"] = self.tr("Wie wijzigde het partnerregister?")
-        original = self.baseline.registry_version if self.baseline else None
-        if "version" not in errors and self.is_modified() and version == original:
-            errors["version"] = self.tr(
-                "Het partnerregister is gewijzigd: geef het een nieuwe versie (nu {0})."
-            ).format(original)
-        return errors
+        return header_problems(self.header(), self.base, self.editable)
 
     def update_state(self) -> None:
         errors = self.header_errors()

@@ -1,0 +1,185 @@
+"""What a coordinator types about the partner registry, read into registry values.
+
+The editor's fields and the CSV import's flags arrive here as text; what comes back are
+plain TOML values and, per field, a Dutch sentence saying what is wrong, so a window or a
+command line only has to show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from referral_desk.domain.partners import Partner
+from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_csv import parse_registry_date
+from referral_desk.domain.registry_edit import (
+    PARTNER_KEYS,
+    PROTOCOL_KEYS,
+    EditableRegistry,
+    RawPartner,
+)
+from referral_desk.errors import UserFacingError
+
+DATE_HINT = "Geef een datum als 2024-02-01 of 1/02/2024."
+REQUIRED = "Verplicht."
+
+# The header's fields, by the keys problems are reported under.
+HEADER_FIELDS = ("version", "date", "changed_by")
+
+# A partner's fields as the editor shows them; ``protocol.x`` is ``x`` in ``[partners.protocol]``.
+PARTNER_FIELDS = (
+    *PARTNER_KEYS,
+    *(f"protocol.{key}" for key in PROTOCOL_KEYS),
+)
+CODE_FIELDS = ("municipalities", "postcodes")
+DATE_FIELDS = ("protocol.in_force_from", "protocol.ended_on", "protocol.dpo_advice_on")
+_PROTOCOL = "protocol."
+
+
+class NotADate(UserFacingError):
+    """Typed text that is not a date; the message says which forms are understood."""
+
+
+def parse_day(text: str) -> date:
+    """``2024-02-01`` or day first as Belgians write it (``1/02/2024``), like the CSV import."""
+    try:
+        return parse_registry_date(text)
+    except ValueError:
+        raise NotADate(DATE_HINT) from None
+
+
+# --- the header -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeaderInput:
+    """The registry's header as typed: the editor's three fields or the import's flags."""
+
+    version: str
+    date_text: str
+    changed_by: str
+
+    def problems(self) -> dict[str, str]:
+        """What is wrong with the text itself; whether the version is new enough is
+        :func:`referral_desk.domain.registry_rules.header_problems`' question."""
+        problems: dict[str, str] = {}
+        if not self.version.strip():
+            problems["version"] = "Geef de versie van het partnerregister."
+        try:
+            parse_day(self.date_text)
+        except NotADate as error:
+            problems["date"] = error.message
+        if not self.changed_by.strip():
+            problems["changed_by"] = "Wie wijzigde het partnerregister?"
+        return problems
+
+    def apply_to(self, editable: EditableRegistry) -> None:
+        """Writes every field that is well-formed; one still being typed keeps the registry's
+        last good value, so a half-typed date never blocks the version from being taken."""
+        try:
+            day: date | None = parse_day(self.date_text)
+        except NotADate:
+            day = None
+        editable.set_header(
+            version=self.version.strip() or None,
+            on=day,
+            changed_by=self.changed_by.strip() or None,
+        )
+
+
+# --- a partner ------------------------------------------------------------------------------
+
+
+def split_codes(text: str) -> list[str]:
+    """NIS codes or postcodes as people paste them: separated by commas, semicolons or spaces."""
+    return [part for part in text.replace(",", " ").replace(";", " ").split() if part]
+
+
+def partner_from_texts(texts: Mapping[str, str]) -> RawPartner:
+    """Plain TOML values from the text per field (:data:`PARTNER_FIELDS`). Empty fields are
+    left out; text that is not a date stays text, so nothing typed is lost and
+    :func:`partner_problems` names it."""
+    raw: RawPartner = {}
+    protocol: dict[str, Any] = {}
+    for name in PARTNER_FIELDS:
+        text = texts.get(name, "").strip()
+        value: Any
+        if name in CODE_FIELDS:
+            value = split_codes(text)
+        elif name == "protocol.local_teams":
+            value = [team.strip() for team in text.splitlines() if team.strip()]
+        elif name in DATE_FIELDS and text:
+            try:
+                value = parse_day(text)
+            except NotADate:
+                value = text
+        else:
+            value = text
+        if value in ("", []):
+            continue
+        if name.startswith(_PROTOCOL):
+            protocol[name.removeprefix(_PROTOCOL)] = value
+        else:
+            raw[name] = value
+    raw["protocol"] = protocol
+    return raw
+
+
+def partner_problems(raw: Mapping[str, Any], table: PostcodeTable) -> dict[str, str]:
+    """The first problem per field of one partner, the same checks the file gets for it
+    (whether partners overlap is the whole file's question)."""
+    protocol = raw.get("protocol")
+    protocol = protocol if isinstance(protocol, Mapping) else {}
+    problems: dict[str, str] = {}
+    for name in DATE_FIELDS:
+        if isinstance(protocol.get(name.removeprefix(_PROTOCOL)), str):
+            problems[name] = DATE_HINT
+    try:
+        Partner.model_validate(raw)
+    except ValidationError as error:
+        for item in error.errors():
+            name = ".".join([str(part) for part in item["loc"] if isinstance(part, str)][:2])
+            if name == "protocol":  # the protocol's own rule: it ends after it starts
+                name = "protocol.ended_on"
+            if name in PARTNER_FIELDS:
+                problems.setdefault(name, _message(name, item))
+    municipalities = [str(nis) for nis in raw.get("municipalities") or []]
+    unknown = [nis for nis in municipalities if table.municipality(nis) is None]
+    if unknown and "municipalities" not in problems:
+        problems["municipalities"] = f"Onbekende NIS-code: {unknown[0]}."
+    chosen = set(municipalities)
+    for postcode in [str(code) for code in raw.get("postcodes") or []]:
+        if "postcodes" in problems:
+            break
+        owners = {m.nis_code for m in table.municipalities_for(postcode)}
+        if not owners:
+            problems["postcodes"] = f"Onbekende postcode: {postcode}."
+        elif chosen and not owners & chosen:
+            problems["postcodes"] = (
+                f"Postcode {postcode} hoort bij geen van de gemeenten hierboven."
+            )
+    return problems
+
+
+_PATTERN_HINTS = {
+    "id": "Kleine letters, cijfers en koppeltekens; vorm klopt niet.",
+    "municipalities": "Geen NIS-code: {0} (5 cijfers, bv. 33029).",
+    "postcodes": "Geen postcode: {0} (4 cijfers, bv. 3970).",
+}
+
+
+def _message(name: str, item: ErrorDetails) -> str:
+    kind = item["type"]
+    if kind == "missing" or (kind in ("string_too_short", "too_short") and not item["input"]):
+        return REQUIRED
+    if kind == "string_pattern_mismatch":
+        return _PATTERN_HINTS.get(name, "Vorm klopt niet: {0}.").format(item["input"])
+    if kind == "string_too_short":
+        return f"Te kort: minstens {item.get('ctx', {}).get('min_length', 1)} tekens."
+    return str(item["msg"]).removeprefix("Value error, ")

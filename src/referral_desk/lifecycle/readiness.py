@@ -1,0 +1,131 @@
+"""Whether a referral may be made now, and if not, why: the one place that decides.
+
+The window shows :func:`referral_blockers` under the create button and enables the button
+only when it is empty; :func:`referral_desk.lifecycle.creation.make_referral` asks the same
+question again, so no caller can skip a rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from referral_desk.domain.dutch_dates import numeric_date
+from referral_desk.domain.partners import LookupResult, PartnerFound
+from referral_desk.domain.referral import (
+    FIELD_NAMES_NL,
+    Consent,
+    ReferrerProfile,
+    form_errors,
+)
+from referral_desk.errors import UserFacingError
+
+
+@dataclass(frozen=True)
+class ConsentAnswers:
+    """What the team member ticked and typed; nothing here is assumed."""
+
+    informed: bool = False
+    consented: bool = False
+    given_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ReferralInputs:
+    """Everything the decision depends on, as the caller has it right now."""
+
+    registry_usable: bool
+    referral_log_problem: str | None
+    referrer: ReferrerProfile | None
+    form: Mapping[str, str]
+    lookup: LookupResult | None
+    consent: ConsentAnswers
+    today: date
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """One reason, as a Dutch phrase that completes "Nog niet klaar: …"."""
+
+    code: str
+    message: str
+
+
+class ConsentRefused(UserFacingError):
+    """The consent record is incomplete or its date is impossible; nothing was made."""
+
+
+def consent_problems(
+    answers: ConsentAnswers, *, today: date, protocol_in_force_from: date | None
+) -> list[Blocker]:
+    """The protocol asks for informed, explicit consent given on a real day under it."""
+    problems: list[Blocker] = []
+    if not answers.informed:
+        problems.append(Blocker("not_informed", "vink aan dat de cliënt geïnformeerd is"))
+    if not answers.consented:
+        problems.append(Blocker("no_consent", "vink aan dat de cliënt toestemming geeft"))
+    day = answers.given_on
+    if day is None:
+        problems.append(Blocker("no_consent_date", "vul de datum van de toestemming in"))
+    elif day > today:
+        problems.append(
+            Blocker("consent_in_future", "de datum van de toestemming ligt in de toekomst")
+        )
+    elif protocol_in_force_from is not None and day < protocol_in_force_from:
+        problems.append(
+            Blocker(
+                "consent_before_protocol",
+                "de datum van de toestemming ligt vóór het protocol met deze partner "
+                f"({numeric_date(protocol_in_force_from)})",
+            )
+        )
+    return problems
+
+
+def consent_record(
+    answers: ConsentAnswers, *, today: date, protocol_in_force_from: date | None
+) -> Consent:
+    """The consent that goes into the referral; raises ConsentRefused when incomplete."""
+    problems = consent_problems(answers, today=today, protocol_in_force_from=protocol_in_force_from)
+    if problems or answers.given_on is None:
+        raise ConsentRefused(
+            "Toestemming niet in orde: " + "; ".join(p.message for p in problems) + "."
+        )
+    return Consent(informed=True, consented=True, recorded_on=answers.given_on)
+
+
+def referral_blockers(inputs: ReferralInputs) -> tuple[Blocker, ...]:
+    """Empty when a referral may be made; otherwise every reason, in the order to fix them."""
+    blockers: list[Blocker] = []
+    if not inputs.registry_usable:
+        blockers.append(Blocker("registry_invalid", "het partnerregister is ongeldig"))
+    if inputs.referral_log_problem:
+        blockers.append(
+            Blocker("referral_log_broken", "het logboek van doorverwijzingen werkt niet")
+        )
+    if inputs.referrer is None:
+        blockers.append(Blocker("no_profile", "vul eerst uw aanmeldersprofiel in (menu Profiel)"))
+    errors = form_errors(inputs.form)
+    # A missing municipality is explained by the partner lookup below.
+    names = [FIELD_NAMES_NL[name] for name in errors if name != "municipality"]
+    if names:
+        blockers.append(Blocker("form_incomplete", "nog niet in orde: " + ", ".join(names)))
+    found = inputs.lookup if isinstance(inputs.lookup, PartnerFound) else None
+    if found is None:
+        blockers.append(Blocker("no_partner", "geen partner voor dit adres"))
+    blockers.extend(
+        consent_problems(
+            inputs.consent,
+            today=inputs.today,
+            protocol_in_force_from=found.partner.protocol.in_force_from if found else None,
+        )
+    )
+    return tuple(blockers)
+
+
+def readiness_sentence(blockers: tuple[Blocker, ...]) -> str:
+    """The line under the create button (and its accessible description)."""
+    if not blockers:
+        return ""
+    return "Nog niet klaar: " + "; ".join(b.message for b in blockers) + "."
