@@ -147,6 +147,7 @@ def test_test_button_uses_the_selected_unsaved_choice(
     dialog = make_dialog(qtbot, store, outbox, drafts=drafts)
     combo(dialog).setCurrentIndex(combo(dialog).findData("eml-default-app"))
     click(qtbot, dialog, "mailTestButton")
+    qtbot.waitUntil(lambda: not dialog.test_run.busy)
     assert drafts.calls == ["eml-default-app"]
     text = label(dialog, "mailTestResult")
     assert "Testconcept geopend met Thunderbird" in text
@@ -173,6 +174,7 @@ def test_test_failures_are_shown(
 ) -> None:
     dialog = make_dialog(qtbot, store, outbox, drafts=RecordingTestDrafts(error))
     click(qtbot, dialog, "mailTestButton")
+    qtbot.waitUntil(lambda: not dialog.test_run.busy)
     assert label(dialog, "mailTestResult") == expected
 
 
@@ -311,9 +313,26 @@ def test_check_draft_through_the_headless_chain_and_the_dialog(
     dialog = SettingsDialog(Settings(referrer=PROFILE), store, outbox, DETECTION, open_test_draft)
     qtbot.addWidget(dialog)
     click(qtbot, dialog, "mailTestButton")
+    qtbot.waitUntil(lambda: not dialog.test_run.busy)
     folder = outbox.root / "test-20260320-093005"
     assert sorted(p.name for p in folder.iterdir()) == [
         "test-referral-desk.eml",
         "test-referral-desk.txt",
     ]
     assert "alleen bewaard" in label(dialog, "mailTestResult")
+
+
+def test_an_unexpected_test_failure_shows_the_failure_dialog(
+    qtbot: QtBot, store: SettingsStore, outbox: Outbox
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    dialog = make_dialog(qtbot, store, outbox, drafts=RecordingTestDrafts(RuntimeError("kapot")))
+    click(qtbot, dialog, "mailTestButton")
+    qtbot.waitUntil(lambda: not dialog.test_run.busy)
+    assert "niet gemaakt" in label(dialog, "mailTestResult")
+    boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "failureDialog"]
+    assert boxes and isinstance(boxes[0], QMessageBox) and boxes[0].isVisible()
+    assert "niets verstuurd" in boxes[0].informativeText()
+    boxes[0].close()
+    assert dialog.findChild(QPushButton, "mailTestButton").isEnabled()

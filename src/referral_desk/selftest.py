@@ -315,7 +315,7 @@ def check_folders(paths: AppPaths) -> CheckResult:
         "instellingen": paths.config_dir,
         "gegevens": paths.data_dir,
         "outbox": paths.outbox_dir,
-        "logboek": paths.log_dir,
+        "logbestanden": paths.log_dir,
     }
     problems = [
         f"{label} niet schrijfbaar: {problem}"

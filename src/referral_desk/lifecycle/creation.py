@@ -197,6 +197,16 @@ def pending_mailbox_change(
     return MailboxChange(found.partner.name, previous, found.partner.mailbox)
 
 
+def preshared_password_problem(text: str) -> str | None:
+    """Why a password typed in as a partner's agreed one cannot serve, or None."""
+    password = normalize_password(text)
+    if not password:
+        return "Een afgesproken wachtwoord mag niet leeg zijn."
+    if len(password) < PRESHARED_MIN_LENGTH:
+        return f"Een afgesproken wachtwoord heeft minstens {PRESHARED_MIN_LENGTH} tekens."
+    return None
+
+
 def usable_preshared_password(text: str | None, partner_name: str) -> str:
     """The partner's agreed password as 7-Zip will hash it; refused when blank or a slip."""
     password = normalize_password(text or "")

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.partners import Partner
+from referral_desk.lifecycle.creation import preshared_password_problem
 from referral_desk.retention import RetentionPolicy
+from referral_desk.sealing.password import normalize_password
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
 from referral_desk.storage.settings import Settings
 
@@ -225,8 +227,12 @@ class RetentionSettingsPage(QWidget):
         password = self.ask_new_password(partner)
         if password is None:
             return
+        problem = preshared_password_problem(password)
+        if problem is not None:
+            self.tell(self.tr("Niet bewaard: {0}").format(problem))
+            return
         try:
-            self.vault.set_preshared(partner.id, password)
+            self.vault.set_preshared(partner.id, normalize_password(password))
         except VaultUnavailable as unavailable:
             self.tell(self.tr("Niet bewaard: {0}.").format(unavailable.reason))
         self.refresh()

@@ -7,7 +7,6 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,12 +29,15 @@ from referral_desk.delivery.detection import (
     adapter_order,
     describe_order,
 )
-from referral_desk.delivery.openers import AllOpenersFailed, DraftResult, MailOpenError
+from referral_desk.delivery.openers import AllOpenersFailed, DraftResult
 from referral_desk.domain.partners import Partner
+from referral_desk.errors import UserFacingError
 from referral_desk.mail_check import CHECK_ATTACHMENT_NAME
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
+from referral_desk.ui.background import BackgroundRunner
+from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.retention_settings_page import RetentionSettingsPage
 
 RETENTION_MIN_DAYS = 1
@@ -67,6 +69,7 @@ class SettingsDialog(QDialog):
         self.outbox = outbox
         self.detection = detection
         self.open_test_draft = open_test_draft
+        self.test_run = BackgroundRunner(self)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._mail_page(), self.tr("E-mail"))
@@ -207,41 +210,52 @@ class SettingsDialog(QDialog):
 
     # --- actions ----------------------------------------------------------------------------
     def run_test(self) -> None:
+        """Mail clients can take seconds to start: the draft is opened off the GUI thread."""
+        adapter = self.chosen_adapter()
+        if not self.test_run.start(
+            lambda: self.open_test_draft(adapter), self._test_opened, self._test_failed
+        ):
+            return
+        self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Bezig…"))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self.open_test_draft(self.chosen_adapter())
-        except AllOpenersFailed as failure:
-            reasons = "; ".join(
-                f"{adapter_label(name)}: {reason}" for name, reason in failure.failures
-            )
-            self.show_test_result(
-                self.tr("Geen enkel e-mailprogramma kon het testconcept openen ({0}).").format(
-                    escape(reasons)
-                ),
-                ok=False,
-            )
-        except MailOpenError as error:
-            self.show_test_result(escape(error.reason), ok=False)
-        except OutboxError as error:
-            self.show_test_result(escape(error.message), ok=False)
-        except ValueError:
-            self.show_test_result(
-                self.tr("Het e-mailadres in uw profiel is geen geldig adres."), ok=False
-            )
+
+    def _test_opened(self, result: object) -> None:
+        self.test_button.setEnabled(True)
+        assert isinstance(result, DraftResult)
+        if result.opened:
+            text = self.tr(
+                "Testconcept geopend met {0}. Ziet u het met de bijlage {1}? "
+                "Dan werkt het; u hoeft het niet te versturen."
+            ).format(escape(adapter_label(result.opener)), CHECK_ATTACHMENT_NAME)
         else:
-            if result.opened:
-                text = self.tr(
-                    "Testconcept geopend met {0}. Ziet u het met de bijlage {1}? "
-                    "Dan werkt het; u hoeft het niet te versturen."
-                ).format(escape(adapter_label(result.opener)), CHECK_ATTACHMENT_NAME)
-            else:
-                text = self.tr(
-                    "Het testconcept is alleen bewaard ({0}); er is niets geopend."
-                ).format(escape(str(result.eml_path)))
-            self.show_test_result(text, ok=result.opened)
-        finally:
-            QApplication.restoreOverrideCursor()
+            text = self.tr("Het testconcept is alleen bewaard ({0}); er is niets geopend.").format(
+                escape(str(result.eml_path))
+            )
+        self.show_test_result(text, ok=result.opened)
+
+    def _test_failed(self, error: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        if isinstance(error, AllOpenersFailed):
+            reasons = "; ".join(
+                f"{adapter_label(name)}: {reason}" for name, reason in error.failures
+            )
+            text = self.tr(
+                "Geen enkel e-mailprogramma kon het testconcept openen ({0})."
+            ).format(escape(reasons))
+        elif isinstance(error, UserFacingError):
+            text = escape(error.message)
+        elif isinstance(error, ValueError):
+            text = self.tr("Het e-mailadres in uw profiel is geen geldig adres.")
+        else:
+            self.show_test_result(self.tr("Het testconcept kon niet gemaakt worden."), ok=False)
+            report_unexpected_failure(
+                self,
+                error,
+                where="mail test",
+                outcome=self.tr("Er is niets verstuurd; uw instellingen zijn niet gewijzigd."),
+            )
+            return
+        self.show_test_result(text, ok=False)
 
     def show_test_result(self, text: str, *, ok: bool) -> None:
         self.test_result.setStyleSheet("" if ok else "color: #611a15;")
