@@ -114,7 +114,7 @@ def main() -> int:
 
     def step_done() -> None:
         grab("main-window")
-        window.confirm_discard = lambda: True  # type: ignore[method-assign]
+        window.confirm_discard = lambda *_a: True  # type: ignore[method-assign]
         editor = window.open_registry_editor()
         editor.resize(1180, 780)
         editor.move(0, 0)

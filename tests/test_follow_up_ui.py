@@ -248,12 +248,13 @@ def test_old_register_rows_and_passwords_go_at_start(qtbot: QtBot) -> None:
     referral_log = _referral_log()
     old = datetime.now(UTC) - timedelta(days=800)
     referral_log.add(entry("KG-2024-AAAAAA", old))
+    referral_log.add(entry("KG-2026-CCCCCC", datetime.now(UTC) - timedelta(days=3)))
     referral_log.close()
     backend = keyring.get_keyring()
     backend.set_password(SERVICE, "KG-2024-AAAAAA", "OLD-PASSWORD")
     backend.set_password(SERVICE, INDEX_KEY, '{"KG-2024-AAAAAA": "2024-01-01T00:00:00+00:00"}')
     open_main_window(qtbot)
-    assert _referral_log().all() == []
+    assert [row.referral_id for row in _referral_log().all()] == ["KG-2026-CCCCCC"]
     assert backend.get_password(SERVICE, "KG-2024-AAAAAA") is None
 
 

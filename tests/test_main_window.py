@@ -79,6 +79,15 @@ def test_partner_shown_while_typing_postcode(qtbot: QtBot, window: MainWindow) -
     assert isinstance(combo, QComboBox) and combo.currentText() == "Leopoldsburg"
 
 
+@pytest.mark.parametrize("typed", ["３９７１", " 3971\t", "3971\n"])
+def test_a_pasted_or_full_width_postcode_finds_the_partner(
+    qtbot: QtBot, window: MainWindow, typed: str
+) -> None:
+    child(window, QLineEdit, "postcode").setText(typed)
+    window.refresh_lookup()
+    assert "OCMW Leopoldsburg" in _partner_text(window)
+
+
 def test_protocol_of_another_team_blocks(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(child(window, QLineEdit, "postcode"), "8940")
     text = _partner_text(window)
@@ -150,11 +159,11 @@ def test_new_referral_clears_form_and_password(qtbot: QtBot, window: MainWindow)
 
 def test_closing_a_filled_form_asks_first(qtbot: QtBot, window: MainWindow) -> None:
     asked: list[bool] = []
-    window.confirm_discard = lambda: asked.append(True) or False  # type: ignore[method-assign]
+    window.confirm_discard = lambda *_a: asked.append(True) or False  # type: ignore[method-assign]
     fill_client(qtbot, window)
     window.close()
     assert asked and window.isVisible()
-    window.confirm_discard = lambda: True  # type: ignore[method-assign]
+    window.confirm_discard = lambda *_a: True  # type: ignore[method-assign]
     window.close()
     assert not window.isVisible()
 

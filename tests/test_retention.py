@@ -65,6 +65,7 @@ def test_a_locked_keyring_does_not_stop_the_rest(tmp_path: Path) -> None:
     referral_log.add(entry("KG-2024-AAAAAA", T0))
     vault = PasswordVault(LockedKeyring(), clock=lambda: T0)
     now = T0 + timedelta(days=800)
+    referral_log.add(entry("KG-2026-CCCCCC", now - timedelta(days=1)))
     report = apply_retention(now, RetentionPolicy(), referral_log, vault, Outbox(tmp_path / "o"))
     assert report.referral_log_rows_removed == 1
     assert any("vergrendeld" in p for p in report.problems)
@@ -99,15 +100,20 @@ def test_a_fake_clock_day_by_day_removes_each_thing_on_its_day(tmp_path: Path) -
 
 
 def test_shortening_the_password_period_takes_effect(tmp_path: Path) -> None:
+    """Counted from when the referral was made, not from the clock at start."""
+    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log.add(entry("KG-2024-AAAAAA", T0))
     backend = MemoryKeyring()
     vault = PasswordVault(backend, clock=lambda: T0)
     vault.remember("KG-2024-AAAAAA", "PW-A", T0 + timedelta(days=30))
     short = RetentionPolicy(password_days=7)
     outbox = Outbox(tmp_path / "outbox")
-    assert apply_retention(T0, short, None, vault, outbox).passwords_removed == 0
+    later = T0 + timedelta(days=2)
+    assert apply_retention(later, short, referral_log, vault, outbox).passwords_removed == 0
     assert vault.kept_until("KG-2024-AAAAAA") == T0 + timedelta(days=7)
-    report = apply_retention(T0 + timedelta(days=7), short, None, vault, outbox)
+    report = apply_retention(T0 + timedelta(days=7), short, referral_log, vault, outbox)
     assert report.passwords_removed == 1
+    referral_log.close()
 
 
 def test_no_register_and_no_vault_still_clean_the_outbox(tmp_path: Path) -> None:
@@ -125,6 +131,7 @@ def test_a_broken_register_is_reported_and_the_rest_goes_on(tmp_path: Path) -> N
     path = tmp_path / "register.sqlite3"
     writable = ReferralLog.open(path)
     writable.add(entry("KG-2024-AAAAAA", T0))
+    writable.add(entry("KG-2026-CCCCCC", T0 + timedelta(days=799)))
     writable.close()
     read_only = ReferralLog(
         sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None), path
@@ -145,8 +152,9 @@ def test_the_log_holds_counts_only(tmp_path: Path, caplog: pytest.LogCaptureFixt
     referral_log.add(entry("KG-2024-AAAAAA", T0, initials="A.V.", postcode="8940"))
     vault = PasswordVault(MemoryKeyring(), clock=lambda: T0)
     vault.remember("KG-2024-AAAAAA", "PW-SECRET", T0 + timedelta(days=1))
+    referral_log.add(entry("KG-2026-CCCCCC", T0 + timedelta(days=799)))
     apply_retention(
-        T0 + timedelta(days=800), RetentionPolicy(), referral_log, vault, Outbox(tmp_path)
+        T0 + timedelta(days=800), RetentionPolicy(), referral_log, vault, Outbox(tmp_path / "o")
     )
     assert "retention: 1 referral log entries, 1 passwords" in caplog.text
     for secret in ("PW-SECRET", "A.V.", "8940", "Sofie"):

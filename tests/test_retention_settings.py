@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
@@ -86,22 +85,6 @@ def test_preshared_password_set_shown_only_on_request_and_deleted(
     assert backend.entries == {}
     dialog.try_save()
     assert "Vast-Wervik-2026" not in (tmp_path / "settings.json").read_text("utf-8")
-
-
-@pytest.mark.parametrize("typed", ["", "   ", "\t", "kort"])
-def test_a_blank_or_short_preshared_password_is_not_kept(
-    qtbot: QtBot, tmp_path: Path, typed: str
-) -> None:
-    backend = MemoryKeyring()
-    dialog, _store = _dialog(qtbot, tmp_path, PasswordVault(backend, clock=lambda: NOW))
-    page = dialog.retention_page
-    told: list[str] = []
-    page.tell = told.append  # type: ignore[method-assign]
-    page.ask_new_password = lambda partner: typed  # type: ignore[method-assign]
-    page.rows["ocmw-wervik"].set_button.click()
-    assert told and told[0].startswith("Niet bewaard")
-    assert backend.entries == {}
-    assert page.rows["ocmw-wervik"].status.text() == "niet ingesteld"
 
 
 def test_without_a_keyring_the_page_says_why(qtbot: QtBot, tmp_path: Path) -> None:

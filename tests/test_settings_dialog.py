@@ -191,6 +191,7 @@ def test_save_writes_the_store_and_emits(
     qtbot: QtBot, store: SettingsStore, outbox: Outbox
 ) -> None:
     settings = Settings(referrer=PROFILE, last_mailboxes={"ocmw-menen": "a@b.be"})
+    store.save(settings)
     dialog = make_dialog(qtbot, store, outbox, settings)
     spin = dialog.findChild(QSpinBox, "outboxRetentionDays")
     assert isinstance(spin, QSpinBox)

@@ -42,8 +42,10 @@ def open_main_window(qtbot: QtBot) -> MainWindow:
 
     window = create_main_window()
     qtbot.addWidget(window)
-    window.confirm_discard = lambda: True  # type: ignore[method-assign]
+    window.confirm_discard = lambda *_a: True  # type: ignore[method-assign]
     window.show()
+    # Retention runs in the background after start; tests begin once it is done.
+    qtbot.waitUntil(lambda: not window.housekeeping_pending, timeout=10_000)
     return window
 
 

@@ -92,18 +92,23 @@ def open_referral_log(paths: AppPaths) -> tuple[ReferralLog | None, str | None]:
 
 
 def create_main_window(paths: AppPaths | None = None) -> MainWindow:
-    """The fully wired window, not yet shown; the caller owns the QApplication."""
+    """The fully wired window, not yet shown; the caller owns the QApplication. Retention
+    starts in the background once the event loop runs (``window.housekeeping_pending``)."""
     paths = paths or AppPaths.from_platform()
     configure_logging(paths.log_dir)
     store = SettingsStore(paths.settings_file)
     outbox = Outbox(paths.outbox_dir)
     referral_log, referral_log_problem = open_referral_log(paths)
     vault = PasswordVault(clock=local_now)
-    # Old archives, referral log entries and keyring entries go at start; a store that refuses
-    # is reported in the log and never keeps the app from opening.
-    report = apply_retention(local_now(), retention_policy(store), referral_log, vault, outbox)
-    for problem in report.problems:
-        logging.getLogger(__name__).warning("retention: %s", problem[:200])
+
+    def housekeeping() -> str | None:
+        """Old archives, referral log entries and keyring entries go once the window is up,
+        off the GUI thread; a store that refuses is logged and never keeps the app from
+        working. Returns the wrong-clock notice for the window."""
+        report = apply_retention(local_now(), retention_policy(store), referral_log, vault, outbox)
+        for problem in report.problems:
+            logging.getLogger(__name__).warning("retention: %s", problem[:200])
+        return report.clock_notice
 
     def mail_adapter_setting() -> str:
         try:
@@ -143,6 +148,7 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
             ),
             referral_log_problem=referral_log_problem,
             mailbox_memory=SettingsMailboxMemory(store),
+            housekeeping=housekeeping,
         )
     )
     if window.profile is None:

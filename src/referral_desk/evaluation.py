@@ -9,21 +9,20 @@ What is counted, for a period (first and last day included):
 
 The figures hold no personal data: counts, partner names and months.
 
-The CSV is for Excel as a Belgian (nl-BE) locale opens it: ``;`` between fields (the list
-separator there, since ``,`` is the decimal sign), CRLF line ends, UTF-8 with a byte order
-mark so that "Quotiënt"-style characters survive a double-click. :func:`to_csv` gives the
-text without the mark; :func:`to_csv_bytes` gives the bytes to write, mark included.
+The CSV comes from the one CSV writer (:mod:`referral_desk.domain.excel_csv`), for Excel as a
+Belgian (nl-BE) locale opens it, with a partner name that looks like a formula kept as text.
+:func:`to_csv` gives the text without the byte order mark; :func:`to_csv_bytes` gives the
+bytes to write, mark included.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from referral_desk.domain import excel_csv
 from referral_desk.storage.referral_log import (
     CHANNEL_LABELS,
     PasswordChannel,
@@ -150,26 +149,15 @@ CSV_HEADER = (
 )
 
 
-CSV_ENCODING = "utf-8-sig"  # UTF-8 with BOM
-
-
-def _cell_text(text: str) -> str:
-    """A partner name that Excel would take for a formula (``=``, ``+``, ``-``, ``@``) is
-    kept as text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def to_csv(table: EvaluationTable) -> str:
     """``;``-separated, for Excel in a Belgian locale; write it with ``utf-8-sig``
     (or use :func:`to_csv_bytes`)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    rows: list[list[str | int]] = [list(CSV_HEADER)]
 
     def write(name: str, month: str, cell: EvaluationCell) -> None:
-        writer.writerow(
+        rows.append(
             [
-                _cell_text(name),
+                name,
                 month,
                 cell.referrals,
                 cell.corrections,
@@ -184,9 +172,9 @@ def to_csv(table: EvaluationTable) -> str:
                 write(name, cell.month, cell)
         write(name, "totaal", table.total(partner_id))
     write("Alle partners", "totaal", table.total())
-    return out.getvalue()
+    return excel_csv.write_csv(rows)
 
 
 def to_csv_bytes(table: EvaluationTable) -> bytes:
     """What to write to the ``.csv`` file: UTF-8 with a byte order mark, for Excel."""
-    return to_csv(table).encode(CSV_ENCODING)
+    return excel_csv.csv_bytes(to_csv(table))

@@ -2,16 +2,21 @@
 
 * referral log entries created more than ``referral_log_months`` months ago (same day of the month);
 * one-time passwords past their keep-until date, those of the entries just removed,
-  and, when the period was shortened, none kept beyond ``now + password_days``;
+  and, when the period was shortened, none kept beyond ``made + password_days``;
 * outbox folders whose newest file is more than ``outbox_days`` days old.
 
 Pre-shared passwords are never removed here: they belong to the partner, not a referral.
+
+Nothing is removed on the word of an implausible clock: one earlier than the newest record
+(the newest referral log entry or outbox file), or more than :data:`MAX_CLOCK_LEAP` past it,
+would throw away what must be kept, so then retention does nothing and says why.
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,6 +25,15 @@ from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 
 log = logging.getLogger(__name__)
+
+# A start this long after the newest record is taken for a clock set ahead, not a long leave.
+MAX_CLOCK_LEAP: Final = timedelta(days=365)
+# Clock corrections (NTP) move by seconds; this much behind the newest record is a wrong clock.
+CLOCK_TOLERANCE: Final = timedelta(minutes=5)
+CLOCK_NOTICE: Final = (
+    "De klok van deze computer lijkt verkeerd te staan ({0}). Daarom is er niets opgeruimd "
+    "(logboek, wachtwoorden, outbox). Laat de datum en tijd nakijken door de IT-dienst."
+)
 
 
 class RetentionPolicy(BaseModel):
@@ -37,6 +51,8 @@ class RetentionReport(BaseModel):
     passwords_removed: int = 0
     outbox_folders_removed: int = 0
     problems: tuple[str, ...] = ()
+    # Dutch, for the window: the clock looked wrong, so nothing was removed.
+    clock_notice: str | None = None
 
 
 def months_before(moment: datetime, months: int) -> datetime:
@@ -52,6 +68,33 @@ def months_before(moment: datetime, months: int) -> datetime:
             day -= 1
 
 
+def newest_record(referral_log: ReferralLog | None, outbox: Outbox) -> datetime | None:
+    """When the newest referral log entry or outbox file was made, by the clock of then."""
+    moments: list[datetime] = []
+    if referral_log is not None:
+        newest = referral_log.newest_created_at()
+        if newest is not None:
+            moments.append(newest)
+    folder_time = outbox.newest_folder_time()
+    if folder_time is not None:
+        moments.append(folder_time)
+    return max(moments, key=lambda moment: moment.timestamp(), default=None)
+
+
+def clock_problem(now: datetime, newest: datetime | None) -> str | None:
+    """Why *now* cannot be trusted to throw things away (Dutch, no personal data), or None."""
+    if newest is None:
+        return None
+    if now < newest - CLOCK_TOLERANCE:
+        return f"ze staat vóór de laatste doorverwijzing van {newest.date().isoformat()}"
+    if now > newest + MAX_CLOCK_LEAP:
+        return (
+            f"ze staat meer dan een jaar na de laatste doorverwijzing van "
+            f"{newest.date().isoformat()}"
+        )
+    return None
+
+
 def apply_retention(
     now: datetime,
     policy: RetentionPolicy,
@@ -59,8 +102,23 @@ def apply_retention(
     vault: PasswordVault | None,
     outbox: Outbox,
 ) -> RetentionReport:
-    """Each store is purged on its own: one that fails does not keep the others full."""
+    """Each store is purged on its own: one that fails does not keep the others full.
+    An implausible clock (see the module docstring) removes nothing."""
     problems: list[str] = []
+    try:
+        newest = newest_record(referral_log, outbox)
+    except ReferralLogError as error:
+        log.warning("retention skipped: the referral log cannot be read")
+        return RetentionReport(problems=(error.message,))
+    wrong_clock = clock_problem(now, newest)
+    if wrong_clock is not None:
+        assert newest is not None
+        log.warning(
+            "retention skipped: the clock (%s) is implausible against the newest record (%s)",
+            now.isoformat(timespec="minutes"),
+            newest.isoformat(timespec="minutes"),
+        )
+        return RetentionReport(clock_notice=CLOCK_NOTICE.format(wrong_clock))
     removed_ids: list[str] = []
     if referral_log is not None:
         try:
@@ -72,7 +130,11 @@ def apply_retention(
     passwords = 0
     if vault is not None:
         try:
-            vault.cap_expiry(keep_password_until(now, policy))
+            created = referral_log.created_moments() if referral_log is not None else {}
+        except ReferralLogError:
+            created = {}  # then no expiry is brought forward this time
+        try:
+            vault.cap_expiry(created, policy.password_days)
             passwords = vault.purge_expired(also=tuple(removed_ids), now=now)
         except VaultUnavailable as unavailable:
             problems.append(f"Wachtwoorden niet opgeruimd: {unavailable.reason}.")

@@ -15,9 +15,19 @@ from email_validator import EmailNotValidError, ValidatedEmail, validate_email
 
 from referral_desk.errors import UserFacingError
 
+# The longest value each field takes, after trimming. The form never cuts a paste to these:
+# it shows the validator's "te lang" message, so nothing is lost without the user seeing it.
 NAME_MAX = 60
 STREET_MAX = 100
+HOUSE_NUMBER_MAX = 20
+BOX_MAX = 10  # after a leading “bus”, which is dropped
+POSTCODE_MAX = 4
 MUNICIPALITY_MAX = 60
+PHONE_MAX = 30
+EMAIL_MAX = 254
+TEAM_MAX = 60
+# More accents than this on one letter is "Zalgo" text, not a name in any script.
+MAX_COMBINING_MARKS = 3
 
 _NAME_PUNCTUATION = frozenset(" -'’")
 _STREET_PUNCTUATION = frozenset(" -'’.,/()")
@@ -25,6 +35,8 @@ _HOUSE_NUMBER = re.compile(r"^[0-9]{1,5}(?: ?[A-Za-z]{1,4})?(?:[-/][0-9]{1,5}[A-
 _BOX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]{0,9}$")
 _BOX_PREFIX = re.compile(r"^(?:bus|bte|boîte|box)\s*", re.IGNORECASE)
 _POSTCODE = re.compile(r"^[1-9][0-9]{3}$")
+_PHONE_CHARACTERS = frozenset("0123456789 +()-./")
+_PHONE_EXTENSION = re.compile(r"(?i)(?:ext|toestel|tst|post|x|#|;)")
 
 
 class FieldError(UserFacingError, ValueError):
@@ -34,24 +46,44 @@ class FieldError(UserFacingError, ValueError):
     """
 
 
-def _clean(text: str) -> str:
-    """NFC, trimmed, inner runs of spaces folded; control and format chars rejected.
+def _clean(text: str, *, compatibility: bool = True) -> str:
+    """Trimmed, normalised, inner runs of spaces folded; control and format chars refused.
 
-    Format characters (Cf) include zero-width spaces and bidi overrides, which can make
-    a name look like another one: they are refused rather than silently dropped.
+    Surrounding whitespace (a pasted trailing newline or tab) is dropped, not an error.
+    NFKC folds compatibility look-alikes (mathematical bold 𝐀, full-width Ａ, ligatures)
+    into the letters they stand for; e-mail addresses get NFC only, since NFKC could turn
+    one mailbox into another. Format characters (Cf) include zero-width spaces and bidi
+    overrides, which can make a name look like another one: they are refused rather than
+    silently dropped, as are stacks of combining marks.
     """
     if not isinstance(text, str):
         raise FieldError("Ongeldige invoer.")
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFKC" if compatibility else "NFC", text.strip())
     for char in text:
+        if char in "\t\n\r\v\f":
+            raise FieldError("Bevat een tab of regeleinde midden in de tekst; één regel graag.")
         category = unicodedata.category(char)
         if category in ("Cc", "Cf", "Cs", "Co", "Cn") or category in ("Zl", "Zp"):
             raise FieldError(
                 "Bevat een onzichtbaar of stuurteken (bv. een zero-width spatie). "
                 "Typ de waarde opnieuw in plaats van ze te plakken."
             )
-    text = text.replace("\u00a0", " ")
-    return " ".join(text.split())
+    text = " ".join(text.replace("\u00a0", " ").split())
+    if text and unicodedata.category(text[0]).startswith("M"):
+        raise FieldError("Begint met een los accentteken; typ de letter met haar accent.")
+    marks = 0
+    for char in text:
+        marks = marks + 1 if unicodedata.category(char).startswith("M") else 0
+        if marks > MAX_COMBINING_MARKS:
+            raise FieldError(
+                f"Bevat een letter met meer dan {MAX_COMBINING_MARKS} accenttekens; "
+                "typ de waarde opnieuw in plaats van ze te plakken."
+            )
+    return text
+
+
+def _too_long(label: str, maximum: int) -> FieldError:
+    return FieldError(f"{label} is te lang (maximaal {maximum} tekens).")
 
 
 def _is_letter(char: str) -> bool:
@@ -64,7 +96,7 @@ def validate_name(text: str, *, label: str = "Naam") -> str:
     if not value:
         raise FieldError(f"{label} is verplicht.")
     if len(value) > NAME_MAX:
-        raise FieldError(f"{label} is te lang (maximaal {NAME_MAX} tekens).")
+        raise _too_long(label, NAME_MAX)
     for char in value:
         if not (_is_letter(char) or char in _NAME_PUNCTUATION):
             raise FieldError(
@@ -81,7 +113,7 @@ def validate_street(text: str) -> str:
     if not value:
         raise FieldError("Straat is verplicht.")
     if len(value) > STREET_MAX:
-        raise FieldError(f"Straat is te lang (maximaal {STREET_MAX} tekens).")
+        raise _too_long("Straat", STREET_MAX)
     for char in value:
         if not (
             _is_letter(char) or (char.isascii() and char.isdigit()) or char in _STREET_PUNCTUATION
@@ -96,6 +128,8 @@ def validate_house_number(text: str) -> str:
     value = _clean(text)
     if not value:
         raise FieldError("Huisnummer is verplicht.")
+    if len(value) > HOUSE_NUMBER_MAX:
+        raise _too_long("Huisnummer", HOUSE_NUMBER_MAX)
     if not _HOUSE_NUMBER.match(value):
         raise FieldError(
             "Huisnummer: cijfers, eventueel gevolgd door letters (bv. 12, 12A, 12-14)."
@@ -108,6 +142,8 @@ def validate_box(text: str) -> str | None:
     value = _BOX_PREFIX.sub("", _clean(text))
     if not value:
         return None
+    if len(value) > BOX_MAX:
+        raise _too_long("Bus", BOX_MAX)
     if not _BOX.match(value):
         raise FieldError("Bus: maximaal 10 letters of cijfers (bv. 3, 0.1, B).")
     return value
@@ -117,9 +153,20 @@ def validate_postcode_syntax(text: str) -> str:
     value = _clean(text)
     if not value:
         raise FieldError("Postcode is verplicht.")
+    if len(value) > POSTCODE_MAX:
+        raise _too_long("Postcode", POSTCODE_MAX)
     if not _POSTCODE.match(value):
         raise FieldError("Postcode: vier cijfers, bv. 3970.")
     return value
+
+
+def complete_postcode(text: str) -> str | None:
+    """The postcode to look a partner up by, as soon as one is typed (full-width digits or a
+    pasted tab included); None while it is not yet four digits."""
+    try:
+        return validate_postcode_syntax(text)
+    except FieldError:
+        return None
 
 
 def validate_municipality(text: str) -> str:
@@ -127,17 +174,30 @@ def validate_municipality(text: str) -> str:
     if not value:
         raise FieldError("Gemeente is verplicht.")
     if len(value) > MUNICIPALITY_MAX:
-        raise FieldError("Gemeente is te lang.")
+        raise _too_long("Gemeente", MUNICIPALITY_MAX)
     return value
 
 
 def validate_phone(text: str) -> str:
-    """Return E.164. Belgian numbers may be typed nationally (0470…) or as +32/0032."""
+    """Return E.164. Belgian numbers may be typed nationally (0470…) or as +32/0032.
+
+    An extension (``0470 12 34 56 ext 5``) is refused, not dropped: E.164, the document and
+    the JSON carry none, and the partner must reach the family directly. Letters are refused
+    too, since phonenumbers would read them as keypad digits (0470-ABC → 0470-222).
+    """
     value = _clean(text)
     if not value:
         raise FieldError("Telefoonnummer is leeg.")
-    if len(value) > 30:
-        raise FieldError("Telefoonnummer is te lang.")
+    if len(value) > PHONE_MAX:
+        raise _too_long("Telefoonnummer", PHONE_MAX)
+    if _PHONE_EXTENSION.search(value):
+        raise FieldError(
+            "Een toestelnummer (ext., #) kan niet mee; geef het rechtstreekse nummer op."
+        )
+    if not set(value) <= _PHONE_CHARACTERS:
+        raise FieldError(
+            "Telefoonnummer: alleen cijfers, spaties en + ( ) - . / (bv. 0470 12 34 56)."
+        )
     try:
         number = phonenumbers.parse(value, "BE")
     except phonenumbers.NumberParseException:
@@ -167,9 +227,11 @@ def format_phone_national(e164: str) -> str:
 
 
 def _checked_email(text: str, *, sendable: bool) -> ValidatedEmail:
-    value = _clean(text)
+    value = _clean(text, compatibility=False)
     if not value:
         raise FieldError("E-mailadres is leeg.")
+    if len(value) > EMAIL_MAX:
+        raise _too_long("E-mailadres", EMAIL_MAX)
     if " " in value:
         raise FieldError("Een e-mailadres bevat geen spaties.")
     if sendable and not value.partition("@")[0].isascii():
@@ -210,6 +272,6 @@ def validate_team(text: str) -> str:
     value = _clean(text)
     if not value:
         raise FieldError("Lokaal team is verplicht.")
-    if len(value) > MUNICIPALITY_MAX:
-        raise FieldError(f"Lokaal team is te lang (maximaal {MUNICIPALITY_MAX} tekens).")
+    if len(value) > TEAM_MAX:
+        raise _too_long("Lokaal team", TEAM_MAX)
     return value

@@ -1,11 +1,14 @@
 """Partners as a spreadsheet: coordinators keep their lists in Excel.
 
-Export writes what Excel in a Belgian locale opens directly: UTF-8 with a BOM, ``;`` between
-columns, one partner per row, lists inside a cell separated by ``,`` (local teams by ``|``,
-since a team name may hold a comma). Import accepts what Excel saves back: ``;`` or ``,``,
-UTF-8 or Windows-1252, dates as ``2024-02-01`` or ``1/02/2024``. Every row is checked on its
-own and reported with its row number and column; the file-wide checks (one active partner
-per postcode, known postcodes) run afterwards on the registry the rows make.
+Export writes what Excel in a Belgian locale opens directly, through the one CSV writer
+(:mod:`referral_desk.domain.excel_csv`: UTF-8 with a BOM, ``;`` between columns, a cell that
+could run as a formula, such as an E.164 phone ``+32…``, marked as text with ``'``), one
+partner per row, lists inside a cell separated by ``,`` (local teams by ``|``, since a team
+name may hold a comma). Import accepts what Excel saves back: ``;`` or ``,``, UTF-8 or
+Windows-1252, dates as ``2024-02-01`` or ``1/02/2024``, and takes off the ``'`` that export
+added. Every row is checked on its own and reported with its row number and column; the
+file-wide checks (one active partner per postcode, known postcodes) run afterwards on the
+registry the rows make.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from referral_desk.domain.excel_csv import restored, write_csv
 from referral_desk.domain.partners import Partner
 from referral_desk.domain.registry_file import RegistryDocument
 from referral_desk.errors import UserFacingError
@@ -94,9 +98,7 @@ def _cell(value: Any, kind: str) -> str:
 
 def export_csv(document: RegistryDocument) -> str:
     """Text to write with ``encoding="utf-8-sig"`` (the BOM tells Excel it is UTF-8)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    rows: list[list[str]] = [list(COLUMNS)]
     for partner in document.partners:
         data = partner.model_dump()
         row = []
@@ -105,8 +107,8 @@ def export_csv(document: RegistryDocument) -> str:
             for part in path:
                 value = value.get(part) if isinstance(value, dict) else None
             row.append(_cell(value, kind))
-        writer.writerow(row)
-    return out.getvalue()
+        rows.append(row)
+    return write_csv(rows)
 
 
 def decode_csv(raw: bytes) -> str:
@@ -185,7 +187,7 @@ def import_csv(text: str) -> list[dict[str, Any]]:
     delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = list(reader)
+        rows = [[restored(cell) for cell in row] for row in reader]
     except csv.Error as error:
         raise CsvImportError(
             [CsvProblem(reader.line_num, "", "", f"geen geldige CSV: {error}")]

@@ -21,11 +21,14 @@ from tomlkit.toml_document import TOMLDocument
 
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_file import (
+    MAX_NESTING,
     RegistryDocument,
     RegistryError,
     RegistryProblem,
     load_registry_text,
+    nesting_depth,
     syntax_error,
+    too_deep,
 )
 
 # The order a new partner's keys are written in, as in the bundled file.
@@ -74,11 +77,16 @@ class EditableRegistry:
 
     @classmethod
     def from_text(cls, text: str, *, file: str = "partners.toml") -> EditableRegistry:
-        """Raises RegistryError for text that is not TOML or has no ``[[partners]]`` list."""
+        """Raises RegistryError for text that is not TOML, nests deeper than any registry or
+        has no ``[[partners]]`` list."""
         try:
             document = tomlkit.parse(text)
         except TOMLKitError as error:
             raise syntax_error(error, file) from None
+        except RecursionError:
+            raise too_deep(file) from None
+        if nesting_depth(document) > MAX_NESTING:
+            raise too_deep(file)
         partners = document.get("partners")
         if partners is not None and not isinstance(partners, AoT):
             raise _problem("partners", "", "verwacht een lijst van [[partners]]-tabellen", file)

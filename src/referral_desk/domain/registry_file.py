@@ -7,9 +7,14 @@ a registry with any problem is refused as a whole.
 
 from __future__ import annotations
 
+import bisect
+import errno
+import os
 import re
+import reprlib
+import stat
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,6 +28,9 @@ from referral_desk.errors import UserFacingError
 
 MAX_REGISTRY_BYTES = 1_000_000
 REGISTRY_SCHEMA_VERSION = 1
+# A registry nests five levels (file, partners, partner, protocol, local_teams); deeper data
+# is no registry, and tomllib (and repr) recurse on it until RecursionError.
+MAX_NESTING = 10
 
 
 class RegistryDocument(BaseModel):
@@ -64,32 +72,60 @@ class LoadedRegistry:
     source: Path
 
 
-def _locate(text: str, loc: Sequence[int | str]) -> int | None:
-    """Best-effort line number for a pydantic error location like partners.1.protocol.x."""
-    lines = text.splitlines()
-    start, stop = 0, len(lines)
-    if len(loc) >= 2 and loc[0] == "partners" and isinstance(loc[1], int):
-        headers = [i for i, ln in enumerate(lines) if re.match(r"^\s*\[\[\s*partners\s*\]\]", ln)]
-        if loc[1] >= len(headers):
+_PARTNERS_HEADER = re.compile(r"^\s*\[\[\s*partners\s*\]\]")
+_SUB_TABLE = re.compile(r"^\s*\[\s*partners\s*\.\s*([A-Za-z0-9_-]+)\s*\]")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+class _LineIndex:
+    """Where keys, ``[[partners]]`` and ``[partners.x]`` headers are, from one pass over the
+    text, so locating a problem costs a lookup and a registry with many problems stays fast."""
+
+    def __init__(self, text: str) -> None:
+        self.line_count = 0
+        self.headers: list[int] = []
+        self.keys: dict[str, list[int]] = {}
+        self.tables: dict[str, list[int]] = {}
+        for number, line in enumerate(text.splitlines()):
+            self.line_count = number + 1
+            if _PARTNERS_HEADER.match(line):
+                self.headers.append(number)
+            elif table := _SUB_TABLE.match(line):
+                self.tables.setdefault(table.group(1), []).append(number)
+            elif key := _KEY.match(line):
+                self.keys.setdefault(key.group(1), []).append(number)
+
+    @staticmethod
+    def _first(found: list[int] | None, start: int, stop: int) -> int | None:
+        if not found:
             return None
-        start = headers[loc[1]]
-        stop = headers[loc[1] + 1] if loc[1] + 1 < len(headers) else len(lines)
-        rest = [str(part) for part in loc[2:] if isinstance(part, str)]
-    else:
-        rest = [str(part) for part in loc if isinstance(part, str)]
-    if not rest:
-        return start + 1
-    if len(rest) > 1:
-        table = re.compile(r"^\s*\[\s*partners\s*\.\s*" + re.escape(rest[0]) + r"\s*\]")
-        for i in range(start, stop):
-            if table.match(lines[i]):
-                start = i
-                break
-    key = re.compile(r"^\s*" + re.escape(rest[-1]) + r"\s*=")
-    for i in range(start, stop):
-        if key.match(lines[i]):
-            return i + 1
-    return start + 1 if loc and loc[0] == "partners" else None
+        position = bisect.bisect_left(found, start)
+        if position < len(found) and found[position] < stop:
+            return found[position]
+        return None
+
+    def locate(self, loc: Sequence[int | str]) -> int | None:
+        """Best-effort line number for a pydantic error location like partners.1.protocol.x."""
+        start, stop = 0, self.line_count
+        if len(loc) >= 2 and loc[0] == "partners" and isinstance(loc[1], int):
+            if loc[1] >= len(self.headers):
+                return None
+            start = self.headers[loc[1]]
+            if loc[1] + 1 < len(self.headers):
+                stop = self.headers[loc[1] + 1]
+            rest = [str(part) for part in loc[2:] if isinstance(part, str)]
+        else:
+            rest = [str(part) for part in loc if isinstance(part, str)]
+        if not rest:
+            return start + 1
+        if len(rest) > 1:
+            table = self._first(self.tables.get(rest[0]), start, stop)
+            if table is not None:
+                start = table
+        line = self._first(self.keys.get(rest[-1]), start, stop)
+        if line is not None:
+            return line + 1
+        return start + 1 if loc and loc[0] == "partners" else None
 
 
 def _value_at(data: Any, loc: Sequence[int | str]) -> str:
@@ -98,8 +134,13 @@ def _value_at(data: Any, loc: Sequence[int | str]) -> str:
             data = data[part]
         except (KeyError, IndexError, TypeError):
             return ""
-    text = repr(data) if not isinstance(data, str) else data
+    text = _REPR.repr(data) if not isinstance(data, str) else data
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 3
+_REPR.maxstring = _REPR.maxother = 80
 
 
 def _dotted(loc: Sequence[int | str]) -> str:
@@ -143,6 +184,8 @@ def _schema_errors(error: ValidationError) -> list[Any]:
 
 def syntax_error(error: Exception, file: str) -> RegistryError:
     """A TOML parser's error (tomllib or tomlkit) as the registry's own, with its line."""
+    if "nested more than" in str(error):  # tomlkit's own depth limit
+        return too_deep(file)
     match = re.search(r"line (\d+)", str(error))
     line = int(match.group(1)) if match else None
     return RegistryError(
@@ -150,23 +193,61 @@ def syntax_error(error: Exception, file: str) -> RegistryError:
     )
 
 
+def too_deep(file: str) -> RegistryError:
+    return RegistryError(
+        [
+            RegistryProblem(
+                file,
+                None,
+                "(bestand)",
+                "",
+                f"te diep genest (meer dan {MAX_NESTING} niveaus [ ], {{ }} of a.b.c); "
+                "is dit wel een partnerregister?",
+            )
+        ]
+    )
+
+
+def nesting_depth(data: object, limit: int = MAX_NESTING) -> int:
+    """How deep *data* nests, counted without recursion and at most to *limit* + 1."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, Mapping):
+            children: Sequence[object] = list(value.values())
+        elif isinstance(value, list | tuple):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def _parse_toml(text: str, file: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise syntax_error(error, file) from None
+    except RecursionError:
+        raise too_deep(file) from None
     if not data:
         raise RegistryError([RegistryProblem(file, None, "(bestand)", "", "het bestand is leeg")])
+    if nesting_depth(data) > MAX_NESTING:
+        raise too_deep(file)
     return data
 
 
 def _schema_problems(
-    text: str, data: dict[str, Any], error: ValidationError, file: str
+    lines: _LineIndex, data: dict[str, Any], error: ValidationError, file: str
 ) -> list[RegistryProblem]:
     return [
         RegistryProblem(
             file,
-            _locate(text, e["loc"]),
+            lines.locate(e["loc"]),
             _dotted(e["loc"]) or "(bestand)",
             _value_at(data, e["loc"]),
             _expected(e),
@@ -191,21 +272,22 @@ def _valid_partners(data: dict[str, Any]) -> list[tuple[int, Partner]]:
 def load_registry_text(text: str, table: PostcodeTable, *, file: str) -> RegistryDocument:
     """Every problem at once: schema, postcodes and NIS codes, overlaps between partners."""
     data = _parse_toml(text, file)
+    lines = _LineIndex(text)
     document: RegistryDocument | None = None
     try:
         document = RegistryDocument.model_validate(data)
     except ValidationError as error:
-        problems = _schema_problems(text, data, error, file)
+        problems = _schema_problems(lines, data, error, file)
     else:
         problems = []
-    problems += _cross_check(text, _valid_partners(data), table, file)
+    problems += _cross_check(lines, _valid_partners(data), table, file)
     if problems or document is None:
         raise RegistryError(problems)
     return document
 
 
 def _cross_check(
-    text: str, partners: list[tuple[int, Partner]], table: PostcodeTable, file: str
+    lines: _LineIndex, partners: list[tuple[int, Partner]], table: PostcodeTable, file: str
 ) -> list[RegistryProblem]:
     problems: list[RegistryProblem] = []
     for index, partner in partners:
@@ -215,7 +297,7 @@ def _cross_check(
                 problems.append(
                     RegistryProblem(
                         file,
-                        _locate(text, ("partners", index, "municipalities")),
+                        lines.locate(("partners", index, "municipalities")),
                         f"partners[{index + 1}].municipalities",
                         nis,
                         "onbekende NIS-code",
@@ -232,7 +314,7 @@ def _cross_check(
             problems.append(
                 RegistryProblem(
                     file,
-                    _locate(text, ("partners", index, "postcodes")),
+                    lines.locate(("partners", index, "postcodes")),
                     f"partners[{index + 1}].postcodes",
                     postcode,
                     expected,
@@ -244,52 +326,133 @@ def _cross_check(
             problems.append(
                 RegistryProblem(
                     file,
-                    _locate(text, ("partners", index, "id")),
+                    lines.locate(("partners", index, "id")),
                     f"partners[{index + 1}].id",
                     partner.id,
                     f"id komt al voor bij partner {ids[partner.id] + 1}",
                 )
             )
         ids.setdefault(partner.id, index)
-    for position, (a_index, a) in enumerate(partners):
-        for b_index, b in partners[position + 1 :]:
-            shared = sorted(set(a.postcodes) & set(b.postcodes))
-            if shared and _overlap(a, b):
-                problems.append(
-                    RegistryProblem(
-                        file,
-                        _locate(text, ("partners", b_index, "postcodes")),
-                        f"partners[{b_index + 1}].postcodes",
-                        ", ".join(shared),
-                        f"postcode wordt in dezelfde periode al bediend door {a.name} "
-                        f"(partner {a_index + 1}); beëindig eerst dat protocol",
-                    )
-                )
+    by_index = dict(partners)
+    for index, earlier, shared in _overlaps(partners):
+        problems.append(
+            RegistryProblem(
+                file,
+                lines.locate(("partners", index, "postcodes")),
+                f"partners[{index + 1}].postcodes",
+                ", ".join(shared),
+                f"postcode wordt in dezelfde periode al bediend door {by_index[earlier].name} "
+                f"(partner {earlier + 1}); beëindig eerst dat protocol",
+            )
+        )
     return problems
 
 
-def _overlap(a: Partner, b: Partner) -> bool:
-    far = date.max
-    a_end = a.protocol.ended_on or far
-    b_end = b.protocol.ended_on or far
-    return a.protocol.in_force_from < b_end and b.protocol.in_force_from < a_end
+_Period = tuple[date, date, int]  # in force from, ended on (date.max when open), index
+
+
+class _Served:
+    """The periods in which earlier partners serve one postcode.
+
+    Periods that overlap nothing are kept disjoint and sorted, so a new period is checked
+    against them with one bisection; periods already reported as overlapping are checked one
+    by one, which only costs time when a registry has many problems on one postcode.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[date] = []
+        self.clean: list[_Period] = []
+        self.overlapping: list[_Period] = []
+
+    def conflict(self, start: date, end: date) -> int | None:
+        """The index of an earlier partner serving this postcode in [start, end), if any."""
+        before = bisect.bisect_left(self.starts, end)
+        if before and self.clean[before - 1][1] > start:
+            return self.clean[before - 1][2]
+        return next((i for s, e, i in self.overlapping if s < end and start < e), None)
+
+    def add(self, period: _Period, *, overlaps: bool) -> None:
+        if overlaps:
+            self.overlapping.append(period)
+        else:
+            position = bisect.bisect_left(self.starts, period[0])
+            self.starts.insert(position, period[0])
+            self.clean.insert(position, period)
+
+
+def _overlaps(partners: list[tuple[int, Partner]]) -> list[tuple[int, int, list[str]]]:
+    """(partner, an earlier partner, the postcodes both serve in one period), in file order;
+    one lookup per postcode, not a comparison of every pair of partners."""
+    served: dict[str, _Served] = {}
+    found: list[tuple[int, int, list[str]]] = []
+    for index, partner in partners:
+        start = partner.protocol.in_force_from
+        end = partner.protocol.ended_on or date.max
+        shared: dict[int, list[str]] = {}
+        for postcode in sorted(set(partner.postcodes)):
+            periods = served.setdefault(postcode, _Served())
+            earlier = periods.conflict(start, end)
+            if earlier is not None:
+                shared.setdefault(earlier, []).append(postcode)
+            periods.add((start, end, index), overlaps=earlier is not None)
+        found += [(index, earlier, codes) for earlier, codes in sorted(shared.items())]
+    return found
+
+
+def _unreadable(file: str, reason: str) -> RegistryError:
+    return RegistryError([RegistryProblem(file, None, "(bestand)", "", reason)])
+
+
+def _open_failure(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "is een snelkoppeling (symbolische link) die in een kring naar zichzelf wijst"
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        if path.is_symlink():
+            return "is een snelkoppeling (symbolische link) naar een bestand dat niet bestaat"
+        return "kan niet gelezen worden: het bestand bestaat niet"
+    if error.errno == errno.EISDIR or (error.errno == errno.EACCES and path.is_dir()):
+        return "is een map, geen bestand"
+    return f"kan niet gelezen worden: {error.strerror or error}"
+
+
+def _not_a_file(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is een map, geen bestand"
+    return (
+        "is geen gewoon bestand (maar een pipe, apparaat of socket); "
+        "een partnerregister is een tekstbestand"
+    )
+
+
+# Opening a FIFO for reading blocks until a writer appears; O_NONBLOCK opens it at once, so
+# fstat can refuse it. Regular files ignore the flag.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def read_registry_text(path: Path) -> str:
-    """The file's text, or RegistryError for unreadable, oversized, non-UTF-8 or binary files;
-    shared by loading, the editor and the CSV import so they refuse the same files."""
+    """The file's text, or RegistryError for anything that is not a readable regular file
+    (missing, a dangling or looping link, a folder, a FIFO, a device) and for oversized,
+    non-UTF-8 or binary files; shared by loading, the editor and the CSV import so they
+    refuse the same files. A link to a regular file is read like that file."""
     file = str(path)
     try:
-        with path.open("rb") as handle:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        raise _unreadable(file, _open_failure(path, error)) from None
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            descriptor = -1
+            problem = _not_a_file(os.fstat(handle.fileno()).st_mode)
+            if problem is not None:
+                raise _unreadable(file, problem)
             raw = handle.read(MAX_REGISTRY_BYTES + 1)
     except OSError as error:
-        raise RegistryError(
-            [
-                RegistryProblem(
-                    file, None, "(bestand)", "", f"kan niet gelezen worden: {error.strerror}"
-                )
-            ]
-        ) from None
+        raise _unreadable(file, _open_failure(path, error)) from None
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
     if len(raw) > MAX_REGISTRY_BYTES:
         raise RegistryError(
             [

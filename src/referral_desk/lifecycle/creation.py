@@ -42,22 +42,38 @@ from referral_desk.lifecycle.recording import (
     record_referral,
     referral_log_entry,
 )
+from referral_desk.retention import CLOCK_TOLERANCE
 from referral_desk.sealing.archive import build_encrypted_archive
 from referral_desk.sealing.documents import (
     DocumentTooLong,
     render_referral_json,
     render_referral_pdf,
 )
-from referral_desk.sealing.password import generate_password, normalize_password
+from referral_desk.sealing.password import (
+    DIGIT_POOL,
+    LOWER_POOL,
+    UPPER_POOL,
+    as_strong_as_one_time,
+    counted_length_needed,
+    generate_password,
+    normalize_password,
+)
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import VaultUnavailable
+from referral_desk.storage.referral_log import ReferralLogBusy, ReferralLogError
 
 log = logging.getLogger(__name__)
 
 PDF_NAME = "doorverwijzing.pdf"
 JSON_NAME = "doorverwijzing.json"
-# A pre-shared password shorter than this is a typing slip, not an agreement.
-PRESHARED_MIN_LENGTH = 8
+# The pre-shared rule in one sentence; each way it names suffices for the estimate in
+# sealing/password.py (letters make a pool of at least 26, all three classes one of 62).
+PRESHARED_RULE = (
+    "Een afgesproken wachtwoord moet even sterk zijn als een eenmalig: minstens "
+    f"{counted_length_needed(LOWER_POOL)} tekens met letters, of "
+    f"{counted_length_needed(LOWER_POOL + UPPER_POOL + DIGIT_POOL)} met kleine letters, "
+    "hoofdletters én cijfers; elk teken telt hoogstens twee keer mee."
+)
 
 
 class ReferralRefused(UserFacingError):
@@ -202,13 +218,14 @@ def preshared_password_problem(text: str) -> str | None:
     password = normalize_password(text)
     if not password:
         return "Een afgesproken wachtwoord mag niet leeg zijn."
-    if len(password) < PRESHARED_MIN_LENGTH:
-        return f"Een afgesproken wachtwoord heeft minstens {PRESHARED_MIN_LENGTH} tekens."
+    if not as_strong_as_one_time(password):
+        return f"Dit wachtwoord is te zwak. {PRESHARED_RULE}"
     return None
 
 
 def usable_preshared_password(text: str | None, partner_name: str) -> str:
-    """The partner's agreed password as 7-Zip will hash it; refused when blank or a slip."""
+    """The partner's agreed password as 7-Zip will hash it; refused when blank or weaker
+    than a one-time password (also one stored before the rule was this strict)."""
     password = normalize_password(text or "")
     if not password:
         raise ReferralRefused(
@@ -216,10 +233,10 @@ def usable_preshared_password(text: str | None, partner_name: str) -> str:
             "sleutelbos. Stel het in via Bestand → Instellingen → Logboek en wachtwoorden. "
             "Uw invoer blijft staan."
         )
-    if len(password) < PRESHARED_MIN_LENGTH:
+    if not as_strong_as_one_time(password):
         raise ReferralRefused(
-            f"Het afgesproken wachtwoord voor {partner_name} in de sleutelbos is te kort "
-            f"(minder dan {PRESHARED_MIN_LENGTH} tekens). Stel het opnieuw in via Bestand → "
+            f"Het afgesproken wachtwoord voor {partner_name} in de sleutelbos is te zwak. "
+            f"{PRESHARED_RULE} Spreek een sterker af en stel het in via Bestand → "
             "Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan."
         )
     return password
@@ -266,6 +283,34 @@ def _checked_draft(referral: Referral, archive_path: Path) -> DraftMessage:
         ) from None
 
 
+def _check_referral_log(referral: Referral, follow_up: FollowUpServices) -> None:
+    """The log must take the entry, and the clock must not stand before its newest one (a
+    wrong date would give a wrong ID and cut the password's keep-until short). Asked before
+    the archive is written, so a refusal leaves nothing behind."""
+    referral_log = follow_up.referral_log
+    if referral_log is None:
+        return  # the outcome says it was not logged; the window blocks this case already
+    try:
+        referral_log.check_writable()
+        newest = referral_log.newest_created_at()
+    except ReferralLogBusy:
+        raise ReferralRefused(
+            "Het logboek van doorverwijzingen is bezet door een ander venster van "
+            "referral-desk. Er is niets gemaakt of verstuurd; probeer het over enkele "
+            "seconden opnieuw. Uw invoer blijft staan."
+        ) from None
+    except ReferralLogError as error:
+        raise ReferralRefused(
+            f"{error.message} Er is niets gemaakt of verstuurd; uw invoer blijft staan."
+        ) from None
+    if newest is not None and referral.created_at < newest - CLOCK_TOLERANCE:
+        raise ReferralRefused(
+            "De klok van deze computer staat verkeerd: ze staat vóór de laatste "
+            f"doorverwijzing ({newest.date().isoformat()}). Laat de datum en tijd nakijken "
+            "door de IT-dienst; er is niets gemaakt of verstuurd. Uw invoer blijft staan."
+        )
+
+
 def make_referral(
     request: ReferralRequest,
     services: ReferralServices,
@@ -301,6 +346,7 @@ def make_referral(
             "'Initialen en postcode bewaren' uit in Instellingen, of meld dit aan de "
             "helpdesk; er is niets bewaard of verstuurd."
         ) from None
+    _check_referral_log(referral, follow_up)
     try:
         services.outbox.save_archive(referral.referral_id, archive)
     except OutboxError as error:

@@ -6,7 +6,7 @@ import logging
 import os
 import shutil
 import stat
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from referral_desk.errors import UserFacingError
@@ -24,7 +24,17 @@ class Outbox:
         self.root = root
 
     def _private_dir(self, path: Path) -> Path:
-        path.mkdir(parents=True, exist_ok=True)
+        """*path* as a private folder, never through a symbolic link: the archive and the
+        chmod would land wherever the link points, where housekeeping never removes them."""
+        if not path.is_symlink():
+            path.mkdir(parents=True, exist_ok=True)
+        if not stat.S_ISDIR(path.lstat().st_mode):
+            raise OutboxError(
+                f"De outbox-map {path} is een snelkoppeling (symbolische link) naar een andere "
+                "plaats; referral-desk schrijft daar niet doorheen en heeft niets bewaard. "
+                "Verwijder de snelkoppeling (referral-desk maakt dan zelf een gewone map) of "
+                "vraag de IT-dienst om hulp."
+            )
         if os.name == "posix":
             path.chmod(0o700)
         return path
@@ -140,6 +150,21 @@ class Outbox:
                 "outbox housekeeping removed %d folder(s) older than %d days", len(removed), days
             )
         return removed
+
+    def newest_folder_time(self) -> datetime | None:
+        """The newest file time in any referral folder, as an aware instant; None when there is
+        none (or it cannot be read): what retention weighs the clock against."""
+        try:
+            if not self._checked_root():
+                return None
+            stamps = [
+                self._newest_mtime(entry.path)
+                for entry in self._entries()
+                if not entry.is_symlink() and entry.is_dir(follow_symlinks=False)
+            ]
+        except (OSError, OutboxError):
+            return None
+        return datetime.fromtimestamp(max(stamps), UTC) if stamps else None
 
     def empty(self) -> int:
         """Remove everything in the outbox (never a link, nor what it points to); the count."""

@@ -16,8 +16,9 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections.abc import Callable
-from datetime import UTC, datetime
+import threading
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 import keyring
@@ -110,6 +111,9 @@ class PasswordVault:
     ) -> None:
         self._backend = backend
         self.clock = clock
+        # Retention runs in the background while a referral may remember its password: the
+        # index is read, changed and written under this lock so neither loses an entry.
+        self._index_lock = threading.RLock()
 
     @property
     def backend(self) -> KeyringBackend:
@@ -175,10 +179,14 @@ class PasswordVault:
         if not REFERRAL_ID_PATTERN.match(referral_id):
             raise ValueError("ongeldig doorverwijzings-ID")
         # The date goes in first: a password the keyring took is then always one that
-        # purge_expired will find, even when the keyring fails halfway.
-        index = self._index()
-        index[referral_id] = keep_until.isoformat()
-        self._save_index(index)
+        # purge_expired will find, even when the keyring fails halfway. A date already kept
+        # that is later stays: an existing expiry is never shortened.
+        with self._index_lock:
+            index = self._index()
+            known = index.get(referral_id)
+            if known is None or datetime.fromisoformat(known) < keep_until:
+                index[referral_id] = keep_until.isoformat()
+                self._save_index(index)
         self._call(lambda b: b.set_password(SERVICE, referral_id, password))
 
     def recall(self, referral_id: str) -> str | None:
@@ -195,37 +203,46 @@ class PasswordVault:
 
     def forget(self, referral_id: str) -> None:
         self._call(functools.partial(_delete_if_present, key=referral_id))
-        index = self._index()
-        if index.pop(referral_id, None) is not None:
-            self._save_index(index)
+        with self._index_lock:
+            index = self._index()
+            if index.pop(referral_id, None) is not None:
+                self._save_index(index)
 
     def purge_expired(self, *, also: tuple[str, ...] = (), now: datetime | None = None) -> int:
         """Removes passwords whose time is up at *now* (default: the clock), plus *also*
         (entries the referral log dropped). Returns how many were removed."""
         now = self.clock() if now is None else now
-        index = self._index()
-        expired = [rid for rid, until in index.items() if datetime.fromisoformat(until) <= now]
-        expired += [rid for rid in also if rid in index and rid not in expired]
+        with self._index_lock:
+            index = self._index()
+            expired = [rid for rid, until in index.items() if datetime.fromisoformat(until) <= now]
+            expired += [rid for rid in also if rid in index and rid not in expired]
 
-        for referral_id in expired:
-            self._call(functools.partial(_delete_if_present, key=referral_id))
-            index.pop(referral_id, None)
-        if expired:
-            self._save_index(index)
+            for referral_id in expired:
+                self._call(functools.partial(_delete_if_present, key=referral_id))
+                index.pop(referral_id, None)
+            if expired:
+                self._save_index(index)
         return len(expired)
 
-    def cap_expiry(self, latest: datetime) -> int:
-        """No one-time password is kept past *latest*: after the user shortened the period,
-        dates set under the longer one are brought forward. Returns how many changed."""
-        index = self._index()
-        capped = {
-            rid: latest.isoformat()
-            for rid, until in index.items()
-            if datetime.fromisoformat(until) > latest
-        }
-        if capped:
-            index.update(capped)
-            self._save_index(index)
+    def cap_expiry(self, created: Mapping[str, datetime], days: int) -> int:
+        """No one-time password is kept more than *days* after its referral was made (per
+        *created*): after the user shortened the period, dates set under the longer one are
+        brought forward. Anchored to when each was made, never to the clock now, so a clock
+        set back cannot shorten an expiry; a password whose referral is not in *created* is
+        left as it is. Returns how many changed."""
+        with self._index_lock:
+            index = self._index()
+            capped: dict[str, str] = {}
+            for rid, until in index.items():
+                made = created.get(rid)
+                if made is None:
+                    continue
+                latest = made + timedelta(days=days)
+                if datetime.fromisoformat(until) > latest:
+                    capped[rid] = latest.isoformat()
+            if capped:
+                index.update(capped)
+                self._save_index(index)
         return len(capped)
 
     # --- pre-shared passwords -----------------------------------------------------------------

@@ -12,6 +12,7 @@ stored when the user turned that setting on, and are validated to be just that.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 import threading
@@ -29,6 +30,11 @@ from referral_desk.errors import UserFacingError
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+# Opening runs on the GUI thread at start and the check before sealing must answer quickly:
+# a second window holding the log then costs at most this long, never BUSY_TIMEOUT_MS.
+SHORT_BUSY_TIMEOUT_MS = 1_000
+# SQLite gives the -wal and -shm files the mode of the database file.
+_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class ReferralStatus(StrEnum):
@@ -151,6 +157,10 @@ class ReferralLogError(UserFacingError):
     """``message`` is Dutch and says what the user can do."""
 
 
+class ReferralLogBusy(ReferralLogError):
+    """Another window of the app holds the log longer than we wait."""
+
+
 def _v1(db: sqlite3.Connection) -> None:
     db.execute(
         """
@@ -197,10 +207,15 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _is_busy(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
 def _error_for(error: sqlite3.Error, path: Path) -> ReferralLogError:
     text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return ReferralLogError(
+    if _is_busy(error):
+        return ReferralLogBusy(
             "Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. "
             "Probeer het zo opnieuw."
         )
@@ -223,6 +238,19 @@ def _error_for(error: sqlite3.Error, path: Path) -> ReferralLogError:
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _make_private(path: Path) -> None:
+    """The file (created empty if missing) and any side files left by a crash: 0600, before
+    SQLite opens them, so the -wal and -shm it creates inherit that mode."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    except OSError:
+        return  # connect reports it in Dutch
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in _SIDE_FILES)):
+        with suppress(OSError):
+            if candidate.exists() and not candidate.is_symlink():
+                candidate.chmod(0o600)
 
 
 class ReferralLog:
@@ -249,14 +277,18 @@ class ReferralLog:
                 f"De map {path.parent} voor het logboek van doorverwijzingen kan niet "
                 f"gemaakt worden ({error.strerror})."
             ) from None
+        _make_private(path)
         try:
             db = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+                path,
+                timeout=SHORT_BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
             )
         except sqlite3.Error as error:
             raise _error_for(error, path) from None
         try:
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute(f"PRAGMA busy_timeout = {SHORT_BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
             referral_log = cls(db, path, clock)
             referral_log._refuse_newer()
@@ -264,15 +296,20 @@ class ReferralLog:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
             referral_log._migrate()
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except sqlite3.Error as error:
             db.close()
             log.warning("referral log could not be opened: %s", type(error).__name__)
+            if _is_busy(error):
+                raise ReferralLogBusy(
+                    "Het logboek van doorverwijzingen is bezet door een ander venster van "
+                    "referral-desk. Sluit dat venster en start referral-desk opnieuw."
+                ) from None
             raise _error_for(error, path) from None
         except ReferralLogError:
             db.close()
             raise
-        with suppress(OSError):
-            path.chmod(0o600)
+        _make_private(path)
         return referral_log
 
     def close(self) -> None:
@@ -320,7 +357,47 @@ class ReferralLog:
 
     # --- writes -------------------------------------------------------------------------------
 
+    def check_writable(self) -> None:
+        """Raises ReferralLogBusy when another window holds the log (ReferralLogError when it
+        cannot be locked at all), within SHORT_BUSY_TIMEOUT_MS: asked before a referral is
+        made, so none is made that a busy log cannot record."""
+        with self._lock:
+            try:
+                self._db.execute(f"PRAGMA busy_timeout = {SHORT_BUSY_TIMEOUT_MS}")
+                try:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    self._db.execute("ROLLBACK")
+                finally:
+                    self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            except sqlite3.Error as error:
+                raise _error_for(error, self.path) from None
+
+    def created_moments(self) -> dict[str, datetime]:
+        """Referral ID → when it was made, for every entry (no names in either)."""
+        with self._lock:
+            try:
+                rows = self._db.execute("SELECT referral_id, created_at FROM referrals").fetchall()
+            except sqlite3.Error as error:
+                raise _error_for(error, self.path) from None
+        return {rid: datetime.fromisoformat(created) for rid, created in rows}
+
+    def newest_created_at(self) -> datetime | None:
+        """When the newest entry was made (as an instant), or None for an empty log."""
+        moments = self.created_moments().values()
+        return max(moments, key=lambda moment: moment.timestamp(), default=None)
+
     def add(self, entry: NewReferralLogEntry) -> None:
+        """A busy log here means the referral was already made: the message says so and
+        never invites a retry, which would make a second one."""
+        try:
+            self._add(entry)
+        except ReferralLogBusy:
+            raise ReferralLogError(
+                "het logboek was bezet door een ander venster van referral-desk; de "
+                "doorverwijzing is wel gemaakt, maak ze dus niet opnieuw"
+            ) from None
+
+    def _add(self, entry: NewReferralLogEntry) -> None:
         def write() -> None:
             with self._write() as db:
                 db.execute(

@@ -2,11 +2,14 @@
 
 A machine registry that exists but is broken is *not* replaced by the bundled one:
 the bundled file may be outdated, and a silent fallback could send a family's data
-to a mailbox IT has since corrected.
+to a mailbox IT has since corrected. The same holds for a machine registry that is there in
+any form but is no readable file (a dangling or looping link, a folder, a FIFO): it is
+active, and refused. A link to a regular file is read like that file.
 """
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 
 from referral_desk.domain.postcodes import PostcodeTable
@@ -20,7 +23,15 @@ class RegistrySource(StrEnum):
 
 
 def active_registry_source(paths: AppPaths) -> RegistrySource:
-    return RegistrySource.MACHINE if paths.machine_registry.exists() else RegistrySource.BUNDLED
+    """MACHINE whenever anything is at the machine registry's path (exists() follows links
+    and answers False for a broken one) or it cannot be told that nothing is there."""
+    try:
+        os.lstat(paths.machine_registry)
+    except (FileNotFoundError, NotADirectoryError):
+        return RegistrySource.BUNDLED
+    except OSError:
+        pass  # there, but not even its link can be read: refused when loaded
+    return RegistrySource.MACHINE
 
 
 def load_active_registry(paths: AppPaths, table: PostcodeTable) -> LoadedRegistry:

@@ -1,7 +1,16 @@
-"""User settings: the referrer profile and preferences, as JSON in the user config dir."""
+"""User settings: the referrer profile and preferences, as JSON in the user config dir.
+
+Two windows of the app may be open at once, each with its own copy: a window changes
+settings with :meth:`SettingsStore.update`, which re-reads the file under a lock and writes
+only the keys it was given, so what the other window saved in the meantime stays.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
@@ -38,11 +47,71 @@ class SettingsError(UserFacingError):
     """The settings file cannot be read or written; ``message`` is Dutch."""
 
 
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on *path* (a lock file beside the settings) between processes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            # LK_LOCK retries for about ten seconds, then raises OSError.
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+            try:
+                yield
+            finally:
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+SettingsChanges = Mapping[str, object] | Callable[[Settings], Mapping[str, object]]
+
+
 class SettingsStore:
     """Reads and writes :class:`Settings`; a broken file is kept aside, never overwritten."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    def update(self, changes: SettingsChanges) -> Settings:
+        """Re-reads the file, sets only the keys in *changes* (or those a callable returns
+        from the current settings) and writes it, all under a lock; returns what was saved.
+        Raises SettingsError when the file cannot be read, locked or written."""
+        try:
+            with _file_lock(self.lock_path):
+                try:
+                    current = self.load()
+                except SettingsError:
+                    if self.path.exists():
+                        raise
+                    current = Settings()  # a broken file was set aside: start afresh
+                wanted = dict(changes(current) if callable(changes) else changes)
+                unknown = set(wanted) - set(Settings.model_fields)
+                if unknown:
+                    raise ValueError(f"unknown settings: {sorted(unknown)}")
+                updated = Settings.model_validate({**current.model_dump(), **wanted})
+                self.save(updated)
+                return updated
+        except OSError as error:
+            raise SettingsError(
+                f"De instellingen konden niet bewaard worden in {self.path.parent} "
+                f"({error.strerror or error})."
+            ) from error
 
     def load(self) -> Settings:
         try:
@@ -94,8 +163,8 @@ class SettingsMailboxMemory:
 
     def remember_mailbox(self, partner_id: str, mailbox: str) -> None:
         """Raises SettingsError when the file cannot be read or written."""
-        settings = self.store.load()
-        if settings.last_mailboxes.get(partner_id) == mailbox:
+        if self.store.load().last_mailboxes.get(partner_id) == mailbox:
             return
-        mailboxes = {**settings.last_mailboxes, partner_id: mailbox}
-        self.store.save(settings.model_copy(update={"last_mailboxes": mailboxes}))
+        self.store.update(
+            lambda current: {"last_mailboxes": {**current.last_mailboxes, partner_id: mailbox}}
+        )

@@ -28,6 +28,8 @@ class FieldRow(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.error = QLabel(self)
+        # Messages may quote what was typed: shown as text, never as markup.
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.setVisible(False)
@@ -63,19 +65,20 @@ class ClientForm(QGroupBox):
         self._touched: set[str] = set()
 
         labels = {
-            "first_name": (self.tr("&Voornaam"), "firstName", 60),
-            "last_name": (self.tr("&Achternaam"), "lastName", 60),
-            "street": (self.tr("&Straat"), "street", 100),
-            "house_number": (self.tr("&Huisnummer"), "houseNumber", 15),
-            "box": (self.tr("&Bus (optioneel)"), "box", 14),
-            "postcode": (self.tr("&Postcode"), "postcode", 4),
-            "phone": (self.tr("&Telefoon"), "phone", 30),
-            "email": (self.tr("&E-mail"), "email", 254),
+            "first_name": (self.tr("&Voornaam"), "firstName"),
+            "last_name": (self.tr("&Achternaam"), "lastName"),
+            "street": (self.tr("&Straat"), "street"),
+            "house_number": (self.tr("&Huisnummer"), "houseNumber"),
+            "box": (self.tr("B&us (optioneel)"), "box"),
+            "postcode": (self.tr("&Postcode"), "postcode"),
+            "phone": (self.tr("&Telefoon"), "phone"),
+            "email": (self.tr("&E-mail"), "email"),
         }
-        for name, (_label, object_name, max_length) in labels.items():
+        # No setMaxLength: a cut paste would be accepted silently; the core's inline
+        # "te lang (maximaal N tekens)" says what is wrong and keeps what was pasted.
+        for name, (_label, object_name) in labels.items():
             edit = QLineEdit(self)
             edit.setObjectName(object_name)
-            edit.setMaxLength(max_length)
             edit.textEdited.connect(lambda _text, n=name: self._edited(n))
             edit.editingFinished.connect(lambda n=name: self._touch(n))
             self.edits[name] = edit

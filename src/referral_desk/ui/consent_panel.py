@@ -40,10 +40,11 @@ class ConsentPanel(QGroupBox):
             self,
         )
         explain.setWordWrap(True)
-        self.informed = QCheckBox(self.tr("De cliënt is hierover &geïnformeerd"), self)
+        # No Alt-key: a field sharing it would send focus here, and a typed space ticks.
+        self.informed = QCheckBox(self.tr("De cliënt is hierover geïnformeerd"), self)
         self.informed.setObjectName("informedCheck")
         self.informed.setAccessibleName(self.tr("De cliënt is geïnformeerd"))
-        self.consent = QCheckBox(self.tr("De cliënt geeft uitdrukkelijk &toestemming"), self)
+        self.consent = QCheckBox(self.tr("De cliënt geeft uitdrukkelijk toestemming"), self)
         self.consent.setObjectName("consentCheck")
         self.consent.setAccessibleName(self.tr("De cliënt geeft toestemming"))
         self.given_on = QDateEdit(self)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.registry_csv import parse_registry_date
-from referral_desk.evaluation import EvaluationPeriod, EvaluationTable, evaluate, to_csv
+from referral_desk.evaluation import EvaluationPeriod, EvaluationTable, evaluate, to_csv_bytes
 from referral_desk.retention import months_before
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.referral_log import (
@@ -184,7 +184,7 @@ class EvaluationWindow(QMainWindow):
             edit.editingFinished.connect(self.recompute)
             filters.addWidget(label)
             filters.addWidget(edit)
-        self.show_button = QPushButton(self.tr("&Toon"), central)
+        self.show_button = QPushButton(self.tr("T&oon"), central)
         self.show_button.setObjectName("evaluationShow")
         self.show_button.clicked.connect(self.recompute)
         self.csv_button = QPushButton(self.tr("&CSV exporteren…"), central)
@@ -319,7 +319,7 @@ class EvaluationWindow(QMainWindow):
             return
         path = self.choose_export_path(f"{self._stem()}.csv", self.tr("CSV (*.csv)"))
         if path is not None:
-            self._write(path, to_csv(self.result).encode("utf-8-sig"))
+            self._write(path, to_csv_bytes(self.result))
 
     def export_png(self) -> None:
         if self.result is None:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -60,6 +61,7 @@ class MailFallbackDialog(QDialog):
             )
         intro = QLabel(text.format(reasons), self)
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         grid = QGridLayout()
         self.fields: dict[str, QWidget] = {}
         entries = [

@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from referral_desk import __version__
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.dutch_dates import numeric_date
-from referral_desk.domain.fields import format_phone_national
+from referral_desk.domain.fields import complete_postcode, format_phone_national
 from referral_desk.domain.partners import LookupResult, PartnerFound, PasswordMode
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import FormErrors, ReferrerProfile, parse_client_form
@@ -47,6 +47,7 @@ from referral_desk.lifecycle.creation import (
     make_referral,
     pending_mailbox_change,
 )
+from referral_desk.lifecycle.discarding import WindowContents, discard_warning
 from referral_desk.lifecycle.readiness import (
     ConsentRefused,
     ReferralInputs,
@@ -56,6 +57,7 @@ from referral_desk.lifecycle.readiness import (
 )
 from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices, RecordOutcome
 from referral_desk.storage.paths import AppPaths
+from referral_desk.storage.referral_log import PasswordChannel
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ClientForm
@@ -63,6 +65,7 @@ from referral_desk.ui.consent_panel import ConsentPanel
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.partner_panel import PartnerPanel
 from referral_desk.ui.password_panel import PasswordPanel
+from referral_desk.ui.plain_message import ask, plain_box, tell
 
 if TYPE_CHECKING:
     # The tools behind menus load when first opened: they would add to every start.
@@ -87,6 +90,9 @@ class WindowDeps:
     referral_log_problem: str | None = None
     # Which mailbox each partner's referrals last went to, for the change warning.
     mailbox_memory: MailboxMemory | None = None
+    # Retention, run off the GUI thread once the window is up; returns why the clock looked
+    # wrong (Dutch) when it removed nothing for that reason, else None.
+    housekeeping: Callable[[], str | None] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -102,6 +108,7 @@ class MainWindow(QMainWindow):
         self.record: RecordOutcome | None = None
         self.lookup_result: LookupResult | None = None
         self.created: CreatedReferral | None = None
+        self.created_preshared = False
         self.creation = BackgroundRunner(self)
         self.profile_dialog: ProfileDialog | None = None
         self.fallback_dialog: MailFallbackDialog | None = None
@@ -116,6 +123,33 @@ class MainWindow(QMainWindow):
         self._build()
         self._build_menu()
         self.update_state()
+        self.housekeeping = BackgroundRunner(self)
+        self.housekeeping_pending = deps.housekeeping is not None
+        if deps.housekeeping is not None:
+            # After the first paint: the keyring can take a while to answer.
+            QTimer.singleShot(0, self.start_housekeeping)
+
+    def start_housekeeping(self) -> None:
+        work = self.deps.housekeeping
+        if work is None:
+            return
+
+        def done(notice: object) -> None:
+            self.housekeeping_pending = False
+            if isinstance(notice, str):
+                self.clock_banner.setText(escape(notice))
+                self.clock_banner.setVisible(True)
+
+        def failed(error: BaseException) -> None:
+            self.housekeeping_pending = False
+            report_unexpected_failure(
+                self,
+                error,
+                where="start-up retention",
+                outcome=self.tr("Oude gegevens zijn mogelijk niet opgeruimd."),
+            )
+
+        self.housekeeping.start(work, done, failed)
 
     # --- construction ---------------------------------------------------------------
     def _build(self) -> None:
@@ -137,6 +171,14 @@ class MainWindow(QMainWindow):
         )
         self.correction_banner.setVisible(False)
 
+        self.clock_banner = QLabel(central)
+        self.clock_banner.setObjectName("clockBanner")
+        self.clock_banner.setWordWrap(True)
+        self.clock_banner.setStyleSheet(
+            "background: #fff4e5; color: #663c00; padding: 6px; border: 1px solid #ffd8a8;"
+        )
+        self.clock_banner.setVisible(False)
+
         self.form = ClientForm(central)
         self.form.changed.connect(self.update_state)
         self.form.postcodeChanged.connect(lambda _t: self.refresh_lookup())
@@ -152,11 +194,11 @@ class MainWindow(QMainWindow):
         self.informed = self.consent_panel.informed
         self.consent = self.consent_panel.consent
 
-        self.create_button = QPushButton(self.tr("&Archief en e-mail maken"), central)
+        self.create_button = QPushButton(self.tr("Ar&chief en e-mail maken"), central)
         self.create_button.setObjectName("createButton")
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.make_referral)
-        self.new_button = QPushButton(self.tr("&Nieuwe doorverwijzing"), central)
+        self.new_button = QPushButton(self.tr("Nieu&we doorverwijzing"), central)
         self.new_button.setObjectName("newButton")
         self.new_button.clicked.connect(self.new_referral)
         self.blockers = QLabel(central)
@@ -192,6 +234,7 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.addWidget(self.banner)
         outer.addWidget(self.correction_banner)
+        outer.addWidget(self.clock_banner)
         outer.addLayout(columns)
         self.setCentralWidget(central)
 
@@ -245,11 +288,11 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        profile_menu = self.menuBar().addMenu(self.tr("&Profiel"))
+        profile_menu = self.menuBar().addMenu(self.tr("Pro&fiel"))
         self.profile_action = QAction(self.tr("Aanmelder&profiel bewerken…"), self)
         self.profile_action.triggered.connect(self.edit_profile)
         profile_menu.addAction(self.profile_action)
-        referrals_menu = self.menuBar().addMenu(self.tr("&Doorverwijzingen"))
+        referrals_menu = self.menuBar().addMenu(self.tr("D&oorverwijzingen"))
         sent_action = QAction(self.tr("&Verzonden doorverwijzingen…"), self)
         sent_action.setObjectName("openReferralLogWindow")
         sent_action.triggered.connect(self.open_referral_log_window)
@@ -260,12 +303,12 @@ class MainWindow(QMainWindow):
             lambda: self.open_referral_log_window().open_evaluation()
         )
         referrals_menu.addAction(evaluation_action)
-        admin_menu = self.menuBar().addMenu(self.tr("Be&heer"))
+        admin_menu = self.menuBar().addMenu(self.tr("Behee&r"))
         registry_action = QAction(self.tr("&Partnerregister…"), self)
         registry_action.setObjectName("openRegistryEditor")
         registry_action.triggered.connect(self.open_registry_editor)
         admin_menu.addAction(registry_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.menuBar().addMenu(self.tr("He&lp"))
         about = QAction(self.tr("&Over referral-desk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -276,8 +319,8 @@ class MainWindow(QMainWindow):
         return self.settings.referrer
 
     def refresh_lookup(self) -> None:
-        postcode = self.form.edits["postcode"].text().strip()
-        if self.registry is None or len(postcode) != 4:
+        postcode = complete_postcode(self.form.edits["postcode"].text())
+        if self.registry is None or postcode is None:
             self.lookup_result = None
             if self.form.municipality.count():
                 self.form.set_municipalities(())
@@ -422,9 +465,7 @@ class MainWindow(QMainWindow):
     def show_problem(self, title: str, message: str) -> None:
         """In the window, where the user acts, and in a box that does not block the window."""
         self.result_status.setText(f"<b>{escape(title)}</b><br>{escape(message)}")
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
-        )
+        box = plain_box(self, QMessageBox.Icon.Warning, title, message)
         box.setObjectName("problemMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -469,6 +510,7 @@ class MainWindow(QMainWindow):
             if isinstance(found, PartnerFound) and found.partner.password_phone
             else self.tr("telefoonnummer niet in het partnerregister")
         )
+        self.created_preshared = made.preshared
         if made.preshared:
             self.password_panel.show_preshared(created.referral_id, partner.name)
         else:
@@ -524,7 +566,7 @@ class MainWindow(QMainWindow):
         try:
             record_password_channel(self.deps.follow_up, self.created.referral_id, channel)
         except FollowUpRefused as refused:
-            self.password_panel.status.setText(escape(refused.message))
+            self.password_panel.status.setText(refused.message)
             return
         self.password_panel.status.setText(self.tr("Genoteerd in het logboek."))
         if self.referral_log_window is not None:
@@ -536,7 +578,7 @@ class MainWindow(QMainWindow):
         try:
             mark_sent(self.deps.follow_up, self.created.referral_id)
         except FollowUpRefused as refused:
-            self.password_panel.status.setText(escape(refused.message))
+            self.password_panel.status.setText(refused.message)
             return
         self.password_panel.sent_button.setEnabled(False)
         self.password_panel.status.setText(self.tr("Als verstuurd genoteerd in het logboek."))
@@ -545,9 +587,8 @@ class MainWindow(QMainWindow):
 
     def start_correction(self, referral_id: str) -> None:
         """An empty form that, once made, names and links the referral it corrects."""
-        if self.form.has_input() and self.created is None and not self.confirm_discard():
+        if not self.new_referral():
             return
-        self.new_referral()
         self.correcting = referral_id
         self.correction_banner.setText(
             self.tr(
@@ -559,9 +600,23 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def new_referral(self) -> None:
+    def window_contents(self) -> WindowContents:
+        channel = self.password_panel.channel.currentData()
+        return WindowContents(
+            form_has_input=self.form.has_input(),
+            created=self.created is not None,
+            preshared=self.created_preshared,
+            password_passed_on=channel != PasswordChannel.NOT_YET.value,
+            recall_kept=self.record is not None and self.record.recall_until is not None,
+        )
+
+    def new_referral(self) -> bool:
+        """Empties the window for the next client, after asking if that would lose anything."""
         if self.creation.busy:
-            return
+            return False
+        question = discard_warning(self.window_contents())
+        if question is not None and not self.confirm_discard(question):
+            return False
         self.correcting = None
         self.record = None
         self.correction_banner.setVisible(False)
@@ -571,7 +626,9 @@ class MainWindow(QMainWindow):
         self.consent_panel.reset(self.deps.today())
         self.password_panel.reset()
         self.result_status.clear()
+        self.created_preshared = False
         self.refresh_lookup()
+        return True
 
     def edit_profile(self) -> None:
         from referral_desk.ui.profile_dialog import ProfileDialog
@@ -584,9 +641,10 @@ class MainWindow(QMainWindow):
     def save_profile(self, profile: ReferrerProfile) -> None:
         settings = self.settings.model_copy(update={"referrer": profile})
         try:
-            self.deps.settings.save(settings)
+            # Only the profile: what another window saved in the meantime stays.
+            settings = self.deps.settings.update({"referrer": profile})
         except SettingsError as error:
-            QMessageBox.warning(self, self.tr("Profiel niet bewaard"), error.message)
+            tell(self, self.tr("Profiel niet bewaard"), error.message, QMessageBox.Icon.Warning)
         self.settings = settings
         self.refresh_lookup()
 
@@ -705,14 +763,12 @@ class MainWindow(QMainWindow):
         ).format(__version__, registry)
 
     # --- closing ----------------------------------------------------------------------
-    def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+    def confirm_discard(self, question: str) -> bool:
+        """The core's question, with 'Nee' as the default: one stray key must not wipe work."""
+        answer = ask(
             self,
-            self.tr("Venster sluiten?"),
-            self.tr(
-                "Het formulier is ingevuld. Als u afsluit, gaan de gegevens en het "
-                "wachtwoord verloren. Toch afsluiten?"
-            ),
+            self.tr("Gegevens gaan verloren"),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -727,7 +783,8 @@ class MainWindow(QMainWindow):
             )
             event.ignore()
             return
-        if self.form.has_input() and not self.confirm_discard():
+        question = discard_warning(self.window_contents(), closing=True)
+        if question is not None and not self.confirm_discard(question):
             event.ignore()
             return
         self.password_panel.reset()

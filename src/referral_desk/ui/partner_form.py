@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -92,19 +92,20 @@ class PartnerForm(QGroupBox):
             "region": self.tr("&Regio"),
             "mailbox": self.tr("&Mailbox voor doorverwijzingen"),
             "password_phone": self.tr("&Telefoon voor het wachtwoord"),
-            "breach_contact": self.tr("Meldpunt ge&gevenslekken"),
-            "municipalities": self.tr("Gemeenten (NI&S-codes)"),
+            "breach_contact": self.tr("Meldpunt gegevensle&kken"),
+            "municipalities": self.tr("Gemeenten (NIS-&codes)"),
             "postcodes": self.tr("&Postcodes"),
             "password_mode": self.tr("&Wachtwoord"),
             "protocol.reference": self.tr("Pr&otocol"),
             "protocol.local_teams": self.tr("&Lokale teams"),
-            "protocol.in_force_from": self.tr("In &werking vanaf"),
+            "protocol.in_force_from": self.tr("In w&erking vanaf"),
             "protocol.ended_on": self.tr("&Beëindigd op"),
             "protocol.dpo_advice_on": self.tr("&Advies DPO op"),
         }
         self.municipality_names = QLabel(self)
         self.municipality_names.setObjectName("partnerMunicipalityNames")
         self.municipality_names.setWordWrap(True)
+        self.municipality_names.setTextFormat(Qt.TextFormat.PlainText)
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, text in labels.items():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -39,14 +39,13 @@ class PasswordPanel(QGroupBox):
         font.setPointSize(22)
         font.setWeight(QFont.Weight.Bold)
         self.password.setFont(font)
-        self.password.setTextInteractionFlags(
-            self.password.textInteractionFlags().TextSelectableByMouse
-        )
+        # Not selectable: a mouse selection lands in X11's PRIMARY, which nothing clears.
+        self.password.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.copy_button = QPushButton(self.tr("&Kopiëren"), self)
         self.copy_button.setObjectName("copyPasswordButton")
         self.copy_button.setAccessibleName(self.tr("Wachtwoord kopiëren"))
         self.copy_button.clicked.connect(self.copy_password)
-        self.spell_button = QPushButton(self.tr("&Spellen"), self)
+        self.spell_button = QPushButton(self.tr("Spelle&n"), self)
         self.spell_button.setObjectName("spellPasswordButton")
         self.spell_button.setAccessibleName(self.tr("Wachtwoord spellen"))
         self.spell_button.setCheckable(True)
@@ -70,9 +69,9 @@ class PasswordPanel(QGroupBox):
         self.channel.activated.connect(
             lambda _i: self.channelChosen.emit(str(self.channel.currentData()))
         )
-        channel_label = QLabel(self.tr("Doorgegeven &via"), self)
+        channel_label = QLabel(self.tr("&Doorgegeven via"), self)
         channel_label.setBuddy(self.channel)
-        self.sent_button = QPushButton(self.tr("E-mail is &verstuurd"), self)
+        self.sent_button = QPushButton(self.tr("E-mail &is verstuurd"), self)
         self.sent_button.setObjectName("confirmSentButton")
         self.sent_button.setToolTip(
             self.tr("Bevestig dat u de e-mail verstuurd hebt; dat komt in het logboek.")
@@ -81,6 +80,15 @@ class PasswordPanel(QGroupBox):
         self.status = QLabel(self)
         self.status.setObjectName("passwordStatus")
         self.status.setWordWrap(True)
+        # Partner names and messages from the core are shown as typed, never as markup.
+        for label in (
+            self.referral_id,
+            self.password,
+            self.spelling,
+            self.instructions,
+            self.status,
+        ):
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
         row = QHBoxLayout()
         row.addWidget(self.password, 1)
@@ -138,7 +146,7 @@ class PasswordPanel(QGroupBox):
 
     def _show_spelling(self, on: bool) -> None:
         text = self.password.text() if self.copy_button.isEnabled() else ""
-        self.spelling.setText("<br>".join(spelled_groups(text)) if on and text else "")
+        self.spelling.setText("\n".join(spelled_groups(text)) if on and text else "")
         self.spelling.setVisible(on and bool(text))
 
     def reset(self) -> None:
@@ -166,9 +174,18 @@ class PasswordPanel(QGroupBox):
         self.status.setText(self.tr("Gekopieerd. Het klembord wordt over 30 seconden gewist."))
 
     def _clear_clipboard(self) -> None:
-        """Only clear what we put there: the user may have copied something else since."""
+        """Only clear what we put there: the user may have copied something else since.
+
+        PRIMARY (X11's selection) is cleared too if it holds the password by any route.
+        """
+        clipboard = QGuiApplication.clipboard()
         copied = self._copied
-        if copied and QGuiApplication.clipboard().text() == copied:
-            QGuiApplication.clipboard().clear()
+        if copied and clipboard.text() == copied:
+            clipboard.clear()
+        shown = self.password.text() if self.copy_button.isEnabled() else ""
+        if clipboard.supportsSelection():
+            selected = clipboard.text(QClipboard.Mode.Selection)
+            if selected and selected in {copied, shown}:
+                clipboard.clear(QClipboard.Mode.Selection)
         self._copied = None
         self._clear_timer.stop()

@@ -65,7 +65,7 @@ class ProfileDialog(QDialog):
         form = QFormLayout()
         for key, text in (
             ("name", self.tr("&Naam")),
-            ("team", self.tr("Lokaal &team")),
+            ("team", self.tr("&Lokaal team")),
             ("phone", self.tr("&Telefoon")),
             ("email", self.tr("&E-mail")),
         ):

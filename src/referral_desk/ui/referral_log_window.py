@@ -53,6 +53,7 @@ from referral_desk.ui.evaluation_window import EvaluationWindow
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.password_panel import PasswordPanel
+from referral_desk.ui.plain_message import ask
 
 HEADERS = ("ID", "Gemaakt", "Partner", "Mailbox", "Status", "Wachtwoord", "Correctie", "Herkenning")
 
@@ -157,7 +158,7 @@ class ReferralLogWindow(QMainWindow):
         for name, text, slot in (
             ("recall", self.tr("&Wachtwoord tonen"), self.recall_password),
             ("sent", self.tr("Verstuurd &bevestigen"), self.mark_sent),
-            ("withdraw", self.tr("Toestemming &ingetrokken…"), self.withdraw),
+            ("withdraw", self.tr("Toestemming i&ngetrokken…"), self.withdraw),
             ("correct", self.tr("&Correctie…"), self.correct),
             ("evaluation", self.tr("&Evaluatie…"), self.open_evaluation),
         ):
@@ -314,7 +315,7 @@ class ReferralLogWindow(QMainWindow):
         self.say(self.tr("{0} is als verstuurd genoteerd.").format(row.referral_id))
 
     def confirm_withdrawal(self, row: ReferralLogEntry) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             self.tr("Toestemming ingetrokken"),
             self.tr(

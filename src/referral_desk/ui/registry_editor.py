@@ -49,6 +49,7 @@ from referral_desk.domain.registry_rules import (
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.ui.client_form import ERROR_STYLE, FieldRow
 from referral_desk.ui.partner_form import PartnerForm
+from referral_desk.ui.plain_message import ask, tell
 
 COLUMNS = ("id", "name", "kind", "mailbox", "postcodes", "protocol.in_force_from", "ended")
 
@@ -299,10 +300,10 @@ class RegistryEditor(QMainWindow):
         return box.clickedButton() is save
 
     def show_problem(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        tell(self, title, message, QMessageBox.Icon.Warning)
 
     def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             self.tr("Wijzigingen niet bewaard"),
             self.tr("Het partnerregister heeft wijzigingen die nog niet bewaard zijn. Verwerpen?"),
@@ -456,7 +457,7 @@ class RegistryEditor(QMainWindow):
         if index is None:
             return
         name = self.editable.partner(index).get("name", "")
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             self.tr("Partner verwijderen"),
             self.tr(

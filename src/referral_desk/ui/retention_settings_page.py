@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -21,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.partners import Partner
-from referral_desk.lifecycle.creation import preshared_password_problem
+from referral_desk.lifecycle.creation import PRESHARED_RULE, preshared_password_problem
 from referral_desk.retention import RetentionPolicy
 from referral_desk.sealing.password import normalize_password
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
 from referral_desk.storage.settings import Settings
+from referral_desk.ui.plain_message import ask, tell
 
 
 def _spin(parent: QWidget, name: str, low: int, high: int, value: int, suffix: str) -> QSpinBox:
@@ -150,7 +152,8 @@ class RetentionSettingsPage(QWidget):
             for partner in preshared_partners:
                 row = PresharedRow(partner, self)
                 self.rows[partner.id] = row
-                label = QLabel(escape(partner.name), keyring_box)
+                label = QLabel(partner.name.replace("&", "&&"), keyring_box)
+                label.setTextFormat(Qt.TextFormat.PlainText)
                 label.setBuddy(row.set_button)
                 partner_form.addRow(label, row)
             keyring_layout.addLayout(partner_form)
@@ -196,7 +199,9 @@ class RetentionSettingsPage(QWidget):
         first, ok = QInputDialog.getText(
             self,
             self.tr("Afgesproken wachtwoord"),
-            self.tr("Wachtwoord dat met {0} is afgesproken:").format(partner.name),
+            self.tr("{0}\n\nWachtwoord dat met {1} is afgesproken:").format(
+                PRESHARED_RULE, partner.name
+            ),
             QLineEdit.EchoMode.Password,
         )
         if not ok or not first:
@@ -215,11 +220,10 @@ class RetentionSettingsPage(QWidget):
         return first
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Zeker?"), question)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, self.tr("Zeker?"), question) == QMessageBox.StandardButton.Yes
 
     def tell(self, message: str) -> None:
-        QMessageBox.information(self, self.tr("Sleutelbos"), message)
+        tell(self, self.tr("Sleutelbos"), message)
 
     def set_preshared(self, partner: Partner) -> None:
         if self.vault is None:

@@ -38,6 +38,7 @@ from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.failure_dialog import report_unexpected_failure
+from referral_desk.ui.plain_message import ask, tell
 from referral_desk.ui.retention_settings_page import RetentionSettingsPage
 
 RETENTION_MIN_DAYS = 1
@@ -174,7 +175,7 @@ class SettingsDialog(QDialog):
             min(max(self.settings.outbox_retention_days, RETENTION_MIN_DAYS), RETENTION_MAX_DAYS)
         )
         self.retention.setAccessibleName(self.tr("Bewaartermijn van de outbox in dagen"))
-        retention_label = QLabel(self.tr("&Bewaren gedurende"), outbox_box)
+        retention_label = QLabel(self.tr("Be&waren gedurende"), outbox_box)
         retention_label.setBuddy(self.retention)
         self.empty_button = QPushButton(self.tr("Outbox &leegmaken…"), outbox_box)
         self.empty_button.setObjectName("emptyOutboxButton")
@@ -262,7 +263,7 @@ class SettingsDialog(QDialog):
         self.test_result.setText(text)
 
     def confirm_empty_outbox(self) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             self.tr("Outbox leegmaken?"),
             self.tr(
@@ -288,18 +289,20 @@ class SettingsDialog(QDialog):
         )
 
     def show_save_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Instellingen niet bewaard"), message)
+        tell(self, self.tr("Instellingen niet bewaard"), message, QMessageBox.Icon.Warning)
 
     def try_save(self) -> None:
-        settings = self.settings.model_copy(
-            update={
-                "mail_adapter": self.chosen_adapter(),
-                "outbox_retention_days": self.retention.value(),
-                **self.retention_page.values(),
-            }
-        )
+        chosen: dict[str, object] = {
+            "mail_adapter": self.chosen_adapter(),
+            "outbox_retention_days": self.retention.value(),
+            **self.retention_page.values(),
+        }
+        # Only what the user changed here: another window's changes since this opened stay.
+        changed = {
+            key: value for key, value in chosen.items() if getattr(self.settings, key) != value
+        }
         try:
-            self.store.save(settings)
+            settings = self.store.update(changed)
         except SettingsError as error:
             self.show_save_error(error.message)
             return
