@@ -15,6 +15,8 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PDF_AND_ARCHIVE = ("fpdf", "fontTools", "py7zr")
 # What fpdf2 would load for images and encrypted or signed PDFs, which a referral never has.
 FPDF_EXTRAS = ("numpy", "PIL")
+# What only the coordinators' tools need: the registry editor and `referral-desk registry`.
+REGISTRY_TOOLS = ("tomlkit", "referral_desk.registry_cli", "referral_desk.ui.registry_editor")
 WARM_UP = (
     "from referral_desk.sealing.warm_up import warm_up; "
     "from referral_desk.storage.paths import AppPaths; "
@@ -23,8 +25,8 @@ WARM_UP = (
 
 
 def loaded_after(code: str) -> dict[str, bool]:
-    """Which of PDF_AND_ARCHIVE and FPDF_EXTRAS a fresh interpreter has loaded after *code*."""
-    names = PDF_AND_ARCHIVE + FPDF_EXTRAS
+    """Which of the libraries above a fresh interpreter has loaded after *code*."""
+    names = PDF_AND_ARCHIVE + FPDF_EXTRAS + REGISTRY_TOOLS
     probe = (
         f"import sys; sys.path.insert(0, {str(SRC)!r}); {code}; import json; "
         f"print(json.dumps({{name: name in sys.modules for name in {names!r}}}))"
@@ -36,7 +38,7 @@ def loaded_after(code: str) -> dict[str, bool]:
     return loaded
 
 
-def test_starting_the_app_loads_no_pdf_or_archive_library() -> None:
+def test_starting_the_app_loads_no_pdf_archive_or_registry_tool_library() -> None:
     loaded = loaded_after("import referral_desk.cli, referral_desk.app")
     assert not any(loaded.values()), loaded
 
