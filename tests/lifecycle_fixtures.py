@@ -96,11 +96,11 @@ class RecordingMail:
 class MemoryMailboxes:
     last: dict[str, str] = field(default_factory=dict)
 
-    def last_mailbox(self, partner_id: str) -> str | None:
-        return self.last.get(partner_id)
+    def last_mailbox(self, nis_code: str) -> str | None:
+        return self.last.get(nis_code)
 
-    def remember_mailbox(self, partner_id: str, mailbox: str) -> None:
-        self.last[partner_id] = mailbox
+    def remember_mailbox(self, nis_code: str, mailbox: str) -> None:
+        self.last[nis_code] = mailbox
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import email
 import email.policy
 import json
@@ -13,9 +14,10 @@ import pytest
 
 from referral_desk.delivery.eml import write_eml_draft
 from referral_desk.delivery.message import build_email_message
-from referral_desk.domain.partners import PasswordMode
+from referral_desk.domain.partners import PartnerFound, PasswordMode
 from referral_desk.domain.registry_file import RegistryError
 from referral_desk.lifecycle.creation import (
+    MailboxChange,
     ReferralRefused,
     make_referral,
     pending_mailbox_change,
@@ -26,6 +28,7 @@ from referral_desk.storage.referral_log import ReferralLogError
 from tests.lifecycle_fixtures import (
     BUNDLED,
     CANARY,
+    PROFILE,
     TODAY,
     Desk,
     RecordingMail,
@@ -210,7 +213,7 @@ def test_a_failure_before_sealing_writes_nothing(desk: Desk) -> None:
 
 
 def test_a_changed_mailbox_needs_confirmation_and_is_then_remembered(desk: Desk) -> None:
-    desk.memory.last["ocmw-leopoldsburg"] = "oud@leopoldsburg.be"
+    desk.memory.last["71034"] = "oud@leopoldsburg.be"
     change = pending_mailbox_change(found(), desk.memory)
     assert change is not None and change.previous == "oud@leopoldsburg.be"
     with pytest.raises(ReferralRefused, match="ander adres"):
@@ -223,7 +226,7 @@ def test_a_changed_mailbox_needs_confirmation_and_is_then_remembered(desk: Desk)
         desk.choices,
         desk.memory,
     )
-    assert desk.memory.last["ocmw-leopoldsburg"] == "socialedienst@leopoldsburg.be"
+    assert desk.memory.last["71034"] == "socialedienst@leopoldsburg.be"
     assert pending_mailbox_change(found(), desk.memory) is None
 
 
@@ -235,3 +238,75 @@ def test_a_preshared_password_seals_and_is_not_kept_again(desk: Desk) -> None:
     read_encrypted_archive(made.created.archive_path.read_bytes(), made.created.password)
     assert made.record.recall_until is None
     assert desk.vault.recall(made.created.referral_id) is None
+
+
+def _attacked() -> str:
+    """A registry that gives Leopoldsburg a new partner id and somebody else's mailbox."""
+    return BUNDLED.replace('id = "ocmw-leopoldsburg"', 'id = "ocmw-leopoldsburg-v2"').replace(
+        'mailbox = "socialedienst@leopoldsburg.be"', 'mailbox = "attacker@evil.example"'
+    )
+
+
+def _renewed() -> str:
+    """The coordinator's Dupliceren: the old protocol ends, a copy with a new id and a new
+    mailbox starts the same day."""
+    start = "in_force_from = 2024-02-01\n"
+    assert BUNDLED.count(start) == 1
+    old_block = "[[partners]]" + BUNDLED.split("[[partners]]")[1]
+    renewal = (
+        old_block.replace('id = "ocmw-leopoldsburg"', 'id = "ocmw-leopoldsburg-2026"')
+        .replace('mailbox = "socialedienst@leopoldsburg.be"', 'mailbox = "sociaal@leopoldsburg.be"')
+        .replace(start, "in_force_from = 2026-11-01\n")
+    )
+    return BUNDLED.replace(start, start + "ended_on = 2026-11-01\n") + "\n" + renewal
+
+
+@pytest.mark.parametrize(
+    ("registry_text", "partner_id", "mailbox"),
+    [
+        (_renewed(), "ocmw-leopoldsburg-2026", "sociaal@leopoldsburg.be"),
+        (_attacked(), "ocmw-leopoldsburg-v2", "attacker@evil.example"),
+    ],
+    ids=["renewal", "new-id attack"],
+)
+def test_a_new_mailbox_for_the_municipality_needs_confirmation_whatever_the_partner_id(
+    desk: Desk, registry_text: str, partner_id: str, mailbox: str
+) -> None:
+    """The memory was keyed by partner id: a new id (a renewal or an attack) got no warning."""
+    memory = desk.referral_log  # the real memory: the referral log, per NIS code
+    make_referral(request(), desk.services, desk.follow_up, desk.choices, memory)
+    assert memory.last_mailbox("71034") == "socialedienst@leopoldsburg.be"
+    desk.outbox.discard("KG-2026-ACDEFG")
+    now_found = registry(registry_text).lookup("3970", on=TODAY, team=PROFILE.team)
+    assert isinstance(now_found, PartnerFound) and now_found.partner.id == partner_id
+    change = pending_mailbox_change(now_found, memory)
+    assert change == MailboxChange(
+        now_found.partner.name, "socialedienst@leopoldsburg.be", mailbox, "Leopoldsburg"
+    )
+    services = dataclasses.replace(desk.services, new_id=lambda year: f"KG-{year}-ACDEFH")
+    with pytest.raises(ReferralRefused, match="ander adres") as refused:
+        make_referral(request(found=now_found), services, desk.follow_up, desk.choices, memory)
+    assert f"socialedienst@leopoldsburg.be → {mailbox}" in refused.value.message
+    assert desk.written_files() == [] and len(desk.referral_log.all()) == 1
+    make_referral(
+        request(found=now_found, mailbox_change_confirmed=True),
+        services,
+        desk.follow_up,
+        desk.choices,
+        memory,
+    )
+    assert memory.last_mailbox("71034") == mailbox
+    assert pending_mailbox_change(now_found, memory) is None
+
+
+def test_an_unreadable_memory_refuses_rather_than_skips_the_question(desk: Desk) -> None:
+    class Broken:
+        def last_mailbox(self, nis_code: str) -> str | None:
+            raise ReferralLogError("Het logboek is beschadigd.")
+
+        def remember_mailbox(self, nis_code: str, mailbox: str) -> None:
+            raise AssertionError("never reached")
+
+    with pytest.raises(ReferralRefused, match="beschadigd"):
+        make_referral(request(), desk.services, desk.follow_up, desk.choices, Broken())
+    assert desk.written_files() == []

@@ -296,7 +296,16 @@ def test_every_input_has_an_accessible_name(window: MainWindow) -> None:
         assert widget.accessibleName(), name
 
 
-def test_changed_mailbox_must_be_acknowledged_before_the_first_send(qtbot: QtBot) -> None:
+@pytest.mark.parametrize(
+    ("partner_id", "new_mailbox"),
+    [
+        ("ocmw-leopoldsburg", "nieuw@leopoldsburg.be"),
+        ("ocmw-leopoldsburg-v2", "attacker@evil.example"),  # a new id once went unnoticed
+    ],
+)
+def test_changed_mailbox_must_be_acknowledged_before_the_first_send(
+    qtbot: QtBot, partner_id: str, new_mailbox: str
+) -> None:
     first = open_main_window(qtbot)
     fill_profile(qtbot, first)
     fill_client(qtbot, first)
@@ -304,7 +313,11 @@ def test_changed_mailbox_must_be_acknowledged_before_the_first_send(qtbot: QtBot
     click_create(qtbot, first)
     assert first.created is not None
     bundled = (Path(__file__).parents[1] / "config" / "partners.toml").read_text("utf-8")
-    _machine_registry(bundled.replace("socialedienst@leopoldsburg.be", "nieuw@leopoldsburg.be"))
+    _machine_registry(
+        bundled.replace("socialedienst@leopoldsburg.be", new_mailbox).replace(
+            'id = "ocmw-leopoldsburg"', f'id = "{partner_id}"'
+        )
+    )
 
     second = open_main_window(qtbot)
     asked: list[tuple[str, str, str]] = []
@@ -316,11 +329,13 @@ def test_changed_mailbox_must_be_acknowledged_before_the_first_send(qtbot: QtBot
     tick_consent(qtbot, second)
     click_create(qtbot, second)
     assert asked == [
-        ("OCMW Leopoldsburg", "socialedienst@leopoldsburg.be", "nieuw@leopoldsburg.be")
+        ("OCMW Leopoldsburg (Leopoldsburg)", "socialedienst@leopoldsburg.be", new_mailbox)
     ]
     assert second.created is None
     click_create(qtbot, second)
-    assert second.created is not None and second.created.draft.to == "nieuw@leopoldsburg.be"
+    assert second.created is not None and second.created.draft.to == new_mailbox
+    settings_file = Path(platformdirs.user_config_dir("referral-desk")) / "settings.json"
+    assert "leopoldsburg" not in settings_file.read_text("utf-8")  # the memory is elsewhere
     second.new_referral()
     fill_client(qtbot, second)
     tick_consent(qtbot, second)
@@ -406,3 +421,24 @@ def test_qt_standard_buttons_are_dutch(qapp: QApplication) -> None:
         assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Sluiten"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_the_last_mailbox_from_an_older_version_still_raises_the_warning(qtbot: QtBot) -> None:
+    """Settings from before the referral log kept the memory are taken over at start."""
+    settings_file = Path(platformdirs.user_config_dir("referral-desk")) / "settings.json"
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text('{"last_mailboxes": {"ocmw-leopoldsburg": "oud@leopoldsburg.be"}}')
+    win = open_main_window(qtbot)
+    asked: list[tuple[str, str, str]] = []
+    win.confirm_mailbox_change = (  # type: ignore[method-assign]
+        lambda partner, old, new: asked.append((partner, old, new)) or False
+    )
+    fill_profile(qtbot, win)
+    fill_client(qtbot, win)
+    tick_consent(qtbot, win)
+    click_create(qtbot, win)
+    assert asked == [
+        ("OCMW Leopoldsburg (Leopoldsburg)", "oud@leopoldsburg.be", "socialedienst@leopoldsburg.be")
+    ]
+    assert win.created is None
+    assert "oud@leopoldsburg.be" not in settings_file.read_text("utf-8")

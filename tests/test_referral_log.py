@@ -353,3 +353,69 @@ def test_the_error_messages_name_no_client_data_and_are_dutch(tmp_path: Path) ->
         ReferralLog.open(path)
     assert "logboek" in raised.value.message.lower()
     assert str(raised.value) == raised.value.message
+
+
+def test_a_second_version_log_gains_the_mailbox_memory_and_keeps_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "register.sqlite3"
+    db = sqlite3.connect(path)
+    from referral_desk.storage.referral_log import MIGRATIONS
+
+    MIGRATIONS[0](db)
+    MIGRATIONS[1](db)
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    referral_log = ReferralLog.open(path)
+    referral_log.add(entry())
+    assert referral_log.last_mailbox("33029") is None
+    referral_log.remember_mailbox("33029", "kindengezin@wervik.be")
+    referral_log.remember_mailbox("33029", "sociaal@wervik.be")
+    referral_log.close()
+    referral_log = ReferralLog.open(path)
+    assert referral_log.last_mailbox("33029") == "sociaal@wervik.be"
+    assert referral_log.get("KG-2026-7F3K9Q") is not None
+    referral_log.close()
+
+
+def test_the_mailbox_memory_outlives_retention_and_seeds_never_overwrite(
+    referral_log: ReferralLog,
+) -> None:
+    referral_log.add(entry())
+    referral_log.remember_mailbox("33029", "kindengezin@wervik.be")
+    referral_log.purge_older_than(T0 + timedelta(days=1))
+    assert referral_log.all() == []
+    referral_log.seed_mailboxes({"33029": "oud@wervik.be", "71034": "oud@leopoldsburg.be"})
+    assert referral_log.last_mailbox("33029") == "kindengezin@wervik.be"
+    assert referral_log.last_mailbox("71034") == "oud@leopoldsburg.be"
+    columns = {row[1] for row in referral_log._db.execute("PRAGMA table_info(last_mailboxes)")}
+    assert columns == {"nis_code", "mailbox"}  # no moment, no referral: nothing about a client
+
+
+def test_the_old_per_partner_memory_moves_into_the_log_once(tmp_path: Path) -> None:
+    from referral_desk.domain.partners import PartnerRegistry
+    from referral_desk.domain.postcodes import PostcodeTable
+    from referral_desk.domain.registry_file import load_registry_text
+    from referral_desk.storage.settings import Settings, SettingsStore, move_last_mailboxes
+
+    root = Path(__file__).parents[1]
+    table = PostcodeTable.load_bundled(root / "resources")
+    text = (root / "config" / "partners.toml").read_text("utf-8")
+    registry = PartnerRegistry(load_registry_text(text, table, file="p.toml").partners, table)
+    store = SettingsStore(tmp_path / "settings.json")
+    store.save(
+        Settings(
+            last_mailboxes={
+                "ocmw-leopoldsburg": "oud@leopoldsburg.be",
+                "ocmw-wervik": "oud@wervik.be",
+                "ocmw-verdwenen": "x@example.be",
+            }
+        )
+    )
+    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log.remember_mailbox("33029", "kindengezin@wervik.be")  # sent since: stays
+    assert move_last_mailboxes(store, referral_log, registry) == 2
+    assert referral_log.last_mailbox("71034") == "oud@leopoldsburg.be"
+    assert referral_log.last_mailbox("33029") == "kindengezin@wervik.be"
+    assert store.load().last_mailboxes == {}
+    assert move_last_mailboxes(store, referral_log, registry) == 0
+    referral_log.close()

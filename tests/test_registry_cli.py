@@ -126,3 +126,17 @@ def test_import_of_an_unchanged_registry_may_keep_its_version(
     # A new date is a change: then the version must change too.
     assert main([*args, "--output", str(output), *same_header[:4], "--date", "2026-11-23"]) == 1
     assert "nieuwe versie (nu 2026.1)" in capsys.readouterr().out
+
+
+def test_validate_refuses_an_ocmw_in_liege(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = BUNDLED.replace(
+        'municipalities = ["33029"]\npostcodes = ["8940"]',
+        'municipalities = ["62063"]\npostcodes = ["4000"]',
+    )
+    path = _write(tmp_path, "p.toml", broken)
+    assert main(["registry", "validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:37: partners[2].municipalities: gemeente in Wallonië" in out
+    assert "(waarde: 62063 Luik)" in out

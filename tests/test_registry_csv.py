@@ -147,3 +147,36 @@ def test_cli_import_reports_rows(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["registry", "import", "--csv", str(csv_file), "--base", str(BUNDLED_PATH)]) == 1
     out = capsys.readouterr().out
     assert "postcodes: onbekende postcode (waarde: 8941)" in out
+
+
+def test_cli_import_refuses_a_recipient_the_law_does_not_allow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A CAW in Gent came in through the spreadsheet as easily as through the file."""
+    csv_file = tmp_path / "partners.csv"
+    exported = _exported()
+    assert ";OCMW;Vlaanderen;kindengezin@wervik.be;" in exported
+    csv_file.write_text(
+        exported.replace(
+            ";OCMW;Vlaanderen;kindengezin@wervik.be;", ";CAW;Brussel;kindengezin@wervik.be;"
+        ),
+        "utf-8-sig",
+    )
+    output = tmp_path / "partners-new.toml"
+    args = [
+        "--output",
+        str(output),
+        "--version",
+        "2026.2",
+        "--changed-by",
+        "C",
+        "--date",
+        "2026-11-23",
+    ]
+    assert (
+        main(["registry", "import", "--csv", str(csv_file), "--base", str(BUNDLED_PATH), *args])
+        == 1
+    )
+    out = capsys.readouterr().out
+    assert "partners[2].municipalities: Vlaamse gemeente: daar is het OCMW de partner" in out
+    assert not output.exists()

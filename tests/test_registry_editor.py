@@ -269,6 +269,28 @@ def test_saved_machine_registry_is_reloaded_and_the_mailbox_change_warns(
     window.make_referral()
     wait_for_creation(qtbot, window)
     assert warnings == [
-        ("OCMW Leopoldsburg", "socialedienst@leopoldsburg.be", "doorverwijzing@leopoldsburg.be")
+        (
+            "OCMW Leopoldsburg (Leopoldsburg)",
+            "socialedienst@leopoldsburg.be",
+            "doorverwijzing@leopoldsburg.be",
+        )
     ]
     assert window.created is None
+
+
+def test_an_ocmw_for_brussels_is_refused_in_the_form_and_not_saved(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    editor = _editor(qtbot, _copy(tmp_path))
+    editor.partner_table.selectRow(1)
+    _set(qtbot, editor, "partnerNisCodes", "21004")
+    _set(qtbot, editor, "partnerPostcodes", "1000")
+    _set(qtbot, editor, "registryVersion", "2026.2")
+    assert editor.form.errors()["municipalities"].startswith(
+        "Brussel (21004) is een Brusselse gemeente: daar is het CAW de partner"
+    )
+    summaries: list[str] = []
+    target = tmp_path / "saved.toml"
+    _saving_to(editor, target, summaries)
+    assert not editor.save_as()
+    assert not target.exists()

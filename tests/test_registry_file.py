@@ -13,12 +13,13 @@ from referral_desk.domain.partners import (
     ChooseMunicipality,
     NoProtocol,
     PartnerFound,
+    PartnerRegistry,
     ProtocolEnded,
     ProtocolNotYetInForce,
     TeamNotParty,
     UnknownPostcode,
 )
-from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.postcodes import PostcodeTable, Region
 from referral_desk.domain.registry_file import (
     RegistryError,
     load_registry_file,
@@ -57,7 +58,11 @@ def test_bundled_registry_is_valid_and_has_the_two_seed_partners() -> None:
             ":36: partners[2].mailbox: geen geldig e-mailadres",
         ),
         ('postcodes = ["8940"]', 'postcodes = ["8941"]', "onbekende postcode (waarde: 8941)"),
-        ('postcodes = ["8940"]', 'postcodes = ["3970"]', "al bediend door OCMW Leopoldsburg"),
+        (
+            'municipalities = ["33029"]\npostcodes = ["8940"]',
+            'municipalities = ["71034"]\npostcodes = ["3970"]',
+            "al bediend door OCMW Leopoldsburg",
+        ),
         (
             "in_force_from = 2023-12-01",
             "in_force_from = 2023-12-01\nended_on = 2023-01-01",
@@ -160,7 +165,10 @@ MALFORMED: dict[str, tuple[bytes | None, str]] = {
         "partners[2].mailbx: onbekende sleutel (tikfout?)",
     ),
     "duplicate postcode across active partners": (
-        _edit('postcodes = ["8940"]', 'postcodes = ["8940", "3970"]'),
+        _edit(
+            'municipalities = ["33029"]\npostcodes = ["8940"]',
+            'municipalities = ["33029", "71034"]\npostcodes = ["8940", "3970"]',
+        ),
         "postcode wordt in dezelfde periode al bediend door OCMW Leopoldsburg",
     ),
     "bad mailbox": (
@@ -218,3 +226,106 @@ def test_every_belgian_postcode_has_exactly_one_outcome() -> None:
     assert counts["PartnerFound"] == 3  # 3970, 3971, 8940
     assert counts["ChooseMunicipality"] > 0
     assert sum(counts.values()) == len(TABLE.all_postcodes())
+
+
+# --- who the law allows to receive (art. 10/1) and overlaps per municipality ---------------------
+
+_PARTNER = """
+[[partners]]
+id = "{id}"
+name = "{kind} {id}"
+kind = "{kind}"
+region = "{region}"
+mailbox = "doorverwijzing@example.be"
+municipalities = ["{nis}"]
+postcodes = [{postcodes}]
+
+[partners.protocol]
+reference = "Protocol {id}"
+local_teams = ["Kind en Gezin Test"]
+in_force_from = 2024-02-01
+"""
+_HEADER = BUNDLED[: BUNDLED.index("[[partners]]")]
+
+
+def _partner(pid: str, kind: str, nis: str, postcodes: list[str], region: str = "") -> str:
+    region = region or ("Brussel" if kind == "CAW" else "Vlaanderen")
+    codes = ", ".join(f'"{code}"' for code in postcodes)
+    return _PARTNER.format(id=pid, kind=kind, region=region, nis=nis, postcodes=codes)
+
+
+@pytest.mark.parametrize(
+    ("kind", "nis", "postcode", "expected"),
+    [
+        ("OCMW", "21004", "1000", "Brusselse gemeente: daar is het CAW de partner, niet een OCMW"),
+        ("CAW", "44021", "9000", "Vlaamse gemeente: daar is het OCMW de partner, niet een CAW"),
+        ("OCMW", "62063", "4000", "gemeente in Wallonië of de Duitstalige Gemeenschap"),
+        ("CAW", "62063", "4000", "gemeente in Wallonië of de Duitstalige Gemeenschap"),
+        ("OCMW", "63023", "4700", "gemeente in Wallonië of de Duitstalige Gemeenschap"),
+    ],
+)
+def test_only_the_recipient_the_law_names_may_be_a_partner(
+    kind: str, nis: str, postcode: str, expected: str
+) -> None:
+    """An OCMW for Brussels (1000), a CAW in Gent and an OCMW in Liège all used to validate."""
+    problems = _problems(_HEADER + _partner("partner-x", kind, nis, [postcode]))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"p.toml:19: partners[1].municipalities: {expected}")
+    assert "art. 10/1" in problems[0] and f"(waarde: {nis} " in problems[0]
+
+
+def test_the_region_goes_with_the_kind() -> None:
+    text = _HEADER + _partner("caw-brussel", "CAW", "21004", ["1000"], region="Vlaanderen")
+    assert _problems(text) == [
+        "p.toml:17: partners[1].region: een CAW hoort bij regio Brussel (waarde: Vlaanderen)"
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(
+        sorted({m.nis_code for p in TABLE.all_postcodes() for m in TABLE.municipalities_for(p)})
+    ),
+    st.sampled_from(["OCMW", "CAW"]),
+)
+def test_every_municipality_takes_exactly_the_recipient_of_its_region(nis: str, kind: str) -> None:
+    municipality = TABLE.municipality(nis)
+    assert municipality is not None
+    text = _HEADER + _partner("partner-x", kind, nis, list(TABLE.postcodes_of(nis)))
+    allowed = {Region.VLAANDEREN: "OCMW", Region.BRUSSEL: "CAW"}.get(municipality.region)
+    try:
+        load_registry_text(text, TABLE, file="p.toml")
+    except RegistryError as error:
+        assert kind != allowed, error.message
+        assert [p.field for p in error.problems] == ["partners[1].municipalities"]
+    else:
+        assert kind == allowed
+
+
+def test_two_municipalities_that_share_a_postcode_each_have_their_own_ocmw() -> None:
+    """Vilvoorde (23088) and Zemst (23096) share 1804; the overlap check used to ignore whose."""
+    text = (
+        _HEADER
+        + _partner("ocmw-vilvoorde", "OCMW", "23088", ["1800", "1804"])
+        + _partner("ocmw-zemst", "OCMW", "23096", ["1804", "1980"])
+    )
+    document = load_registry_text(text, TABLE, file="p.toml")
+    registry = PartnerRegistry(document.partners, TABLE)
+    day = date(2025, 1, 1)
+    assert isinstance(registry.lookup("1804", on=day), ChooseMunicipality)
+    for nis, partner_id in (("23088", "ocmw-vilvoorde"), ("23096", "ocmw-zemst")):
+        found = registry.lookup("1804", on=day, nis_code=nis)
+        assert isinstance(found, PartnerFound) and found.partner.id == partner_id
+
+
+def test_two_partners_for_one_municipality_and_postcode_on_one_day_still_overlap() -> None:
+    text = (
+        _HEADER
+        + _partner("ocmw-zemst", "OCMW", "23096", ["1804", "1980"])
+        + _partner("ocmw-zemst-2", "OCMW", "23096", ["1804"])
+    )
+    assert _problems(text) == [
+        "p.toml:34: partners[2].postcodes: postcode wordt in dezelfde periode al bediend door "
+        "OCMW ocmw-zemst (partner 1) voor dezelfde gemeente; beëindig eerst dat protocol "
+        "(waarde: 1804)"
+    ]

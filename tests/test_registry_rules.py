@@ -193,6 +193,7 @@ def test_a_broken_base_has_no_version_to_keep() -> None:
 def test_an_invalid_registry_is_refused_before_its_header() -> None:
     editable = _changed_mailbox()
     wervik = editable.partner(1)
+    wervik["municipalities"] = ["71034"]
     wervik["postcodes"] = ["3970"]
     editable.replace_partner(1, wervik)
     with pytest.raises(NewVersionRefused) as refused:
@@ -360,3 +361,44 @@ def test_any_typed_text_gives_problems_only_for_known_fields(texts: dict[str, st
     problems = partner_problems(partner_from_texts(texts), TABLE)
     assert set(problems) <= set(PARTNER_FIELDS)
     assert all(isinstance(m, str) and m for m in problems.values())
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"municipalities": "21004", "postcodes": "1000"},
+            "municipalities",
+            "Brussel (21004) is een Brusselse gemeente: daar is het CAW de partner, niet een OCMW",
+        ),
+        (
+            {"kind": "CAW", "region": "Brussel", "municipalities": "44021", "postcodes": "9000"},
+            "municipalities",
+            "Gent (44021) is een Vlaamse gemeente: daar is het OCMW de partner, niet een CAW",
+        ),
+        (
+            {"municipalities": "62063", "postcodes": "4000"},
+            "municipalities",
+            "Luik (62063) is een gemeente in Wallonië of de Duitstalige Gemeenschap",
+        ),
+        ({"region": "Brussel"}, "region", "Een OCMW hoort bij regio Vlaanderen."),
+    ],
+)
+def test_the_editor_names_a_recipient_the_law_does_not_allow(
+    changes: dict[str, str], field: str, message: str
+) -> None:
+    problems = partner_problems(partner_from_texts(_wervik_texts(**changes)), TABLE)
+    assert list(problems) == [field]
+    assert problems[field].startswith(message)
+
+
+def test_the_editor_refuses_to_save_an_ocmw_for_brussels() -> None:
+    editable = _changed_mailbox()
+    wervik = editable.partner(1)
+    wervik["municipalities"] = ["21004"]
+    wervik["postcodes"] = ["1000"]
+    editable.replace_partner(1, wervik)
+    with pytest.raises(NewVersionRefused) as refused:
+        check_new_version(editable, TABLE, _base(), HeaderInput("2026.2", "2026-11-23", "C"))
+    assert refused.value.document is None
+    assert "partners[2].municipalities: Brusselse gemeente" in refused.value.message

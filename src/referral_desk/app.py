@@ -29,8 +29,8 @@ from referral_desk.storage.registry_location import (
 from referral_desk.storage.settings import (
     Settings,
     SettingsError,
-    SettingsMailboxMemory,
     SettingsStore,
+    move_last_mailboxes,
 )
 
 # isort: split
@@ -131,6 +131,12 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
         return load_registry(paths), label
 
     registry, label = current_registry()
+    if referral_log is not None and isinstance(registry, LoadedRegistry):
+        try:
+            move_last_mailboxes(store, referral_log, registry.registry)
+        except (SettingsError, ReferralLogError) as error:  # tried again at the next start
+            log_name = type(error).__name__
+            logging.getLogger(__name__).warning("last mailboxes not moved: %s", log_name)
     window = MainWindow(
         WindowDeps(
             services=services,
@@ -147,7 +153,7 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
                 mail=services.mail,
             ),
             referral_log_problem=referral_log_problem,
-            mailbox_memory=SettingsMailboxMemory(store),
+            mailbox_memory=referral_log,
             housekeeping=housekeeping,
         )
     )

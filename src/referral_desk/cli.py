@@ -47,6 +47,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--changed-by", help="wie het partnerregister wijzigde")
     imp.add_argument("--date", type=date.fromisoformat, help="registerdatum (standaard: vandaag)")
+    sign = actions.add_parser(
+        "sign", help="een partnerregister ondertekenen met een minisign-sleutel (FILE.minisig)"
+    )
+    sign.add_argument("file", type=Path)
+    sign.add_argument(
+        "--key", type=Path, required=True, metavar="SECRET_KEY", help="geheime minisign-sleutel"
+    )
+    sign.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="het wachtwoord van de sleutel van standaardinvoer lezen (anders gevraagd)",
+    )
+    verify = actions.add_parser(
+        "verify", help="de handtekening (FILE.minisig) nakijken (0 = geldig en vertrouwd)"
+    )
+    verify.add_argument("file", type=Path)
+    verify.add_argument(
+        "--pubkey",
+        type=Path,
+        metavar="PUBLIC_KEY",
+        help="publieke minisign-sleutel (standaard: de vertrouwde sleutels van deze machine)",
+    )
     selftest = commands.add_parser(
         "selftest", help="installatie nakijken voor de helpdesk (0 = alles in orde)"
     )

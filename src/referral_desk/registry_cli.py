@@ -7,7 +7,10 @@ CSV reader and the diff, which only these commands need.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import getpass
+import sys
+import time
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -25,6 +28,7 @@ from referral_desk.domain.registry_file import (
     RegistryError,
     RegistryProblem,
     load_registry_file,
+    load_registry_text,
     read_registry_text,
 )
 from referral_desk.domain.registry_input import HeaderInput
@@ -36,7 +40,14 @@ from referral_desk.domain.registry_rules import (
 )
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.registry_location import RegistrySource, active_registry_source
+from referral_desk.storage.registry_location import (
+    RegistrySource,
+    TrustedKeys,
+    active_registry_source,
+    check_signature,
+    read_trusted_keys,
+    signature_file,
+)
 
 
 def _table() -> PostcodeTable:
@@ -170,7 +181,98 @@ def registry_import(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _ask_password() -> str:
+    return getpass.getpass("Wachtwoord van de geheime sleutel: ")
+
+
+def registry_sign(
+    args: argparse.Namespace,
+    out: TextIO,
+    *,
+    password_input: TextIO,
+    ask_password: Callable[[], str] = _ask_password,
+    clock: Callable[[], float] = time.time,
+) -> int:
+    """Signs a valid registry only: a signature vouches for what the app will load."""
+    from referral_desk.domain.minisign import (
+        MinisignError,
+        read_secret_key,
+        secret_key_is_encrypted,
+        sign,
+    )
+
+    file: Path = args.file
+    try:
+        text = read_registry_text(file)
+        load_registry_text(text, _table(), file=str(file))
+    except RegistryError as error:
+        out.write(f"{file} is geen geldig partnerregister; niet ondertekend:\n")
+        out.writelines(f"  {problem}\n" for problem in error.problems)
+        return 1
+    try:
+        key_text = args.key.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        out.write(f"{args.key}: kan niet gelezen worden ({error})\n")
+        return 1
+    try:
+        password = None
+        if secret_key_is_encrypted(key_text):
+            password = (
+                password_input.readline().rstrip("\r\n") if args.password_stdin else ask_password()
+            )
+        key = read_secret_key(key_text, password)
+        comment = f"timestamp:{int(clock())}\tfile:{file.name}\thashed"
+        signature = sign(text.encode("utf-8"), key, comment)
+    except MinisignError as error:
+        out.write(f"{args.key}: {error.message}\n")
+        return 1
+    target = signature_file(file)
+    untrusted = f"signature from minisign secret key {signature.key_id_text}"
+    try:
+        atomic_write_bytes(target, signature.to_text(untrusted).encode("utf-8"), mode=0o644)
+    except OSError as error:
+        out.write(f"{target}: kan niet geschreven worden ({error.strerror or error})\n")
+        return 1
+    out.write(f"{target} geschreven: ondertekend met sleutel {signature.key_id_text}.\n")
+    return 0
+
+
+def registry_verify(args: argparse.Namespace, out: TextIO) -> int:
+    file: Path = args.file
+    if args.pubkey is not None:
+        from referral_desk.domain.minisign import MinisignError, PublicKey
+
+        try:
+            trusted = TrustedKeys((PublicKey.parse(args.pubkey.read_text("utf-8")),), ())
+        except (OSError, UnicodeDecodeError) as error:
+            out.write(f"{args.pubkey}: kan niet gelezen worden ({error})\n")
+            return 1
+        except MinisignError as error:
+            out.write(f"{args.pubkey}: {error.message}\n")
+            return 1
+    else:
+        trusted = read_trusted_keys(AppPaths.from_platform().trusted_key_dirs)
+        out.writelines(
+            f"Vertrouwde sleutel onbruikbaar: {problem}\n" for problem in trusted.problems
+        )
+        if not trusted.keys:
+            out.write("Geen vertrouwde sleutels ingesteld op deze machine; geef --pubkey.\n")
+            return 1
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        out.write(f"{file}: kan niet gelezen worden ({error.strerror or error})\n")
+        return 1
+    status = check_signature(file, data, trusted)
+    out.write(f"{file}: {status.describe()}\n")
+    return 0 if status.trusted else 1
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.action == "sign":
+        return registry_sign(args, out, password_input=sys.stdin)
+    if args.action == "verify":
+        return registry_verify(args, out)
     if args.action == "validate":
         return registry_validate(args.file, out)
     if args.action == "export":

@@ -54,7 +54,7 @@ from referral_desk.storage.referral_log import SCHEMA_VERSION, ReferralLog, Refe
 from referral_desk.storage.registry_location import (
     RegistrySource,
     active_registry_source,
-    load_active_registry,
+    load_active_registry_checked,
 )
 from referral_desk.storage.settings import SettingsError, SettingsStore
 
@@ -126,9 +126,16 @@ def _failure(name: str, error: BaseException) -> CheckResult:
     return CheckResult(name=name, ok=False, detail=f"{type(error).__name__}: {text}")
 
 
+_SOURCE_LABELS = {
+    RegistrySource.MACHINE: "machineregister",
+    RegistrySource.BUNDLED: "meegeleverd partnerregister",
+}
+
+
 def check_registry(paths: AppPaths, today: date) -> CheckResult:
+    """Where the active registry came from, its version and date, and its signature."""
     source = active_registry_source(paths)
-    label = "machineregister" if source is RegistrySource.MACHINE else "meegeleverd partnerregister"
+    label = _SOURCE_LABELS[source]
     try:
         table = PostcodeTable.load_bundled(paths.resources_dir)
     except PostcodeTableError as error:
@@ -138,20 +145,26 @@ def check_registry(paths: AppPaths, today: date) -> CheckResult:
             detail=f"postcodetabel in {paths.resources_dir}: {error}; herinstalleer referral-desk",
         )
     try:
-        loaded = load_active_registry(paths, table)
+        active = load_active_registry_checked(paths, table)
     except RegistryError as error:
         lines = [f"{label} {_registry_path(paths, source)} is ongeldig en wordt geweigerd:"]
         lines += [f"  {problem}" for problem in error.problems]
         return CheckResult(name="registry", ok=False, detail="\n".join(lines))
+    loaded = active.loaded
     document = loaded.document
     in_force = sum(1 for partner in document.partners if partner.protocol.in_force_on(today))
+    if active.signature is None:
+        signature = "handtekening niet gecontroleerd: geen vertrouwde sleutels ingesteld"
+    else:
+        signature = active.signature.describe()
     return CheckResult(
         name="registry",
         ok=True,
         detail=(
-            f"{label} {loaded.source}: versie {document.registry_version} van "
-            f"{document.registry_date}, {len(document.partners)} partners "
-            f"({in_force} met een protocol dat vandaag geldt)"
+            f"{_SOURCE_LABELS[active.source]} {loaded.source}: versie "
+            f"{document.registry_version} van {document.registry_date}, "
+            f"{len(document.partners)} partners ({in_force} met een protocol dat vandaag "
+            f"geldt)\n{signature}"
         ),
     )
 

@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from referral_desk.domain import fields
-from referral_desk.domain.postcodes import Municipality, PostcodeTable
+from referral_desk.domain.postcodes import Municipality, PostcodeTable, Region
 
 
 class PartnerKind(StrEnum):
@@ -25,6 +25,42 @@ class PartnerKind(StrEnum):
 class PartnerRegion(StrEnum):
     VLAANDEREN = "Vlaanderen"
     BRUSSEL = "Brussel"
+
+
+# Art. 10/1 of the decree of 30 April 2004: in Flanders the OCMW of the client's municipality,
+# in the Brussels-Capital Region the CAW; the decree reaches no one in Wallonia or the
+# German-speaking community. Which region a municipality lies in comes from the postcode table.
+_RECIPIENT_OF: dict[Region, PartnerKind] = {
+    Region.VLAANDEREN: PartnerKind.OCMW,
+    Region.BRUSSEL: PartnerKind.CAW,
+}
+_REGION_OF: dict[PartnerKind, PartnerRegion] = {
+    PartnerKind.OCMW: PartnerRegion.VLAANDEREN,
+    PartnerKind.CAW: PartnerRegion.BRUSSEL,
+}
+
+
+def recipient_not_allowed(kind: PartnerKind, region: Region) -> str | None:
+    """Why the law lets no partner of *kind* receive referrals for a municipality in *region*,
+    as a Dutch phrase that names the kind of municipality, or None when it may."""
+    allowed = _RECIPIENT_OF.get(region)
+    if allowed is None:
+        return (
+            "gemeente in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat "
+            "daar geen doorverwijzing toe"
+        )
+    if allowed is not kind:
+        where = "Brusselse" if region is Region.BRUSSEL else "Vlaamse"
+        return (
+            f"{where} gemeente: daar is het {allowed.value} de partner, niet een "
+            f"{kind.value} (art. 10/1)"
+        )
+    return None
+
+
+def region_of(kind: PartnerKind) -> PartnerRegion:
+    """The only region a partner of *kind* can serve: an OCMW Flanders, a CAW Brussels."""
+    return _REGION_OF[kind]
 
 
 class PasswordMode(StrEnum):

@@ -22,7 +22,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from referral_desk.domain.partners import Partner, PartnerRegistry
+from referral_desk.domain.partners import (
+    Partner,
+    PartnerRegistry,
+    recipient_not_allowed,
+    region_of,
+)
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.errors import UserFacingError
 
@@ -320,6 +325,7 @@ def _cross_check(
                     expected,
                 )
             )
+        problems += _recipient_problems(lines, index, partner, table, file)
     ids: dict[str, int] = {}
     for index, partner in partners:
         if partner.id in ids:
@@ -334,7 +340,7 @@ def _cross_check(
             )
         ids.setdefault(partner.id, index)
     by_index = dict(partners)
-    for index, earlier, shared in _overlaps(partners):
+    for index, earlier, shared in _overlaps(partners, table):
         problems.append(
             RegistryProblem(
                 file,
@@ -342,7 +348,48 @@ def _cross_check(
                 f"partners[{index + 1}].postcodes",
                 ", ".join(shared),
                 f"postcode wordt in dezelfde periode al bediend door {by_index[earlier].name} "
-                f"(partner {earlier + 1}); beëindig eerst dat protocol",
+                f"(partner {earlier + 1}) voor dezelfde gemeente; beëindig eerst dat protocol",
+            )
+        )
+    return problems
+
+
+def _listed(values: Sequence[str], shown: int = 3) -> str:
+    more = len(values) - shown
+    return ", ".join(values[:shown]) + (f" en nog {more}" if more > 0 else "")
+
+
+def _recipient_problems(
+    lines: _LineIndex, index: int, partner: Partner, table: PostcodeTable, file: str
+) -> list[RegistryProblem]:
+    """The law decides who may receive: per partner, one problem per reason it names."""
+    refused: dict[str, list[str]] = {}
+    for nis in partner.municipalities:
+        municipality = table.municipality(nis)
+        if municipality is None:
+            continue  # reported as an unknown NIS code
+        reason = recipient_not_allowed(partner.kind, municipality.region)
+        if reason is not None:
+            refused.setdefault(reason, []).append(f"{nis} {municipality.name_nl}")
+    problems = [
+        RegistryProblem(
+            file,
+            lines.locate(("partners", index, "municipalities")),
+            f"partners[{index + 1}].municipalities",
+            _listed(names),
+            reason,
+        )
+        for reason, names in refused.items()
+    ]
+    region = region_of(partner.kind)
+    if partner.region is not region:
+        problems.append(
+            RegistryProblem(
+                file,
+                lines.locate(("partners", index, "region")),
+                f"partners[{index + 1}].region",
+                partner.region.value,
+                f"een {partner.kind.value} hoort bij regio {region.value}",
             )
         )
     return problems
@@ -352,7 +399,7 @@ _Period = tuple[date, date, int]  # in force from, ended on (date.max when open)
 
 
 class _Served:
-    """The periods in which earlier partners serve one postcode.
+    """The periods in which earlier partners serve one postcode of one municipality.
 
     Periods that overlap nothing are kept disjoint and sorted, so a new period is checked
     against them with one bisection; periods already reported as overlapping are checked one
@@ -380,20 +427,39 @@ class _Served:
             self.clean.insert(position, period)
 
 
-def _overlaps(partners: list[tuple[int, Partner]]) -> list[tuple[int, int, list[str]]]:
-    """(partner, an earlier partner, the postcodes both serve in one period), in file order;
-    one lookup per postcode, not a comparison of every pair of partners."""
-    served: dict[str, _Served] = {}
+def _served_places(partner: Partner, table: PostcodeTable) -> list[tuple[str, str]]:
+    """(postcode, NIS code) for what the lookup can send to *partner*: a postcode of one of
+    its own municipalities. Vilvoorde and Zemst share 1804, each for itself."""
+    own = set(partner.municipalities)
+    return sorted(
+        {
+            (postcode, municipality.nis_code)
+            for postcode in partner.postcodes
+            for municipality in table.municipalities_for(postcode)
+            if municipality.nis_code in own
+        }
+    )
+
+
+def _overlaps(
+    partners: list[tuple[int, Partner]], table: PostcodeTable
+) -> list[tuple[int, int, list[str]]]:
+    """(partner, an earlier partner, the postcodes both serve for one municipality in one
+    period), in file order; one lookup per postcode and municipality, not a comparison of
+    every pair of partners."""
+    served: dict[tuple[str, str], _Served] = {}
     found: list[tuple[int, int, list[str]]] = []
     for index, partner in partners:
         start = partner.protocol.in_force_from
         end = partner.protocol.ended_on or date.max
         shared: dict[int, list[str]] = {}
-        for postcode in sorted(set(partner.postcodes)):
-            periods = served.setdefault(postcode, _Served())
+        for place in _served_places(partner, table):
+            periods = served.setdefault(place, _Served())
             earlier = periods.conflict(start, end)
             if earlier is not None:
-                shared.setdefault(earlier, []).append(postcode)
+                codes = shared.setdefault(earlier, [])
+                if place[0] not in codes:
+                    codes.append(place[0])
             periods.add((start, end, index), overlaps=earlier is not None)
         found += [(index, earlier, codes) for earlier, codes in sorted(shared.items())]
     return found

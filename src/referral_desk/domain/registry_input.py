@@ -15,7 +15,12 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from referral_desk.domain.partners import Partner
+from referral_desk.domain.partners import (
+    Partner,
+    PartnerKind,
+    recipient_not_allowed,
+    region_of,
+)
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_csv import parse_registry_date
 from referral_desk.domain.registry_edit import (
@@ -153,6 +158,9 @@ def partner_problems(raw: Mapping[str, Any], table: PostcodeTable) -> dict[str, 
     unknown = [nis for nis in municipalities if table.municipality(nis) is None]
     if unknown and "municipalities" not in problems:
         problems["municipalities"] = f"Onbekende NIS-code: {unknown[0]}."
+    kind = _kind(raw.get("kind"))
+    if kind is not None:
+        _add_recipient_problems(problems, kind, municipalities, raw.get("region"), table)
     chosen = set(municipalities)
     for postcode in [str(code) for code in raw.get("postcodes") or []]:
         if "postcodes" in problems:
@@ -165,6 +173,33 @@ def partner_problems(raw: Mapping[str, Any], table: PostcodeTable) -> dict[str, 
                 f"Postcode {postcode} hoort bij geen van de gemeenten hierboven."
             )
     return problems
+
+
+def _kind(value: object) -> PartnerKind | None:
+    try:
+        return PartnerKind(str(value))
+    except ValueError:
+        return None
+
+
+def _add_recipient_problems(
+    problems: dict[str, str],
+    kind: PartnerKind,
+    municipalities: list[str],
+    region: object,
+    table: PostcodeTable,
+) -> None:
+    """The law's rule on who may receive, as the file check applies it, per field."""
+    for nis in municipalities:
+        municipality = table.municipality(nis)
+        if "municipalities" in problems or municipality is None:
+            break
+        reason = recipient_not_allowed(kind, municipality.region)
+        if reason is not None:
+            problems["municipalities"] = f"{municipality.name_nl} ({nis}) is een {reason}."
+    expected = region_of(kind)
+    if "region" not in problems and region is not None and str(region) != expected.value:
+        problems["region"] = f"Een {kind.value} hoort bij regio {expected.value}."
 
 
 _PATTERN_HINTS = {

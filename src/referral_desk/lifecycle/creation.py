@@ -91,11 +91,13 @@ class ReferralServices:
 
 
 class MailboxMemory(Protocol):
-    """Which mailbox this user last sent each partner's referrals to."""
+    """Which mailbox referrals for each municipality (NIS code) last went to, whatever
+    partner they went through: a renewal or a new partner id gets no fresh start. The
+    referral log is the real one; either method may raise UserFacingError."""
 
-    def last_mailbox(self, partner_id: str) -> str | None: ...
+    def last_mailbox(self, nis_code: str) -> str | None: ...
 
-    def remember_mailbox(self, partner_id: str, mailbox: str) -> None: ...
+    def remember_mailbox(self, nis_code: str, mailbox: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class MailboxChange:
     partner_name: str
     previous: str
     current: str
+    municipality: str = ""
 
 
 @dataclass(frozen=True)
@@ -204,13 +207,23 @@ def referral_draft(referral: Referral, archive_path: Path) -> DraftMessage:
 def pending_mailbox_change(
     found: PartnerFound, memory: MailboxMemory | None
 ) -> MailboxChange | None:
-    """A changed mailbox is the one registry edit that silently redirects data: ask first."""
+    """A changed mailbox is the one registry edit that silently redirects data: ask first.
+    Raises ReferralRefused when the memory cannot be read, rather than not asking."""
     if memory is None:
         return None
-    previous = memory.last_mailbox(found.partner.id)
+    try:
+        previous = memory.last_mailbox(found.municipality.nis_code)
+    except UserFacingError as error:
+        raise ReferralRefused(
+            "Er kan niet nagekeken worden naar welk adres de vorige doorverwijzing voor "
+            f"{found.municipality.name_nl} ging: {error.message} Er is niets gemaakt of "
+            "verstuurd; uw invoer blijft staan."
+        ) from None
     if previous is None or previous == found.partner.mailbox:
         return None
-    return MailboxChange(found.partner.name, previous, found.partner.mailbox)
+    return MailboxChange(
+        found.partner.name, previous, found.partner.mailbox, found.municipality.name_nl
+    )
 
 
 def preshared_password_problem(text: str) -> str | None:
@@ -324,8 +337,9 @@ def make_referral(
     change = pending_mailbox_change(found, memory)
     if change is not None and not request.mailbox_change_confirmed:
         raise ReferralRefused(
-            f"Het partnerregister geeft voor {change.partner_name} een ander adres dan de "
-            f"vorige keer ({change.previous} → {change.current}); bevestig dat eerst."
+            f"Het partnerregister geeft voor {change.partner_name} ({change.municipality}) een "
+            f"ander adres dan de vorige keer ({change.previous} → {change.current}); bevestig "
+            "dat eerst."
         )
     preshared = _preshared_password(found, follow_up)
     referral = build_referral(request, services)
@@ -371,7 +385,7 @@ def make_referral(
     record = record_referral(created, follow_up, choices, keep_password=preshared is None)
     if memory is not None:
         try:
-            memory.remember_mailbox(found.partner.id, found.partner.mailbox)
+            memory.remember_mailbox(found.municipality.nis_code, found.partner.mailbox)
         except Exception as error:  # only weakens the change warning next time
             log.warning("mailbox not remembered: %s", type(error).__name__)
     return MadeReferral(created=created, record=record, preshared=preshared is not None)

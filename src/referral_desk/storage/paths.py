@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,15 +35,22 @@ class AppPaths:
     log_dir: Path
     site_config_dir: Path
     bundled_dir: Path
+    # Every machine config dir (on Linux one per $XDG_CONFIG_DIRS entry); site_config_dir is
+    # the first. Only trusted keys are looked for in all of them.
+    machine_config_dirs: tuple[Path, ...] = ()
 
     @classmethod
     def from_platform(cls) -> AppPaths:
+        every = platformdirs.PlatformDirs(APP_NAME, appauthor=False, multipath=True)
         return cls(
             config_dir=platformdirs.user_config_path(APP_NAME, appauthor=False),
             data_dir=platformdirs.user_data_path(APP_NAME, appauthor=False),
             log_dir=platformdirs.user_log_path(APP_NAME, appauthor=False),
             site_config_dir=platformdirs.site_config_path(APP_NAME, appauthor=False),
             bundled_dir=bundled_root(),
+            machine_config_dirs=tuple(
+                Path(folder) for folder in every.site_config_dir.split(os.pathsep) if folder
+            ),
         )
 
     @property
@@ -66,6 +74,14 @@ class AppPaths:
     @property
     def machine_registry(self) -> Path:
         return self.site_config_dir / "partners.toml"
+
+    @property
+    def trusted_key_dirs(self) -> tuple[Path, ...]:
+        """Where minisign public keys (``*.pub``) trusted to sign the registry are: each
+        machine config dir's ``trusted-keys``, then the ones the build bundles."""
+        machine = dict.fromkeys((self.site_config_dir, *self.machine_config_dirs))
+        bundled = self.bundled_dir / "config" / "trusted-keys"
+        return (*(folder / "trusted-keys" for folder in machine), bundled)
 
     @property
     def resources_dir(self) -> Path:

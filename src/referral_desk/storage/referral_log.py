@@ -7,6 +7,10 @@ order from version 1; a file from a newer version is refused, never touched.
 
 No column can hold a client's name, address, phone or email. Initials and postcode are only
 stored when the user turned that setting on, and are validated to be just that.
+
+The log also keeps, per municipality (NIS code), the mailbox referrals last went to: the
+organisation's record of where data went, kept away from the registry and the user's
+settings, so a changed mailbox is caught whatever partner id the registry gives it.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -203,7 +207,21 @@ def _v2(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE referrals ADD COLUMN postcode TEXT")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+def _v3(db: sqlite3.Connection) -> None:
+    # The mailbox referrals for a municipality last went to, to catch a changed one whatever
+    # partner id the registry gives it. No moment and no link to a referral, so it says
+    # nothing about a client; retention leaves it alone.
+    db.execute(
+        """
+        CREATE TABLE last_mailboxes (
+            nis_code TEXT PRIMARY KEY CHECK (length(nis_code) = 5),
+            mailbox TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -525,6 +543,32 @@ class ReferralLog:
 
         self._guarded(write)
 
+    def remember_mailbox(self, nis_code: str, mailbox: str) -> None:
+        """The mailbox a referral for this municipality (NIS code) just went to."""
+
+        def write() -> None:
+            with self._write() as db:
+                db.execute(
+                    "INSERT INTO last_mailboxes (nis_code, mailbox) VALUES (?, ?) "
+                    "ON CONFLICT (nis_code) DO UPDATE SET mailbox = excluded.mailbox",
+                    (nis_code, mailbox),
+                )
+
+        self._guarded(write)
+
+    def seed_mailboxes(self, mailboxes: Mapping[str, str]) -> None:
+        """NIS code → mailbox from an older memory, kept only where the log knows none:
+        never overwrites what was sent since."""
+
+        def write() -> None:
+            with self._write() as db:
+                db.executemany(
+                    "INSERT OR IGNORE INTO last_mailboxes (nis_code, mailbox) VALUES (?, ?)",
+                    sorted(mailboxes.items()),
+                )
+
+        self._guarded(write)
+
     def purge_older_than(self, cutoff: datetime) -> list[str]:
         """Removes rows created before *cutoff*; returns their IDs (for the keyring purge)."""
         removed: list[str] = []
@@ -553,6 +597,17 @@ class ReferralLog:
         return removed
 
     # --- reads --------------------------------------------------------------------------------
+
+    def last_mailbox(self, nis_code: str) -> str | None:
+        """The mailbox referrals for this municipality last went to, or None."""
+        with self._lock:
+            try:
+                row = self._db.execute(
+                    "SELECT mailbox FROM last_mailboxes WHERE nis_code = ?", (nis_code,)
+                ).fetchone()
+            except sqlite3.Error as error:
+                raise _error_for(error, self.path) from None
+        return None if row is None else str(row[0])
 
     def get(self, referral_id: str) -> ReferralLogEntry | None:
         rows = self._select("WHERE referral_id = ?", (referral_id,))

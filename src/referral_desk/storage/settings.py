@@ -12,9 +12,11 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
+from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.errors import UserFacingError
 from referral_desk.storage.atomic_file import atomic_write_bytes
@@ -25,7 +27,8 @@ class Settings(BaseModel):
 
     schema_version: int = 1
     referrer: ReferrerProfile | None = None
-    # partner id → the mailbox this user last sent to, to catch a registry change.
+    # Until 0.3: partner id → the mailbox last sent to. The memory now lives in the referral
+    # log per municipality; move_last_mailboxes takes these over once and empties them.
     last_mailboxes: dict[str, str] = {}
     # "auto" or an adapter name from referral_desk.delivery.detection (Instellingen → E-mail).
     mail_adapter: str = "auto"
@@ -145,26 +148,26 @@ class SettingsStore:
             ) from error
 
 
-class SettingsMailboxMemory:
-    """The last mailbox per partner, kept in the settings file.
+class MailboxSeeds(Protocol):
+    def seed_mailboxes(self, mailboxes: Mapping[str, str]) -> None: ...
 
-    Each call reads the file again and a write changes only this one key, so another
-    window of the app that saved other settings in the meantime loses nothing.
-    """
 
-    def __init__(self, store: SettingsStore) -> None:
-        self.store = store
-
-    def last_mailbox(self, partner_id: str) -> str | None:
-        try:
-            return self.store.load().last_mailboxes.get(partner_id)
-        except SettingsError:
-            return None
-
-    def remember_mailbox(self, partner_id: str, mailbox: str) -> None:
-        """Raises SettingsError when the file cannot be read or written."""
-        if self.store.load().last_mailboxes.get(partner_id) == mailbox:
-            return
-        self.store.update(
-            lambda current: {"last_mailboxes": {**current.last_mailboxes, partner_id: mailbox}}
-        )
+def move_last_mailboxes(
+    store: SettingsStore, target: MailboxSeeds, registry: PartnerRegistry
+) -> int:
+    """Hands the old per-partner memory to *target* (the referral log) per NIS code, through
+    the partners of *registry*, where it fills only gaps; empties it in the settings so it
+    happens once. A partner id the registry no longer has cannot be placed and is dropped.
+    Returns how many municipalities were handed over; raises SettingsError or the target's
+    error, leaving the settings as they were."""
+    old = store.load().last_mailboxes
+    if not old:
+        return 0
+    by_nis: dict[str, str] = {}
+    for partner_id, mailbox in sorted(old.items()):
+        partner = registry.partner(partner_id)
+        for nis in partner.municipalities if partner is not None else ():
+            by_nis.setdefault(nis, mailbox)
+    target.seed_mailboxes(by_nis)
+    store.update({"last_mailboxes": {}})
+    return len(by_nis)

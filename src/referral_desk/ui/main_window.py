@@ -42,6 +42,7 @@ from referral_desk.lifecycle.creation import (
     CreatedReferral,
     MadeReferral,
     MailboxMemory,
+    ReferralRefused,
     ReferralRequest,
     ReferralServices,
     make_referral,
@@ -88,7 +89,7 @@ class WindowDeps:
     follow_up: FollowUpServices | None = None
     # Why the referral log could not be opened; referrals wait until it works.
     referral_log_problem: str | None = None
-    # Which mailbox each partner's referrals last went to, for the change warning.
+    # Which mailbox each municipality's referrals last went to, for the change warning.
     mailbox_memory: MailboxMemory | None = None
     # Retention, run off the GUI thread once the window is up; returns why the clock looked
     # wrong (Dutch) when it removed nothing for that reason, else None.
@@ -392,9 +393,13 @@ class MainWindow(QMainWindow):
         except ConsentRefused as refused:
             self.show_problem(self.tr("Toestemming niet in orde"), refused.message)
             return
-        change = pending_mailbox_change(found, self.deps.mailbox_memory)
+        try:
+            change = pending_mailbox_change(found, self.deps.mailbox_memory)
+        except ReferralRefused as refused:
+            self.show_problem(self.tr("Doorverwijzing niet gemaakt"), refused.message)
+            return
         if change is not None and not self.confirm_mailbox_change(
-            change.partner_name, change.previous, change.current
+            f"{change.partner_name} ({change.municipality})", change.previous, change.current
         ):
             return
         request = ReferralRequest(
@@ -471,7 +476,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _reload_settings(self) -> None:
-        """The core wrote the last mailbox to the settings file; never save a stale copy."""
+        """Another window may have saved settings meanwhile; never save a stale copy."""
         with contextlib.suppress(SettingsError):
             self.settings = self.deps.settings.load()
 
