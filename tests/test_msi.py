@@ -197,7 +197,7 @@ def test_registry_file_property_copies_into_programdata(msi: Path) -> None:
     directories = {row["Directory"]: row for row in table(msi, "Directory")}
     assert directories["MachineConfigDir"]["Directory_Parent"] == "CommonAppDataFolder"
     assert directories["MachineConfigDir"]["DefaultDir"] == "referral-desk"
-    [move] = table(msi, "MoveFile")
+    [move] = [row for row in table(msi, "MoveFile") if row["FileKey"] == "CopyMachineRegistry"]
     assert move["SourceFolder"] == "REGISTRY_FILE"
     assert move["SourceName"] == ""  # the property holds the file's full path
     assert move["DestFolder"] == "MachineConfigDir"
@@ -222,3 +222,50 @@ def test_uninstall_leaves_user_data_alone(msi: Path) -> None:
     assert table(msi, "RemoveFile") == []
     assert table(msi, "Registry") == []
     assert table(msi, "CustomAction") == []
+
+
+@pytest.mark.slow
+def test_registry_source_property_writes_config_toml(msi: Path, tmp_path: Path) -> None:
+    from referral_desk.storage.registry_source import configured_source
+
+    [ini] = table(msi, "IniFile")
+    assert ini["FileName"].endswith("|config.toml")
+    assert ini["DirProperty"] == "MachineConfigDir"
+    assert (ini["Section"], ini["Key"]) == ("machine", "registry_source")
+    assert ini["Value"] == "'[REGISTRY_SOURCE]'"  # a TOML literal string: backslashes stay
+    assert ini["Action"] == "0"  # addLine: creates the file or replaces the value
+    components = {row["Component"]: row for row in table(msi, "Component")}
+    setting = components[ini["Component_"]]
+    assert setting["Condition"] == "REGISTRY_SOURCE"
+    assert int(setting["Attributes"]) & 16, "permanent: an upgrade without the property keeps it"
+    props = {row["Property"]: row["Value"] for row in table(msi, "Property")}
+    assert "REGISTRY_SOURCE" in props["SecureCustomProperties"].split(";")
+    assert "REGISTRY_SOURCE" not in props
+    sequence = {row["Action"]: int(row["Sequence"]) for row in table(msi, "InstallExecuteSequence")}
+    assert sequence["InstallFiles"] < sequence["WriteIniValues"] < sequence["InstallFinalize"]
+    assert sequence["InstallInitialize"] < sequence["RemoveIniValues"] < sequence["InstallFiles"]
+    # What WritePrivateProfileString makes of the row is what the app reads.
+    share = tmp_path / "share"
+    written = tmp_path / "config.toml"
+    value = ini["Value"].replace("[REGISTRY_SOURCE]", str(share))
+    written.write_bytes(f"[{ini['Section']}]\r\n{ini['Key']}={value}\r\n".encode("ascii"))
+    assert configured_source(written) == share
+
+
+@pytest.mark.slow
+def test_trusted_key_property_copies_into_trusted_keys(msi: Path) -> None:
+    directories = {row["Directory"]: row for row in table(msi, "Directory")}
+    assert directories["TrustedKeysDir"]["Directory_Parent"] == "MachineConfigDir"
+    assert directories["TrustedKeysDir"]["DefaultDir"] == "trusted-keys"
+    [move] = [row for row in table(msi, "MoveFile") if row["SourceFolder"] == "TRUSTED_KEY"]
+    assert move["DestFolder"] == "TrustedKeysDir"
+    assert move["DestName"].endswith(".pub")  # only *.pub files are read as keys
+    assert move["Options"] == "0"
+    components = {row["Component"]: row for row in table(msi, "Component")}
+    assert components[move["Component_"]]["Condition"] == "TRUSTED_KEY"
+    props = {row["Property"]: row["Value"] for row in table(msi, "Property")}
+    assert "TRUSTED_KEY" in props["SecureCustomProperties"].split(";")
+    assert "TRUSTED_KEY" not in props
+    # The ACL of MachineConfigDir (administrators write, users read) is inherited.
+    [acl] = table(msi, "MsiLockPermissionsEx")
+    assert acl["LockObject"] == "MachineConfigDir" and "OICI" in acl["SDDLText"]

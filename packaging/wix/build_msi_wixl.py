@@ -2,11 +2,12 @@
 
     python3 packaging/wix/build_msi_wixl.py dist/referral-desk dist/referral-desk-0.1.0-wixl.msi
 
-wixl 0.101 compiles the WiX v3 source with ``-D Toolset=wixl``, which leaves out the four
-things it does not know: ``CopyFile`` (MoveFile table), ``PermissionEx``
-(MsiLockPermissionsEx), a component ``Condition`` and ``Secure`` properties
-(SecureCustomProperties). This script then adds exactly those rows with ``msibuild``, reading
-them from the same referral-desk.wxs, the way WiX v3 writes them. The result is for
+wixl 0.101 compiles the WiX v3 source with ``-D Toolset=wixl``, which leaves out (with
+``<?if?>``) the five things it does not know: ``CopyFile`` (MoveFile table), ``IniFile``
+(IniFile table), ``PermissionEx`` (MsiLockPermissionsEx), a component ``Condition`` and
+``Secure`` properties (SecureCustomProperties); a component's ``Permanent="yes"`` it ignores
+with a GLib warning. This script then adds exactly those rows and bits with ``msibuild``,
+reading them from the same referral-desk.wxs, the way WiX v3 writes them. The result is for
 ``msiinfo`` only: the MSI that IT deploys is built by WiX on Windows
 (packaging/build-windows.ps1), and what Windows Installer does with these rows at install
 time cannot be observed here.
@@ -19,6 +20,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,8 +30,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 WXS = HERE / "referral-desk.wxs"
 NS = {"w": "http://schemas.microsoft.com/wix/2006/wi"}
-# Where WiX v3 schedules MoveFiles in InstallExecuteSequence.
+# Where WiX v3 schedules MoveFiles, RemoveIniValues and WriteIniValues in
+# InstallExecuteSequence.
 MOVE_FILES_SEQUENCE = 3800
+REMOVE_INI_VALUES_SEQUENCE = 3100
+WRITE_INI_VALUES_SEQUENCE = 5100
+# IniFile's Action column (msidbIniFileAction*).
+INI_ACTIONS = {"addLine": 0, "createLine": 1, "addTag": 3}
+# msidbComponentAttributesPermanent: never removed, not by an uninstall nor by an upgrade.
+PERMANENT = 16
 
 
 @dataclass
@@ -39,7 +48,10 @@ class WindowsOnlyRows:
     component_conditions: dict[str, str] = field(default_factory=dict)
     move_files: list[tuple[str, str, str, str, str, int]] = field(default_factory=list)
     lock_permissions: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # IniFile, FileName, DirProperty, Section, Key, Value, Action, Component_
+    ini_files: list[tuple[str, str, str, str, str, str, int, str]] = field(default_factory=list)
     secure_properties: list[str] = field(default_factory=list)
+    permanent_components: list[str] = field(default_factory=list)
 
 
 def windows_only_rows(wxs: Path = WXS) -> WindowsOnlyRows:
@@ -51,6 +63,8 @@ def windows_only_rows(wxs: Path = WXS) -> WindowsOnlyRows:
     for directory in tree.iterfind(".//w:Directory", NS):
         for component in directory.iterfind("w:Component", NS):
             name = component.attrib["Id"]
+            if component.get("Permanent") == "yes":
+                rows.permanent_components.append(name)
             condition = component.find("w:Condition", NS)
             if condition is not None and condition.text:
                 rows.component_conditions[name] = condition.text.strip()
@@ -63,6 +77,21 @@ def windows_only_rows(wxs: Path = WXS) -> WindowsOnlyRows:
                         copy.attrib["SourceProperty"],
                         copy.attrib["DestinationDirectory"],
                         1 if copy.get("Delete") == "yes" else 0,
+                    )
+                )
+            for ini in component.iterfind("w:IniFile", NS):
+                long_name = ini.attrib["Name"]
+                short = ini.get("ShortName")
+                rows.ini_files.append(
+                    (
+                        ini.attrib["Id"],
+                        f"{short.upper()}|{long_name}" if short else long_name,
+                        ini.attrib["Directory"],
+                        ini.attrib["Section"],
+                        ini.attrib["Key"],
+                        ini.attrib["Value"],
+                        INI_ACTIONS[ini.attrib["Action"]],
+                        name,
                     )
                 )
             for create in component.iterfind("w:CreateFolder", NS):
@@ -82,14 +111,17 @@ def _msibuild(msi: Path, query: str) -> None:
     subprocess.run(["msibuild", str(msi), "-q", query], check=True)
 
 
-def _property(msi: Path, name: str) -> str | None:
+def _export(msi: Path, table: str) -> list[list[str]]:
     export = subprocess.run(
-        ["msiinfo", "export", str(msi), "Property"], check=True, capture_output=True, text=True
+        ["msiinfo", "export", str(msi), table], check=True, capture_output=True, text=True
     ).stdout
-    for line in export.splitlines()[3:]:
-        key, _, value = line.partition("\t")
-        if key == name:
-            return value
+    return [line.split("\t") for line in export.splitlines()[3:]]
+
+
+def _property(msi: Path, name: str) -> str | None:
+    for row in _export(msi, "Property"):
+        if row[0] == name:
+            return row[1] if len(row) > 1 else ""
     return None
 
 
@@ -121,6 +153,40 @@ def add_windows_only_rows(msi: Path, rows: WindowsOnlyRows) -> None:
             "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) "
             f"VALUES ('MoveFiles', {MOVE_FILES_SEQUENCE})",
         )
+    if rows.permanent_components:
+        attributes = {
+            row[0]: int(row[3])
+            for row in _export(msi, "Component")
+            if row[0] in rows.permanent_components
+        }
+        for component, value in attributes.items():
+            _msibuild(
+                msi,
+                f"UPDATE `Component` SET `Attributes` = {value | PERMANENT} "
+                f"WHERE `Component` = {_sql_text(component)}",
+            )
+    if rows.ini_files:
+        # Imported as an IDT file: Windows Installer's SQL has no way to write the quotes of
+        # the value ('[REGISTRY_SOURCE]') in a literal.
+        with tempfile.TemporaryDirectory() as folder:
+            idt = Path(folder) / "IniFile.idt"
+            lines = [
+                "IniFile\tFileName\tDirProperty\tSection\tKey\tValue\tAction\tComponent_",
+                "s72\tl255\tS72\tl96\tl128\tl255\ti2\ts72",
+                "IniFile\tIniFile",
+                *("\t".join(map(str, row)) for row in rows.ini_files),
+            ]
+            idt.write_text("\r\n".join(lines) + "\r\n", "ascii")
+            subprocess.run(["msibuild", str(msi), "-i", str(idt)], check=True)
+        for action_name, sequence in (
+            ("RemoveIniValues", REMOVE_INI_VALUES_SEQUENCE),
+            ("WriteIniValues", WRITE_INI_VALUES_SEQUENCE),
+        ):
+            _msibuild(
+                msi,
+                "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) "
+                f"VALUES ({_sql_text(action_name)}, {sequence})",
+            )
     if rows.lock_permissions:
         _msibuild(
             msi,

@@ -22,9 +22,10 @@ from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 from referral_desk.storage.registry_location import (
-    RegistrySource,
+    SOURCE_LABELS,
+    ActiveRegistry,
     active_registry_source,
-    load_active_registry,
+    load_active_registry_checked,
 )
 from referral_desk.storage.settings import (
     Settings,
@@ -47,7 +48,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-def load_registry(paths: AppPaths) -> LoadedRegistry | RegistryError:
+def load_registry(paths: AppPaths) -> ActiveRegistry | RegistryError:
     """A broken installation (no postcode table) is reported like a broken registry."""
     try:
         table = PostcodeTable.load_bundled(paths.resources_dir)
@@ -64,7 +65,7 @@ def load_registry(paths: AppPaths) -> LoadedRegistry | RegistryError:
             ]
         )
     try:
-        return load_active_registry(paths, table)
+        return load_active_registry_checked(paths, table)
     except RegistryError as error:
         return error
 
@@ -123,12 +124,17 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
         fonts_dir=paths.fonts_dir,
     )
 
+    registry_notice: list[str | None] = [None]
+
     def current_registry() -> tuple[LoadedRegistry | RegistryError, str]:
-        source = active_registry_source(paths)
-        label = (
-            "machineregister" if source is RegistrySource.MACHINE else "meegeleverd partnerregister"
-        )
-        return load_registry(paths), label
+        """The active registry and where it came from; a source folder that was not taken
+        leaves its notice (already logged) for the window."""
+        active = load_registry(paths)
+        if isinstance(active, RegistryError):
+            registry_notice[0] = None
+            return active, SOURCE_LABELS[active_registry_source(paths)]
+        registry_notice[0] = active.notice
+        return active.loaded, SOURCE_LABELS[active.source]
 
     registry, label = current_registry()
     if referral_log is not None and isinstance(registry, LoadedRegistry):
@@ -143,6 +149,7 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
             settings=store,
             registry=registry,
             registry_source_label=label,
+            registry_notice=registry_notice[0],
             today=lambda: local_now().date(),
             reload_registry=current_registry,
             follow_up=FollowUpServices(

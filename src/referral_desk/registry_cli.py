@@ -194,12 +194,8 @@ def registry_sign(
     clock: Callable[[], float] = time.time,
 ) -> int:
     """Signs a valid registry only: a signature vouches for what the app will load."""
-    from referral_desk.domain.minisign import (
-        MinisignError,
-        read_secret_key,
-        secret_key_is_encrypted,
-        sign,
-    )
+    from referral_desk.domain.minisign import MinisignError, secret_key_is_encrypted
+    from referral_desk.domain.registry_signing import unlock_and_sign
 
     file: Path = args.file
     try:
@@ -220,16 +216,15 @@ def registry_sign(
             password = (
                 password_input.readline().rstrip("\r\n") if args.password_stdin else ask_password()
             )
-        key = read_secret_key(key_text, password)
-        comment = f"timestamp:{int(clock())}\tfile:{file.name}\thashed"
-        signature = sign(text.encode("utf-8"), key, comment)
+        signature = unlock_and_sign(
+            text.encode("utf-8"), file.name, key_text, password, now=clock()
+        )
     except MinisignError as error:
         out.write(f"{args.key}: {error.message}\n")
         return 1
     target = signature_file(file)
-    untrusted = f"signature from minisign secret key {signature.key_id_text}"
     try:
-        atomic_write_bytes(target, signature.to_text(untrusted).encode("utf-8"), mode=0o644)
+        atomic_write_bytes(target, signature.text.encode("utf-8"), mode=0o644)
     except OSError as error:
         out.write(f"{target}: kan niet geschreven worden ({error.strerror or error})\n")
         return 1

@@ -2,8 +2,10 @@
 
 Every check runs even when an earlier one failed, and a check never raises: whatever goes
 wrong becomes a failed :class:`CheckResult` with a detail that says what to do. Nothing here
-opens a window, a mail client or a network connection, and the only files written are a
-probe file in each user folder (removed at once); the archive round trip stays in memory.
+opens a window, a mail client or a network connection (the ``registry_source`` folder IT
+configured is read through the file system, as at start), and the only files written are a
+probe file in each user folder (removed at once) and, as at start, a newer verified registry
+from that folder; the archive round trip stays in memory.
 
 The keyring counts: a machine where no keyring backend answers is reported as a failure,
 so the exit code is 1: 0 means the machine can make and recall referrals. On Windows the
@@ -52,6 +54,7 @@ from referral_desk.sealing.password import generate_password
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import SCHEMA_VERSION, ReferralLog, ReferralLogError
 from referral_desk.storage.registry_location import (
+    SOURCE_LABELS,
     RegistrySource,
     active_registry_source,
     load_active_registry_checked,
@@ -126,16 +129,10 @@ def _failure(name: str, error: BaseException) -> CheckResult:
     return CheckResult(name=name, ok=False, detail=f"{type(error).__name__}: {text}")
 
 
-_SOURCE_LABELS = {
-    RegistrySource.MACHINE: "machineregister",
-    RegistrySource.BUNDLED: "meegeleverd partnerregister",
-}
-
-
 def check_registry(paths: AppPaths, today: date) -> CheckResult:
     """Where the active registry came from, its version and date, and its signature."""
     source = active_registry_source(paths)
-    label = _SOURCE_LABELS[source]
+    label = SOURCE_LABELS[source]
     try:
         table = PostcodeTable.load_bundled(paths.resources_dir)
     except PostcodeTableError as error:
@@ -161,10 +158,10 @@ def check_registry(paths: AppPaths, today: date) -> CheckResult:
         name="registry",
         ok=True,
         detail=(
-            f"{_SOURCE_LABELS[active.source]} {loaded.source}: versie "
+            f"{SOURCE_LABELS[active.source]} {loaded.source}: versie "
             f"{document.registry_version} van {document.registry_date}, "
             f"{len(document.partners)} partners ({in_force} met een protocol dat vandaag "
-            f"geldt)\n{signature}"
+            f"geldt)\n{signature}" + (f"\nLet op: {active.notice}" if active.notice else "")
         ),
     )
 

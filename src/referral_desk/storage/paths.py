@@ -76,6 +76,16 @@ class AppPaths:
         return self.site_config_dir / "partners.toml"
 
     @property
+    def machine_config_file(self) -> Path:
+        """IT's machine settings (``registry_source``), beside the machine registry."""
+        return self.site_config_dir / "config.toml"
+
+    @property
+    def registry_cache_dir(self) -> Path:
+        """The last registry verified from the source folder, for when it is out of reach."""
+        return self.data_dir / "registry-source"
+
+    @property
     def trusted_key_dirs(self) -> tuple[Path, ...]:
         """Where minisign public keys (``*.pub``) trusted to sign the registry are: each
         machine config dir's ``trusted-keys``, then the ones the build bundles."""

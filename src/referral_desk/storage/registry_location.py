@@ -10,6 +10,9 @@ Once IT has configured a trusted key (a minisign ``*.pub`` in a ``trusted-keys``
 :attr:`AppPaths.trusted_key_dirs`), the machine registry must carry a valid
 ``partners.toml.minisig`` by one of them, or it is refused the same way. The bytes verified
 are the bytes parsed: the file is read once.
+
+Without a machine registry, a source folder IT configured in ``config.toml`` (or the copy last
+verified from it) comes before the bundled registry: see registry_source.
 """
 
 from __future__ import annotations
@@ -44,7 +47,18 @@ _MAX_KEY_BYTES = 4_000
 
 class RegistrySource(StrEnum):
     MACHINE = "machine"
+    SOURCE = "source"  # the source folder IT configured (registry_source)
+    CACHED = "cached"  # the last registry verified from that folder
     BUNDLED = "bundled"
+
+
+# Where the registry came from, as the window's about text and the self-test say it.
+SOURCE_LABELS = {
+    RegistrySource.MACHINE: "machineregister",
+    RegistrySource.SOURCE: "partnerregister uit de bronmap",
+    RegistrySource.CACHED: "laatst gecontroleerde kopie uit de bronmap",
+    RegistrySource.BUNDLED: "meegeleverd partnerregister",
+}
 
 
 def active_registry_source(paths: AppPaths) -> RegistrySource:
@@ -168,6 +182,8 @@ class ActiveRegistry:
     loaded: LoadedRegistry
     source: RegistrySource
     signature: SignatureStatus | None  # None: no trusted key is configured, nothing checked
+    # Why the source folder's registry was not taken and the last good one kept (Dutch).
+    notice: str | None = None
 
 
 def _refused(path: Path, reason: str) -> RegistryError:
@@ -179,9 +195,22 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
     a machine registry without a valid signature by a trusted key (once one is configured)
     is refused with the reason."""
     source = active_registry_source(paths)
+    trusted = read_trusted_keys(paths.trusted_key_dirs)
+    notice: str | None = None
+    if source is RegistrySource.BUNDLED:
+        from referral_desk.storage.registry_source import Winner, resolve_source
+
+        choice = resolve_source(paths.machine_config_file, paths.registry_cache_dir, trusted, table)
+        notice = choice.notice
+        if choice.registry is not None:
+            found = choice.registry
+            loaded = LoadedRegistry(
+                PartnerRegistry(found.document.partners, table), found.document, found.path
+            )
+            kind = RegistrySource.SOURCE if choice.winner is Winner.SOURCE else None
+            return ActiveRegistry(loaded, kind or RegistrySource.CACHED, found.signature, notice)
     path = paths.machine_registry if source is RegistrySource.MACHINE else paths.bundled_registry
     text = read_registry_text(path)
-    trusted = read_trusted_keys(paths.trusted_key_dirs)
     signature: SignatureStatus | None = None
     if trusted.configured:
         signature = check_signature(path, text.encode("utf-8"), trusted)
@@ -202,4 +231,4 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
                 )
     document = load_registry_text(text, table, file=str(path))
     loaded = LoadedRegistry(PartnerRegistry(document.partners, table), document, path)
-    return ActiveRegistry(loaded, source, signature)
+    return ActiveRegistry(loaded, source, signature, notice)

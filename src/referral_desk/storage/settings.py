@@ -44,6 +44,9 @@ class Settings(BaseModel):
     )
     # Off by default: the client's initials and postcode in the referral log, to recognise a row.
     record_initials: bool = False
+    # Registry editor: the coordinator's minisign secret key file, to sign on save. Only the
+    # path: its password is asked at each save and never kept.
+    signing_key_path: str | None = None
 
 
 class SettingsError(UserFacingError):

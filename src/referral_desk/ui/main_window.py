@@ -76,6 +76,10 @@ if TYPE_CHECKING:
     from referral_desk.ui.registry_editor import RegistryEditor
     from referral_desk.ui.settings_dialog import SettingsDialog
 
+_RED_BANNER = "background: #fdecea; color: #611a15; padding: 8px; border: 1px solid #f5c2c0;"
+_AMBER_BANNER = "background: #fff4e5; color: #663c00; padding: 8px; border: 1px solid #ffd8a8;"
+
+
 @dataclass(frozen=True)
 class WindowDeps:
     services: ReferralServices
@@ -83,6 +87,8 @@ class WindowDeps:
     registry: LoadedRegistry | RegistryError
     registry_source_label: str
     today: Callable[[], date]
+    # Why the registry from IT's source folder was not taken and the last good one kept.
+    registry_notice: str | None = None
     # Reads the active registry again (after a coordinator saved it): registry and its label.
     reload_registry: Callable[[], tuple[LoadedRegistry | RegistryError, str]] | None = None
     # The referral log and the keyring; None only in tests of the form alone.
@@ -103,6 +109,7 @@ class MainWindow(QMainWindow):
         self.registry = deps.registry if isinstance(deps.registry, LoadedRegistry) else None
         self.registry_problem = deps.registry if isinstance(deps.registry, RegistryError) else None
         self.registry_source_label = deps.registry_source_label
+        self.registry_notice = deps.registry_notice
         self.registry_editor: RegistryEditor | None = None
         self.referral_log_window: ReferralLogWindow | None = None
         self.correcting: str | None = None
@@ -159,9 +166,7 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("registryBanner")
         self.banner.setWordWrap(True)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner.setStyleSheet(
-            "background: #fdecea; color: #611a15; padding: 8px; border: 1px solid #f5c2c0;"
-        )
+        self.banner.setStyleSheet(_RED_BANNER)
         self.banner.setVisible(False)
 
         self.correction_banner = QLabel(central)
@@ -246,6 +251,7 @@ class MainWindow(QMainWindow):
         self._show_registry_state()
 
     def _show_registry_state(self) -> None:
+        self.banner.setStyleSheet(_RED_BANNER)
         if self.registry_problem is not None:
             problems = "".join(
                 f"<li>{escape(str(p))}</li>" for p in self.registry_problem.problems[:8]
@@ -270,6 +276,14 @@ class MainWindow(QMainWindow):
             self.banner.setVisible(True)
         elif self.settings_problem:
             self.banner.setText(escape(self.settings_problem))
+            self.banner.setVisible(True)
+        elif self.registry_notice and self.registry is not None:
+            self.banner.setStyleSheet(_AMBER_BANNER)
+            self.banner.setText(
+                self.tr("<b>Partnerregister:</b> {0}. Doorverwijzen kan gewoon.").format(
+                    escape(self.registry_notice)
+                )
+            )
             self.banner.setVisible(True)
         else:
             self.banner.setVisible(False)
@@ -725,7 +739,9 @@ class MainWindow(QMainWindow):
             problem = self.registry_problem.problems[0] if self.registry_problem else None
             path = Path(problem.file) if problem and problem.file else paths.bundled_registry
         if self.registry_editor is None:
-            self.registry_editor = RegistryEditor(table, path, self.deps.today, self)
+            self.registry_editor = RegistryEditor(
+                table, path, self.deps.today, self, settings=self.deps.settings
+            )
             self.registry_editor.setWindowFlag(Qt.WindowType.Window, True)
             self.registry_editor.saved.connect(self._registry_saved)
         self.registry_editor.show()
@@ -763,6 +779,8 @@ class MainWindow(QMainWindow):
                 numeric_date(doc.registry_date),
                 escape(str(self.registry.source)),
             )
+            if self.registry_notice:
+                registry += self.tr("<br>Let op: {0}").format(escape(self.registry_notice))
         return self.tr(
             "<b>referral-desk {0}</b><br>Partnerregister: {1}<br>Postcodes: Statbel (CC BY 4.0)"
         ).format(__version__, registry)

@@ -8,6 +8,7 @@ partner starts as, is decided in the core (:mod:`referral_desk.domain.registry_r
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 from html import escape
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -35,9 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from referral_desk.domain.minisign import MinisignError, WrongPassword, secret_key_is_encrypted
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_file import RegistryError, read_registry_text
+from referral_desk.domain.registry_file import RegistryDocument, RegistryError, read_registry_text
 from referral_desk.domain.registry_input import HeaderInput, NotADate, parse_day
 from referral_desk.domain.registry_rules import (
     NewVersionRefused,
@@ -46,7 +49,11 @@ from referral_desk.domain.registry_rules import (
     describe_changes,
     header_problems,
 )
+from referral_desk.domain.registry_signing import RegistrySignature, unlock_and_sign
 from referral_desk.storage.atomic_file import atomic_write_bytes
+from referral_desk.storage.registry_location import signature_file
+from referral_desk.storage.settings import SettingsError, SettingsStore
+from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ERROR_STYLE, FieldRow
 from referral_desk.ui.partner_form import PartnerForm
 from referral_desk.ui.plain_message import ask, tell
@@ -54,8 +61,29 @@ from referral_desk.ui.plain_message import ask, tell
 COLUMNS = ("id", "name", "kind", "mailbox", "postcodes", "protocol.in_force_from", "ended")
 
 
+_MAX_KEY_BYTES = 4096  # a minisign secret key is two short lines
+
+
+def _read_key_text(path: Path) -> str:
+    """The key file's text; raises OSError, UnicodeDecodeError or MinisignError (not a
+    minisign secret key, e.g. the .pub chosen by mistake)."""
+    with path.open("rb") as handle:
+        text = handle.read(_MAX_KEY_BYTES + 1).decode("utf-8")
+    if len(text) > _MAX_KEY_BYTES:
+        raise MinisignError("geheime sleutel: te groot voor een minisign-sleutel.")
+    secret_key_is_encrypted(text)
+    return text
+
+
 class RegistryEditor(QMainWindow):
-    """Emits ``saved(Path)`` after a successful save, so the app can reload that file."""
+    """Emits ``saved(Path)`` after a successful save, so the app can reload that file.
+
+    With a signing key chosen (its path kept in the settings, never its password), a save
+    signs exactly the bytes it writes and puts ``FILE.minisig`` beside them. The key is
+    unlocked and the signature made before anything is written: a wrong password saves
+    nothing, so no file is left behind with a signature that does not fit it, and the
+    changes stay open to save again.
+    """
 
     saved = Signal(Path)
 
@@ -65,12 +93,25 @@ class RegistryEditor(QMainWindow):
         path: Path,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        settings: SettingsStore | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("registryEditor")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.table = table
         self.today = today
+        self.clock = clock
+        self.settings = settings
+        self.signing_runner = BackgroundRunner(self)
+        self.signing_key_path: Path | None = None
+        if settings is not None:
+            try:
+                stored = settings.load().signing_key_path
+            except SettingsError:
+                stored = None  # the main window already says the settings are broken
+            self.signing_key_path = Path(stored) if stored else None
         self.path = path
         self.base = RegistryBase("", None)
         self.editable = EditableRegistry.new(version="1", on=today(), changed_by="")
@@ -134,6 +175,7 @@ class RegistryEditor(QMainWindow):
             edit.setAccessibleName(text.replace("&", ""))
             edit.textEdited.connect(lambda _t: self._header_edited())
             header_form.addRow(label, row)
+        header_form.addRow(self._build_signing_row(header_box))
 
         self.form = PartnerForm(self.table, central)
         self.form.setEnabled(False)
@@ -194,8 +236,104 @@ class RegistryEditor(QMainWindow):
         QWidget.setTabOrder(self.partner_table, self.version_edit)
         QWidget.setTabOrder(self.version_edit, self.date_edit)
         QWidget.setTabOrder(self.date_edit, self.changed_by_edit)
-        QWidget.setTabOrder(self.changed_by_edit, self.form.editors["id"])
+        QWidget.setTabOrder(self.changed_by_edit, self.choose_key_button)
+        QWidget.setTabOrder(self.choose_key_button, self.no_key_button)
+        QWidget.setTabOrder(self.no_key_button, self.form.editors["id"])
         self.resize(1200, 760)
+
+    def _build_signing_row(self, parent: QWidget) -> QWidget:
+        row = QWidget(parent)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.key_label = QLabel(row)
+        self.key_label.setObjectName("signingKey")
+        self.key_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.key_label.setAccessibleName(self.tr("Sleutel om te ondertekenen"))
+        self.choose_key_button = QPushButton(self.tr("Kies sle&utel…"), row)
+        self.choose_key_button.setObjectName("chooseSigningKey")
+        self.choose_key_button.setAccessibleName(self.tr("Sleutel om te ondertekenen kiezen"))
+        self.choose_key_button.clicked.connect(self.choose_signing_key)
+        self.no_key_button = QPushButton(self.tr("Zonder &handtekening"), row)
+        self.no_key_button.setObjectName("forgetSigningKey")
+        self.no_key_button.setAccessibleName(self.tr("Voortaan zonder handtekening opslaan"))
+        self.no_key_button.clicked.connect(lambda: self.set_signing_key(None))
+        caption = QLabel(self.tr("Ondertekenen met sleutel:"), row)
+        caption.setBuddy(self.choose_key_button)
+        layout.addWidget(caption)
+        layout.addWidget(self.key_label, 1)
+        layout.addWidget(self.choose_key_button)
+        layout.addWidget(self.no_key_button)
+        self._show_signing_key()
+        return row
+
+    def _show_signing_key(self) -> None:
+        key = self.signing_key_path
+        self.key_label.setText(
+            str(key) if key is not None else self.tr("geen (opslaan zonder handtekening)")
+        )
+        self.no_key_button.setEnabled(key is not None)
+
+    def choose_key_path(self) -> Path | None:
+        start = self.signing_key_path.parent if self.signing_key_path else Path.home()
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Geheime sleutel kiezen (minisign)"),
+            str(start),
+            self.tr("minisign-sleutel (*.key);;Alle bestanden (*)"),
+        )
+        return Path(name) if name else None
+
+    def choose_signing_key(self) -> None:
+        path = self.choose_key_path()
+        if path is None:
+            return
+        try:
+            _read_key_text(path)
+        except (OSError, UnicodeDecodeError, MinisignError) as error:
+            self.show_problem(self.tr("Geen sleutel gekozen"), self._key_problem(path, error))
+            return
+        self.set_signing_key(path)
+
+    def set_signing_key(self, path: Path | None) -> None:
+        """Remembered in the settings as a path only; this session keeps it even when the
+        settings cannot be written (and says so)."""
+        self.signing_key_path = path
+        self._show_signing_key()
+        if self.settings is None:
+            return
+        try:
+            self.settings.update({"signing_key_path": str(path) if path else None})
+        except SettingsError as error:
+            self.show_problem(
+                self.tr("Sleutel niet onthouden"),
+                self.tr("{0} De keuze geldt tot u het partnerregister sluit.").format(
+                    error.message
+                ),
+            )
+
+    def _key_problem(self, path: Path, error: BaseException) -> str:
+        if isinstance(error, MinisignError):
+            detail = error.message
+        elif isinstance(error, OSError):
+            detail = str(error.strerror or error)
+        else:
+            detail = self.tr("geen tekstbestand")
+        return self.tr("De sleutel {0} is niet bruikbaar: {1}").format(path, detail)
+
+    def ask_key_password(self, key: Path) -> str | None:
+        """None when cancelled. The answer only lives until the signature is made."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Partnerregister ondertekenen"))
+        dialog.setLabelText(self.tr("Wachtwoord van de sleutel {0}:").format(key))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        for label in dialog.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        if dialog.exec() != QInputDialog.DialogCode.Accepted:
+            return None
+        return dialog.textValue()
 
     # --- file -------------------------------------------------------------------------
     def open_file(self, path: Path) -> bool:
@@ -264,6 +402,94 @@ class RegistryEditor(QMainWindow):
         if path is None:
             return False
         text = self.editable.to_text()
+        if self.signing_key_path is None:
+            saved = self._write(path, text, document)
+            if saved and signature_file(path).exists():
+                self.show_problem(
+                    self.tr("Bewaard zonder handtekening"),
+                    self.tr(
+                        "{0} is bewaard zonder handtekening; de handtekening {1} die ernaast "
+                        "staat past er niet meer bij. Kies een sleutel en bewaar opnieuw, of "
+                        "onderteken met: referral-desk registry sign"
+                    ).format(path, signature_file(path)),
+                )
+            return saved
+        return self._sign_then_write(self.signing_key_path, path, text, document)
+
+    def _sign_then_write(
+        self, key: Path, path: Path, text: str, document: RegistryDocument
+    ) -> bool:
+        """True when the signing started; the file is written once the signature is made
+        (off the GUI thread: unlocking a minisign key takes about a second of scrypt)."""
+        not_saved = self.tr(" Er is niets bewaard; uw wijzigingen staan nog open.")
+        try:
+            key_text = _read_key_text(key)
+            encrypted = secret_key_is_encrypted(key_text)
+        except (OSError, UnicodeDecodeError, MinisignError) as error:
+            self.show_problem(
+                self.tr("Niet bewaard"),
+                self._key_problem(key, error)
+                + not_saved
+                + self.tr(" Kies de sleutel opnieuw, of kies Zonder handtekening."),
+            )
+            return False
+        password = self.ask_key_password(key) if encrypted else None
+        if encrypted and password is None:
+            return False
+        data = text.encode("utf-8")
+        name, now = path.name, self.clock()
+
+        def signed(result: object) -> None:
+            self._signing_done()
+            assert isinstance(result, RegistrySignature)
+            self._write(path, text, document, result)
+
+        def failed(error: BaseException) -> None:
+            self._signing_done()
+            if isinstance(error, WrongPassword):
+                message = self.tr("Verkeerd wachtwoord voor de sleutel {0}.").format(key)
+                message += not_saved + self.tr(" Kies opnieuw Opslaan als… en typ het wachtwoord.")
+            elif isinstance(error, MinisignError):
+                message = self._key_problem(key, error) + not_saved
+            else:
+                message = self.tr("Ondertekenen mislukt ({0}).").format(error) + not_saved
+            self.show_problem(self.tr("Niet ondertekend, niet bewaard"), message)
+
+        started = self.signing_runner.start(
+            lambda: unlock_and_sign(data, name, key_text, password, now=now), signed, failed
+        )
+        if started:
+            self.actions_by_name["save"].setEnabled(False)
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        return started
+
+    def _signing_done(self) -> None:
+        self.actions_by_name["save"].setEnabled(True)
+        self.unsetCursor()
+
+    def _write_signature(self, path: Path, signature: RegistrySignature) -> None:
+        target = signature_file(path)
+        try:
+            atomic_write_bytes(target, signature.text.encode("utf-8"), mode=0o644)
+        except OSError as error:
+            self.show_problem(
+                self.tr("Bewaard, niet ondertekend"),
+                self.tr(
+                    "{0} is bewaard, maar de handtekening {1} kon niet geschreven worden "
+                    "({2}). Zonder geldige handtekening weigeren laptops met een vertrouwde "
+                    "sleutel dit register: onderteken het met referral-desk registry sign."
+                ).format(path, target, error.strerror or error),
+            )
+
+    def _write(
+        self,
+        path: Path,
+        text: str,
+        document: RegistryDocument,
+        signature: RegistrySignature | None = None,
+    ) -> bool:
+        """The registry, then its signature, then ``saved``: whoever reloads on ``saved``
+        finds the two together."""
         try:
             atomic_write_bytes(path, text.encode("utf-8"), mode=0o644)
         except OSError as error:
@@ -276,6 +502,8 @@ class RegistryEditor(QMainWindow):
                 ).format(path, error.strerror or error),
             )
             return False
+        if signature is not None:
+            self._write_signature(path, signature)
         self.path = path
         self.base = RegistryBase(text, document)
         self.update_state()
