@@ -209,12 +209,38 @@ def test_body_is_dutch_and_complete() -> None:
         "AES-256",
         "7-Zip",
         "wachtwoord",
-        "telefonisch van An Peeters (+32 56 12 34 56)",
+        "apart van An Peeters (+32 56 12 34 56), telefonisch of per sms",
         "ontvangst bevestigen",
-        "verwijdert",
-        "protocol",
     ):
         assert expected in body, expected
+
+
+def test_a_preshared_mail_promises_no_phone_call() -> None:
+    """The partner holds the agreed password; a promised call would have it wait for nothing."""
+    body = referral_body(REFERRAL_ID, "Menen", "An Peeters", "056 12 34 56", preshared=True)
+    assert "vooraf tussen ons team en uw dienst is afgesproken" in body
+    assert "telefonisch" not in body
+    assert "sms" not in body
+
+
+@pytest.mark.parametrize("preshared", [False, True])
+@pytest.mark.parametrize("corrects", [None, "KG-2026-AC3DEF"])
+def test_every_referral_mail_says_7zip_and_not_explorer(
+    preshared: bool, corrects: str | None
+) -> None:
+    body = referral_body(
+        REFERRAL_ID, "Menen", "An Peeters", "056 12 34 56", corrects, preshared=preshared
+    )
+    assert "Open de bijlage met 7-Zip (gratis, 7-zip.org)" in body
+    assert "Windows Verkenner kan dat niet" in body
+
+
+def test_the_referral_mail_claims_no_deletion_duty() -> None:
+    """The signed protocols have no deletion clause; the mail must not say they do."""
+    for preshared in (False, True):
+        body = referral_body(REFERRAL_ID, "Menen", "An Peeters", "056", preshared=preshared)
+        assert "verwijder" not in body
+        assert "protocol bepaalt" not in body
 
 
 @pytest.mark.parametrize("team", ["Menen", "Hélécine", "Sint-Pieters-Leeuw"])
@@ -242,6 +268,7 @@ def test_templates_accept_only_staff_data() -> None:
         "referrer_name",
         "referrer_phone",
         "corrects",
+        "preshared",
     ]
     assert list(inspect.signature(withdrawal_body).parameters) == [
         "referral_id",
@@ -276,6 +303,9 @@ def test_withdrawal_mail_names_only_the_referral() -> None:
     )
     body = withdrawal_body(REFERRAL_ID, "Menen", "An Peeters", "056 12 34 56", "23-11-2026")
     assert "doorverwijzing KG-2026-7F3K9Q (verstuurd op 23-11-2026)" in body
-    assert "gegevens van deze doorverwijzing verwijderen" in body
+    assert "Wij vragen u de gegevens van deze doorverwijzing te verwijderen" in body
+    # A request: the signed protocols do not make deletion a duty.
+    assert "protocol" not in body
+    assert "verwijdert" not in body
     with pytest.raises(ValueError):
         withdrawal_subject("Ayşe Van den Bossche", "Menen")

@@ -237,6 +237,9 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
     wait_for_creation(qtbot, window)
     assert window.created is not None
     assert child(window, QLabel, "passwordDisplay").text() == "afgesproken wachtwoord"
+    # The mail says so too: the partner must not wait for a call that never comes.
+    assert "afgesproken" in window.created.draft.body
+    assert "telefonisch" not in window.created.draft.body
     archive = window.created.archive_path
     ok = run_7zz("t", "-pAfgesproken-Leopoldsburg-2026", str(archive))
     assert ok.returncode == 0, ok.stdout

@@ -442,3 +442,16 @@ def test_the_last_mailbox_from_an_older_version_still_raises_the_warning(qtbot: 
     ]
     assert win.created is None
     assert "oud@leopoldsburg.be" not in settings_file.read_text("utf-8")
+
+
+def test_consent_text_and_partner_follow_the_lookup(qtbot: QtBot, window: MainWindow) -> None:
+    explanation = child(window, QLabel, "consentExplanation")
+    assert "het OCMW van de woonplaats, in Brussel het CAW" in explanation.text()
+    qtbot.keyClicks(child(window, QLineEdit, "postcode"), "3970")
+    assert "OCMW Leopoldsburg (OCMW)" in explanation.text()
+    postcode = child(window, QLineEdit, "postcode")
+    postcode.clear()
+    qtbot.keyClicks(postcode, "1000")
+    assert "geen protocol met het CAW voor Brussel" in _partner_text(window)
+    assert "OCMW" not in _partner_text(window)
+    assert "het OCMW van de woonplaats, in Brussel het CAW" in explanation.text()

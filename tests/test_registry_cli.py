@@ -32,7 +32,7 @@ def test_validate_lists_every_problem_with_its_line(
     path = _write(tmp_path, "p.toml", broken)
     assert main(["registry", "validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert f"{path}:36: partners[2].mailbox" in out
+    assert f"{path}:40: partners[2].mailbox" in out
     assert "onbekende postcode (waarde: 3972)" in out
 
 
@@ -138,5 +138,5 @@ def test_validate_refuses_an_ocmw_in_liege(
     path = _write(tmp_path, "p.toml", broken)
     assert main(["registry", "validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert f"{path}:37: partners[2].municipalities: gemeente in Wallonië" in out
+    assert f"{path}:43: partners[2].municipalities: gemeente in Wallonië" in out
     assert "(waarde: 62063 Luik)" in out

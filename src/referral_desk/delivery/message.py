@@ -109,10 +109,13 @@ def referral_body(
     referrer_name: str,
     referrer_phone: str,
     corrects: str | None = None,
+    preshared: bool = False,
 ) -> str:
     """Takes only the ID and the referrer's (staff) details, so no client field can reach it.
 
-    One line per paragraph: the client wraps it to its window; hard breaks would leave it ragged.
+    ``preshared``: the partner already holds the agreed password, so it must not wait for a
+    call. One line per paragraph: the client wraps it to its window; hard breaks would leave
+    it ragged.
     """
     referral_id = _checked_id(referral_id)
     paragraphs = (
@@ -126,10 +129,17 @@ def referral_body(
             if corrects
             else ""
         ),
-        "De bijlage is een 7-Zip-archief, versleuteld met AES-256. Open het met 7-Zip. "
-        f"Het wachtwoord krijgt u telefonisch van {referrer_name} ({referrer_phone}).",
-        "Wilt u de ontvangst bevestigen door op deze e-mail te antwoorden? Trekt de cliënt "
-        "de toestemming in, dan verwijdert u de gegevens zoals het protocol bepaalt.",
+        "De bijlage is een 7z-archief, versleuteld met AES-256. "
+        + (
+            "Het wachtwoord is het wachtwoord dat vooraf tussen ons team en uw dienst is "
+            "afgesproken; u krijgt het niet apart."
+            if preshared
+            else f"Het wachtwoord krijgt u apart van {referrer_name} ({referrer_phone}), "
+            "telefonisch of per sms, nooit per e-mail."
+        ),
+        "Open de bijlage met 7-Zip (gratis, 7-zip.org) of een ander programma dat versleutelde "
+        "7z-bestanden opent; Windows Verkenner kan dat niet.",
+        "Wilt u de ontvangst bevestigen door op deze e-mail te antwoorden?",
         f"Met vriendelijke groeten,\n{referrer_name}\nL{team_phrase(team)[1:]}",
     )
     return "\n\n".join(paragraphs) + "\n"
@@ -144,14 +154,17 @@ def withdrawal_subject(referral_id: str, team: str) -> str:
 def withdrawal_body(
     referral_id: str, team: str, referrer_name: str, referrer_phone: str, sent_on: str
 ) -> str:
-    """Names only the referral ID: the OCMW finds the data by it, so no client field is needed."""
+    """Names only the referral ID: the OCMW finds the data by it, so no client field is needed.
+
+    A request, not a duty: the signed protocols carry no deletion clause.
+    """
     referral_id = _checked_id(referral_id)
     paragraphs = (
         "Geachte collega,",
         f"De cliënt van doorverwijzing {referral_id} (verstuurd op {sent_on}) heeft de "
         "toestemming voor het delen van de gegevens ingetrokken.",
-        "Wilt u, zoals het protocol bepaalt, de gegevens van deze doorverwijzing verwijderen "
-        "en dit kort bevestigen door op deze e-mail te antwoorden?",
+        "Wij vragen u de gegevens van deze doorverwijzing te verwijderen en dit kort te "
+        "bevestigen door op deze e-mail te antwoorden.",
         f"Met vriendelijke groeten,\n{referrer_name} ({referrer_phone})\nL{team_phrase(team)[1:]}",
     )
     return "\n\n".join(paragraphs) + "\n"

@@ -226,6 +226,16 @@ def format_phone_national(e164: str) -> str:
     return str(phonenumbers.format_number(number, style))
 
 
+def is_mobile(e164: str) -> bool:
+    """Whether an sms can reach this number: only a number phonenumbers knows as mobile
+    (04xx in Belgium). A landline, an ambiguous or an unreadable number is not."""
+    try:
+        number = phonenumbers.parse(e164, "BE")
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE)
+
+
 def _checked_email(text: str, *, sendable: bool) -> ValidatedEmail:
     value = _clean(text, compatibility=False)
     if not value:

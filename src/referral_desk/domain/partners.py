@@ -16,6 +16,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from referral_desk.domain import fields
 from referral_desk.domain.postcodes import Municipality, PostcodeTable, Region
 
+# Art. 9 of the protocols: Opgroeien's data protection officer, for breaches.
+OPGROEIEN_DPO = "dpo@opgroeien.be"
+
 
 class PartnerKind(StrEnum):
     OCMW = "OCMW"
@@ -58,6 +61,28 @@ def recipient_not_allowed(kind: PartnerKind, region: Region) -> str | None:
     return None
 
 
+def expected_partner(municipality: Municipality) -> str | None:
+    """Who the law names as partner for *municipality*, as a Dutch phrase ("het OCMW van
+    Wervik", in Brussels the CAW), or None where the decree reaches no one."""
+    kind = _RECIPIENT_OF.get(municipality.region)
+    if kind is None:
+        return None
+    if kind is PartnerKind.CAW:
+        return f"het CAW voor {municipality.name_nl}"
+    return f"het OCMW van {municipality.name_nl}"
+
+
+def no_protocol_message(municipality: Municipality) -> str:
+    """Why no partner was found for *municipality*, naming the OCMW or, in Brussels, the CAW."""
+    partner = expected_partner(municipality)
+    if partner is None:
+        return (
+            f"{municipality.name_nl} ligt in Wallonië of de Duitstalige Gemeenschap: het "
+            "decreet (art. 10/1) laat daar geen doorverwijzing toe."
+        )
+    return f"Er is geen protocol met {partner}."
+
+
 def region_of(kind: PartnerKind) -> PartnerRegion:
     """The only region a partner of *kind* can serve: an OCMW Flanders, a CAW Brussels."""
     return _REGION_OF[kind]
@@ -98,6 +123,9 @@ class Protocol(BaseModel):
     in_force_from: date
     ended_on: date | None = None
     dpo_advice_on: date | None = None
+    # The FAQ's optional clause "de gegevens worden door het OCMW gewist" after withdrawal;
+    # only a protocol that contains it lets the product say the data will be deleted.
+    withdrawal_clause: bool = False
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Protocol:
@@ -131,6 +159,7 @@ class Partner(BaseModel):
 class PartnerFound:
     partner: Partner
     municipality: Municipality
+    dpo_contact: str = OPGROEIEN_DPO
 
 
 @dataclass(frozen=True)
@@ -182,9 +211,15 @@ LookupResult = (
 class PartnerRegistry:
     """Validated partners plus the Belgian postcode table they refer to."""
 
-    def __init__(self, partners: tuple[Partner, ...], postcodes: PostcodeTable) -> None:
+    def __init__(
+        self,
+        partners: tuple[Partner, ...],
+        postcodes: PostcodeTable,
+        dpo_contact: str = OPGROEIEN_DPO,
+    ) -> None:
         self.partners = partners
         self.postcodes = postcodes
+        self.dpo_contact = dpo_contact
 
     def partner(self, partner_id: str) -> Partner | None:
         return next((p for p in self.partners if p.id == partner_id), None)
@@ -227,4 +262,4 @@ class PartnerRegistry:
         partner = active[0]
         if team is not None and team not in partner.protocol.local_teams:
             return TeamNotParty(partner, municipality, team)
-        return PartnerFound(partner, municipality)
+        return PartnerFound(partner, municipality, self.dpo_contact)

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
 from referral_desk.domain import fields
 from referral_desk.domain.fields import FieldError
+from referral_desk.domain.partners import OPGROEIEN_DPO
 
 REFERRAL_ID_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"
 REFERRAL_ID_PATTERN = re.compile(r"^KG-[0-9]{4}-[ACDEFGHJKLMNPQRTUVWXY34679]{6}$")
@@ -193,6 +194,9 @@ class PartnerSnapshot(BaseModel):
     mailbox: str
     protocol_reference: str
     protocol_in_force_from: date
+    breach_contact: str | None = None
+    dpo_contact: str = OPGROEIEN_DPO
+    withdrawal_clause: bool = False
 
 
 def new_referral_id(year: int, token: Callable[[int], str] | None = None) -> str:

@@ -45,6 +45,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "in_werking_vanaf": (("protocol", "in_force_from"), "date"),
     "beeindigd_op": (("protocol", "ended_on"), "date"),
     "advies_dpo_op": (("protocol", "dpo_advice_on"), "date"),
+    "wissen_na_intrekking": (("protocol", "withdrawal_clause"), "yes_no"),
 }
 REQUIRED = (
     "id",
@@ -60,6 +61,7 @@ REQUIRED = (
 )
 _FIELD_TO_COLUMN = {".".join(path): column for column, (path, _kind) in COLUMNS.items()}
 MAX_CSV_BYTES = 1_000_000
+_YES_NO = {"ja": True, "nee": False, "true": True, "false": False, "1": True, "0": False}
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ def _cell(value: Any, kind: str) -> str:
         return " | ".join(value)
     if kind == "codes":
         return ", ".join(value)
+    if kind == "yes_no":
+        return "ja" if value else "nee"
     if isinstance(value, date):
         return value.isoformat()
     return str(value.value if hasattr(value, "value") else value)
@@ -153,6 +157,11 @@ def _parse_cell(text: str, kind: str) -> Any:
         return [part.strip() for part in text.split("|") if part.strip()]
     if kind == "date":
         return parse_registry_date(text)
+    if kind == "yes_no":
+        answer = _YES_NO.get(text.lower())
+        if answer is None:
+            raise ValueError("ja of nee")
+        return answer
     return text
 
 

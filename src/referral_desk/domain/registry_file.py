@@ -23,6 +23,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from referral_desk.domain.partners import (
+    OPGROEIEN_DPO,
+    Mailbox,
     Partner,
     PartnerRegistry,
     recipient_not_allowed,
@@ -45,6 +47,8 @@ class RegistryDocument(BaseModel):
     registry_version: str = Field(min_length=1)
     registry_date: date
     changed_by: str = Field(min_length=1)
+    # Opgroeien's DPO for breaches (art. 9); files from before the field load with it.
+    dpo_contact: Mailbox = OPGROEIEN_DPO
     partners: tuple[Partner, ...] = Field(min_length=1)
 
 
@@ -564,4 +568,6 @@ def read_registry_text(path: Path) -> str:
 def load_registry_file(path: Path, table: PostcodeTable) -> LoadedRegistry:
     text = read_registry_text(path)
     document = load_registry_text(text, table, file=str(path))
-    return LoadedRegistry(PartnerRegistry(document.partners, table), document, path)
+    return LoadedRegistry(
+        PartnerRegistry(document.partners, table, document.dpo_contact), document, path
+    )

@@ -41,9 +41,12 @@ HEADER_FIELDS = ("version", "date", "changed_by")
 PARTNER_FIELDS = (
     *PARTNER_KEYS,
     *(f"protocol.{key}" for key in PROTOCOL_KEYS),
+    "protocol.withdrawal_clause",
 )
 CODE_FIELDS = ("municipalities", "postcodes")
 DATE_FIELDS = ("protocol.in_force_from", "protocol.ended_on", "protocol.dpo_advice_on")
+# Yes/no fields arrive as "true" or "false" and are always written, so the file says it.
+YES_NO_FIELDS = ("protocol.withdrawal_clause",)
 _PROTOCOL = "protocol."
 
 
@@ -119,6 +122,8 @@ def partner_from_texts(texts: Mapping[str, str]) -> RawPartner:
             value = split_codes(text)
         elif name == "protocol.local_teams":
             value = [team.strip() for team in text.splitlines() if team.strip()]
+        elif name in YES_NO_FIELDS:
+            value = text.lower() == "true"
         elif name in DATE_FIELDS and text:
             try:
                 value = parse_day(text)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from referral_desk.delivery.message import DraftMessage, withdrawal_body, withdrawal_subject
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.dutch_dates import numeric_date
-from referral_desk.domain.fields import format_phone_national
+from referral_desk.domain.fields import format_phone_national, is_mobile
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.errors import UserFacingError
 from referral_desk.lifecycle.mail_drafts import open_draft_guarded
@@ -84,10 +84,22 @@ def mark_sent(services: FollowUpServices | None, referral_id: str) -> None:
         raise FollowUpRefused(error.message) from None
 
 
+def offered_password_channels(password_phone: str | None) -> tuple[PasswordChannel, ...]:
+    """The ways to pass a password on that the window offers for the partner's password
+    phone (E.164, or None when the registry has none): sms only to a mobile number."""
+    if password_phone is not None and is_mobile(password_phone):
+        return (PasswordChannel.PHONE, PasswordChannel.SMS, PasswordChannel.OTHER)
+    return (PasswordChannel.PHONE, PasswordChannel.OTHER)
+
+
 def record_password_channel(
     services: FollowUpServices | None, referral_id: str, channel: str
 ) -> None:
-    """How the password went (phone, sms, in person); raises FollowUpRefused."""
+    """How the password went (phone, sms, in person); raises FollowUpRefused.
+
+    Records what happened without checking it against the offered channels: the number it
+    went to is not in the log and the registry may have changed since.
+    """
     checked = _log_of(services)
     assert checked.referral_log is not None
     try:

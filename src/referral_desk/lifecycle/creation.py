@@ -174,6 +174,9 @@ def build_referral(request: ReferralRequest, services: ReferralServices) -> Refe
             mailbox=partner.mailbox,
             protocol_reference=partner.protocol.reference,
             protocol_in_force_from=partner.protocol.in_force_from,
+            breach_contact=partner.breach_contact,
+            dpo_contact=request.found.dpo_contact,
+            withdrawal_clause=partner.protocol.withdrawal_clause,
         ),
         corrects=request.corrects,
     )
@@ -188,7 +191,10 @@ def seal_referral(referral: Referral, password: str, fonts_dir: Path) -> bytes:
     return build_encrypted_archive(files, password)
 
 
-def referral_draft(referral: Referral, archive_path: Path) -> DraftMessage:
+def referral_draft(
+    referral: Referral, archive_path: Path, *, preshared: bool = False
+) -> DraftMessage:
+    """``preshared``: the body then says the password was agreed beforehand, not phoned."""
     team = referral.referrer.team
     return DraftMessage(
         to=referral.partner.mailbox,
@@ -199,6 +205,7 @@ def referral_draft(referral: Referral, archive_path: Path) -> DraftMessage:
             referral.referrer.name,
             format_phone_national(referral.referrer.phone),
             referral.corrects,
+            preshared=preshared,
         ),
         attachment=archive_path,
     )
@@ -285,9 +292,9 @@ def _sealed(referral: Referral, password: str, fonts_dir: Path) -> bytes:
         ) from None
 
 
-def _checked_draft(referral: Referral, archive_path: Path) -> DraftMessage:
+def _checked_draft(referral: Referral, archive_path: Path, preshared: bool) -> DraftMessage:
     try:
-        return referral_draft(referral, archive_path)
+        return referral_draft(referral, archive_path, preshared=preshared)
     except ValidationError:
         raise ReferralRefused(
             f"Het adres van {referral.partner.name[:80]} in het partnerregister "
@@ -346,7 +353,7 @@ def make_referral(
     password = preshared or normalize_password(services.new_password())
     archive = _sealed(referral, password, services.fonts_dir)
     archive_path = services.outbox.archive_path_for(referral.referral_id)
-    draft = _checked_draft(referral, archive_path)
+    draft = _checked_draft(referral, archive_path, preshared is not None)
     try:
         referral_log_entry(
             referral,

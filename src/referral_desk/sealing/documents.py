@@ -18,6 +18,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 
 from referral_desk.domain.dutch_dates import written_date, written_date_time
 from referral_desk.domain.fields import format_phone_national
+from referral_desk.domain.partners import OPGROEIEN_DPO
 from referral_desk.domain.referral import (
     Box,
     Email,
@@ -25,6 +26,7 @@ from referral_desk.domain.referral import (
     HouseNumber,
     LastName,
     MunicipalityName,
+    PartnerSnapshot,
     Phone,
     Postcode,
     Referral,
@@ -97,6 +99,10 @@ class ExportPartner(_Frozen):
     mailbox: RequiredEmail
     protocol_reference: str
     protocol_in_force_from: date
+    # Defaults keep files written before these fields readable.
+    breach_contact: Email = None
+    dpo_contact: RequiredEmail = OPGROEIEN_DPO
+    withdrawal_clause: bool = False
 
 
 class ReferralExport(_Frozen):
@@ -157,6 +163,9 @@ def referral_export(referral: Referral) -> ReferralExport:
             mailbox=partner.mailbox,
             protocol_reference=partner.protocol_reference,
             protocol_in_force_from=partner.protocol_in_force_from,
+            breach_contact=partner.breach_contact,
+            dpo_contact=partner.dpo_contact,
+            withdrawal_clause=partner.withdrawal_clause,
         ),
     )
 
@@ -186,8 +195,8 @@ _RULE: Final = (190, 196, 202)
 _BAND: Final = (236, 241, 245)
 _MISSING_GLYPH: Final = "□"
 FOOTER_TEXT: Final = (
-    "Vertrouwelijk – beroepsgeheim. Bij intrekking van de toestemming worden deze "
-    "gegevens verwijderd (protocol)."
+    "Vertrouwelijk – beroepsgeheim. Gegevens gedeeld op grond van art. 10/1 decreet "
+    "30 april 2004 en het protocol hierboven."
 )
 
 
@@ -282,6 +291,32 @@ def _optional(value: str | None, formatter: Callable[[str], str] = str) -> str:
     return "niet opgegeven" if value is None else formatter(value)
 
 
+def recipient_duties(partner: PartnerSnapshot) -> tuple[str, ...]:
+    """What the protocol asks of the recipient, article by article, for the page: only
+    what the signed protocols say, and deletion after withdrawal only where agreed."""
+    name = partner.name
+    breach = partner.breach_contact or "het meldpunt uit het protocol (niet in het partnerregister)"
+    withdrawal = (
+        f"Trekt de cliënt de toestemming in, dan verwijdert {name} de gegevens; meldt de "
+        "cliënt dat aan u, dan hoeft u niet terug te koppelen aan de aanmelder."
+        if partner.withdrawal_clause
+        else "Over het wissen van de gegevens na intrekking van de toestemming bevat het "
+        "protocol geen afspraak."
+    )
+    return (
+        f"Art. 4: alleen voor de maatschappelijk werker van {name} die door het "
+        "beroepsgeheim gebonden is en de cliënt hulp aanbiedt. Met partners van het "
+        "geïntegreerd breed onthaal alleen volgens de regels van het decreet lokaal sociaal "
+        "beleid en met toestemming van de cliënt.",
+        "Art. 7: foutieve, onvolledige of overtollige gegevens meldt u onmiddellijk aan de "
+        "aanmelder (naam, telefoon en e-mail hierboven).",
+        f"Art. 9: een gegevenslek meldt u zonder uitstel aan {breach} en aan de DPO van "
+        f"Opgroeien, {partner.dpo_contact}.",
+        f"Art. 3: wie hulp aanvaardt, krijgt een cliëntdossier volgens de archiefregels. "
+        f"{withdrawal}",
+    )
+
+
 def _layout(referral: Referral, fonts_dir: Path, scale: float) -> _Page:
     page = _Page(fonts_dir, scale)
     pdf = page.pdf
@@ -366,6 +401,11 @@ def _layout(referral: Referral, fonts_dir: Path, scale: float) -> _Page:
     page.row("Mailbox", partner.mailbox)
     page.row("Protocol", partner.protocol_reference)
     page.row("Van kracht sinds", written_date(partner.protocol_in_force_from))
+
+    page.heading(f"Afspraken uit het protocol voor {page.printable(partner.name)}")
+    for duty in recipient_duties(partner):
+        page.text(f"• {page.printable(duty)}", size=9)
+        page.gap(0.6)
     if page.unprintable:
         page.gap(4)
         page.text(

@@ -204,8 +204,11 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
         notice = choice.notice
         if choice.registry is not None:
             found = choice.registry
+            document = found.document
             loaded = LoadedRegistry(
-                PartnerRegistry(found.document.partners, table), found.document, found.path
+                PartnerRegistry(document.partners, table, document.dpo_contact),
+                document,
+                found.path,
             )
             kind = RegistrySource.SOURCE if choice.winner is Winner.SOURCE else None
             return ActiveRegistry(loaded, kind or RegistrySource.CACHED, found.signature, notice)
@@ -230,5 +233,6 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
                     "(referral-desk registry sign)",
                 )
     document = load_registry_text(text, table, file=str(path))
-    loaded = LoadedRegistry(PartnerRegistry(document.partners, table), document, path)
+    registry = PartnerRegistry(document.partners, table, document.dpo_contact)
+    loaded = LoadedRegistry(registry, document, path)
     return ActiveRegistry(loaded, source, signature, notice)

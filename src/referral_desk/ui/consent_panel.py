@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from referral_desk.domain.consent_text import consent_text
+from referral_desk.domain.partners import Partner
 from referral_desk.lifecycle.readiness import ConsentAnswers
 
 
@@ -29,16 +31,10 @@ class ConsentPanel(QGroupBox):
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Toestemming van de cliënt"), parent)
-        explain = QLabel(
-            self.tr(
-                "Vertel de cliënt vóór het delen: welke gegevens (naam, adres, telefoon, e-mail), "
-                "met wie (het OCMW van de woonplaats, in Brussel het CAW), waarom (toegang tot "
-                "hulp en rechten), wat er daarna gebeurt (een maatschappelijk werker neemt "
-                "contact op) en dat de toestemming altijd ingetrokken kan worden, waarna het OCMW "
-                "de gegevens verwijdert."
-            ),
-            self,
-        )
+        explain = QLabel(consent_text(None), self)
+        explain.setObjectName("consentExplanation")
+        explain.setTextFormat(Qt.TextFormat.PlainText)
+        self.explain = explain
         explain.setWordWrap(True)
         # No Alt-key: a field sharing it would send focus here, and a typed space ticks.
         self.informed = QCheckBox(self.tr("De cliënt is hierover geïnformeerd"), self)
@@ -70,6 +66,10 @@ class ConsentPanel(QGroupBox):
         layout.addLayout(date_row)
         QWidget.setTabOrder(self.informed, self.consent)
         QWidget.setTabOrder(self.consent, self.given_on)
+
+    def show_partner(self, partner: Partner | None) -> None:
+        """What to tell the client about the partner found, or the generic text."""
+        self.explain.setText(consent_text(partner))
 
     def answers(self) -> ConsentAnswers:
         given = self.given_on.date().toPython()

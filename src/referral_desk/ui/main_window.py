@@ -36,6 +36,7 @@ from referral_desk.errors import UserFacingError
 from referral_desk.lifecycle.after_sending import (
     FollowUpRefused,
     mark_sent,
+    offered_password_channels,
     record_password_channel,
 )
 from referral_desk.lifecycle.creation import (
@@ -352,6 +353,8 @@ class MainWindow(QMainWindow):
                 postcode, on=self.deps.today(), nis_code=self.form.chosen_nis_code(), team=team
             )
         self.partner_panel.show_result(self.lookup_result)
+        found = self.lookup_result
+        self.consent_panel.show_partner(found.partner if isinstance(found, PartnerFound) else None)
         self.update_state()
 
     def referral_inputs(self) -> ReferralInputs:
@@ -533,8 +536,14 @@ class MainWindow(QMainWindow):
         if made.preshared:
             self.password_panel.show_preshared(created.referral_id, partner.name)
         else:
+            password_phone = (
+                found.partner.password_phone if isinstance(found, PartnerFound) else None
+            )
             self.password_panel.show_password(
-                created.referral_id, created.password, f"{partner.name}, {phone}"
+                created.referral_id,
+                created.password,
+                f"{partner.name}, {phone}",
+                offered_password_channels(password_phone),
             )
         if created.mail_result is not None and created.mail_result.opened:
             status = self.tr(

@@ -84,6 +84,14 @@ class PartnerForm(QGroupBox):
         line("protocol.in_force_from", "protocolInForceFrom", self.tr("JJJJ-MM-DD"))
         line("protocol.ended_on", "protocolEndedOn", self.tr("leeg = loopt nog"))
         line("protocol.dpo_advice_on", "protocolDpoAdvice", self.tr("optioneel"))
+        combo(
+            "protocol.withdrawal_clause",
+            "protocolWithdrawalClause",
+            [
+                (self.tr("nee: het protocol zegt niets over wissen"), "false"),
+                (self.tr("ja: de partner wist de gegevens na intrekking"), "true"),
+            ],
+        )
 
         labels = {
             "id": self.tr("&Id (vast, zonder spaties)"),
@@ -101,6 +109,7 @@ class PartnerForm(QGroupBox):
             "protocol.in_force_from": self.tr("In w&erking vanaf"),
             "protocol.ended_on": self.tr("&Beëindigd op"),
             "protocol.dpo_advice_on": self.tr("&Advies DPO op"),
+            "protocol.withdrawal_clause": self.tr("A&fspraak wissen na intrekking"),
         }
         self.municipality_names = QLabel(self)
         self.municipality_names.setObjectName("partnerMunicipalityNames")
@@ -131,6 +140,8 @@ class PartnerForm(QGroupBox):
             assert isinstance(protocol, dict)
             for name, editor in self.editors.items():
                 value = protocol.get(name[9:]) if name.startswith("protocol.") else raw.get(name)
+                if isinstance(value, bool):
+                    value = "true" if value else "false"
                 if isinstance(editor, QComboBox):
                     index = editor.findData(str(value) if value is not None else None)
                     editor.setCurrentIndex(max(index, 0))

@@ -18,6 +18,7 @@ from referral_desk.domain.partners import (
     ProtocolNotYetInForce,
     TeamNotParty,
     UnknownPostcode,
+    no_protocol_message,
 )
 
 
@@ -39,10 +40,9 @@ def describe(result: LookupResult | None) -> tuple[bool, str]:
             escape(result.postcode), names
         )
     if isinstance(result, NoProtocol):
-        return False, _tr(
-            "Er is geen protocol met het OCMW van {0}. Doorverwijzen kan niet via deze app; "
-            "vraag uw coördinator."
-        ).format(escape(result.municipality.name_nl))
+        return False, _tr("{0} Doorverwijzen kan niet via deze app; vraag uw coördinator.").format(
+            escape(no_protocol_message(result.municipality))
+        )
     if isinstance(result, ProtocolNotYetInForce):
         return False, _tr(
             "Het protocol met {0} is nog niet van kracht: het geldt vanaf {1}."

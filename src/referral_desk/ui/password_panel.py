@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.spelling_alphabet import spelled_groups
+from referral_desk.lifecycle.after_sending import offered_password_channels
 from referral_desk.storage.referral_log import CHANNEL_LABELS, PasswordChannel
 
 CLIPBOARD_CLEAR_MS = 30_000
@@ -58,13 +61,7 @@ class PasswordPanel(QGroupBox):
         self.instructions.setWordWrap(True)
         self.channel = QComboBox(self)
         self.channel.setObjectName("passwordChannel")
-        for channel in (
-            PasswordChannel.NOT_YET,
-            PasswordChannel.PHONE,
-            PasswordChannel.SMS,
-            PasswordChannel.OTHER,
-        ):
-            self.channel.addItem(self.tr(CHANNEL_LABELS[channel]), channel.value)
+        self._offer_channels(offered_password_channels(None))
         self.channel.setAccessibleName(self.tr("Wachtwoord doorgegeven via"))
         self.channel.activated.connect(
             lambda _i: self.channelChosen.emit(str(self.channel.currentData()))
@@ -113,15 +110,35 @@ class PasswordPanel(QGroupBox):
         self._clear_timer.timeout.connect(self._clear_clipboard)
         self.reset()
 
-    def show_password(self, referral_id: str, password: str, phone_hint: str) -> None:
+    def _offer_channels(self, channels: Sequence[PasswordChannel]) -> None:
+        self.channel.clear()
+        for channel in (PasswordChannel.NOT_YET, *channels):
+            self.channel.addItem(self.tr(CHANNEL_LABELS[channel]), channel.value)
+
+    def show_password(
+        self,
+        referral_id: str,
+        password: str,
+        phone_hint: str,
+        channels: Sequence[PasswordChannel] | None = None,
+    ) -> None:
+        """``channels``: as the core offers them for the partner's password phone
+        (``offered_password_channels``); None when that number is not known here."""
+        offered = tuple(channels) if channels is not None else offered_password_channels(None)
+        self._offer_channels(offered)
         self.referral_id.setText(self.tr("Doorverwijzing {0}").format(referral_id))
         self.password.setText(password)
-        self.instructions.setText(
-            self.tr(
+        if PasswordChannel.SMS in offered:
+            instruction = self.tr(
                 "Bel dit wachtwoord door naar de partner ({0}) of stuur het per sms. "
                 "Nooit in dezelfde e-mail als het archief."
-            ).format(phone_hint)
-        )
+            )
+        else:
+            instruction = self.tr(
+                "Bel dit wachtwoord door naar de partner ({0}). "
+                "Nooit in dezelfde e-mail als het archief."
+            )
+        self.instructions.setText(instruction.format(phone_hint))
         self.copy_button.setEnabled(True)
         self.spell_button.setEnabled(True)
         self.setVisible(True)
@@ -141,7 +158,12 @@ class PasswordPanel(QGroupBox):
         self.setVisible(True)
 
     def set_channel(self, channel: str) -> None:
+        """A channel recorded earlier is shown as recorded, even one not offered now."""
         index = self.channel.findData(channel)
+        if index < 0 and channel in {c.value for c in PasswordChannel}:
+            recorded = PasswordChannel(channel)
+            self.channel.addItem(self.tr(CHANNEL_LABELS[recorded]), recorded.value)
+            index = self.channel.count() - 1
         self.channel.setCurrentIndex(max(index, 0))
 
     def _show_spelling(self, on: bool) -> None:

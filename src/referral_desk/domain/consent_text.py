@@ -1,0 +1,53 @@
+"""What the team member tells the client before consenting, in Dutch, for the partner at hand.
+
+The words follow the signed protocols (art. 3, 4 and 9 of the Opgroeien → OCMW protocols)
+and promise nothing they do not: deletion after withdrawal is only stated for a partner
+whose protocol contains the withdrawal clause the Opgroeien FAQ offers as an option.
+"""
+
+from __future__ import annotations
+
+from referral_desk.domain.partners import Partner, PartnerKind
+
+DATA_KINDS = "voornaam, achternaam, adres, telefoonnummer en e-mailadres"
+GENERIC_PARTNER = "het OCMW van de woonplaats, in Brussel het CAW"
+
+
+def consent_text_for(name: str | None, kind: PartnerKind | None, withdrawal_clause: bool) -> str:
+    """The text for a partner by *name* and *kind*; None for both while no partner is found,
+    which names the OCMW of the residence (in Brussels the CAW) instead."""
+    if name is None or kind is None:
+        to_whom, partner, subject = GENERIC_PARTNER, "het OCMW of CAW", "Het OCMW of CAW"
+    else:
+        to_whom, partner, subject = f"{name} ({kind.value})", name, name
+    if name is not None and withdrawal_clause:
+        after = f"{subject} verwijdert dan de gegevens."
+    elif name is not None:
+        after = (
+            f"Het protocol met {partner} legt niet vast dat de gegevens dan verwijderd "
+            f"worden; de cliënt kan {partner} vragen ze te verwijderen."
+        )
+    else:
+        after = f"Wat er dan met de gegevens gebeurt, hangt af van het protocol met {partner}."
+    return "\n".join(
+        (
+            "Vertel de cliënt vóór het delen:",
+            f"• Welke gegevens: {DATA_KINDS}, niets anders.",
+            f"• Met wie: {to_whom}.",
+            "• Waarom: om toegang te krijgen tot hulp en rechten waar het gezin recht op heeft.",
+            f"• Daarna: een maatschappelijk werker van {partner}, gebonden door het "
+            "beroepsgeheim, neemt contact op om hulp aan te bieden. Met partners van het "
+            "geïntegreerd breed onthaal worden de gegevens alleen gedeeld volgens de regels "
+            "daarvan en met toestemming van de cliënt (art. 4). Wie hulp aanvaardt, krijgt een "
+            f"cliëntdossier dat {partner} bewaart volgens de archiefregels (art. 3).",
+            "• De toestemming is vrij en kan altijd ingetrokken worden, bij u of bij "
+            f"{partner}. {after}",
+        )
+    )
+
+
+def consent_text(partner: Partner | None) -> str:
+    """The consent text for the partner found, or the generic one while none is."""
+    if partner is None:
+        return consent_text_for(None, None, False)
+    return consent_text_for(partner.name, partner.kind, partner.protocol.withdrawal_clause)
