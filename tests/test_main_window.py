@@ -261,6 +261,9 @@ def test_tab_order_follows_reading_order(window: MainWindow) -> None:
         "informedCheck",
         "consentCheck",
         "consentDate",
+        "leafletLanguage",
+        "leafletButton",
+        "receiptButton",
         "createButton",
     ]
     widget = child(window, QLineEdit, "firstName")

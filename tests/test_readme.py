@@ -38,3 +38,4 @@ def test_the_guides_the_readme_links_exist() -> None:
     for guide in (ROOT / "docs").glob("*.md"):
         for image in re.findall(r"\]\((screenshots/[^)]+)\)", guide.read_text("utf-8")):
             assert (ROOT / "docs" / image).exists(), f"{guide.name}: {image}"
+

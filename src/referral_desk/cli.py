@@ -69,6 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PUBLIC_KEY",
         help="publieke minisign-sleutel (standaard: de vertrouwde sleutels van deze machine)",
     )
+    leaflet = commands.add_parser(
+        "leaflet", help="het informatieblad voor de cliënt als PDF (0 = geschreven)"
+    )
+    leaflet.add_argument("--partner", required=True, metavar="PARTNER_ID")
+    leaflet.add_argument("--lang", required=True, metavar="LANG", help="nl fr en ar tr pl ro uk")
+    leaflet.add_argument("--output", required=True, metavar="FILE.pdf", type=Path)
+    leaflet.add_argument(
+        "--referrer-name", help="contactpersoon op het blad (standaard: uit uw profiel)"
+    )
+    leaflet.add_argument("--referrer-phone", help="telefoon (standaard: uit uw profiel)")
+    leaflet.add_argument("--team", help="lokaal team (standaard: uit uw profiel)")
     selftest = commands.add_parser(
         "selftest", help="installatie nakijken voor de helpdesk (0 = alles in orde)"
     )
@@ -95,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from referral_desk import registry_cli
 
         return registry_cli.run(args, sys.stdout)
+    if args.command == "leaflet":
+        from referral_desk import leaflet_cli
+
+        return leaflet_cli.leaflet_main(args, sys.stdout)
     if args.command == "selftest":
         return selftest_main(json_output=args.json, out=sys.stdout)
     from referral_desk.app import main as gui_main

@@ -266,3 +266,13 @@ def new_document(fonts: Sequence[tuple[str, str, Path]], **options: Any) -> FPDF
         pdf.cached_fonts.append((font, parsed))
     document: FPDF = pdf
     return document
+
+
+def enable_text_shaping(document: FPDF) -> None:
+    """Lay text out with HarfBuzz (needs ``uharfbuzz``): Arabic letters joined and ordered
+    right to left. fpdf's shaping reads glyph names from each font's fontTools font while
+    laying out, so the cached fonts get theirs now instead of just before output."""
+    pdf: Any = document
+    for font, parsed in getattr(pdf, "cached_fonts", ()):
+        font.ttfont = pickle.loads(parsed.full)
+    pdf.set_text_shaping(True)

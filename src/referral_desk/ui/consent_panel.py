@@ -1,4 +1,5 @@
-"""The consent box: what to tell the client, the two ticks, and the day the client agreed."""
+"""The consent box: what to tell the client, the two ticks, the day the client agreed, and the
+information sheet and receipt the client takes home, in the client's language."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 from referral_desk.domain.consent_text import consent_text
 from referral_desk.domain.partners import Partner
 from referral_desk.lifecycle.readiness import ConsentAnswers
+from referral_desk.sealing.leaflet import LANGUAGES
 
 
 def _qdate(day: date) -> QDate:
@@ -28,6 +32,8 @@ class ConsentPanel(QGroupBox):
     """Collects the answers only; whether they suffice is the core's question."""
 
     changed = Signal()
+    leafletRequested = Signal()
+    receiptRequested = Signal()
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Toestemming van de cliënt"), parent)
@@ -55,6 +61,34 @@ class ConsentPanel(QGroupBox):
             box.toggled.connect(lambda _c: self.changed.emit())
         self.given_on.dateChanged.connect(lambda _d: self.changed.emit())
 
+        self.language = QComboBox(self)
+        self.language.setObjectName("leafletLanguage")
+        self.language.setAccessibleName(self.tr("Taal van het informatieblad en het bewijs"))
+        for code, info in LANGUAGES.items():
+            # The team member must know a text no native speaker has checked yet.
+            shown = (
+                info.dutch_name
+                if info.reviewed
+                else self.tr("{0} (niet nagelezen)").format(info.dutch_name)
+            )
+            self.language.addItem(shown, code)
+        self.language.setCurrentIndex(max(self.language.findData("nl"), 0))
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language.setToolTip(
+            self.tr("Niet nagelezen: nog niet nagekeken door iemand met die taal als moedertaal.")
+        )
+        language_label = QLabel(self.tr("Taalkeu&ze"), self)
+        language_label.setBuddy(self.language)
+        self.leaflet_button = QPushButton(self.tr("Informatieblad beki&jken"), self)
+        self.leaflet_button.setObjectName("leafletButton")
+        self.leaflet_button.setAccessibleName(self.tr("Informatieblad voor de cliënt"))
+        self.leaflet_button.clicked.connect(self.leafletRequested)
+        self.receipt_button = QPushButton(self.tr("Bewijs voor de cliënt (e&xemplaar)"), self)
+        self.receipt_button.setObjectName("receiptButton")
+        self.receipt_button.setAccessibleName(self.tr("Bewijs voor de cliënt"))
+        self.receipt_button.clicked.connect(self.receiptRequested)
+        self.receipt_button.setVisible(False)
+
         date_row = QHBoxLayout()
         date_row.addWidget(date_label)
         date_row.addWidget(self.given_on)
@@ -64,12 +98,40 @@ class ConsentPanel(QGroupBox):
         layout.addWidget(self.informed)
         layout.addWidget(self.consent)
         layout.addLayout(date_row)
+        language_row = QHBoxLayout()
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
+        leaflet_row = QHBoxLayout()
+        leaflet_row.addWidget(self.leaflet_button)
+        leaflet_row.addWidget(self.receipt_button)
+        leaflet_row.addStretch(1)
+        layout.addLayout(language_row)
+        layout.addLayout(leaflet_row)
         QWidget.setTabOrder(self.informed, self.consent)
         QWidget.setTabOrder(self.consent, self.given_on)
+        QWidget.setTabOrder(self.given_on, self.language)
+        QWidget.setTabOrder(self.language, self.leaflet_button)
+        QWidget.setTabOrder(self.leaflet_button, self.receipt_button)
 
     def show_partner(self, partner: Partner | None) -> None:
         """What to tell the client about the partner found, or the generic text."""
         self.explain.setText(consent_text(partner))
+
+    def language_code(self) -> str:
+        code = self.language.currentData()
+        return code if isinstance(code, str) else "nl"
+
+    def set_leaflet_available(self, why_not: str | None) -> None:
+        """Enabled only when it can work; otherwise a screen reader hears why not."""
+        self.leaflet_button.setEnabled(why_not is None)
+        self.leaflet_button.setAccessibleDescription(why_not or "")
+        self.leaflet_button.setToolTip(why_not or "")
+
+    def set_receipt_available(self, available: bool) -> None:
+        """Shown once a referral exists: the receipt quotes its ID."""
+        self.receipt_button.setVisible(available)
+        self.receipt_button.setEnabled(available)
 
     def answers(self) -> ConsentAnswers:
         given = self.given_on.date().toPython()
@@ -84,8 +146,10 @@ class ConsentPanel(QGroupBox):
             widget.setEnabled(editable)
 
     def reset(self, today: date) -> None:
-        """Unticked and dated today: the next client has said nothing yet."""
+        """Unticked, dated today, in Dutch: the next client has said nothing yet."""
         self.set_editable(True)
         self.informed.setChecked(False)
         self.consent.setChecked(False)
         self.given_on.setDate(_qdate(today))
+        self.language.setCurrentIndex(max(self.language.findData("nl"), 0))
+        self.set_receipt_available(False)

@@ -14,17 +14,20 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from referral_desk import __version__
+from referral_desk.delivery.launch import DESKTOP_OPENER, SPAWN_GRACE_SECONDS, open_with_desktop
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.fields import complete_postcode, format_phone_national
@@ -58,6 +61,7 @@ from referral_desk.lifecycle.readiness import (
     referral_blockers,
 )
 from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices, RecordOutcome
+from referral_desk.sealing.leaflet import render_client_receipt, render_information_sheet
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import PasswordChannel
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
@@ -200,6 +204,9 @@ class MainWindow(QMainWindow):
         # The ticks by their old names: tests and the screenshot script reach them so.
         self.informed = self.consent_panel.informed
         self.consent = self.consent_panel.consent
+        self.printing = BackgroundRunner(self)
+        self.consent_panel.leafletRequested.connect(self.open_leaflet)
+        self.consent_panel.receiptRequested.connect(self.open_receipt)
 
         self.create_button = QPushButton(self.tr("Ar&chief en e-mail maken"), central)
         self.create_button.setObjectName("createButton")
@@ -224,7 +231,15 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
 
-        right = QVBoxLayout()
+        # The right column scrolls rather than squeezing its wrapped texts on a short screen.
+        right_scroll = QScrollArea(central)
+        right_scroll.setObjectName("rightColumn")
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        right_widget = QWidget(right_scroll)
+        right = QVBoxLayout(right_widget)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(partner_box)
         right.addWidget(self.consent_panel)
         right.addLayout(buttons)
@@ -236,8 +251,10 @@ class MainWindow(QMainWindow):
         left.addWidget(self.form)
         left.addStretch(1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        # The form needs less width than the partner, consent and password texts.
+        columns.addLayout(left, 2)
+        right_scroll.setWidget(right_widget)
+        columns.addWidget(right_scroll, 3)
         outer = QVBoxLayout(central)
         outer.addWidget(self.banner)
         outer.addWidget(self.correction_banner)
@@ -246,7 +263,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         QWidget.setTabOrder(self.form.edits["email"], self.informed)
-        QWidget.setTabOrder(self.consent_panel.given_on, self.create_button)
+        QWidget.setTabOrder(self.consent_panel.receipt_button, self.create_button)
         QWidget.setTabOrder(self.create_button, self.new_button)
 
         self._show_registry_state()
@@ -373,6 +390,8 @@ class MainWindow(QMainWindow):
         return [blocker.message for blocker in referral_blockers(self.referral_inputs())]
 
     def update_state(self) -> None:
+        self.consent_panel.set_leaflet_available(self.leaflet_blocker())
+        self.consent_panel.set_receipt_available(self.created is not None)
         if self.created is not None or self.creation.busy:
             self.create_button.setEnabled(False)
             self.blockers.setVisible(False)
@@ -384,7 +403,105 @@ class MainWindow(QMainWindow):
         self.blockers.setText(sentence)
         self.blockers.setVisible(bool(blockers))
 
+    def leaflet_blocker(self) -> str | None:
+        """Why the information sheet cannot be made yet, or None: it names the partner found
+        and the team member as contact."""
+        if not isinstance(self.lookup_result, PartnerFound):
+            return self.tr(
+                "Het informatieblad noemt de partner: vul eerst een postcode in waarvoor een "
+                "partner gevonden wordt."
+            )
+        if self.profile is None:
+            return self.tr(
+                "Het informatieblad noemt u als contactpersoon: vul eerst uw aanmelderprofiel "
+                "in (menu Profiel)."
+            )
+        return None
+
     # --- actions ----------------------------------------------------------------------
+    def print_folder(self) -> Path:
+        """Beside the referral folders, so outbox housekeeping clears it too; it holds only
+        documents without client data."""
+        return self.deps.services.outbox.root / "afdrukken"
+
+    def open_leaflet(self) -> None:
+        found, profile = self.lookup_result, self.profile
+        if not isinstance(found, PartnerFound) or profile is None:
+            return
+        partner = found.partner
+        lang = self.consent_panel.language_code()
+        fonts_dir = self.deps.services.fonts_dir
+        self._open_pdf(
+            lambda: render_information_sheet(
+                partner.name,
+                partner.kind,
+                partner.protocol.withdrawal_clause,
+                profile,
+                lang,
+                fonts_dir,
+            ),
+            self.print_folder() / f"informatieblad-{partner.id}-{lang}.pdf",
+            self.tr("Informatieblad niet geopend"),
+        )
+
+    def open_receipt(self) -> None:
+        created = self.created
+        if created is None:
+            return
+        lang = self.consent_panel.language_code()
+        fonts_dir = self.deps.services.fonts_dir
+        self._open_pdf(
+            lambda: render_client_receipt(created.referral, lang, fonts_dir),
+            self.print_folder() / f"bewijs-{created.referral_id}-{lang}.pdf",
+            self.tr("Bewijs voor de cliënt niet geopend"),
+        )
+
+    def _open_pdf(self, render: Callable[[], bytes], target: Path, title: str) -> None:
+        """Render, save and hand the PDF to the default viewer, all off the GUI thread."""
+
+        no_viewer = self.tr(
+            "Er is geen programma gevonden dat PDF-bestanden opent ({0}). Het bestand staat "
+            "klaar als {1}: open en druk het daar af."
+        ).format(DESKTOP_OPENER, target)
+
+        def work() -> int | None:
+            pdf = render()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(pdf)
+            return open_with_desktop(target, SPAWN_GRACE_SECONDS)
+
+        def show(message: str) -> None:
+            box = plain_box(self, QMessageBox.Icon.Warning, title, message)
+            box.setObjectName("printProblem")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        def opened(status: object) -> None:
+            if status not in (None, 0):
+                show(no_viewer)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, UserFacingError):
+                message = error.message
+            elif isinstance(error, FileNotFoundError) and target.exists():
+                message = no_viewer
+            elif isinstance(error, OSError):
+                message = self.tr(
+                    "Het bestand kon niet bewaard worden in {0} ({1}). Controleer of die map "
+                    "beschrijfbaar is en probeer opnieuw."
+                ).format(target.parent, error.strerror or type(error).__name__)
+            else:
+                report_unexpected_failure(
+                    self,
+                    error,
+                    where="client document",
+                    outcome=self.tr("Er is niets afgedrukt. Het venster is onveranderd."),
+                )
+                return
+            show(message)
+
+        self.printing.start(work, opened, failed)
+
     def make_referral(self) -> None:
         """Collect, ask the core, and let it make the referral off the GUI thread."""
         if self.creation.busy or self.created is not None:
