@@ -136,7 +136,7 @@ def test_all_checks_pass_with_a_keyring(memory_keyring: MemoryKeyring) -> None:
         "referral_log",
         "versions",
     ]
-    assert "schema 3, 0 doorverwijzingen" in checks["referral_log"].detail
+    assert "schema 4, 0 doorverwijzingen" in checks["referral_log"].detail
     assert "meegeleverd partnerregister" in checks["registry"].detail
     assert "versie 2026.1 van 2026-11-22" in checks["registry"].detail
     assert "7zAES" in checks["archive"].detail

@@ -70,6 +70,8 @@ CHANNEL_LABELS: dict[PasswordChannel, str] = {
 
 # At most three letters, each optionally followed by a dot ("A.B.", "AV", "É."): no names.
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.?){1,3}$")
+# An incident is recorded as a short code only, so no description of a client can land here.
+_INCIDENT_KIND = re.compile(r"^[a-z][a-z_]{0,31}$")
 
 
 class StatusChange(BaseModel):
@@ -125,6 +127,15 @@ class ReferralLogEntry(NewReferralLogEntry):
 
     def status_at(self, status: ReferralStatus) -> datetime | None:
         return next((c.at for c in self.history if c.status is status), None)
+
+
+class Incident(BaseModel):
+    """A reported breach: a kind code (``lifecycle.breach.IncidentKind``), no free text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    at: datetime
+    kind: str = Field(pattern=_INCIDENT_KIND.pattern)
 
 
 class ReferralLogQuery(BaseModel):
@@ -221,7 +232,23 @@ def _v3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
+def _v4(db: sqlite3.Connection) -> None:
+    # Reported breaches: when and what kind, never what happened in words (that could name
+    # the client); gone with the referral.
+    db.execute(
+        """
+        CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX incidents_referral ON incidents (referral_id)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -543,6 +570,24 @@ class ReferralLog:
 
         self._guarded(write)
 
+    def record_incident(self, referral_id: str, kind: str, at: datetime | None = None) -> None:
+        """A breach reported for *referral_id*; *kind* is a code, refused if it is not one."""
+        incident = Incident(at=self.clock() if at is None else at, kind=kind)
+
+        def write() -> None:
+            with self._write() as db:
+                known = db.execute(
+                    "SELECT 1 FROM referrals WHERE referral_id = ?", (referral_id,)
+                ).fetchone()
+                if known is None:
+                    raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
+                db.execute(
+                    "INSERT INTO incidents (referral_id, at, kind) VALUES (?, ?, ?)",
+                    (referral_id, incident.at.isoformat(), incident.kind),
+                )
+
+        self._guarded(write)
+
     def remember_mailbox(self, nis_code: str, mailbox: str) -> None:
         """The mailbox a referral for this municipality (NIS code) just went to."""
 
@@ -608,6 +653,18 @@ class ReferralLog:
             except sqlite3.Error as error:
                 raise _error_for(error, self.path) from None
         return None if row is None else str(row[0])
+
+    def incidents(self, referral_id: str) -> list[Incident]:
+        """The breaches reported for *referral_id*, oldest first."""
+        with self._lock:
+            try:
+                rows = self._db.execute(
+                    "SELECT at, kind FROM incidents WHERE referral_id = ? ORDER BY id",
+                    (referral_id,),
+                ).fetchall()
+            except sqlite3.Error as error:
+                raise _error_for(error, self.path) from None
+        return [Incident(at=datetime.fromisoformat(at), kind=kind) for at, kind in rows]
 
     def get(self, referral_id: str) -> ReferralLogEntry | None:
         rows = self._select("WHERE referral_id = ?", (referral_id,))

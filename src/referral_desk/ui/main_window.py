@@ -246,6 +246,12 @@ class MainWindow(QMainWindow):
         right.addWidget(self.blockers)
         right.addWidget(self.result_status)
         right.addWidget(self.password_panel)
+        # No Alt-key: every free letter is taken by the form and the menus.
+        self.breach_button = QPushButton(self.tr("Gegevenslek melden…"), central)
+        self.breach_button.setObjectName("breachButton")
+        self.breach_button.clicked.connect(self.report_breach)
+        self.breach_button.setVisible(False)
+        right.addWidget(self.breach_button)
         right.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(self.form)
@@ -392,6 +398,7 @@ class MainWindow(QMainWindow):
     def update_state(self) -> None:
         self.consent_panel.set_leaflet_available(self.leaflet_blocker())
         self.consent_panel.set_receipt_available(self.created is not None)
+        self.breach_button.setVisible(self.created is not None)
         if self.created is not None or self.creation.busy:
             self.create_button.setEnabled(False)
             self.blockers.setVisible(False)
@@ -844,6 +851,7 @@ class MainWindow(QMainWindow):
                 lambda: self.profile,
                 self.deps.today,
                 self,
+                registry=lambda: self.registry.registry if self.registry else None,
             )
             self.referral_log_window.setWindowFlag(Qt.WindowType.Window, True)
             self.referral_log_window.correctionRequested.connect(self.start_correction)
@@ -851,6 +859,14 @@ class MainWindow(QMainWindow):
         self.referral_log_window.show()
         self.referral_log_window.raise_()
         return self.referral_log_window
+
+    def report_breach(self) -> None:
+        """For the referral just made: the same report as from the sent-referrals window."""
+        if self.created is None:
+            return
+        log_window = self.open_referral_log_window()
+        log_window.select(self.created.referral_id)
+        log_window.report_breach()
 
     def open_registry_editor(self) -> RegistryEditor:
         """Opens the active registry file, even a broken one: fixing it is the point."""

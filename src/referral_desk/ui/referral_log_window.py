@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.dutch_dates import numeric_date_time
+from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.domain.registry_csv import parse_registry_date
 from referral_desk.errors import UserFacingError
@@ -38,6 +39,12 @@ from referral_desk.lifecycle.after_sending import (
     record_password_channel,
     withdraw_consent,
 )
+from referral_desk.lifecycle.breach import (
+    BreachResult,
+    OpenedDraft,
+    breach_contacts,
+    report_breach,
+)
 from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.storage.referral_log import (
     CHANNEL_LABELS,
@@ -48,6 +55,7 @@ from referral_desk.storage.referral_log import (
     ReferralStatus,
 )
 from referral_desk.ui.background import BackgroundRunner
+from referral_desk.ui.breach_dialog import BreachDialog
 from referral_desk.ui.client_form import ERROR_STYLE
 from referral_desk.ui.evaluation_window import EvaluationWindow
 from referral_desk.ui.failure_dialog import report_unexpected_failure
@@ -88,9 +96,13 @@ class ReferralLogWindow(QMainWindow):
         profile: Callable[[], ReferrerProfile | None],
         today: Callable[[], date],
         parent: QWidget | None = None,
+        registry: Callable[[], PartnerRegistry | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("referralLogWindow")
+        self.registry = registry
+        self.breach_dialog: BreachDialog | None = None
+        self.breach = BackgroundRunner(self)
         self.setWindowTitle(self.tr("Verzonden doorverwijzingen"))
         self.services = services
         self.problem = problem
@@ -160,10 +172,11 @@ class ReferralLogWindow(QMainWindow):
             ("sent", self.tr("Verstuurd &bevestigen"), self.mark_sent),
             ("withdraw", self.tr("Toestemming i&ngetrokken…"), self.withdraw),
             ("correct", self.tr("&Correctie…"), self.correct),
+            ("breach", self.tr("Gegevens&lek melden…"), self.report_breach),
             ("evaluation", self.tr("&Evaluatie…"), self.open_evaluation),
         ):
             button = QPushButton(text, central)
-            button.setObjectName(f"register_{name}")
+            button.setObjectName("breachButton" if name == "breach" else f"register_{name}")
             button.clicked.connect(slot)
             self.buttons[name] = button
             if name == "evaluation":
@@ -278,6 +291,10 @@ class ReferralLogWindow(QMainWindow):
         self.buttons["withdraw"].setEnabled(actions.withdraw and not busy)
         self.buttons["correct"].setEnabled(actions.correct)
         self.buttons["evaluation"].setEnabled(actions.evaluate)
+        # Any row, whatever its status: a breach can come to light after a withdrawal too.
+        self.buttons["breach"].setEnabled(
+            self.selected() is not None and self.services is not None and not self.breach.busy
+        )
 
     # --- actions ----------------------------------------------------------------------
     def recall_password(self) -> None:
@@ -372,6 +389,81 @@ class ReferralLogWindow(QMainWindow):
             outcome=self.tr(
                 "De intrekking is misschien niet genoteerd: kijk de status in de lijst na en "
                 "herhaal ze zo nodig."
+            ),
+        )
+
+    def report_breach(self) -> None:
+        row = self.selected()
+        profile = self.profile()
+        if row is None or self.services is None:
+            return
+        if profile is None:
+            self.say(self.tr("Vul eerst uw aanmeldersprofiel in (menu Profiel)."), error=True)
+            return
+        contacts = breach_contacts(row, self.registry())
+        self.breach_dialog = BreachDialog(row, contacts, self)
+        dialog = self.breach_dialog
+        dialog.accepted.connect(lambda: self._start_breach(row, profile, dialog))
+        self.breach_dialog.open()
+
+    def _start_breach(
+        self, row: ReferralLogEntry, profile: ReferrerProfile, dialog: BreachDialog
+    ) -> None:
+        if self.services is None:
+            return
+        kind = dialog.kind()
+        services = self.services
+        started = self.breach.start(
+            lambda: report_breach(
+                row, kind, profile, breach_contacts(row, self.registry()), services
+            ),
+            lambda result: self._breach_reported(row, result),
+            self._breach_failed,
+        )
+        if started:
+            self.update_actions()
+            self.say(self.tr("Bezig: de e-mails over het gegevenslek worden klaargezet…"))
+
+    def _breach_reported(self, row: ReferralLogEntry, result: object) -> None:
+        assert isinstance(result, BreachResult)
+        self.refresh()
+        self.select(row.referral_id)
+        failed = result.failed
+        self._show_fallbacks(list(failed))
+        addresses = ", ".join(escape(d.draft.to) for d in result.drafts)
+        text = self.tr(
+            "Gegevenslek bij {0} genoteerd; de e-mails aan {1} staan klaar. Verstuur ze meteen."
+        ).format(row.referral_id, addresses)
+        if not result.breach_contact_known:
+            text += " " + self.tr(
+                "Het meldpunt gegevenslekken van de partner is onbekend: zoek het op in het "
+                "protocol."
+            )
+        if result.referral_log_problem:
+            text += " " + escape(result.referral_log_problem)
+        self.say(text, error=bool(result.referral_log_problem))
+
+    def _show_fallbacks(self, pending: list[OpenedDraft]) -> None:
+        """Each draft no mail client opened, one after the other."""
+        if not pending:
+            return
+        first, rest = pending[0], pending[1:]
+        self.fallback_dialog = MailFallbackDialog(first.draft, first.mail_failures, self)
+        self.fallback_dialog.finished.connect(lambda _r: self._show_fallbacks(rest))
+        self.fallback_dialog.open()
+
+    def _breach_failed(self, error: BaseException) -> None:
+        self.update_actions()
+        if isinstance(error, UserFacingError):
+            self.say(escape(error.message), error=True)
+            return
+        report_unexpected_failure(
+            self,
+            error,
+            where="breach report",
+            outcome=self.tr(
+                "De melding van het gegevenslek is misschien niet klaargezet: meld het zelf aan "
+                "de functionaris voor gegevensbescherming."
             ),
         )
 
