@@ -40,6 +40,7 @@ from referral_desk.lifecycle.after_sending import (
     withdraw_consent,
 )
 from referral_desk.lifecycle.breach import (
+    BreachContacts,
     BreachResult,
     OpenedDraft,
     breach_contacts,
@@ -378,12 +379,7 @@ class ReferralLogWindow(QMainWindow):
         self.say(text, error=bool(result.referral_log_problem))
 
     def _withdrawal_failed(self, error: BaseException) -> None:
-        self.update_actions()
-        if isinstance(error, UserFacingError):
-            self.say(escape(error.message), error=True)
-            return
-        report_unexpected_failure(
-            self,
+        self._follow_up_failed(
             error,
             where="withdrawal",
             outcome=self.tr(
@@ -391,6 +387,14 @@ class ReferralLogWindow(QMainWindow):
                 "herhaal ze zo nodig."
             ),
         )
+
+    def _follow_up_failed(self, error: BaseException, *, where: str, outcome: str) -> None:
+        """A refusal is said in the window; anything else is an unexpected failure."""
+        self.update_actions()
+        if isinstance(error, UserFacingError):
+            self.say(escape(error.message), error=True)
+            return
+        report_unexpected_failure(self, error, where=where, outcome=outcome)
 
     def report_breach(self) -> None:
         row = self.selected()
@@ -403,20 +407,23 @@ class ReferralLogWindow(QMainWindow):
         contacts = breach_contacts(row, self.registry())
         self.breach_dialog = BreachDialog(row, contacts, self)
         dialog = self.breach_dialog
-        dialog.accepted.connect(lambda: self._start_breach(row, profile, dialog))
+        dialog.accepted.connect(lambda: self._start_breach(row, profile, contacts, dialog))
         self.breach_dialog.open()
 
     def _start_breach(
-        self, row: ReferralLogEntry, profile: ReferrerProfile, dialog: BreachDialog
+        self,
+        row: ReferralLogEntry,
+        profile: ReferrerProfile,
+        contacts: BreachContacts,
+        dialog: BreachDialog,
     ) -> None:
+        """The contacts the dialog showed are the ones written to: read once, on this thread."""
         if self.services is None:
             return
         kind = dialog.kind()
         services = self.services
         started = self.breach.start(
-            lambda: report_breach(
-                row, kind, profile, breach_contacts(row, self.registry()), services
-            ),
+            lambda: report_breach(row, kind, profile, contacts, services),
             lambda result: self._breach_reported(row, result),
             self._breach_failed,
         )
@@ -453,12 +460,7 @@ class ReferralLogWindow(QMainWindow):
         self.fallback_dialog.open()
 
     def _breach_failed(self, error: BaseException) -> None:
-        self.update_actions()
-        if isinstance(error, UserFacingError):
-            self.say(escape(error.message), error=True)
-            return
-        report_unexpected_failure(
-            self,
+        self._follow_up_failed(
             error,
             where="breach report",
             outcome=self.tr(
