@@ -458,3 +458,22 @@ def test_consent_text_and_partner_follow_the_lookup(qtbot: QtBot, window: MainWi
     assert "geen protocol met het CAW voor Brussel" in _partner_text(window)
     assert "OCMW" not in _partner_text(window)
     assert "het OCMW van de woonplaats, in Brussel het CAW" in explanation.text()
+
+
+def test_the_password_is_scrolled_into_view_on_a_short_window(qtbot: QtBot) -> None:
+    window = open_main_window(qtbot)
+    window.resize(1000, 480)
+    window.show()
+    fill_profile(qtbot, window)
+    fill_client(qtbot, window)
+    tick_consent(qtbot, window)
+    click_create(qtbot, window)
+    display = child(window, QLabel, "passwordDisplay")
+    viewport = window.right_column.viewport()
+
+    def password_in_view() -> bool:
+        top_left = display.mapTo(viewport, display.rect().topLeft())
+        bottom = top_left.y() + display.height()
+        return top_left.y() >= 0 and bottom <= viewport.height()
+
+    qtbot.waitUntil(password_in_view)

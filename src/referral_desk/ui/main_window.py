@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         buttons.addStretch(1)
 
         # The right column scrolls rather than squeezing its wrapped texts on a short screen.
-        right_scroll = QScrollArea(central)
+        right_scroll = self.right_column = QScrollArea(central)
         right_scroll.setObjectName("rightColumn")
         right_scroll.setWidgetResizable(True)
         right_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -684,6 +684,8 @@ class MainWindow(QMainWindow):
             self.fallback_dialog.open()
         self.result_status.setText(status + self.record_note())
         self.update_state()
+        # On a short screen the password sits below the fold: bring it into view once laid out.
+        QTimer.singleShot(0, lambda: self.right_column.ensureWidgetVisible(self.password_panel))
 
     def record_note(self) -> str:
         record = self.record
