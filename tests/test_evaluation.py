@@ -19,6 +19,7 @@ from referral_desk.storage.referral_log import (
     ReferralLogEntry,
     ReferralStatus,
     StatusChange,
+    WithdrawalChannel,
 )
 from tests.test_referral_log import entry
 
@@ -143,9 +144,9 @@ def test_figures_from_a_seeded_register_match_hand_counts(tmp_path: Path) -> Non
     add("KG-2026-FFFFFF", at(2, 2), w, PasswordChannel.PHONE, corrects="KG-2026-CCCCCC")
     add("KG-2026-GGGGGG", at(3, 11), lb, PasswordChannel.OTHER)
     add("KG-2026-HHHHHH", at(7, 2), w, PasswordChannel.PHONE)
-    referral_log.mark_withdrawn("KG-2025-AAAAAA", at(1, 20))
-    referral_log.mark_withdrawn("KG-2026-DDDDDD", at(2, 3))
-    referral_log.mark_withdrawn("KG-2026-GGGGGG", at(7, 1))
+    referral_log.mark_withdrawn("KG-2025-AAAAAA", WithdrawalChannel.PHONE, at(1, 20))
+    referral_log.mark_withdrawn("KG-2026-DDDDDD", WithdrawalChannel.PHONE, at(2, 3))
+    referral_log.mark_withdrawn("KG-2026-GGGGGG", WithdrawalChannel.PHONE, at(7, 1))
 
     half = EvaluationPeriod(start=date(2026, 1, 1), end=date(2026, 6, 30))
     table = evaluate(referral_log.all(), half)

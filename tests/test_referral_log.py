@@ -19,6 +19,7 @@ from referral_desk.storage.referral_log import (
     ReferralLogError,
     ReferralLogQuery,
     ReferralStatus,
+    WithdrawalChannel,
 )
 
 T0 = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
@@ -68,7 +69,7 @@ def test_status_history_from_draft_to_withdrawn(referral_log: ReferralLog) -> No
     referral_log.add(entry())
     referral_log.set_password_channel("KG-2026-7F3K9Q", PasswordChannel.PHONE)
     referral_log.mark_sent("KG-2026-7F3K9Q", T0 + timedelta(minutes=5))
-    referral_log.mark_withdrawn("KG-2026-7F3K9Q", T0 + timedelta(days=3))
+    referral_log.mark_withdrawn("KG-2026-7F3K9Q", WithdrawalChannel.PHONE, T0 + timedelta(days=3))
     row = referral_log.get("KG-2026-7F3K9Q")
     assert row is not None
     assert row.status is ReferralStatus.WITHDRAWN
@@ -220,7 +221,7 @@ def test_writes_without_a_moment_use_the_clock(tmp_path: Path) -> None:
     referral_log.add(entry())
     referral_log.mark_sent("KG-2026-7F3K9Q")
     now[0] = T0 + timedelta(days=9)
-    referral_log.mark_withdrawn("KG-2026-7F3K9Q")
+    referral_log.mark_withdrawn("KG-2026-7F3K9Q", WithdrawalChannel.PHONE)
     row = referral_log.get("KG-2026-7F3K9Q")
     assert row is not None
     assert [c.at for c in row.history] == [T0, T0 + timedelta(hours=2), T0 + timedelta(days=9)]
@@ -419,3 +420,75 @@ def test_the_old_per_partner_memory_moves_into_the_log_once(tmp_path: Path) -> N
     assert store.load().last_mailboxes == {}
     assert move_last_mailboxes(store, referral_log, registry) == 0
     referral_log.close()
+
+
+def test_a_fourth_version_log_gains_withdrawal_channel_recalls_and_deletions(
+    tmp_path: Path,
+) -> None:
+    from referral_desk.storage.referral_log import MIGRATIONS
+
+    path = tmp_path / "register.sqlite3"
+    db = sqlite3.connect(path)
+    for migration in MIGRATIONS[:4]:
+        migration(db)
+    db.execute("PRAGMA user_version = 4")
+    db.commit()
+    db.close()
+    referral_log = ReferralLog.open(path)
+    referral_log.add(entry())
+    row = referral_log.get("KG-2026-7F3K9Q")
+    assert row is not None and row.withdrawal_channel is None
+    assert referral_log.recalls("KG-2026-7F3K9Q") == []
+    referral_log.close()
+
+
+def test_a_withdrawal_records_how_it_went(referral_log: ReferralLog) -> None:
+    referral_log.add(entry())
+    referral_log.mark_withdrawn("KG-2026-7F3K9Q", WithdrawalChannel.MAIL, T0 + timedelta(days=1))
+    row = referral_log.get("KG-2026-7F3K9Q")
+    assert row is not None
+    assert row.status is ReferralStatus.WITHDRAWN
+    assert row.withdrawal_channel is WithdrawalChannel.MAIL
+    with pytest.raises(ReferralLogError):
+        referral_log.mark_withdrawn("KG-2026-AAAAAA", WithdrawalChannel.PHONE)
+
+
+def test_a_cancelled_draft_keeps_its_row_and_history(referral_log: ReferralLog) -> None:
+    referral_log.add(entry())
+    referral_log.mark_cancelled("KG-2026-7F3K9Q", T0 + timedelta(minutes=3))
+    row = referral_log.get("KG-2026-7F3K9Q")
+    assert row is not None
+    assert row.status is ReferralStatus.CANCELLED
+    assert row.status_at(ReferralStatus.CANCELLED) == T0 + timedelta(minutes=3)
+
+
+def test_recalls_keep_only_the_moment_and_go_with_the_row(referral_log: ReferralLog) -> None:
+    referral_log.add(entry())
+    referral_log.record_recall("KG-2026-7F3K9Q", T0 + timedelta(hours=1))
+    referral_log.record_recall("KG-2026-7F3K9Q", T0 + timedelta(hours=2))
+    assert referral_log.recalls("KG-2026-7F3K9Q") == [
+        T0 + timedelta(hours=1),
+        T0 + timedelta(hours=2),
+    ]
+    columns = {r[1] for r in referral_log._db.execute("PRAGMA table_info(password_recalls)")}
+    assert columns == {"id", "referral_id", "at"}
+    with pytest.raises(ReferralLogError):
+        referral_log.record_recall("KG-2026-AAAAAA")
+    referral_log.purge_older_than(T0 + timedelta(days=1))
+    assert referral_log.recalls("KG-2026-7F3K9Q") == []
+
+
+def test_a_deletion_request_is_linked_to_both_rows(referral_log: ReferralLog) -> None:
+    referral_log.add(entry())
+    referral_log.add(entry("KG-2026-AAAAAA", T0 + timedelta(days=1), corrects="KG-2026-7F3K9Q"))
+    referral_log.record_deletion_request(
+        "KG-2026-7F3K9Q", "KG-2026-AAAAAA", T0 + timedelta(days=1, minutes=2)
+    )
+    on_original = referral_log.deletion_requests("KG-2026-7F3K9Q")
+    on_correction = referral_log.deletion_requests("KG-2026-AAAAAA")
+    assert on_original == on_correction
+    assert [(d.original_id, d.correction_id) for d in on_original] == [
+        ("KG-2026-7F3K9Q", "KG-2026-AAAAAA")
+    ]
+    with pytest.raises(ReferralLogError):
+        referral_log.record_deletion_request("KG-2026-7F3K9Q", "KG-2026-CCCCCC")

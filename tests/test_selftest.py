@@ -31,6 +31,7 @@ from referral_desk.selftest import (
     run_selftest,
 )
 from referral_desk.storage.paths import AppPaths
+from referral_desk.storage.referral_log import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = (ROOT / "config" / "partners.toml").read_text("utf-8")
@@ -136,7 +137,7 @@ def test_all_checks_pass_with_a_keyring(memory_keyring: MemoryKeyring) -> None:
         "referral_log",
         "versions",
     ]
-    assert "schema 4, 0 doorverwijzingen" in checks["referral_log"].detail
+    assert f"schema {SCHEMA_VERSION}, 0 doorverwijzingen" in checks["referral_log"].detail
     assert "meegeleverd partnerregister" in checks["registry"].detail
     assert "versie 2026.1 van 2026-11-22" in checks["registry"].detail
     assert "7zAES" in checks["archive"].detail

@@ -29,6 +29,7 @@ from referral_desk.storage.referral_log import (
     ReferralLogEntry,
     ReferralLogError,
     ReferralStatus,
+    WithdrawalChannel,
 )
 
 log = logging.getLogger(__name__)
@@ -183,7 +184,9 @@ def withdraw_consent(
         referral_log_problem = REFERRAL_LOG_MISSING
     else:
         try:
-            services.referral_log.mark_withdrawn(row.referral_id, services.clock())
+            services.referral_log.mark_withdrawn(
+                row.referral_id, WithdrawalChannel.MAIL, services.clock()
+            )
         except ReferralLogError as error:
             referral_log_problem = error.message
     if services.vault is not None:

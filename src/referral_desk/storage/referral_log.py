@@ -46,6 +46,14 @@ class ReferralStatus(StrEnum):
     SENT = "sent"
     WITHDRAWN = "withdrawn"
     CORRECTED = "corrected"
+    CANCELLED = "cancelled"
+
+
+class WithdrawalChannel(StrEnum):
+    """How the withdrawal reached the partner; by mail only once the mail went."""
+
+    PHONE = "telefoon"
+    MAIL = "mail"
 
 
 class PasswordChannel(StrEnum):
@@ -60,6 +68,11 @@ STATUS_LABELS: dict[ReferralStatus, str] = {
     ReferralStatus.SENT: "verstuurd",
     ReferralStatus.WITHDRAWN: "toestemming ingetrokken",
     ReferralStatus.CORRECTED: "gecorrigeerd",
+    ReferralStatus.CANCELLED: "geannuleerd (nooit verstuurd)",
+}
+WITHDRAWAL_CHANNEL_LABELS: dict[WithdrawalChannel, str] = {
+    WithdrawalChannel.PHONE: "telefonisch",
+    WithdrawalChannel.MAIL: "per e-mail",
 }
 CHANNEL_LABELS: dict[PasswordChannel, str] = {
     PasswordChannel.PHONE: "telefoon",
@@ -120,6 +133,7 @@ class ReferralLogEntry(NewReferralLogEntry):
     status: ReferralStatus
     history: tuple[StatusChange, ...]
     corrected_by: str | None = None
+    withdrawal_channel: WithdrawalChannel | None = None
 
     @property
     def sent_at(self) -> datetime | None:
@@ -136,6 +150,17 @@ class Incident(BaseModel):
 
     at: datetime
     kind: str = Field(pattern=_INCIDENT_KIND.pattern)
+
+
+class DeletionRequest(BaseModel):
+    """A request to *original_id*'s partner to delete its data, because the correction
+    *correction_id* went to another partner; shown on both rows."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    at: datetime
+    original_id: str = Field(pattern=REFERRAL_ID_PATTERN.pattern)
+    correction_id: str = Field(pattern=REFERRAL_ID_PATTERN.pattern)
 
 
 class ReferralLogQuery(BaseModel):
@@ -248,7 +273,35 @@ def _v4(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX incidents_referral ON incidents (referral_id)")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
+def _v5(db: sqlite3.Connection) -> None:
+    # How a withdrawal went; when a password was shown again (never the password); deletion
+    # requests to the first partner of a correction that went to another one.
+    db.execute("ALTER TABLE referrals ADD COLUMN withdrawal_channel TEXT")
+    db.execute(
+        """
+        CREATE TABLE password_recalls (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX recalls_referral ON password_recalls (referral_id)")
+    db.execute(
+        """
+        CREATE TABLE deletion_requests (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
+            correction_id TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX deletions_referral ON deletion_requests (referral_id)")
+    db.execute("CREATE INDEX deletions_correction ON deletion_requests (correction_id)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -515,8 +568,25 @@ class ReferralLog:
     def mark_sent(self, referral_id: str, at: datetime | None = None) -> None:
         self.set_status(referral_id, ReferralStatus.SENT, at)
 
-    def mark_withdrawn(self, referral_id: str, at: datetime | None = None) -> None:
-        self.set_status(referral_id, ReferralStatus.WITHDRAWN, at)
+    def mark_withdrawn(
+        self, referral_id: str, channel: WithdrawalChannel, at: datetime | None = None
+    ) -> None:
+        """Status and channel in one transaction: a withdrawal is never recorded without how."""
+        moment = self.clock() if at is None else at
+
+        def write() -> None:
+            with self._write() as db:
+                self._set_status(db, referral_id, ReferralStatus.WITHDRAWN, moment)
+                db.execute(
+                    "UPDATE referrals SET withdrawal_channel = ? WHERE referral_id = ?",
+                    (channel.value, referral_id),
+                )
+
+        self._guarded(write)
+
+    def mark_cancelled(self, referral_id: str, at: datetime | None = None) -> None:
+        """A draft that never left: kept in the log (its ID was handed out), counted apart."""
+        self.set_status(referral_id, ReferralStatus.CANCELLED, at)
 
     def link_correction(self, original_id: str, new_id: str, at: datetime | None = None) -> None:
         """Links a correction added without ``corrects``: the original becomes CORRECTED
@@ -576,14 +646,53 @@ class ReferralLog:
 
         def write() -> None:
             with self._write() as db:
-                known = db.execute(
-                    "SELECT 1 FROM referrals WHERE referral_id = ?", (referral_id,)
-                ).fetchone()
-                if known is None:
-                    raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
+                self._require(db, referral_id)
                 db.execute(
                     "INSERT INTO incidents (referral_id, at, kind) VALUES (?, ?, ?)",
                     (referral_id, incident.at.isoformat(), incident.kind),
+                )
+
+        self._guarded(write)
+
+    def _require(self, db: sqlite3.Connection, referral_id: str) -> None:
+        known = db.execute(
+            "SELECT 1 FROM referrals WHERE referral_id = ?", (referral_id,)
+        ).fetchone()
+        if known is None:
+            raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
+
+    def record_recall(self, referral_id: str, at: datetime | None = None) -> None:
+        """That the password of *referral_id* was shown again: the moment, nothing more."""
+        moment = self.clock() if at is None else at
+
+        def write() -> None:
+            with self._write() as db:
+                self._require(db, referral_id)
+                db.execute(
+                    "INSERT INTO password_recalls (referral_id, at) VALUES (?, ?)",
+                    (referral_id, moment.isoformat()),
+                )
+
+        self._guarded(write)
+
+    def record_deletion_request(
+        self, original_id: str, correction_id: str, at: datetime | None = None
+    ) -> None:
+        """The deletion mail to *original_id*'s partner, for the correction *correction_id*."""
+        request = DeletionRequest(
+            at=self.clock() if at is None else at,
+            original_id=original_id,
+            correction_id=correction_id,
+        )
+
+        def write() -> None:
+            with self._write() as db:
+                self._require(db, original_id)
+                self._require(db, correction_id)
+                db.execute(
+                    "INSERT INTO deletion_requests (referral_id, correction_id, at) "
+                    "VALUES (?, ?, ?)",
+                    (original_id, correction_id, request.at.isoformat()),
                 )
 
         self._guarded(write)
@@ -666,6 +775,34 @@ class ReferralLog:
                 raise _error_for(error, self.path) from None
         return [Incident(at=datetime.fromisoformat(at), kind=kind) for at, kind in rows]
 
+    def recalls(self, referral_id: str) -> list[datetime]:
+        """When the password of *referral_id* was shown again, oldest first."""
+        with self._lock:
+            try:
+                rows = self._db.execute(
+                    "SELECT at FROM password_recalls WHERE referral_id = ? ORDER BY id",
+                    (referral_id,),
+                ).fetchall()
+            except sqlite3.Error as error:
+                raise _error_for(error, self.path) from None
+        return [datetime.fromisoformat(at) for (at,) in rows]
+
+    def deletion_requests(self, referral_id: str) -> list[DeletionRequest]:
+        """Deletion requests in which *referral_id* is the original or the correction."""
+        with self._lock:
+            try:
+                rows = self._db.execute(
+                    "SELECT at, referral_id, correction_id FROM deletion_requests "
+                    "WHERE referral_id = ? OR correction_id = ? ORDER BY id",
+                    (referral_id, referral_id),
+                ).fetchall()
+            except sqlite3.Error as error:
+                raise _error_for(error, self.path) from None
+        return [
+            DeletionRequest(at=datetime.fromisoformat(at), original_id=orig, correction_id=corr)
+            for at, orig, corr in rows
+        ]
+
     def get(self, referral_id: str) -> ReferralLogEntry | None:
         rows = self._select("WHERE referral_id = ?", (referral_id,))
         return rows[0] if rows else None
@@ -687,7 +824,8 @@ class ReferralLog:
                 "SELECT referral_id, created_at, partner_id, partner_name, mailbox, "
                 "archive_sha256, consent_recorded, consent_date, referrer_name, team, "
                 "mail_adapter, password_channel, status, corrects, corrected_by, initials, "
-                f"postcode FROM referrals {where} ORDER BY created_at DESC, referral_id",
+                "postcode, withdrawal_channel "
+                f"FROM referrals {where} ORDER BY created_at DESC, referral_id",
                 tuple(params),
             ).fetchall()
             history: dict[str, list[StatusChange]] = {}
@@ -717,6 +855,7 @@ class ReferralLog:
             "corrected_by",
             "initials",
             "postcode",
+            "withdrawal_channel",
         )
         rows = [
             ReferralLogEntry.model_validate(
