@@ -35,7 +35,8 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from referral_desk.app import create_main_window, install_dutch_qt_strings
+    from referral_desk.app import create_main_window, install_language, show_main_window
+    from referral_desk.storage.paths import AppPaths
 
     class ThrowAwayKeyring(KeyringBackend):
         """Screenshots must not leave a sample password in the real keyring."""
@@ -54,10 +55,9 @@ def main() -> int:
 
     keyring.set_keyring(ThrowAwayKeyring())
     app = QApplication(sys.argv[:1])
-    install_dutch_qt_strings(app)
+    install_language(app, AppPaths.from_platform())
     window = create_main_window()
-    window.resize(1180, 780)
-    window.show()
+    show_main_window(window)
 
     def grab(name: str, widget: QWidget | None = None) -> None:
         app.processEvents()

@@ -84,12 +84,14 @@ class RecordingMail:
     drafts: list[DraftMessage] = field(default_factory=list)
     name: str = "fake"
     label: str = "nep"
+    # False: like the eml-only adapter, the draft is kept but no mail client shows it.
+    opened: bool = True
 
     def open_draft(self, draft: DraftMessage, workdir: Path) -> DraftResult:
         if self.raises is not None:
             raise self.raises
         self.drafts.append(draft)
-        return DraftResult(opener=self.name, eml_path=None, opened=True)
+        return DraftResult(opener=self.name, eml_path=None, opened=self.opened)
 
 
 @dataclass

@@ -31,6 +31,7 @@ from referral_desk.delivery.new_outlook import NewOutlookOpener
 from referral_desk.delivery.openers import EmlFileOpener
 from referral_desk.delivery.thunderbird import ThunderbirdComposeOpener, mailto_handler
 from referral_desk.delivery.xdg_email import XdgEmailOpener
+from tests.thunderbird_profiles import home_with_account
 
 REFERRAL_ID = "KG-2026-7F3K9Q"
 BUNDLE = "/opt/referral-desk/_internal"
@@ -167,6 +168,7 @@ Launch = Callable[[Path, DraftMessage], Path]
 
 def _thunderbird(bindir: Path, draft: DraftMessage) -> Path:
     program = _recorder(bindir, "thunderbird")
+    home_with_account(Path(os.environ["HOME"]))
     ThunderbirdComposeOpener(environ=os.environ, platform="linux").open_draft(draft, bindir)
     return program
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from referral_desk.delivery.eml import write_eml_draft
+from referral_desk.delivery.eml import DRAFT_POLICY, write_eml_draft
 from referral_desk.delivery.message import (
     DraftMessage,
     build_email_message,
@@ -150,7 +150,8 @@ def test_eml_written_with_exact_bytes_and_no_temp_file(archive: Path) -> None:
     folder = archive.parent
     path = write_eml_draft(message, folder, REFERRAL_ID)
     assert path == folder / f"{REFERRAL_ID}.eml"
-    assert path.read_bytes() == message.as_bytes(policy=email.policy.SMTP)
+    assert path.read_bytes() == message.as_bytes(policy=DRAFT_POLICY)
+    assert DRAFT_POLICY.linesep == "\r\n"
     assert sorted(p.name for p in folder.iterdir()) == sorted([archive.name, path.name])
 
 

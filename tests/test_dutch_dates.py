@@ -7,10 +7,13 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from referral_desk.domain.dutch_dates import (
     numeric_date,
     numeric_date_time,
+    parse_numeric_date,
     written_date,
     written_date_time,
 )
@@ -53,3 +56,39 @@ def test_the_locale_changes_nothing() -> None:
 @pytest.mark.parametrize("day", [date(1, 1, 1), date(999, 12, 31)])
 def test_early_years_keep_four_digits(day: date) -> None:
     assert numeric_date(day).endswith(f"-{day.year:04d}")
+
+
+DAYS = st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31))
+
+
+@given(DAYS)
+def test_a_date_reads_back_in_every_form_a_person_types(day: date) -> None:
+    """The table's form, the file's form and the unpadded one all mean the same day."""
+    typed = (
+        numeric_date(day),
+        day.isoformat(),
+        f"{day.day}-{day.month}-{day.year}",
+        f"{day.day}/{day.month:02d}/{day.year}",
+        f" {day.day:02d}.{day.month}.{day.year} ",
+    )
+    assert {parse_numeric_date(text) for text in typed} == {day}
+
+
+@given(st.text(max_size=20))
+def test_anything_else_is_a_value_error_or_a_real_date(text: str) -> None:
+    try:
+        parsed = parse_numeric_date(text)
+    except ValueError:
+        return
+    assert isinstance(parsed, date)
+    assert text.strip()[:1].isascii() and text.strip()[:1].isdigit()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "31-02-2026", "2026-13-01", "05-03.2026", "2026/03/05", "5-3-26", "٣-٣-2026"],
+)
+def test_no_date_no_guess(text: str) -> None:
+    """No day that does not exist, no two-digit year, no mixed separators, no other digits."""
+    with pytest.raises(ValueError):
+        parse_numeric_date(text)

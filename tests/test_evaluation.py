@@ -34,8 +34,11 @@ def row(
     channel: PasswordChannel = PasswordChannel.PHONE,
     withdrawn: datetime | None = None,
     corrects: str | None = None,
+    sent: bool = True,
 ) -> ReferralLogEntry:
     history = [StatusChange(status=ReferralStatus.DRAFT_OPENED, at=created)]
+    if sent:
+        history.append(StatusChange(status=ReferralStatus.SENT, at=created + timedelta(minutes=2)))
     if withdrawn is not None:
         history.append(StatusChange(status=ReferralStatus.WITHDRAWN, at=withdrawn))
     return ReferralLogEntry(
@@ -90,8 +93,16 @@ def test_csv_is_for_excel_and_holds_only_counts() -> None:
     table = evaluate([row("KG-2026-AAAAAA", at(2)), row("KG-2026-CCCCCC", at(5))], YEAR)
     text = to_csv(table)
     parsed = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert parsed[0][:5] == ["partner", "maand", "doorverwijzingen", "correcties", "intrekkingen"]
-    assert ["OCMW Wervik", "2026-02", "1", "0", "0", "1", "0", "0", "0"] in parsed
+    assert parsed[0][:7] == [
+        "partner",
+        "maand",
+        "verstuurd",
+        "correcties",
+        "intrekkingen",
+        "nooit verstuurd",
+        "incidenten",
+    ]
+    assert ["OCMW Wervik", "2026-02", "1", "0", "0", "0", "0", "1", "0", "0", "0"] in parsed
     assert parsed[-1][:3] == ["Alle partners", "totaal", "2"]
     assert "KG-2026" not in text and "Sofie" not in text
 
@@ -173,13 +184,13 @@ def test_figures_from_a_seeded_register_match_hand_counts(tmp_path: Path) -> Non
 
     rows = list(csv.reader(io.StringIO(to_csv(table)), delimiter=";"))
     assert rows[1:] == [
-        ["OCMW Leopoldsburg", "2026-01", "1", "0", "0", "0", "0", "0", "1"],
-        ["OCMW Leopoldsburg", "2026-03", "1", "0", "0", "0", "0", "1", "0"],
-        ["OCMW Leopoldsburg", "totaal", "2", "0", "0", "0", "0", "1", "1"],
-        ["OCMW Wervik", "2026-01", "2", "0", "1", "1", "1", "0", "0"],
-        ["OCMW Wervik", "2026-02", "0", "1", "1", "1", "0", "0", "0"],
-        ["OCMW Wervik", "totaal", "2", "1", "2", "2", "1", "0", "0"],
-        ["Alle partners", "totaal", "4", "1", "2", "2", "1", "1", "1"],
+        ["OCMW Leopoldsburg", "2026-01", "1", "0", "0", "0", "0", "0", "0", "0", "1"],
+        ["OCMW Leopoldsburg", "2026-03", "1", "0", "0", "0", "0", "0", "0", "1", "0"],
+        ["OCMW Leopoldsburg", "totaal", "2", "0", "0", "0", "0", "0", "0", "1", "1"],
+        ["OCMW Wervik", "2026-01", "2", "0", "1", "0", "0", "1", "1", "0", "0"],
+        ["OCMW Wervik", "2026-02", "0", "1", "1", "0", "0", "1", "0", "0", "0"],
+        ["OCMW Wervik", "totaal", "2", "1", "2", "0", "0", "2", "1", "0", "0"],
+        ["Alle partners", "totaal", "4", "1", "2", "0", "0", "2", "1", "1", "1"],
     ]
 
 
@@ -194,7 +205,7 @@ def test_csv_bytes_carry_the_bom_and_read_back_in_excel_style() -> None:
     text = data.decode("utf-8-sig")
     assert text == to_csv(table) and "\r\n" in text
     header = next(csv.reader(io.StringIO(text), delimiter=";"))
-    assert header[5:] == [
+    assert header[7:] == [
         "wachtwoord telefoon",
         "wachtwoord sms",
         "wachtwoord ander kanaal",
@@ -256,6 +267,8 @@ def test_csv_parses_back_to_the_same_figures(
             cell.referrals,
             cell.corrections,
             cell.withdrawals,
+            cell.never_sent,
+            cell.incidents,
             *(cell.channels.get(c, 0) for c in PasswordChannel),
         ]
         assert by_key[(cell.partner_name, cell.month)] == expected
@@ -272,3 +285,29 @@ def test_csv_parses_back_to_the_same_figures(
     inside = [r for r in rows if YEAR.contains(r.created_at.date())]
     assert grand[0] == sum(1 for r in inside if r.corrects is None)
     assert grand[1] == sum(1 for r in inside if r.corrects is not None)
+
+
+def test_drafts_never_sent_and_incidents_are_counted_apart(tmp_path: Path) -> None:
+    """A draft that never left, or was cancelled, is no referral made; breaches have their
+    own column, in the month they were reported."""
+    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log.add(entry("KG-2026-AAAAAA", at(2)))
+    referral_log.mark_sent("KG-2026-AAAAAA", at(2, 11))
+    referral_log.add(entry("KG-2026-CCCCCC", at(2)))  # only the draft
+    referral_log.add(entry("KG-2026-DDDDDD", at(3)))
+    referral_log.mark_cancelled("KG-2026-DDDDDD", at(3, 11))
+    referral_log.record_incident("KG-2026-AAAAAA", "wrong_recipient", at(4))
+    rows = referral_log.all()
+    incidents = {r.referral_id: [i.at for i in referral_log.incidents(r.referral_id)] for r in rows}
+    referral_log.close()
+    table = evaluate(rows, YEAR, incidents)
+    cells = {c.month: c for c in table.cells}
+    assert (cells["2026-02"].referrals, cells["2026-02"].never_sent) == (1, 1)
+    assert (cells["2026-03"].referrals, cells["2026-03"].never_sent) == (0, 1)
+    assert cells["2026-04"].incidents == 1
+    total = table.total()
+    assert (total.referrals, total.never_sent, total.incidents) == (1, 2, 1)
+    # Only what was sent says how its password went.
+    assert total.channels == {PasswordChannel.NOT_YET: 1}
+    parsed = list(csv.reader(io.StringIO(to_csv(table)), delimiter=";"))
+    assert parsed[-1][:7] == ["Alle partners", "totaal", "1", "0", "0", "2", "1"]

@@ -15,7 +15,14 @@ import platformdirs
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from referral_desk.storage.password_vault import INDEX_KEY, SERVICE
@@ -25,6 +32,7 @@ from referral_desk.storage.referral_log import (
     ReferralStatus,
 )
 from referral_desk.ui.main_window import MainWindow
+from referral_desk.ui.referral_log_window import ReferralLogWindow
 from tests.memory_keyring import MemoryKeyring
 from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
 from tests.test_referral_log import entry
@@ -98,12 +106,19 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert window.created is not None and window.created.referral.corrects == first
     assert f"correctie van {first}" in window.created.draft.subject
 
-    # Withdrawal of the correction: a mail to the partner, the status in the referral log.
+    # Withdrawal of the correction once sent: a mail to the partner; the eml-only adapter
+    # opens nothing, so the status waits for the confirmation that it was sent.
     referral_log_window.refresh()
     referral_log_window.select(second)
-    referral_log_window.confirm_withdrawal = lambda row: True  # type: ignore[method-assign]
+    referral_log_window.buttons["sent"].click()
+    answer(referral_log_window, "withdrawByMail")
     referral_log_window.buttons["withdraw"].click()
     qtbot.waitUntil(lambda: not referral_log_window.withdrawal.busy, timeout=30_000)
+    assert _referral_log().get(second).status is ReferralStatus.SENT  # type: ignore[union-attr]
+    assert referral_log_window.fallback_dialog is not None
+    referral_log_window.fallback_dialog.reject()
+    answer(referral_log_window, "Ja, verstuurd")
+    referral_log_window.buttons["confirm_withdrawal"].click()
     referral_log = _referral_log()
     rows = {r.referral_id: r for r in referral_log.all()}
     assert rows[first].status is ReferralStatus.CORRECTED
@@ -155,6 +170,18 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert not _needles_in(caplog.text.encode())
     dump = "\n".join(_referral_log()._db.iterdump())
     assert not _needles_in(dump.encode()) and first in dump
+
+
+def answer(window: ReferralLogWindow, name: str) -> list[QMessageBox]:
+    """The next question is answered with the button whose objectName or text is *name*."""
+    asked: list[QMessageBox] = []
+
+    def run_box(box: QMessageBox) -> QAbstractButton | None:
+        asked.append(box)
+        return next(b for b in box.buttons() if name in (b.objectName(), b.text()))
+
+    window.run_box = run_box  # type: ignore[method-assign]
+    return asked
 
 
 def test_initials_and_postcode_only_when_asked(qtbot: QtBot) -> None:
@@ -283,8 +310,9 @@ def test_register_window_filters(qtbot: QtBot) -> None:
     assert referral_log_window.shown == []
     referral_log_window.date_from.clear()
     qtbot.keyClicks(referral_log_window.date_from, "gisteren")
-    assert "Geef een datum" in referral_log_window.message.text()
+    assert "Van: geen datum" in referral_log_window.message.text()
     referral_log_window.date_from.clear()
+    assert referral_log_window.message.text() == ""
     sent = referral_log_window.status.findData(ReferralStatus.SENT.value)
     referral_log_window.status.setCurrentIndex(sent)
     assert referral_log_window.shown == []

@@ -33,6 +33,7 @@ from referral_desk.delivery.openers import (
 )
 from referral_desk.delivery.thunderbird import ThunderbirdComposeOpener
 from referral_desk.delivery.xdg_email import XdgEmailOpener
+from tests.thunderbird_profiles import home_with_account
 
 XDG_MIME = "/usr/bin/xdg-mime"
 QUERY = [XDG_MIME, "query", "default", "x-scheme-handler/mailto"]
@@ -54,8 +55,10 @@ class FakeRunner:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
+    """Also a HOME (next to it) whose Thunderbird has a mail account, as on a set-up desk."""
     applications = tmp_path / "share" / "applications"
     applications.mkdir(parents=True)
+    home_with_account(tmp_path / "home")
     return tmp_path / "share"
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import platformdirs
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -120,15 +120,20 @@ def test_shared_postcode_asks_which_municipality(qtbot: QtBot, window: MainWindo
     assert "geen protocol met het OCMW van Zemst" in _partner_text(window)
 
 
+def _click_box(qtbot: QtBot, box: QWidget) -> None:
+    """On the tick itself: a check box stretched across a wide column only reacts there."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+
+
 def test_create_needs_valid_form_and_both_consents(qtbot: QtBot, window: MainWindow) -> None:
     button = child(window, QPushButton, "createButton")
     fill_client(qtbot, window)
     assert not button.isEnabled()
     blockers = child(window, QLabel, "createBlockers")
     assert "geïnformeerd" in blockers.text() and "toestemming" in blockers.text()
-    qtbot.mouseClick(child(window, QCheckBox, "informedCheck"), Qt.MouseButton.LeftButton)
+    _click_box(qtbot, child(window, QCheckBox, "informedCheck"))
     assert not button.isEnabled()
-    qtbot.mouseClick(child(window, QCheckBox, "consentCheck"), Qt.MouseButton.LeftButton)
+    _click_box(qtbot, child(window, QCheckBox, "consentCheck"))
     assert button.isEnabled()
     phone = child(window, QLineEdit, "phone")
     assert isinstance(phone, QLineEdit)
@@ -258,6 +263,7 @@ def test_tab_order_follows_reading_order(window: MainWindow) -> None:
         "municipality",
         "phone",
         "email",
+        "partnerInfo",
         "informedCheck",
         "consentCheck",
         "consentDate",
@@ -265,6 +271,8 @@ def test_tab_order_follows_reading_order(window: MainWindow) -> None:
         "leafletButton",
         "receiptButton",
         "createButton",
+        "createBlockers",
+        "newButton",
     ]
     widget = child(window, QLineEdit, "firstName")
     seen = [widget.objectName()]
@@ -415,15 +423,16 @@ def test_settings_menu_opens_mail_settings_and_saves(qtbot: QtBot, window: MainW
 def test_qt_standard_buttons_are_dutch(qapp: QApplication) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from referral_desk.app import install_dutch_qt_strings
+    from referral_desk.ui.language import install_translators
 
-    translator = install_dutch_qt_strings(qapp)
-    assert translator is not None, "qtbase_nl.qm must ship with the app"
+    installed = install_translators(qapp, "nl")
+    assert installed, "qtbase_nl.qm must ship with the app"
     try:
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Sluiten"
     finally:
-        qapp.removeTranslator(translator)
+        for translator in installed:
+            qapp.removeTranslator(translator)
 
 
 def test_the_last_mailbox_from_an_older_version_still_raises_the_warning(qtbot: QtBot) -> None:
@@ -469,7 +478,7 @@ def test_the_password_is_scrolled_into_view_on_a_short_window(qtbot: QtBot) -> N
     tick_consent(qtbot, window)
     click_create(qtbot, window)
     display = child(window, QLabel, "passwordDisplay")
-    viewport = window.right_column.viewport()
+    viewport = window.content_scroll.viewport()
 
     def password_in_view() -> bool:
         top_left = display.mapTo(viewport, display.rect().topLeft())

@@ -68,14 +68,65 @@ def test_every_reason_in_the_order_to_fix_them() -> None:
     ]
     sentence = readiness_sentence(blockers)
     assert sentence.startswith("Nog niet klaar: het partnerregister is ongeldig;")
-    assert "nog niet in orde: voornaam, e-mail" in sentence
+    assert "vul voornaam in; e-mail is niet in orde (verbeter of wis het);" in sentence
     assert CANARY not in sentence
 
 
 def test_phone_or_email_is_one_rule_for_form_and_readiness() -> None:
     form = {**CANARY_FORM, "phone": "", "email": ""}
     [blocker] = referral_blockers(inputs(form=form))
-    assert blocker.message == "nog niet in orde: telefoon, e-mail"
+    assert blocker.message == "geef een telefoonnummer of een e-mailadres op"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        # Beside a good phone number a wrong e-mail may simply go: it is not required.
+        ({"email": "geen-adres"}, "e-mail is niet in orde (verbeter of wis het)"),
+        (
+            {"box": "!!", "phone": "12"},
+            "bus en telefoon zijn niet in orde (verbeter of wis ze)",
+        ),
+        # The only way to reach the family has to be corrected.
+        ({"phone": "", "email": "geen-adres"}, "verbeter e-mail"),
+        (
+            {"phone": "12", "email": "geen-adres"},
+            "verbeter telefoon en e-mail (of wis er één en verbeter het andere)",
+        ),
+        (
+            {"first_name": "", "street": " ", "postcode": "12"},
+            "vul voornaam en straat in; verbeter postcode",
+        ),
+    ],
+)
+def test_the_form_sentence_says_what_is_required_and_what_may_be_wiped(
+    changes: dict[str, str], message: str
+) -> None:
+    [blocker] = referral_blockers(inputs(form={**CANARY_FORM, **changes}))
+    assert blocker.code == "form_incomplete"
+    assert blocker.message == message
+    assert CANARY not in blocker.message
+
+
+@given(
+    phone=st.sampled_from(["", "0470 98 76 54", "12"]),
+    email=st.sampled_from(["", "a@example.be", "geen-adres"]),
+    box=st.sampled_from(["", "3", "!!"]),
+)
+def test_wiping_what_the_sentence_calls_optional_leaves_a_valid_form(
+    phone: str, email: str, box: str
+) -> None:
+    form = {**CANARY_FORM, "phone": phone, "email": email, "box": box}
+    blockers = referral_blockers(inputs(form=form))
+    if not blockers:
+        return
+    [blocker] = blockers
+    if "verbeter of wis" in blocker.message and ";" not in blocker.message:
+        wiped = {
+            name: "" if value in ("12", "geen-adres", "!!") else value
+            for name, value in form.items()
+        }
+        assert referral_blockers(inputs(form=wiped)) == ()
 
 
 def test_consent_is_never_assumed() -> None:

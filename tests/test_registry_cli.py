@@ -32,8 +32,28 @@ def test_validate_lists_every_problem_with_its_line(
     path = _write(tmp_path, "p.toml", broken)
     assert main(["registry", "validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert f"{path}:40: partners[2].mailbox" in out
-    assert "onbekende postcode (waarde: 3972)" in out
+    assert out.startswith(f"2 problemen in {path}:\n")
+    assert "  OCMW Wervik, mailbox: geen geldig e-mailadres" in out
+    assert f"      {path}:40: partners[2].mailbox\n" in out
+    assert "OCMW Leopoldsburg, postcodes: onbekende postcode (waarde: 3972)" in out
+
+
+def test_validate_counts_one_problem_and_one_partner_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    start = BUNDLED.index("[[partners]]")
+    second = BUNDLED.index("[[partners]]", start + 1)
+    one_partner = _write(tmp_path, "one.toml", BUNDLED[:second])
+    assert main(["registry", "validate", str(one_partner)]) == 0
+    assert ", 1 partner.\n" in capsys.readouterr().out
+    missing = BUNDLED.replace('municipalities = ["33029"]\n', "")
+    path = _write(tmp_path, "p.toml", missing)
+    assert main(["registry", "validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"1 probleem in {path}:\n")
+    assert "probleem/problemen" not in out
+    assert "  OCMW Wervik: gemeenten ontbreken\n" in out
+    assert f"{path}:35: partners[2].municipalities" in out
 
 
 def test_diff_shows_mailbox_changes_loudly(
@@ -50,9 +70,10 @@ def test_diff_shows_mailbox_changes_loudly(
     assert main(["registry", "diff", str(old), str(new)]) == 0
     out = capsys.readouterr().out
     assert (
-        "**! MAILBOX GEWIJZIGD bij OCMW Wervik (ocmw-wervik): kindengezin@wervik.be → "
-        "sociaal@wervik.be**" in out
+        "\n! MAILBOX GEWIJZIGD bij OCMW Wervik (ocmw-wervik): kindengezin@wervik.be → "
+        "sociaal@wervik.be\n" in "\n" + out
     )
+    assert "**" not in out  # not a Markdown viewer
     assert "ocmw-wervik.protocol.ended_on: — → 2026-12-31" in out
 
 
@@ -138,5 +159,6 @@ def test_validate_refuses_an_ocmw_in_liege(
     path = _write(tmp_path, "p.toml", broken)
     assert main(["registry", "validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert f"{path}:43: partners[2].municipalities: gemeente in Wallonië" in out
+    assert "OCMW Wervik, gemeenten: gemeente in Wallonië" in out
+    assert f"{path}:43: partners[2].municipalities" in out
     assert "(waarde: 62063 Luik)" in out

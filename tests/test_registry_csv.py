@@ -178,5 +178,6 @@ def test_cli_import_refuses_a_recipient_the_law_does_not_allow(
         == 1
     )
     out = capsys.readouterr().out
-    assert "partners[2].municipalities: Vlaamse gemeente: daar is het OCMW de partner" in out
+    assert "gemeenten: Vlaamse gemeente: daar is het OCMW de partner" in out
+    assert "partners[2].municipalities" in out
     assert not output.exists()

@@ -51,9 +51,14 @@ def _saving_to(editor: RegistryEditor, target: Path, summaries: list[str]) -> No
 
     editor.confirm_save = confirm  # type: ignore[method-assign]
     editor.choose_save_path = lambda: target  # type: ignore[method-assign]
+    editor.confirm_overwrite_active = lambda path: True  # type: ignore[method-assign]
     editor.show_problem = lambda title, message: summaries.append(  # type: ignore[method-assign]
         f"PROBLEM {title}: {message}"
     )
+
+
+def _tab_stop(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
 def _set(qtbot: QtBot, editor: RegistryEditor, name: str, text: str) -> None:
@@ -224,7 +229,7 @@ def test_every_input_has_a_label_and_accessible_name(qtbot: QtBot, tmp_path: Pat
     for _ in range(len(editor.form.editors)):
         order.append(widget.objectName())
         widget = widget.nextInFocusChain()
-        while widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.objectName():
+        while not _tab_stop(widget) or not widget.objectName():
             widget = widget.nextInFocusChain()
     assert order == [w.objectName() for w in editor.form.editors.values()]
 

@@ -30,6 +30,7 @@ from referral_desk.delivery.thunderbird import (
     mailto_handler,
     sandbox_kind,
 )
+from tests.thunderbird_profiles import home_with_account
 
 REFERRAL_ID = "KG-2026-7F3K9Q"
 MAILBOX = "doorverwijzing@ocmw-menen.example.be"
@@ -111,13 +112,20 @@ class RecordingSpawn:
         return self.status
 
 
+@pytest.fixture
+def account_home(isolated_home: Path) -> Path:
+    """The test's HOME, with a Thunderbird profile that has a mail account."""
+    return home_with_account(isolated_home)
+
+
 def opener_with(
     binary: str | None, spawn: RecordingSpawn, environ: dict[str, str] | None = None
 ) -> ThunderbirdComposeOpener:
+    """Without *environ*: the test's HOME (see ``account_home``)."""
     return ThunderbirdComposeOpener(
         which=lambda name: binary if name == "thunderbird" else None,
         spawn=spawn,
-        environ=environ if environ is not None else {"HOME": "/home/tester"},
+        environ=environ if environ is not None else {"HOME": os.environ["HOME"]},
         platform="linux",
     )
 
@@ -208,7 +216,7 @@ def test_attachment_uri_survives_commas_quotes_and_accents(tmp_path: Path) -> No
 )
 def test_sandboxed_thunderbird_is_refused(binary: str, kind: str) -> None:
     spawn = RecordingSpawn()
-    opener = opener_with(binary, spawn)
+    opener = opener_with(binary, spawn, {"HOME": "/home/tester"})
     with pytest.raises(MailOpenError) as caught:
         opener.open_compose("a@b.be", "s", "b", None)
     assert kind in caught.value.reason
@@ -241,6 +249,7 @@ def test_a_symlink_into_flatpak_is_refused(tmp_path: Path) -> None:
 # --- launching ------------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("account_home")
 @pytest.mark.parametrize("status", [None, 0])
 def test_launch_passes_one_compose_argument_detached(
     draft: DraftMessage, archive: Path, status: int | None
@@ -257,11 +266,13 @@ def test_launch_passes_one_compose_argument_detached(
     assert 0 < grace <= 3
 
 
+@pytest.mark.usefixtures("account_home")
 def test_quick_failure_is_a_dutch_error(draft: DraftMessage, archive: Path) -> None:
     with pytest.raises(MailOpenError, match="foutcode 1"):
         opener_with("/usr/bin/thunderbird", RecordingSpawn(1)).open_draft(draft, archive.parent)
 
 
+@pytest.mark.usefixtures("account_home")
 def test_start_failure_is_a_dutch_error_without_the_path(
     draft: DraftMessage, archive: Path
 ) -> None:
@@ -280,6 +291,7 @@ def test_not_installed(draft: DraftMessage, archive: Path) -> None:
     assert spawn.calls == []
 
 
+@pytest.mark.usefixtures("account_home")
 def test_missing_attachment_is_refused_before_launch(draft: DraftMessage, archive: Path) -> None:
     archive.unlink()
     spawn = RecordingSpawn()

@@ -43,6 +43,8 @@ def open_main_window(qtbot: QtBot) -> MainWindow:
     window = create_main_window()
     qtbot.addWidget(window)
     window.confirm_discard = lambda *_a: True  # type: ignore[method-assign]
+    # Wide enough for both columns side by side, so clicks land without scrolling.
+    window.resize(1200, 860)
     window.show()
     # Retention runs in the background after start; tests begin once it is done.
     qtbot.waitUntil(lambda: not window.housekeeping_pending, timeout=10_000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from datetime import datetime
@@ -13,6 +14,7 @@ from pydantic import ValidationError
 from referral_desk.delivery.detection import ConfiguredOpenerChain
 from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
 from referral_desk.domain.registry_file import LoadedRegistry, RegistryError, RegistryProblem
+from referral_desk.i18n import choose_language
 from referral_desk.lifecycle.creation import ReferralServices
 from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.retention import RetentionPolicy, apply_retention
@@ -37,10 +39,11 @@ from referral_desk.storage.settings import (
 # isort: split
 # PySide6 replaces __import__ with a hook that reads the source of every module first
 # imported after it, so the Qt-free part loads before it (benchmarks/startup.py).
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from referral_desk.ui.language import install_translators, system_ui_languages
 from referral_desk.ui.main_window import MainWindow, WindowDeps
+from referral_desk.ui.window_placement import place_on_screen
 
 
 def local_now() -> datetime:
@@ -169,16 +172,23 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
     return window
 
 
-def install_dutch_qt_strings(app: QApplication) -> QTranslator | None:
-    """Qt's own buttons and dialogs (Sluiten, Annuleren, file dialogs) in Dutch too."""
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium), "qtbase", "_", folder
-    ):
-        app.installTranslator(translator)
-        return translator
-    return None
+def show_main_window(window: MainWindow) -> None:
+    """Shows the window at the size it was left at (or a comfortable default), shrunk to
+    the screen it opens on."""
+    window.show()
+    place_on_screen(window, window.settings.main_window_size)
+
+
+def install_language(app: QApplication, paths: AppPaths) -> str:
+    """Our catalog and Qt's own for the language setting (or REFERRAL_DESK_LANG), before any
+    window is built: texts are translated when a widget is made, so a change needs a restart."""
+    try:
+        setting = SettingsStore(paths.settings_file).load().language
+    except SettingsError:
+        setting = "auto"
+    language = choose_language(setting, system_ui_languages(), os.environ)
+    install_translators(app, language)
+    return language
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,10 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     install_failure_hooks(app)
     app.setApplicationName("referral-desk")
     app.setOrganizationName("Opgroeien")
-    install_dutch_qt_strings(app)
+    install_language(app, AppPaths.from_platform())
     window = create_main_window()
-    window.resize(1100, 720)
-    window.show()
+    show_main_window(window)
     if window.profile_dialog is not None:
         window.profile_dialog.raise_()
     warm_up_in_background(AppPaths.from_platform().fonts_dir)

@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from referral_desk import argparse_dutch
 from referral_desk.storage.paths import AppPaths
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_dutch.install()
     parser = argparse.ArgumentParser(
         prog="referral-desk",
         description="Doorverwijzingen van Kind en Gezin naar OCMW of CAW, versleuteld.",
@@ -80,6 +82,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     leaflet.add_argument("--referrer-phone", help="telefoon (standaard: uit uw profiel)")
     leaflet.add_argument("--team", help="lokaal team (standaard: uit uw profiel)")
+    evaluation = commands.add_parser(
+        "evaluation", help="de cijfers voor de jaarlijkse evaluatie, over de laptops van het team"
+    )
+    steps = evaluation.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export_figures = steps.add_parser(
+        "export", help="wat de evaluatie nodig heeft uit het logboek van deze laptop, als JSON"
+    )
+    export_figures.add_argument("--output", type=Path, required=True, metavar="FILE")
+    export_figures.add_argument(
+        "--from", dest="date_from", metavar="JJJJ-MM-DD", help="eerste dag (standaard: 12 maanden)"
+    )
+    export_figures.add_argument(
+        "--to", dest="date_to", metavar="JJJJ-MM-DD", help="laatste dag (standaard: vandaag)"
+    )
+    merge = steps.add_parser(
+        "merge", help="de evaluatiebestanden van het team samenvoegen per partner en maand"
+    )
+    merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    merge.add_argument("--csv", type=Path, required=True, metavar="OUT", dest="csv_file")
+    merge.add_argument("--png", type=Path, metavar="CHART", help="de grafiek als PNG")
     selftest = commands.add_parser(
         "selftest", help="installatie nakijken voor de helpdesk (0 = alles in orde)"
     )
@@ -110,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from referral_desk import leaflet_cli
 
         return leaflet_cli.leaflet_main(args, sys.stdout)
+    if args.command == "evaluation":
+        from referral_desk import evaluation_cli
+
+        return evaluation_cli.run(args, sys.stdout)
     if args.command == "selftest":
         return selftest_main(json_output=args.json, out=sys.stdout)
     from referral_desk.app import main as gui_main

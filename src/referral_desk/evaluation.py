@@ -1,13 +1,20 @@
-"""The yearly evaluation: per partner and per month, counted from the referral log only.
+"""The yearly evaluation: per partner and per month, counted from referral records only.
 
-What is counted, for a period (first and last day included):
+What is counted, for a period (first and last day included), each referral made in the
+period falling in exactly one of the first three columns:
 
-* ``referrals``: new referrals created in the month (corrections not included);
-* ``corrections``: referrals created in the month that correct an earlier one;
+* ``referrals``: new referrals created in the month that were sent;
+* ``corrections``: referrals created in the month that correct an earlier one, and were sent;
+* ``never_sent``: referrals or corrections created in the month that never left (only a
+  draft, or cancelled): an ID handed out is not a referral made;
 * ``withdrawals``: consent withdrawals recorded in the month, whenever the referral was made;
-* per password channel: how the password of the month's referrals and corrections was passed.
+* ``incidents``: breaches reported in the month, whenever the referral was made;
+* per password channel: how the password of the month's sent referrals and corrections was
+  passed.
 
-The figures hold no personal data: counts, partner names and months.
+The records come from this laptop's referral log (:func:`evaluate`) or from the team's
+export files (:mod:`referral_desk.team_figures`); both are counted by :func:`count`. The
+figures hold no personal data: counts, partner names and months.
 
 The CSV comes from the one CSV writer (:mod:`referral_desk.domain.excel_csv`), for Excel as a
 Belgian (nl-BE) locale opens it, with a partner name that looks like a formula kept as text.
@@ -17,8 +24,8 @@ bytes to write, mark included.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -28,6 +35,7 @@ from referral_desk.storage.referral_log import (
     PasswordChannel,
     ReferralLogEntry,
     ReferralStatus,
+    StatusChange,
 )
 
 
@@ -55,6 +63,12 @@ class EvaluationPeriod(BaseModel):
         return months
 
 
+def last_twelve_months(today: date) -> EvaluationPeriod:
+    """This month and the eleven before it, up to *today*: the usual evaluation period."""
+    index = today.year * 12 + today.month - 1 - 11
+    return EvaluationPeriod(start=date(index // 12, index % 12 + 1, 1), end=today)
+
+
 class EvaluationCell(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -64,10 +78,21 @@ class EvaluationCell(BaseModel):
     referrals: int = 0
     corrections: int = 0
     withdrawals: int = 0
+    never_sent: int = 0
+    incidents: int = 0
     channels: dict[PasswordChannel, int] = {}
 
     def add_channel(self, channel: PasswordChannel) -> None:
         self.channels[channel] = self.channels.get(channel, 0) + 1
+
+    def add(self, other: EvaluationCell) -> None:
+        for key in COUNTS:
+            setattr(self, key, getattr(self, key) + getattr(other, key))
+        for channel, number in other.channels.items():
+            self.channels[channel] = self.channels.get(channel, 0) + number
+
+
+COUNTS = ("referrals", "corrections", "withdrawals", "never_sent", "incidents")
 
 
 class EvaluationTable(BaseModel):
@@ -87,11 +112,7 @@ class EvaluationTable(BaseModel):
         for cell in self.cells:
             if partner_id is not None and cell.partner_id != partner_id:
                 continue
-            total.referrals += cell.referrals
-            total.corrections += cell.corrections
-            total.withdrawals += cell.withdrawals
-            for channel, count in cell.channels.items():
-                total.channels[channel] = total.channels.get(channel, 0) + count
+            total.add(cell)
         return total
 
     def by_month(self) -> dict[str, EvaluationCell]:
@@ -101,10 +122,7 @@ class EvaluationTable(BaseModel):
             for month in self.period.months()
         }
         for cell in self.cells:
-            target = months[cell.month]
-            target.referrals += cell.referrals
-            target.corrections += cell.corrections
-            target.withdrawals += cell.withdrawals
+            months[cell.month].add(cell)
         return months
 
 
@@ -112,39 +130,89 @@ def _month(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def evaluate(rows: Iterable[ReferralLogEntry], period: EvaluationPeriod) -> EvaluationTable:
+class CountedReferral(BaseModel):
+    """What the figures need of one referral, whichever way it was read."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    partner_id: str
+    partner_name: str
+    created: date
+    correction: bool
+    sent: bool
+    password_channel: PasswordChannel
+    withdrawn: date | None = None
+    incidents: tuple[date, ...] = ()
+
+
+def was_sent(history: Iterable[StatusChange]) -> bool:
+    """Only a confirmed sending counts; a draft, cancelled or not, never reached the partner."""
+    return any(change.status is ReferralStatus.SENT for change in history)
+
+
+def counted(row: ReferralLogEntry, incidents: Sequence[datetime] = ()) -> CountedReferral:
+    withdrawn = row.status_at(ReferralStatus.WITHDRAWN)
+    return CountedReferral(
+        partner_id=row.partner_id,
+        partner_name=row.partner_name,
+        created=row.created_at.date(),
+        correction=row.corrects is not None,
+        sent=was_sent(row.history),
+        password_channel=row.password_channel,
+        withdrawn=None if withdrawn is None else withdrawn.date(),
+        incidents=tuple(moment.date() for moment in incidents),
+    )
+
+
+def count(records: Iterable[CountedReferral], period: EvaluationPeriod) -> EvaluationTable:
     cells: dict[tuple[str, str], EvaluationCell] = {}
 
-    def cell(row: ReferralLogEntry, day: date) -> EvaluationCell:
-        key = (row.partner_id, _month(day))
+    def cell(record: CountedReferral, day: date) -> EvaluationCell:
+        key = (record.partner_id, _month(day))
         if key not in cells:
             cells[key] = EvaluationCell(
-                partner_id=row.partner_id, partner_name=row.partner_name, month=key[1]
+                partner_id=record.partner_id, partner_name=record.partner_name, month=key[1]
             )
         return cells[key]
 
-    for row in rows:
-        created = row.created_at.date()
-        if period.contains(created):
-            target = cell(row, created)
-            if row.corrects is None:
-                target.referrals += 1
+    for record in records:
+        if period.contains(record.created):
+            target = cell(record, record.created)
+            if not record.sent:
+                target.never_sent += 1
             else:
-                target.corrections += 1
-            target.add_channel(row.password_channel)
-        withdrawn = row.status_at(ReferralStatus.WITHDRAWN)
-        if withdrawn is not None and period.contains(withdrawn.date()):
-            cell(row, withdrawn.date()).withdrawals += 1
+                if record.correction:
+                    target.corrections += 1
+                else:
+                    target.referrals += 1
+                target.add_channel(record.password_channel)
+        if record.withdrawn is not None and period.contains(record.withdrawn):
+            cell(record, record.withdrawn).withdrawals += 1
+        for day in record.incidents:
+            if period.contains(day):
+                cell(record, day).incidents += 1
     ordered = sorted(cells.values(), key=lambda c: (c.partner_name, c.month))
     return EvaluationTable(period=period, cells=ordered)
+
+
+def evaluate(
+    rows: Iterable[ReferralLogEntry],
+    period: EvaluationPeriod,
+    incidents: Mapping[str, Sequence[datetime]] | None = None,
+) -> EvaluationTable:
+    """The figures of this laptop's referral log; *incidents* per referral ID, when read."""
+    found = incidents or {}
+    return count((counted(row, found.get(row.referral_id, ())) for row in rows), period)
 
 
 CSV_HEADER = (
     "partner",
     "maand",
-    "doorverwijzingen",
+    "verstuurd",
     "correcties",
     "intrekkingen",
+    "nooit verstuurd",
+    "incidenten",
     *(f"wachtwoord {CHANNEL_LABELS[c]}" for c in PasswordChannel),
 )
 
@@ -162,6 +230,8 @@ def to_csv(table: EvaluationTable) -> str:
                 cell.referrals,
                 cell.corrections,
                 cell.withdrawals,
+                cell.never_sent,
+                cell.incidents,
                 *(cell.channels.get(c, 0) for c in PasswordChannel),
             ]
         )

@@ -54,18 +54,37 @@ def _table() -> PostcodeTable:
     return PostcodeTable.load_bundled(AppPaths.from_platform().resources_dir)
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """``1 probleem``, ``2 problemen``."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def _problems_heading(count: int, file: Path) -> str:
+    return f"{counted(count, 'probleem', 'problemen')} in {file}:\n"
+
+
+def _write_problems(out: TextIO, problems: Sequence[RegistryProblem]) -> None:
+    """The Dutch sentence first, then the file, line and field IT looks up."""
+    for problem in problems:
+        out.write(f"  {problem.sentence}\n      {problem.where}\n")
+
+
+def _bold(out: TextIO) -> tuple[str, str]:
+    """ANSI bold on a terminal; plain text when piped (the ``!`` and capitals still stand out)."""
+    return ("\033[1m", "\033[0m") if out.isatty() else ("", "")
+
+
 def registry_validate(file: Path, out: TextIO) -> int:
     try:
         loaded = load_registry_file(file, _table())
     except RegistryError as error:
-        out.write(f"{len(error.problems)} probleem/problemen in {file}:\n")
-        for problem in error.problems:
-            out.write(f"  {problem}\n")
+        out.write(_problems_heading(len(error.problems), file))
+        _write_problems(out, error.problems)
         return 1
     document = loaded.document
     out.write(
         f"{file}: in orde — versie {document.registry_version} van "
-        f"{document.registry_date}, {len(document.partners)} partners.\n"
+        f"{document.registry_date}, {counted(len(document.partners), 'partner', 'partners')}.\n"
     )
     return 0
 
@@ -76,11 +95,9 @@ def registry_diff(old: Path, new: Path, out: TextIO) -> int:
         before = load_registry_file(old, table).document
         after = load_registry_file(new, table).document
     except RegistryError as error:
-        for problem in error.problems:
-            out.write(f"{problem}\n")
+        _write_problems(out, error.problems)
         return 1
-    bold = ("\033[1m", "\033[0m") if out.isatty() else ("**", "**")
-    out.write(render_diff(diff_registries(before, after), bold=bold) + "\n")
+    out.write(render_diff(diff_registries(before, after), bold=_bold(out)) + "\n")
     return 0
 
 
@@ -96,15 +113,15 @@ def registry_export(csv_file: Path, registry: Path | None, out: TextIO) -> int:
     try:
         document = load_registry_file(source, _table()).document
     except RegistryError as error:
-        for problem in error.problems:
-            out.write(f"{problem}\n")
+        _write_problems(out, error.problems)
         return 1
     try:
         atomic_write_bytes(csv_file, export_csv(document).encode("utf-8-sig"), mode=0o644)
     except OSError as error:
         out.write(f"{csv_file}: kan niet geschreven worden ({error.strerror or error})\n")
         return 1
-    out.write(f"{len(document.partners)} partners uit {source} geschreven naar {csv_file}.\n")
+    partners = counted(len(document.partners), "partner", "partners")
+    out.write(f"{partners} uit {source} geschreven naar {csv_file}.\n")
     return 0
 
 
@@ -114,7 +131,7 @@ _HEADER_FLAGS = {"version": "--version", "date": "--date", "changed_by": "--chan
 
 def _write_invalid(out: TextIO, problems: Sequence[RegistryProblem]) -> None:
     out.write("De partners uit de CSV samen vormen geen geldig partnerregister:\n")
-    out.writelines(f"  {problem}\n" for problem in problems)
+    _write_problems(out, problems)
 
 
 def registry_import(args: argparse.Namespace, out: TextIO) -> int:
@@ -128,7 +145,7 @@ def registry_import(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{args.csv_file}: kan niet gelezen worden ({error.strerror or error})\n")
         return 1
     except CsvImportError as error:
-        out.write(f"{len(error.problems)} probleem/problemen in {args.csv_file}:\n")
+        out.write(_problems_heading(len(error.problems), args.csv_file))
         out.writelines(f"  {problem}\n" for problem in error.problems)
         return 1
     try:
@@ -137,11 +154,11 @@ def registry_import(args: argparse.Namespace, out: TextIO) -> int:
         base = RegistryBase(base_text, editable.validate(table))
     except RegistryError as error:
         out.write(f"Het basisregister {base_file} is zelf niet in orde:\n")
-        out.writelines(f"  {problem}\n" for problem in error.problems)
+        _write_problems(out, error.problems)
         return 1
     editable.set_partners(rows)
     editable.file = str(args.csv_file)
-    bold = ("\033[1m", "\033[0m") if out.isatty() else ("**", "**")
+    bold = _bold(out)
     if args.output is None:
         try:
             after = editable.validate(table)
@@ -203,7 +220,7 @@ def registry_sign(
         load_registry_text(text, _table(), file=str(file))
     except RegistryError as error:
         out.write(f"{file} is geen geldig partnerregister; niet ondertekend:\n")
-        out.writelines(f"  {problem}\n" for problem in error.problems)
+        _write_problems(out, error.problems)
         return 1
     try:
         key_text = args.key.read_text("utf-8")

@@ -1,6 +1,7 @@
 """How long things are kept, and the one place that throws them away (at start).
 
-* referral log entries created more than ``referral_log_months`` months ago (same day of the month);
+* referral log entries created more than ``referral_log_months`` months ago (same day of the month),
+  never fewer than :data:`MIN_REFERRAL_LOG_MONTHS` (what the yearly evaluation looks back on);
 * one-time passwords past their keep-until date, those of the entries just removed,
   and, when the period was shortened, none kept beyond ``made + password_days``;
 * outbox folders whose newest file is more than ``outbox_days`` days old.
@@ -23,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
+from referral_desk.storage.settings import MIN_REFERRAL_LOG_MONTHS
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +125,7 @@ def apply_retention(
     if referral_log is not None:
         try:
             removed_ids = referral_log.purge_older_than(
-                months_before(now, policy.referral_log_months)
+                months_before(now, max(policy.referral_log_months, MIN_REFERRAL_LOG_MONTHS))
             )
         except ReferralLogError as error:
             problems.append(error.message)

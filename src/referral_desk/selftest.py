@@ -262,16 +262,16 @@ def check_keyring(probe: Callable[[], str]) -> CheckResult:
             name="keyring",
             ok=False,
             detail=(
-                f"geen bruikbare sleutelhanger (backend {error}); op Windows is dat "
-                "Windows Credential Manager, op Linux Secret Service (gnome-keyring, KWallet) "
-                "of een backend via PYTHON_KEYRING_BACKEND"
+                f"geen bruikbare sleutelbos (backend {error}); op Windows is dat "
+                "Windows Referentiebeheer (Credential Manager), op Linux Secret Service "
+                "(gnome-keyring, KWallet) of een backend via PYTHON_KEYRING_BACKEND"
             ),
         )
     except Exception as error:
         return CheckResult(
             name="keyring",
             ok=False,
-            detail=f"de sleutelhanger antwoordt niet: {type(error).__name__}: {error}",
+            detail=f"de sleutelbos antwoordt niet: {type(error).__name__}: {error}",
         )
     return CheckResult(name="keyring", ok=True, detail=f"{name} antwoordt")
 

@@ -34,6 +34,7 @@ from referral_desk.delivery.openers import (
 )
 from referral_desk.delivery.thunderbird import (
     ThunderbirdComposeOpener,
+    account_missing_reason,
     is_thunderbird_name,
     mailto_handler,
     sandbox_kind,
@@ -185,6 +186,11 @@ def _detect_linux(
         unusable["xdg-email"] = (
             f"het standaard e-mailprogramma is de {handler_sandbox}-versie van Thunderbird, "
             "die de bijlage niet kan lezen"
+        )
+    elif handler_is_thunderbird and account_missing_reason(environ, platform) is not None:
+        # xdg-email would start that same Thunderbird, which shows only its account wizard.
+        unusable["xdg-email"] = (
+            "het standaard e-mailprogramma is Thunderbird, dat nog geen e-mailaccount heeft"
         )
     else:
         order.append("xdg-email")

@@ -152,19 +152,52 @@ def withdrawal_subject(referral_id: str, team: str) -> str:
 
 
 def withdrawal_body(
-    referral_id: str, team: str, referrer_name: str, referrer_phone: str, sent_on: str
+    referral_id: str, team: str, referrer_name: str, referrer_phone: str, sent_on: str | None
 ) -> str:
     """Names only the referral ID: the OCMW finds the data by it, so no client field is needed.
 
-    A request, not a duty: the signed protocols carry no deletion clause.
+    A request, not a duty: the signed protocols carry no deletion clause. ``sent_on`` is None
+    when the sending was never confirmed: no date is claimed then.
     """
     referral_id = _checked_id(referral_id)
+    sent = f" (verstuurd op {sent_on})" if sent_on else ""
     paragraphs = (
         "Geachte collega,",
-        f"De cliënt van doorverwijzing {referral_id} (verstuurd op {sent_on}) heeft de "
+        f"De cliënt van doorverwijzing {referral_id}{sent} heeft de "
         "toestemming voor het delen van de gegevens ingetrokken.",
         "Wij vragen u de gegevens van deze doorverwijzing te verwijderen en dit kort te "
         "bevestigen door op deze e-mail te antwoorden.",
+        f"Met vriendelijke groeten,\n{referrer_name} ({referrer_phone})\nL{team_phrase(team)[1:]}",
+    )
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def correction_deletion_subject(original_id: str, correction_id: str, team: str) -> str:
+    return (
+        f"Verzoek tot verwijdering – doorverwijzing {_checked_id(original_id)} "
+        f"(gecorrigeerd door {_checked_id(correction_id)}) – {team_phrase(team)}"
+    )
+
+
+def correction_deletion_body(
+    original_id: str,
+    correction_id: str,
+    team: str,
+    referrer_name: str,
+    referrer_phone: str,
+    made_on: str,
+) -> str:
+    """For a correction that went to another partner: the first one still holds outdated
+    data it was never competent for. Names both IDs, never the partner that got it now."""
+    original_id = _checked_id(original_id)
+    correction_id = _checked_id(correction_id)
+    paragraphs = (
+        "Geachte collega,",
+        f"De gegevens in doorverwijzing {original_id} van {made_on} waren niet juist. Met de "
+        "juiste gegevens valt de cliënt niet onder uw dienst: de correctie "
+        f"({correction_id}) is naar de bevoegde partner gestuurd.",
+        f"Wij vragen u de gegevens van doorverwijzing {original_id} te verwijderen en dit kort "
+        "te bevestigen door op deze e-mail te antwoorden.",
         f"Met vriendelijke groeten,\n{referrer_name} ({referrer_phone})\nL{team_phrase(team)[1:]}",
     )
     return "\n\n".join(paragraphs) + "\n"

@@ -16,7 +16,10 @@ compose window opens and again when the user sends, so it must stay in the outbo
 
 from __future__ import annotations
 
+import configparser
+import json
 import os
+import re
 import sys
 import urllib.parse
 from collections.abc import Mapping
@@ -39,6 +42,12 @@ MAILTO_MIME = "x-scheme-handler/mailto"
 _MAC_BUNDLE = "Thunderbird.app/Contents/MacOS/thunderbird"
 _SCRIPT_HEAD_BYTES = 4096
 _THUNDERBIRD_NAMES = ("thunderbird", "icedove", "betterbird")
+NO_ACCOUNT_REASON = (
+    "Thunderbird heeft nog geen e-mailaccount: stel eerst in Thunderbird een account in, "
+    "of kies bij Instellingen → E-mail een ander e-mailprogramma"
+)
+_PREFS_MAX_BYTES = 8 * 1024 * 1024
+_USER_PREF = re.compile(r'^\s*user_pref\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*(.*?)\s*\)\s*;\s*$')
 
 
 def compose_value(value: str) -> str:
@@ -114,6 +123,110 @@ def _is_executable(path: Path) -> bool:
     return path.is_file() and os.access(path, os.X_OK)
 
 
+# --- does Thunderbird have a mail account? ---------------------------------------------------
+
+
+def profile_roots(home: Path, platform: str) -> list[Path]:
+    """Where Thunderbird keeps ``profiles.ini`` for the user whose home is *home*."""
+    if platform == "darwin":
+        return [home / "Library" / "Thunderbird"]
+    return [home / ".thunderbird"]
+
+
+def default_profiles(root: Path) -> list[Path]:
+    """The profiles Thunderbird starts with, read from ``root/profiles.ini``.
+
+    An ``[Install…]`` section's ``Default`` wins (what Thunderbird itself uses since 68),
+    then a ``[Profile…]`` with ``Default=1``, else every profile listed.
+    """
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    try:
+        parser.read_string((root / "profiles.ini").read_text(encoding="utf-8", errors="replace"))
+    except (OSError, configparser.Error):
+        return []
+    listed: list[Path] = []
+    marked: list[Path] = []
+    for name in parser.sections():
+        section = parser[name]
+        if not name.startswith("Profile") or not section.get("Path"):
+            continue
+        path = Path(section["Path"])
+        resolved = root / path if section.get("IsRelative", "1").strip() != "0" else path
+        listed.append(resolved)
+        if section.get("Default", "").strip() == "1":
+            marked.append(resolved)
+    installs = [
+        root / parser[name]["Default"]
+        for name in parser.sections()
+        if name.startswith("Install") and parser[name].get("Default")
+    ]
+    return installs or marked or listed
+
+
+def read_prefs(text: str) -> dict[str, str]:
+    """The string values of ``user_pref("name", "value");`` lines (prefs.js, user.js)."""
+    prefs: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _USER_PREF.match(line)
+        if match is None:
+            continue
+        raw = match.group(2)
+        try:
+            name = json.loads(f'"{match.group(1)}"')
+            value = json.loads(raw) if raw.startswith('"') else raw
+        except ValueError:
+            continue
+        if isinstance(name, str) and isinstance(value, str):
+            prefs[name] = value
+    return prefs
+
+
+def has_mail_account(profile: Path) -> bool:
+    """Whether *profile* has an account that can send: one with an identity.
+
+    *Local Folders*, which Thunderbird creates even when the account wizard is closed, has
+    a server but no identity, so it does not count. ``user.js`` is read after ``prefs.js``,
+    as Thunderbird does at start.
+    """
+    prefs: dict[str, str] = {}
+    for name in ("prefs.js", "user.js"):
+        try:
+            with (profile / name).open("rb") as handle:
+                data = handle.read(_PREFS_MAX_BYTES)
+        except OSError:
+            continue
+        prefs.update(read_prefs(data.decode("utf-8", errors="replace")))
+    listed = prefs.get("mail.accountmanager.accounts")
+    if listed is not None:
+        accounts = [name.strip() for name in listed.split(",") if name.strip()]
+    else:
+        accounts = [
+            key.removeprefix("mail.account.").removesuffix(".identities")
+            for key in prefs
+            if key.startswith("mail.account.") and key.endswith(".identities")
+        ]
+    return any(prefs.get(f"mail.account.{name}.identities", "").strip() for name in accounts)
+
+
+def account_missing_reason(environ: Mapping[str, str], platform: str) -> str | None:
+    """:data:`NO_ACCOUNT_REASON` when Thunderbird would only show its account wizard.
+
+    No profile at all counts too: the first start shows the wizard. When the ``THUNDERBIRD``
+    variable names the command (often a wrapper with its own ``-profile``) or there is no
+    home folder, which profile it uses cannot be known, so nothing is refused.
+    """
+    if environ.get(THUNDERBIRD_ENV, "").strip():
+        return None
+    home = environ.get("HOME", "").strip()
+    if not home:
+        return None
+    for root in profile_roots(Path(home), platform):
+        if any(has_mail_account(profile) for profile in default_profiles(root)):
+            return None
+    return NO_ACCOUNT_REASON
+
+
 class ThunderbirdComposeOpener:
     name = "thunderbird"
     label = "Thunderbird"
@@ -164,9 +277,16 @@ class ThunderbirdComposeOpener:
             )
         return binary
 
+    def check_account(self) -> None:
+        """Raises MailOpenError when Thunderbird has no mail account to send with."""
+        reason = account_missing_reason(self.environ, self.platform)
+        if reason is not None:
+            raise MailOpenError(reason)
+
     def unusable_reason(self) -> str | None:
         try:
             self.find_binary()
+            self.check_account()
         except MailOpenError as error:
             return error.reason
         return None
@@ -179,6 +299,7 @@ class ThunderbirdComposeOpener:
     ) -> DraftResult:
         """Any recipient text Thunderbird accepts, e.g. ``"Zoë Ørsted" <zoe@example.org>``."""
         binary = self.find_binary()
+        self.check_account()
         if attachment is not None and not attachment.is_file():
             raise MailOpenError("de bijlage staat niet meer in de outbox")
         argv = [str(binary), "-compose", compose_argument(to, subject, body, attachment)]

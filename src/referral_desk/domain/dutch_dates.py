@@ -6,6 +6,7 @@ locale is not ours to rely on, and ``%d`` padding differs between C libraries.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Final
 
@@ -13,6 +14,27 @@ _MONTHS: Final = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )  # fmt: skip
+
+
+_DAY_FIRST: Final = re.compile(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4})")
+_YEAR_FIRST: Final = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
+def parse_numeric_date(text: str) -> date:
+    """A date typed by hand: ``22-11-2026`` as the tables show it, ``2026-11-22`` as files
+    write it, or unpadded ``5-3-2026``; ``/`` or ``.`` pass for ``-`` when the day comes first.
+
+    Raises ``ValueError`` for anything else, a day that does not exist included; the caller
+    says so in its own words.
+    """
+    text = text.strip()
+    if match := _DAY_FIRST.fullmatch(text):
+        day, month, year = (int(match[index]) for index in (1, 3, 4))
+    elif match := _YEAR_FIRST.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        raise ValueError("no date")
+    return date(year, month, day)
 
 
 def numeric_date(day: date) -> str:

@@ -7,8 +7,10 @@ anything else, whatever the input: the form shows the message next to the field.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import phonenumbers
 from email_validator import EmailNotValidError, ValidatedEmail, validate_email
@@ -205,11 +207,60 @@ def validate_phone(text: str) -> str:
             "Dit is geen geldig telefoonnummer. Gebruik bv. 0470 12 34 56 of +32 470 12 34 56."
         ) from None
     if not phonenumbers.is_valid_number(number):
-        raise FieldError(
-            "Dit telefoonnummer bestaat niet. Controleer het aantal cijfers "
-            "(gsm: 04xx xx xx xx, vast: 0xx xx xx xx)."
-        )
+        raise FieldError(_invalid_phone_hint(number))
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _belgian_prefix(national: str) -> tuple[str, str, int]:
+    """The prefix a Belgian reader recognises, its written shape and the digit count.
+
+    ``national`` is the number as dialled in Belgium, with its leading 0. Brussels,
+    Antwerp, Liège and Ghent have one-digit zones (02 xxx xx xx), the rest two digits
+    (050 xx xx xx); both make nine digits. Mobiles (045–049) have ten, 0800/090x nine.
+    """
+    if national[1:2] == "4" and national[2:3] in tuple("56789"):
+        return "04xx", "04xx xx xx xx", 10
+    if national[1:3] in ("80", "90"):
+        prefix = national[:4]
+        return prefix, f"{prefix} xx xxx", 9
+    if national[1:2] in ("2", "3", "4", "9"):
+        prefix = national[:2]
+        return prefix, f"{prefix} xxx xx xx", 9
+    prefix = national[:3]
+    return prefix, f"{prefix} xx xx xx", 9
+
+
+def _invalid_phone_hint(number: phonenumbers.PhoneNumber) -> str:
+    """What is wrong with a number that parses but does not exist, as far as we can tell.
+
+    Belgian numbers are judged by their own zone: a count is only called wrong when it is
+    wrong for the prefix typed, so 02 123 45 67 (nine digits, right for Brussels) is told
+    that its digits after 02 do not exist rather than to count again.
+    """
+    if number.country_code != 32:
+        return "Dit telefoonnummer bestaat niet. Controleer de landcode en het aantal cijfers."
+    # national_number, not national_significant_number: for a number of the wrong length
+    # phonenumbers keeps the typed 0 as an "Italian leading zero" (02 12 34 56 → 002…).
+    national = f"0{number.national_number}"
+    if len(national) < 6:
+        return (
+            "Dit telefoonnummer is te kort (gsm: 04xx xx xx xx, "
+            "vast: 02 xxx xx xx of 050 xx xx xx)."
+        )
+    prefix, shape, expected = _belgian_prefix(national)
+    if len(national) != expected:
+        kind = "een gsm-nummer" if prefix == "04xx" else f"een nummer dat met {prefix} begint"
+        hint = (
+            f"Dit telefoonnummer is te {'kort' if len(national) < expected else 'lang'}: "
+            f"{kind} heeft {expected} cijfers ({shape}), dit nummer {len(national)}."
+        )
+        if prefix == "04" and len(national) == 10:
+            hint += " Een gsm-nummer begint met 045 tot 049."
+        return hint
+    return (
+        "Dit telefoonnummer bestaat niet: het aantal cijfers klopt, maar geen nummer begint "
+        f"zo. Controleer de cijfers na {prefix}."
+    )
 
 
 def format_phone_national(e164: str) -> str:
@@ -285,3 +336,69 @@ def validate_team(text: str) -> str:
     if len(value) > TEAM_MAX:
         raise _too_long("Lokaal team", TEAM_MAX)
     return value
+
+
+NO_REGISTRY_TEAMS = (
+    "Het partnerregister noemt geen lokale teams; de naam van uw team wordt niet nagekeken."
+)
+
+
+# Words every team name shares; a suggestion rests on the rest (the place), not on these.
+_TEAM_COMMON_WORDS = frozenset({"kind", "en", "gezin", "kg", "k", "g", "team", "lokaal"})
+
+
+def _team_key(text: str) -> str:
+    """What two spellings of one team share: case, “&” for “en”, punctuation and spaces."""
+    folded = text.casefold().replace("&", " en ")
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+
+
+def _team_place(key: str) -> str:
+    return " ".join(word for word in key.split() if word not in _TEAM_COMMON_WORDS)
+
+
+def closest_team(text: str, teams: Sequence[str]) -> str | None:
+    """The registry team *text* most likely means, or None when none is close.
+
+    The same name spelled differently wins; then the one team whose place holds a word
+    typed (“Menen”); then the most similar place, if similar enough (“Menem”). “Kind en
+    Gezin Gent” gets no suggestion from “Kind en Gezin Menen”: only the place counts.
+    """
+    key = _team_key(text)
+    keys = {team: _team_key(team) for team in teams}
+    for team, team_key in keys.items():
+        if key and team_key == key:
+            return team
+    place = _team_place(key)
+    if not place:
+        return None
+    places = {team: _team_place(team_key) for team, team_key in keys.items()}
+    holding = [team for team, other in places.items() if set(place.split()) & set(other.split())]
+    if len(holding) == 1:
+        return holding[0]
+    candidates = holding or list(places)
+    scored = [
+        (difflib.SequenceMatcher(None, place, places[team]).ratio(), team) for team in candidates
+    ]
+    ratio, best = max(scored, default=(0.0, ""))
+    return best if ratio >= 0.75 else None
+
+
+def validate_known_team(text: str, teams: Sequence[str]) -> str:
+    """A local team the partner registry names, spelled exactly as there.
+
+    The team decides which protocols cover a referral, matched letter for letter, so a
+    name the registry does not know (“Kind & Gezin Menen”) is refused with the closest
+    registry team as a suggestion. Without teams in the registry any name is accepted (the
+    window says so with :data:`NO_REGISTRY_TEAMS`).
+    """
+    value = validate_team(text)
+    if not teams or value in teams:
+        return value
+    suggestion = closest_team(value, teams)
+    if suggestion is not None:
+        raise FieldError(
+            f"Dit team staat niet zo in het partnerregister. Bedoelt u “{suggestion}”? "
+            "Kies uw team uit de lijst."
+        )
+    raise FieldError("Dit team staat niet in het partnerregister. Kies uw team uit de lijst.")

@@ -93,7 +93,8 @@ def diff_registries(old: RegistryDocument, new: RegistryDocument) -> RegistryDif
 
 
 def render_diff(diff: RegistryDiff, *, bold: tuple[str, str] = ("", "")) -> str:
-    """Plain text; ``bold`` wraps mailbox changes (ANSI on a terminal, ** in Markdown)."""
+    """Plain text; ``bold`` wraps mailbox changes (ANSI on a terminal, ``<b>`` in the
+    editor's rich-text summary). The ``!`` and capitals mark them without it."""
     on, off = bold
     if diff.is_empty:
         return "Geen verschillen in partners, mailboxen, postcodes of data."

@@ -52,18 +52,78 @@ class RegistryDocument(BaseModel):
     partners: tuple[Partner, ...] = Field(min_length=1)
 
 
+MISSING = "verplicht veld ontbreekt"
+
+# What a coordinator calls a field, and whether the word is plural ("gemeenten ontbreken").
+_FIELD_WORDS: dict[str, tuple[str, bool]] = {
+    "schema_version": ("schemaversie", False),
+    "registry_version": ("versie", False),
+    "registry_date": ("registerdatum", False),
+    "changed_by": ("gewijzigd door", False),
+    "dpo_contact": ("DPO-contact", False),
+    "partners": ("partners", True),
+    "id": ("id", False),
+    "name": ("naam", False),
+    "kind": ("soort", False),
+    "region": ("regio", False),
+    "mailbox": ("mailbox", False),
+    "password_phone": ("telefoon voor het wachtwoord", False),
+    "breach_contact": ("meldpunt gegevenslekken", False),
+    "municipalities": ("gemeenten", True),
+    "postcodes": ("postcodes", True),
+    "password_mode": ("wachtwoord", False),
+    "protocol": ("protocol", False),
+    "protocol.reference": ("titel of kenmerk van het protocol", False),
+    "protocol.local_teams": ("lokale teams", True),
+    "protocol.in_force_from": ("in werking vanaf", False),
+    "protocol.ended_on": ("beëindigd op", False),
+    "protocol.dpo_advice_on": ("advies DPO op", False),
+    "protocol.withdrawal_clause": ("afspraak wissen na intrekking", False),
+}
+_PARTNER_PREFIX = re.compile(r"^partners\[(\d+)\]\.?")
+_INDEX = re.compile(r"\[\d+\]")
+
+
 @dataclass(frozen=True)
 class RegistryProblem:
+    """``str()`` is the line IT greps for (file:line: field: expected); a coordinator reads
+    :attr:`sentence`, with :attr:`where` as the detail that finds the line."""
+
     file: str
     line: int | None
     field: str
     value: str
     expected: str
+    partner: str = ""  # the partner's name (or id) when the problem is about one
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
         value = f" (waarde: {self.value})" if self.value else ""
-        return f"{where}: {self.field}: {self.expected}{value}"
+        return f"{self.where}: {self.expected}{value}"
+
+    @property
+    def where(self) -> str:
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{place}: {self.field}"
+
+    @property
+    def sentence(self) -> str:
+        """Dutch, naming the partner and the field: ``OCMW Wervik: gemeenten ontbreken``."""
+        if self.field.startswith("("):  # (bestand), (syntaxis), (handtekening), …
+            return f"{Path(self.file).name}: {self.expected}"
+        match = _PARTNER_PREFIX.match(self.field)
+        if match is not None:
+            subject = self.partner or f"Partner {match.group(1)}"
+            key = _INDEX.sub("", self.field[match.end() :])
+        else:
+            subject = "Partnerregister"
+            key = _INDEX.sub("", self.field)
+        if not key:
+            return f"{subject}: {self.expected}"
+        word, plural = _FIELD_WORDS.get(key, (key, False))
+        if self.expected == MISSING:
+            return f"{subject}: {word} {'ontbreken' if plural else 'ontbreekt'}"
+        value = f" (waarde: {self.value})" if self.value else ""
+        return f"{subject}, {word}: {self.expected}{value}"
 
 
 class RegistryError(UserFacingError):
@@ -157,12 +217,10 @@ def _dotted(loc: Sequence[int | str]) -> str:
 
 
 _DUTCH = {
-    "missing": "verplicht veld ontbreekt",
+    "missing": MISSING,
     "extra_forbidden": "onbekende sleutel (tikfout?); alleen de velden uit de handleiding mogen",
     "string_type": "verwacht tekst tussen aanhalingstekens",
-    "string_too_short": "te kort (minstens {min_length} tekens)",
     "string_pattern_mismatch": "heeft niet de verwachte vorm ({pattern})",
-    "too_short": "moet minstens {min_length} element(en) bevatten",
     "tuple_type": "verwacht een lijst tussen [ ]",
     "date_type": "verwacht een datum als JJJJ-MM-DD (zonder aanhalingstekens)",
     "date_from_datetime_parsing": "verwacht een datum als JJJJ-MM-DD",
@@ -174,8 +232,20 @@ _DUTCH = {
 }
 
 
+def _at_least(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
 def _expected(error: Any) -> str:
-    template = _DUTCH.get(error["type"])
+    kind = error["type"]
+    if kind in ("string_too_short", "too_short"):
+        if not error.get("input"):
+            return MISSING  # an empty list or text is a field left empty
+        count = int(error.get("ctx", {}).get("min_length", 1))
+        if kind == "too_short":
+            return f"moet minstens {_at_least(count, 'element', 'elementen')} bevatten"
+        return f"te kort (minstens {_at_least(count, 'teken', 'tekens')})"
+    template = _DUTCH.get(kind)
     if template is not None:
         try:
             return template.format(**error.get("ctx", {})).replace("' or '", "' of '")
@@ -260,9 +330,27 @@ def _schema_problems(
             _dotted(e["loc"]) or "(bestand)",
             _value_at(data, e["loc"]),
             _expected(e),
+            _partner_name(data, e["loc"]),
         )
         for e in _schema_errors(error)
     ]
+
+
+def _partner_name(data: dict[str, Any], loc: Sequence[int | str]) -> str:
+    """The name (or else the id) of the partner *loc* points into, as far as it was typed."""
+    if len(loc) < 2 or loc[0] != "partners" or not isinstance(loc[1], int):
+        return ""
+    partners = data.get("partners")
+    if not isinstance(partners, list) or not 0 <= loc[1] < len(partners):
+        return ""
+    raw = partners[loc[1]]
+    if not isinstance(raw, dict):
+        return ""
+    for key in ("name", "id"):
+        value = raw.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def _valid_partners(data: dict[str, Any]) -> list[tuple[int, Partner]]:
@@ -310,6 +398,7 @@ def _cross_check(
                         f"partners[{index + 1}].municipalities",
                         nis,
                         "onbekende NIS-code",
+                        partner.name,
                     )
                 )
         for postcode in partner.postcodes:
@@ -327,6 +416,7 @@ def _cross_check(
                     f"partners[{index + 1}].postcodes",
                     postcode,
                     expected,
+                    partner.name,
                 )
             )
         problems += _recipient_problems(lines, index, partner, table, file)
@@ -340,6 +430,7 @@ def _cross_check(
                     f"partners[{index + 1}].id",
                     partner.id,
                     f"id komt al voor bij partner {ids[partner.id] + 1}",
+                    partner.name,
                 )
             )
         ids.setdefault(partner.id, index)
@@ -353,6 +444,7 @@ def _cross_check(
                 ", ".join(shared),
                 f"postcode wordt in dezelfde periode al bediend door {by_index[earlier].name} "
                 f"(partner {earlier + 1}) voor dezelfde gemeente; beëindig eerst dat protocol",
+                by_index[index].name,
             )
         )
     return problems
@@ -382,6 +474,7 @@ def _recipient_problems(
             f"partners[{index + 1}].municipalities",
             _listed(names),
             reason,
+            partner.name,
         )
         for reason, names in refused.items()
     ]
@@ -394,6 +487,7 @@ def _recipient_problems(
                 f"partners[{index + 1}].region",
                 partner.region.value,
                 f"een {partner.kind.value} hoort bij regio {region.value}",
+                partner.name,
             )
         )
     return problems

@@ -221,5 +221,6 @@ def _message(name: str, item: ErrorDetails) -> str:
     if kind == "string_pattern_mismatch":
         return _PATTERN_HINTS.get(name, "Vorm klopt niet: {0}.").format(item["input"])
     if kind == "string_too_short":
-        return f"Te kort: minstens {item.get('ctx', {}).get('min_length', 1)} tekens."
+        count = int(item.get("ctx", {}).get("min_length", 1))
+        return f"Te kort: minstens {count} {'teken' if count == 1 else 'tekens'}."
     return str(item["msg"]).removeprefix("Value error, ")

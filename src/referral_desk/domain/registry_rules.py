@@ -81,7 +81,7 @@ class NewVersionRefused(UserFacingError):
         document: RegistryDocument | None,
     ) -> None:
         if registry_problems:
-            message = NOT_VALID_YET.format("\n".join(str(p) for p in registry_problems))
+            message = NOT_VALID_YET.format("\n".join(p.sentence for p in registry_problems))
         else:
             message = "\n".join(header_problems.values())
         super().__init__(message)

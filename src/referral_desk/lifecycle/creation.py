@@ -33,6 +33,7 @@ from referral_desk.domain.referral import (
     new_referral_id,
 )
 from referral_desk.errors import UserFacingError
+from referral_desk.lifecycle.correction import PartnerRef, goes_elsewhere
 from referral_desk.lifecycle.mail_drafts import NO_MAIL_CLIENT, open_draft_guarded
 from referral_desk.lifecycle.readiness import ConsentAnswers, consent_problems
 from referral_desk.lifecycle.recording import (
@@ -192,19 +193,26 @@ def seal_referral(referral: Referral, password: str, fonts_dir: Path) -> bytes:
 
 
 def referral_draft(
-    referral: Referral, archive_path: Path, *, preshared: bool = False
+    referral: Referral,
+    archive_path: Path,
+    *,
+    preshared: bool = False,
+    first_partner_had_it: bool = True,
 ) -> DraftMessage:
-    """``preshared``: the body then says the password was agreed beforehand, not phoned."""
+    """``preshared``: the body then says the password was agreed beforehand, not phoned.
+    ``first_partner_had_it`` False: a correction going to another partner reads as a new
+    referral there, which never had data to replace (the first one is asked to delete)."""
     team = referral.referrer.team
+    corrects = referral.corrects if first_partner_had_it else None
     return DraftMessage(
         to=referral.partner.mailbox,
-        subject=referral_subject(referral.referral_id, team, referral.corrects),
+        subject=referral_subject(referral.referral_id, team, corrects),
         body=referral_body(
             referral.referral_id,
             team,
             referral.referrer.name,
             format_phone_national(referral.referrer.phone),
-            referral.corrects,
+            corrects,
             preshared=preshared,
         ),
         attachment=archive_path,
@@ -292,9 +300,31 @@ def _sealed(referral: Referral, password: str, fonts_dir: Path) -> bytes:
         ) from None
 
 
-def _checked_draft(referral: Referral, archive_path: Path, preshared: bool) -> DraftMessage:
+def _same_partner_as_original(request: ReferralRequest, follow_up: FollowUpServices) -> bool:
+    """Whether the referral this one corrects went to the same partner; True when unknown,
+    so the mail then names the correction as before."""
+    if request.corrects is None or follow_up.referral_log is None:
+        return True
     try:
-        return referral_draft(referral, archive_path, preshared=preshared)
+        original = follow_up.referral_log.get(request.corrects)
+    except ReferralLogError:
+        return True
+    if original is None:
+        return True
+    partner = request.found.partner
+    return not goes_elsewhere(original, PartnerRef(partner.id, partner.name, partner.mailbox))
+
+
+def _checked_draft(
+    referral: Referral, archive_path: Path, preshared: bool, first_partner_had_it: bool
+) -> DraftMessage:
+    try:
+        return referral_draft(
+            referral,
+            archive_path,
+            preshared=preshared,
+            first_partner_had_it=first_partner_had_it,
+        )
     except ValidationError:
         raise ReferralRefused(
             f"Het adres van {referral.partner.name[:80]} in het partnerregister "
@@ -353,7 +383,12 @@ def make_referral(
     password = preshared or normalize_password(services.new_password())
     archive = _sealed(referral, password, services.fonts_dir)
     archive_path = services.outbox.archive_path_for(referral.referral_id)
-    draft = _checked_draft(referral, archive_path, preshared is not None)
+    draft = _checked_draft(
+        referral,
+        archive_path,
+        preshared is not None,
+        _same_partner_as_original(request, follow_up),
+    )
     try:
         referral_log_entry(
             referral,

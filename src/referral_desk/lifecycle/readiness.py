@@ -95,6 +95,52 @@ def consent_record(
     return Consent(informed=True, consented=True, recorded_on=answers.given_on)
 
 
+def _dutch_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def form_blocker(form: Mapping[str, str]) -> Blocker | None:
+    """What the form still needs, told apart the way the user has to act on it.
+
+    An empty required field is to be filled in, a wrong one to be corrected; a wrong value
+    in a field that may stay empty (the box, or phone or e-mail while the other one is
+    fine) can be corrected or wiped, and the sentence says so instead of listing it as if it
+    were required. Phone and e-mail both typed and both wrong: one of them is needed.
+    """
+    errors = form_errors(form)
+    # A missing municipality is explained by the partner lookup.
+    wrong = [name for name in errors if name != "municipality"]
+    if not wrong:
+        return None
+
+    def typed(name: str) -> bool:
+        return bool(form.get(name, "").strip())
+
+    contact = ("phone", "email")
+    parts: list[str] = []
+    missing = [n for n in wrong if not typed(n) and n not in contact]
+    if missing:
+        parts.append(f"vul {_dutch_list([FIELD_NAMES_NL[n] for n in missing])} in")
+    if not any(typed(n) for n in contact):
+        parts.append("geef een telefoonnummer of een e-mailadres op")
+    contact_wrong = [n for n in contact if typed(n) and n in wrong]
+    optional = [n for n in wrong if n == "box" and typed(n)]
+    required = [n for n in wrong if typed(n) and n not in contact and n != "box"]
+    if len(contact_wrong) == 2:
+        parts.append("verbeter telefoon en e-mail (of wis er één en verbeter het andere)")
+    elif contact_wrong:
+        other = "email" if contact_wrong[0] == "phone" else "phone"
+        # The only way to be reached must be corrected; beside a good one it may go.
+        (optional if typed(other) else required).append(contact_wrong[0])
+    if required:
+        parts.append(f"verbeter {_dutch_list([FIELD_NAMES_NL[n] for n in required])}")
+    if optional:
+        names = _dutch_list([FIELD_NAMES_NL[n] for n in optional])
+        verb, pronoun = ("is", "het") if len(optional) == 1 else ("zijn", "ze")
+        parts.append(f"{names} {verb} niet in orde (verbeter of wis {pronoun})")
+    return Blocker("form_incomplete", "; ".join(parts))
+
+
 def referral_blockers(inputs: ReferralInputs) -> tuple[Blocker, ...]:
     """Empty when a referral may be made; otherwise every reason, in the order to fix them."""
     blockers: list[Blocker] = []
@@ -106,11 +152,9 @@ def referral_blockers(inputs: ReferralInputs) -> tuple[Blocker, ...]:
         )
     if inputs.referrer is None:
         blockers.append(Blocker("no_profile", "vul eerst uw aanmeldersprofiel in (menu Profiel)"))
-    errors = form_errors(inputs.form)
-    # A missing municipality is explained by the partner lookup below.
-    names = [FIELD_NAMES_NL[name] for name in errors if name != "municipality"]
-    if names:
-        blockers.append(Blocker("form_incomplete", "nog niet in orde: " + ", ".join(names)))
+    form_problem = form_blocker(inputs.form)
+    if form_problem is not None:
+        blockers.append(form_problem)
     found = inputs.lookup if isinstance(inputs.lookup, PartnerFound) else None
     if found is None:
         blockers.append(Blocker("no_partner", "geen partner voor dit adres"))

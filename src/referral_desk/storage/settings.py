@@ -12,14 +12,28 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import Final, Protocol
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+)
 
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.errors import UserFacingError
+from referral_desk.i18n import LANGUAGE_CHOICES
 from referral_desk.storage.atomic_file import atomic_write_bytes
+from referral_desk.window_fit import WindowSize
+
+# A yearly evaluation looks back twelve months from a day some weeks after the year ended:
+# a shorter retention would remove the first months before they are counted.
+MIN_REFERRAL_LOG_MONTHS: Final[int] = 15
 
 
 class Settings(BaseModel):
@@ -47,6 +61,38 @@ class Settings(BaseModel):
     # Registry editor: the coordinator's minisign secret key file, to sign on save. Only the
     # path: its password is asked at each save and never kept.
     signing_key_path: str | None = None
+
+    # The main window's inner size when it was last closed; shrunk to fit at each start.
+    main_window_size: WindowSize | None = None
+
+    @field_validator("referral_log_retention_months")
+    @classmethod
+    def _long_enough_for_the_evaluation(cls, months: int) -> int:
+        """A lower value (files before 0.4 allowed one month) is raised, not refused, so
+        the rest of the settings stay."""
+        return max(int(months), MIN_REFERRAL_LOG_MONTHS)
+
+    @field_validator("main_window_size", mode="wrap")
+    @classmethod
+    def _size_or_forget(
+        cls, value: object, handler: ValidatorFunctionWrapHandler
+    ) -> WindowSize | None:
+        """A broken remembered size costs the size, never the rest of the settings."""
+        try:
+            size: WindowSize | None = handler(value)
+        except ValidationError:
+            return None
+        return size
+
+    # The window's language: "auto" (the operating system's), "nl" or "en"; read at start.
+    language: str = "auto"
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _known_language(cls, value: object) -> object:
+        """An unknown language (a newer version's, a typo) becomes auto, never costing the
+        rest of the settings."""
+        return value if value in LANGUAGE_CHOICES else "auto"
 
 
 class SettingsError(UserFacingError):

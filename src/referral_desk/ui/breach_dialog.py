@@ -13,13 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.lifecycle.breach import (
-    DEADLINE_TEXT,
-    INCIDENT_LABELS,
-    BreachContacts,
-    IncidentKind,
-)
+from referral_desk.lifecycle.breach import BreachContacts, IncidentKind
 from referral_desk.storage.referral_log import ReferralLogEntry
+from referral_desk.ui.labels import deadline_text, incident_label
 
 
 class BreachDialog(QDialog):
@@ -50,8 +46,8 @@ class BreachDialog(QDialog):
         )
         self.kinds = QButtonGroup(self)
         self.radios: dict[IncidentKind, QRadioButton] = {}
-        for kind, label in INCIDENT_LABELS.items():
-            radio = QRadioButton(self.tr(label), self)
+        for kind in IncidentKind:
+            radio = QRadioButton(incident_label(kind), self)
             radio.setObjectName(f"breach_{kind.value}")
             self.kinds.addButton(radio)
             self.radios[kind] = radio
@@ -74,7 +70,7 @@ class BreachDialog(QDialog):
             ),
             "breachDpoContact",
         )
-        plain(self.tr(DEADLINE_TEXT), "breachDeadline")
+        plain(deadline_text(), "breachDeadline")
         plain(
             self.tr(
                 "Er opent een e-mail aan elk van beide, zonder gegevens van de cliënt; bij een "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +20,47 @@ from referral_desk.domain.postcodes import Municipality
 from referral_desk.domain.referral import CLIENT_FIELDS, form_errors
 
 ERROR_STYLE = "color: #b00020;"
+
+# WCAG 2.1 level AA for normal-size text.
+MIN_CONTRAST = 4.5
+
+RGB = tuple[int, int, int]
+
+
+def relative_luminance(rgb: RGB) -> float:
+    """WCAG 2.1's relative luminance of an sRGB colour (0–255 channels)."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: RGB, second: RGB) -> float:
+    """WCAG 2.1's contrast ratio, from 1 (same) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def muted_text_colour(text: RGB, background: RGB, minimum: float = MIN_CONTRAST) -> RGB:
+    """The mix of text and background colour closest to the background that still reads at
+    ``minimum`` contrast: a secondary text that stays legible on light and dark themes."""
+    for step in range(0, 101):
+        share = step / 100  # of the text colour in the mix
+        mixed = (
+            round(background[0] + (text[0] - background[0]) * share),
+            round(background[1] + (text[1] - background[1]) * share),
+            round(background[2] + (text[2] - background[2]) * share),
+        )
+        if contrast_ratio(mixed, background) >= minimum:
+            return mixed
+    return text
+
+
+def _rgb(colour: QColor) -> RGB:
+    return colour.red(), colour.green(), colour.blue()
 
 
 class FieldRow(QWidget):
@@ -108,9 +150,23 @@ class ClientForm(QGroupBox):
             ),
             self,
         )
+        hint.setObjectName("formHint")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(dark);")
+        palette = self.palette()
+        r, g, b = muted_text_colour(
+            _rgb(palette.color(QPalette.ColorRole.WindowText)),
+            _rgb(palette.color(QPalette.ColorRole.Window)),
+        )
+        hint.setStyleSheet(f"color: rgb({r}, {g}, {b});")
+        # After creating: the fields keep their values, readable and copyable, but take no input.
+        self.locked_note = QLabel(
+            self.tr("Vergrendeld: klik Nieuwe doorverwijzing om een volgende te maken."), self
+        )
+        self.locked_note.setObjectName("formLocked")
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setVisible(False)
         outer = QVBoxLayout(self)
+        outer.addWidget(self.locked_note)
         outer.addLayout(form)
         outer.addWidget(hint)
 
@@ -204,8 +260,20 @@ class ClientForm(QGroupBox):
         self.set_municipalities(())
         self.edits["first_name"].setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def set_read_only(self, read_only: bool) -> None:
+    def set_read_only(self, read_only: bool, *, locked: bool = False) -> None:
+        """Read-only fields look it (the window's colour, not a white field to type in);
+        ``locked``: for good, after creating, with the line that says how to go on."""
+        window_colour = self.palette().color(QPalette.ColorRole.Window)
         for edit in self.edits.values():
             edit.setReadOnly(read_only)
+            palette = edit.palette()
+            if read_only:
+                palette.setColor(QPalette.ColorRole.Base, window_colour)
+            else:
+                palette.setColor(
+                    QPalette.ColorRole.Base, self.palette().color(QPalette.ColorRole.Base)
+                )
+            edit.setPalette(palette)
         if read_only:
             self.municipality.setEnabled(False)
+        self.locked_note.setVisible(read_only and locked)

@@ -1,14 +1,16 @@
-"""Jaarlijkse evaluatie: the figures per partner and month, a bar chart, CSV and PNG export."""
+"""Jaarlijkse evaluatie: the figures per partner and month, a bar chart, CSV and PNG export,
+for this laptop and, in *Teamoverzicht*, for the team's export files merged."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -19,142 +21,134 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from referral_desk.domain.dutch_dates import numeric_date
-from referral_desk.domain.registry_csv import parse_registry_date
-from referral_desk.evaluation import EvaluationPeriod, EvaluationTable, evaluate, to_csv_bytes
-from referral_desk.retention import months_before
+from referral_desk.domain.dutch_dates import parse_numeric_date
+from referral_desk.errors import UserFacingError
+from referral_desk.evaluation import (
+    EvaluationPeriod,
+    EvaluationTable,
+    evaluate,
+    last_twelve_months,
+    to_csv_bytes,
+)
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.referral_log import (
-    CHANNEL_LABELS,
     PasswordChannel,
     ReferralLog,
     ReferralLogError,
 )
+from referral_desk.team_figures import json_files_in, read_team
+from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ERROR_STYLE
-
-SERIES = (
-    ("referrals", "Doorverwijzingen", "#1f5fa8"),
-    ("corrections", "Correcties", "#e08a00"),
-    ("withdrawals", "Intrekkingen", "#b00020"),
-)
+from referral_desk.ui.evaluation_chart import EvaluationChart
+from referral_desk.ui.labels import channel_label
 
 
 def default_period(today: date) -> EvaluationPeriod:
     """The last twelve months, this one included: the usual evaluation window."""
-    start = months_before(datetime(today.year, today.month, 1), 11).date()
-    return EvaluationPeriod(start=start, end=today)
+    return last_twelve_months(today)
 
 
-class EvaluationChart(QWidget):
-    """Grouped bars per month; paints the same on screen and into the exported PNG."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("evaluationChart")
-        self.setAccessibleName(self.tr("Grafiek per maand"))
-        self.setMinimumHeight(260)
-        self.table: EvaluationTable | None = None
-
-    def set_table(self, table: EvaluationTable) -> None:
-        self.table = table
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            self.paint(painter, self.rect())
-        finally:
-            painter.end()
-
-    def paint(self, painter: QPainter, area: QRect) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(area, QColor("white"))
-        if self.table is None:
-            return
-        months = self.table.by_month()
-        values = [
-            [getattr(cell, key) for key, _label, _color in SERIES] for cell in months.values()
-        ]
-        top = max([1, *(v for group in values for v in group)])
-        margin_left, margin_bottom, margin_top = 48, 56, 48
-        plot = QRect(
-            area.left() + margin_left,
-            area.top() + margin_top,
-            area.width() - margin_left - 16,
-            area.height() - margin_top - margin_bottom,
-        )
-        title_font = QFont(painter.font())
-        title_font.setBold(True)
-        painter.setFont(title_font)
-        period = self.table.period
-        painter.setPen(QColor("#222"))
-        painter.drawText(
-            QRect(area.left(), area.top() + 6, area.width(), 20),
-            Qt.AlignmentFlag.AlignHCenter,
-            self.tr("Doorverwijzingen per maand, {0} – {1}").format(
-                numeric_date(period.start), numeric_date(period.end)
-            ),
-        )
-        painter.setFont(QFont(self.font()))
-        # Horizontal grid with whole-number steps.
-        steps = min(top, 5)
-        for i in range(steps + 1):
-            value = round(top * i / steps)
-            y = plot.bottom() - int(plot.height() * value / top)
-            painter.setPen(QColor("#ddd"))
-            painter.drawLine(plot.left(), y, plot.right(), y)
-            painter.setPen(QColor("#444"))
-            painter.drawText(
-                QRect(area.left(), y - 8, margin_left - 6, 16),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                str(value),
-            )
-        slot = plot.width() / max(1, len(values))
-        bar = max(2.0, slot * 0.8 / len(SERIES))
-        for index, (month, group) in enumerate(zip(months, values, strict=True)):
-            x0 = plot.left() + slot * index + slot * 0.1
-            for series, value in enumerate(group):
-                height = int(plot.height() * value / top)
-                painter.fillRect(
-                    QRect(int(x0 + bar * series), plot.bottom() - height, int(bar), height),
-                    QColor(SERIES[series][2]),
+def _table_widget(parent: QWidget, name: str, accessible: str) -> QTableWidget:
+    titles = column_titles()
+    table = QTableWidget(0, len(titles) + len(PasswordChannel), parent)
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setHorizontalHeaderLabels(
+        [
+            *titles,
+            *(
+                QCoreApplication.translate("EvaluationWindow", "Wachtwoord: {0}").format(
+                    channel_label(c)
                 )
-            painter.setPen(QColor("#444"))
-            painter.drawText(
-                QRect(int(plot.left() + slot * index), plot.bottom() + 4, int(slot), 16),
-                Qt.AlignmentFlag.AlignHCenter,
-                month[2:].replace("-", "/"),
-            )
-        legend_x = plot.left()
-        for _key, label, color in SERIES:
-            painter.fillRect(QRect(legend_x, area.bottom() - 22, 12, 12), QColor(color))
-            painter.setPen(QColor("#222"))
-            painter.drawText(legend_x + 16, area.bottom() - 12, self.tr(label))
-            legend_x += 30 + painter.fontMetrics().horizontalAdvance(self.tr(label))
+                for c in PasswordChannel
+            ),
+        ]
+    )
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
-    def png_bytes(self, width: int = 1600, height: int = 900) -> bytes:
-        image = QImage(width, height, QImage.Format.Format_ARGB32)
-        painter = QPainter(image)
-        try:
-            font = QFont(self.font())
-            font.setPixelSize(22)
-            painter.setFont(font)
-            self.paint(painter, QRect(0, 0, width, height))
-        finally:
-            painter.end()
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, Qt a str
-        buffer.close()
-        return bytes(data.data())
+
+def fill_table(widget: QTableWidget, table: EvaluationTable, all_partners: str) -> None:
+    lines = []
+    for partner_id, name in table.partners():
+        lines += [(name, c) for c in table.cells if c.partner_id == partner_id]
+        lines.append((name, table.total(partner_id)))
+    lines.append((all_partners, table.total()))
+    widget.setRowCount(len(lines))
+    for row, (name, cell) in enumerate(lines):
+        values = [
+            name,
+            cell.month,
+            cell.referrals,
+            cell.corrections,
+            cell.withdrawals,
+            cell.never_sent,
+            cell.incidents,
+            *(cell.channels.get(c, 0) for c in PasswordChannel),
+        ]
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(str(value))
+            if cell.month == "totaal":
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            widget.setItem(row, column, item)
+
+
+def column_titles() -> tuple[str, ...]:
+    translate = QCoreApplication.translate
+    return (
+        translate("EvaluationWindow", "Partner"),
+        translate("EvaluationWindow", "Maand"),
+        translate("EvaluationWindow", "Verstuurd"),
+        translate("EvaluationWindow", "Correcties"),
+        translate("EvaluationWindow", "Intrekkingen"),
+        translate("EvaluationWindow", "Nooit verstuurd"),
+        translate("EvaluationWindow", "Incidenten"),
+    )
+
+
+def _saved_line(parent: QWidget, name: str) -> QLabel:
+    """Where the last export went; hidden until there is one."""
+    line = QLabel(parent)
+    line.setObjectName(name)
+    line.setWordWrap(True)
+    line.setTextFormat(Qt.TextFormat.PlainText)
+    line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    line.setVisible(False)
+    return line
+
+
+def _summary(table: EvaluationTable) -> str:
+    total = table.total()
+    translate = QCoreApplication.translate
+    parts = (
+        translate("EvaluationWindow", "{0} verstuurd").format(total.referrals),
+        translate("EvaluationWindow", "1 correctie")
+        if total.corrections == 1
+        else translate("EvaluationWindow", "{0} correcties").format(total.corrections),
+        translate("EvaluationWindow", "{0} nooit verstuurd").format(total.never_sent),
+        translate("EvaluationWindow", "1 intrekking")
+        if total.withdrawals == 1
+        else translate("EvaluationWindow", "{0} intrekkingen").format(total.withdrawals),
+        translate("EvaluationWindow", "1 incident")
+        if total.incidents == 1
+        else translate("EvaluationWindow", "{0} incidenten").format(total.incidents),
+    )
+    return translate("EvaluationWindow", "{0} in deze periode.").format(", ".join(parts))
 
 
 class EvaluationWindow(QMainWindow):
+    """*Deze laptop*: the figures of this laptop's referral log. *Teamoverzicht*: the export
+    files of the team (``referral-desk evaluation export``) merged, read off the GUI thread
+    since they often sit on a network share."""
+
     def __init__(
         self,
         referral_log: ReferralLog | None,
@@ -166,79 +160,154 @@ class EvaluationWindow(QMainWindow):
         self.setWindowTitle(self.tr("Jaarlijkse evaluatie"))
         self.referral_log = referral_log
         self.result: EvaluationTable | None = None
-        period = default_period(today())
+        self.team_result: EvaluationTable | None = None
+        self.team_files: list[Path] = []
+        self.team_runner = BackgroundRunner(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("evaluationTabs")
+        self.tabs.addTab(self._laptop_page(default_period(today())), self.tr("&Deze laptop"))
+        self.tabs.addTab(self._team_page(), self.tr("Tea&moverzicht"))
+        # Qt's own Close button: its text follows the window's language.
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.close_buttons.setObjectName("evaluationClose")
+        self.close_buttons.rejected.connect(self.close)
         central = QWidget(self)
-        self.date_from = QLineEdit(period.start.isoformat(), central)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.close_buttons)
+        self.setCentralWidget(central)
+        self.resize(1000, 700)
+        self.recompute()
+
+    def _laptop_page(self, period: EvaluationPeriod) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("evaluationLaptopPage")
+        self.date_from = QLineEdit(period.start.isoformat(), page)
         self.date_from.setObjectName("evaluationFrom")
-        self.date_to = QLineEdit(period.end.isoformat(), central)
+        self.date_to = QLineEdit(period.end.isoformat(), page)
         self.date_to.setObjectName("evaluationTo")
         filters = QHBoxLayout()
         for text, edit in (
             (self.tr("&Van"), self.date_from),
             (self.tr("&Tot en met"), self.date_to),
         ):
-            label = QLabel(text, central)
+            label = QLabel(text, page)
             label.setBuddy(edit)
             edit.setAccessibleName(text.replace("&", ""))
             edit.setPlaceholderText(self.tr("JJJJ-MM-DD"))
             edit.editingFinished.connect(self.recompute)
             filters.addWidget(label)
             filters.addWidget(edit)
-        self.show_button = QPushButton(self.tr("T&oon"), central)
+        self.show_button = QPushButton(self.tr("T&oon"), page)
         self.show_button.setObjectName("evaluationShow")
         self.show_button.clicked.connect(self.recompute)
-        self.csv_button = QPushButton(self.tr("&CSV exporteren…"), central)
+        self.csv_button = QPushButton(self.tr("&CSV exporteren…"), page)
         self.csv_button.setObjectName("evaluationCsv")
         self.csv_button.clicked.connect(self.export_csv)
-        self.png_button = QPushButton(self.tr("Grafiek als &PNG…"), central)
+        self.png_button = QPushButton(self.tr("Grafiek als &PNG…"), page)
         self.png_button.setObjectName("evaluationPng")
         self.png_button.clicked.connect(self.export_png)
         filters.addWidget(self.show_button)
         filters.addStretch(1)
         filters.addWidget(self.csv_button)
         filters.addWidget(self.png_button)
-        self.message = QLabel(central)
+        self.message = QLabel(page)
         self.message.setObjectName("evaluationMessage")
         self.message.setWordWrap(True)
-        self.table = QTableWidget(0, 5 + len(PasswordChannel), central)
-        self.table.setObjectName("evaluationTable")
-        self.table.setAccessibleName(self.tr("Cijfers per partner en maand"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Partner"),
-                self.tr("Maand"),
-                self.tr("Doorverwijzingen"),
-                self.tr("Correcties"),
-                self.tr("Intrekkingen"),
-                *(self.tr("Wachtwoord: {0}").format(CHANNEL_LABELS[c]) for c in PasswordChannel),
-            ]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.chart = EvaluationChart(central)
-        splitter = QSplitter(Qt.Orientation.Vertical, central)
+        self.saved = _saved_line(page, "evaluationSaved")
+        self.table = _table_widget(page, "evaluationTable", self.tr("Cijfers per partner en maand"))
+        self.chart = EvaluationChart(page)
+        splitter = QSplitter(Qt.Orientation.Vertical, page)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.table)
-        layout = QVBoxLayout(central)
+        layout = QVBoxLayout(page)
         layout.addLayout(filters)
         layout.addWidget(self.message)
+        layout.addWidget(self.saved)
         layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
-        self.resize(1000, 700)
-        self.recompute()
+        return page
+
+    def _team_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("evaluationTeamPage")
+        intro = QLabel(
+            self.tr(
+                "Elk teamlid maakt met 'referral-desk evaluation export' een bestand; kies die "
+                "bestanden, of de map waarin ze samenkomen. Dezelfde doorverwijzing in twee "
+                "bestanden telt één keer."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        self.files_button = QPushButton(self.tr("&Bestanden kiezen…"), page)
+        self.files_button.setObjectName("teamFiles")
+        self.files_button.setAccessibleName(self.tr("Evaluatiebestanden kiezen"))
+        self.files_button.clicked.connect(self.pick_team_files)
+        self.folder_button = QPushButton(self.tr("M&ap kiezen…"), page)
+        self.folder_button.setObjectName("teamFolder")
+        self.folder_button.setAccessibleName(self.tr("Map met evaluatiebestanden kiezen"))
+        self.folder_button.clicked.connect(self.pick_team_folder)
+        self.team_csv_button = QPushButton(self.tr("CSV e&xporteren…"), page)
+        self.team_csv_button.setObjectName("teamCsv")
+        self.team_csv_button.setAccessibleName(self.tr("Teamoverzicht als CSV exporteren"))
+        self.team_csv_button.clicked.connect(self.export_team_csv)
+        self.team_png_button = QPushButton(self.tr("Grafiek als P&NG…"), page)
+        self.team_png_button.setObjectName("teamPng")
+        self.team_png_button.setAccessibleName(self.tr("Grafiek van het team als PNG bewaren"))
+        self.team_png_button.clicked.connect(self.export_team_png)
+        for button in (self.team_csv_button, self.team_png_button):
+            button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.files_button)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.team_csv_button)
+        buttons.addWidget(self.team_png_button)
+        self.team_message = QLabel(self.tr("Nog geen bestanden gekozen."), page)
+        self.team_message.setObjectName("teamMessage")
+        self.team_message.setWordWrap(True)
+        self.team_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.team_saved = _saved_line(page, "teamSaved")
+        self.team_table = _table_widget(
+            page, "teamTable", self.tr("Cijfers van het team per partner en maand")
+        )
+        self.team_chart = EvaluationChart(page, name="teamChart")
+        self.team_chart.setAccessibleName(self.tr("Grafiek van het team per maand"))
+        splitter = QSplitter(Qt.Orientation.Vertical, page)
+        splitter.addWidget(self.team_chart)
+        splitter.addWidget(self.team_table)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.team_message)
+        layout.addWidget(self.team_saved)
+        layout.addWidget(splitter, 1)
+        return page
 
     def period(self) -> EvaluationPeriod | None:
         try:
             return EvaluationPeriod(
-                start=parse_registry_date(self.date_from.text()),
-                end=parse_registry_date(self.date_to.text()),
+                start=parse_numeric_date(self.date_from.text()),
+                end=parse_numeric_date(self.date_to.text()),
             )
         except ValueError:
             return None
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes, as in a dialog; a field that uses Escape itself keeps it."""
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if event.key() == Qt.Key.Key_Escape and plain:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
+
+    def say_team(self, text: str, *, error: bool = False) -> None:
+        self.team_message.setStyleSheet(ERROR_STYLE if error else "")
+        self.team_message.setText(text)
 
     def recompute(self) -> None:
         period = self.period()
@@ -252,78 +321,145 @@ class EvaluationWindow(QMainWindow):
             return
         try:
             rows = self.referral_log.all()
+            incidents = {
+                row.referral_id: [i.at for i in self.referral_log.incidents(row.referral_id)]
+                for row in rows
+            }
         except ReferralLogError as error:
             self.say(error.message, error=True)
             return
-        self.result = evaluate(rows, period)
-        self.fill_table(self.result)
+        self.result = evaluate(rows, period, incidents)
+        fill_table(self.table, self.result, self.tr("Alle partners"))
         self.chart.set_table(self.result)
-        total = self.result.total()
-        self.say(
-            self.tr(
-                "{0} doorverwijzingen, {1} correcties, {2} intrekkingen in deze periode."
-            ).format(total.referrals, total.corrections, total.withdrawals)
+        self.say(_summary(self.result))
+
+    # --- Teamoverzicht ------------------------------------------------------------------
+    def choose_team_files(self) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Evaluatiebestanden kiezen"),
+            str(Path.home()),
+            self.tr("Evaluatiebestanden (*.json)"),
+        )
+        return [Path(name) for name in names]
+
+    def choose_team_folder(self) -> Path | None:
+        name = QFileDialog.getExistingDirectory(
+            self, self.tr("Map met evaluatiebestanden kiezen"), str(Path.home())
+        )
+        return Path(name) if name else None
+
+    def pick_team_files(self) -> None:
+        files = self.choose_team_files()
+        if files:
+            self.load_team(lambda: files)
+
+    def pick_team_folder(self) -> None:
+        folder = self.choose_team_folder()
+        if folder is not None:
+            self.load_team(lambda: json_files_in(folder))
+
+    def load_team(self, files: Callable[[], list[Path]]) -> None:
+        def work() -> tuple[list[Path], EvaluationTable]:
+            chosen = files()
+            return chosen, read_team(chosen)
+
+        if self.team_runner.start(work, self._team_loaded, self._team_failed):
+            self.files_button.setEnabled(False)
+            self.folder_button.setEnabled(False)
+            self.say_team(self.tr("Bestanden worden gelezen…"))
+
+    def _team_done(self) -> None:
+        self.files_button.setEnabled(True)
+        self.folder_button.setEnabled(True)
+        ready = self.team_result is not None
+        self.team_csv_button.setEnabled(ready)
+        self.team_png_button.setEnabled(ready)
+
+    def _team_loaded(self, outcome: object) -> None:
+        assert isinstance(outcome, tuple)
+        files: list[Path] = outcome[0]
+        table: EvaluationTable = outcome[1]
+        self.team_files = list(files)
+        self.team_result = table
+        fill_table(self.team_table, table, self.tr("Alle partners"))
+        self.team_chart.set_table(table)
+        self._team_done()
+        self.say_team(
+            self.tr("{0} bestand(en) samengevoegd. {1}").format(len(files), _summary(table))
         )
 
-    def fill_table(self, table: EvaluationTable) -> None:
-        lines = []
-        for partner_id, name in table.partners():
-            lines += [(name, c) for c in table.cells if c.partner_id == partner_id]
-            lines.append((name, table.total(partner_id)))
-        lines.append((self.tr("Alle partners"), table.total()))
-        self.table.setRowCount(len(lines))
-        for row, (name, cell) in enumerate(lines):
-            values = [
-                name,
-                cell.month,
-                cell.referrals,
-                cell.corrections,
-                cell.withdrawals,
-                *(cell.channels.get(c, 0) for c in PasswordChannel),
-            ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
-                if cell.month == "totaal":
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.table.setItem(row, column, item)
+    def _team_failed(self, error: BaseException) -> None:
+        self._team_done()
+        if not isinstance(error, UserFacingError):
+            raise error
+        self.say_team(
+            self.tr("{0} Het vorige overzicht blijft staan.").format(error.message)
+            if self.team_result is not None
+            else error.message,
+            error=True,
+        )
 
+    # --- exports ------------------------------------------------------------------------
     def choose_export_path(self, suggested: str, file_filter: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Exporteren"), str(Path.home() / suggested), file_filter
         )
         return Path(name) if name else None
 
-    def _stem(self) -> str:
-        period = self.result.period if self.result else None
-        if period is None:
-            return "evaluatie"
-        return f"evaluatie-{period.start.isoformat()}-{period.end.isoformat()}"
+    def _stem(self, table: EvaluationTable | None, prefix: str = "evaluatie") -> str:
+        if table is None:
+            return prefix
+        period = table.period
+        return f"{prefix}-{period.start.isoformat()}-{period.end.isoformat()}"
 
-    def _write(self, path: Path, data: bytes) -> None:
+    def _write(self, path: Path, data: bytes, line: QLabel) -> None:
+        """Said on the page's own export line: the summary above it stays."""
         try:
             atomic_write_bytes(path, data, mode=0o644)
         except OSError as error:
-            self.say(
+            line.setStyleSheet(ERROR_STYLE)
+            line.setText(
                 self.tr("{0} kon niet geschreven worden ({1}); kies een andere map.").format(
                     path, error.strerror or error
-                ),
-                error=True,
+                )
             )
-            return
-        self.say(self.tr("Bewaard: {0}").format(path))
+        else:
+            line.setStyleSheet("")
+            line.setText(self.tr("Bewaard: {0}").format(path))
+        line.setVisible(True)
 
     def export_csv(self) -> None:
         if self.result is None:
             return
-        path = self.choose_export_path(f"{self._stem()}.csv", self.tr("CSV (*.csv)"))
+        path = self.choose_export_path(f"{self._stem(self.result)}.csv", self.tr("CSV (*.csv)"))
         if path is not None:
-            self._write(path, to_csv_bytes(self.result))
+            self._write(path, to_csv_bytes(self.result), self.saved)
 
     def export_png(self) -> None:
         if self.result is None:
             return
-        path = self.choose_export_path(f"{self._stem()}.png", self.tr("PNG-afbeelding (*.png)"))
+        path = self.choose_export_path(
+            f"{self._stem(self.result)}.png", self.tr("PNG-afbeelding (*.png)")
+        )
         if path is not None:
-            self._write(path, self.chart.png_bytes())
+            self._write(path, self.chart.png_bytes(), self.saved)
+
+    def export_team_csv(self) -> None:
+        if self.team_result is None:
+            return
+        path = self.choose_export_path(
+            f"{self._stem(self.team_result, 'teamevaluatie')}.csv", self.tr("CSV (*.csv)")
+        )
+        if path is not None:
+            self._write(path, to_csv_bytes(self.team_result), self.team_saved)
+
+    def export_team_png(self) -> None:
+        if self.team_result is None:
+            return
+        path = self.choose_export_path(
+            f"{self._stem(self.team_result, 'teamevaluatie')}.png",
+            self.tr("PNG-afbeelding (*.png)"),
+        )
+        if path is not None:
+            self._write(path, self.team_chart.png_bytes(), self.team_saved)

@@ -36,7 +36,6 @@ from referral_desk.failure_report import LOGGER_NAME, log_file_location, log_une
 
 QT_MESSAGE_LIMIT = 200
 
-_CONTEXT = "FailureDialog"
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
     QtMsgType.QtInfoMsg: logging.INFO,
@@ -49,8 +48,7 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 ThreadingHook = Callable[[threading.ExceptHookArgs], Any]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def _log() -> logging.Logger:
@@ -278,13 +276,13 @@ def _build_box(
     box = QMessageBox(parent or QApplication.activeWindow())
     box.setObjectName("failureDialog")
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Onverwachte fout"))
-    box.setText(_tr("Er ging onverwacht iets mis in referral-desk."))
+    box.setWindowTitle(translate("FailureDialog", "Onverwachte fout"))
+    box.setText(translate("FailureDialog", "Er ging onverwacht iets mis in referral-desk."))
     box.setInformativeText(_informative_text(outcome, 0))
     box.setDetailedText(
-        _tr("Technische gegevens voor de helpdesk:\nSoort fout: {0}\nPlaats: {1}").format(
-            type_name, where
-        )
+        translate(
+            "FailureDialog", "Technische gegevens voor de helpdesk:\nSoort fout: {0}\nPlaats: {1}"
+        ).format(type_name, where)
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -295,41 +293,50 @@ def _build_box(
 def _informative_text(outcome: str | None, more: int) -> str:
     parts = [
         outcome
-        or _tr(
+        or translate(
+            "FailureDialog",
             "Er is niets automatisch per e-mail verstuurd. Wat op het scherm staat, blijft "
-            "staan: kijk het na en probeer het opnieuw."
+            "staan: kijk het na en probeer het opnieuw.",
         )
     ]
     log_file = log_file_location()
     if log_file is not None:
         parts.append(
-            _tr("De technische details staan in het logbestand:\n{0}").format(
-                QDir.toNativeSeparators(str(log_file))
-            )
+            translate(
+                "FailureDialog", "De technische details staan in het logbestand:\n{0}"
+            ).format(QDir.toNativeSeparators(str(log_file)))
         )
         parts.append(
-            _tr(
+            translate(
+                "FailureDialog",
                 "Blijft dit gebeuren? Neem contact op met uw IT-dienst of helpdesk en stuur "
                 "hen het logbestand. Het logbestand bevat geen gegevens van cliënten; u mag het "
-                "dus doorsturen."
+                "dus doorsturen.",
             )
         )
     else:
         parts.append(
-            _tr("Er is geen logbestand: de technische details konden niet bewaard worden.")
+            translate(
+                "FailureDialog",
+                "Er is geen logbestand: de technische details konden niet bewaard worden.",
+            )
         )
         parts.append(
-            _tr(
+            translate(
+                "FailureDialog",
                 "Blijft dit gebeuren? Neem contact op met uw IT-dienst of helpdesk en vertel "
-                "wat u aan het doen was."
+                "wat u aan het doen was.",
             )
         )
     if more:
         parts.append(
-            _tr(
-                "Intussen ging nog {0} keer iets onverwacht mis; ook dat staat in het logbestand."
+            translate(
+                "FailureDialog",
+                "Intussen ging nog {0} keer iets onverwacht mis; ook dat staat in het logbestand.",
             ).format(more)
             if log_file is not None
-            else _tr("Intussen ging nog {0} keer iets onverwacht mis.").format(more)
+            else translate(
+                "FailureDialog", "Intussen ging nog {0} keer iets onverwacht mis."
+            ).format(more)
         )
     return "\n\n".join(parts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,14 +15,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
+    QBoxLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +42,18 @@ from referral_desk.lifecycle.after_sending import (
     offered_password_channels,
     record_password_channel,
 )
+from referral_desk.lifecycle.correction import (
+    CorrectionRefused,
+    CorrectionRoute,
+    DeletionResult,
+    PartnerRef,
+    confirm_deletion_sent,
+    correction_route,
+    deletion_address,
+    original_of,
+    pending_deletion_question,
+    request_deletion,
+)
 from referral_desk.lifecycle.creation import (
     CreatedReferral,
     MadeReferral,
@@ -52,7 +64,7 @@ from referral_desk.lifecycle.creation import (
     make_referral,
     pending_mailbox_change,
 )
-from referral_desk.lifecycle.discarding import WindowContents, discard_warning
+from referral_desk.lifecycle.discarding import WindowContents, discard_warning, loses_data
 from referral_desk.lifecycle.readiness import (
     ConsentRefused,
     ReferralInputs,
@@ -63,7 +75,7 @@ from referral_desk.lifecycle.readiness import (
 from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices, RecordOutcome
 from referral_desk.sealing.leaflet import render_client_receipt, render_information_sheet
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.referral_log import PasswordChannel
+from referral_desk.storage.referral_log import PasswordChannel, ReferralLogEntry
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ClientForm
@@ -72,6 +84,8 @@ from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.partner_panel import PartnerPanel
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.plain_message import ask, plain_box, tell
+from referral_desk.ui.window_placement import inner_size
+from referral_desk.ui.wrapping_scroll import WrappingScrollArea
 
 if TYPE_CHECKING:
     # The tools behind menus load when first opened: they would add to every start.
@@ -80,6 +94,13 @@ if TYPE_CHECKING:
     from referral_desk.ui.referral_log_window import ReferralLogWindow
     from referral_desk.ui.registry_editor import RegistryEditor
     from referral_desk.ui.settings_dialog import SettingsDialog
+
+log = logging.getLogger(__name__)
+
+# Below this viewport width (logical pixels) the two columns no longer both fit their texts.
+STACK_BELOW = 960
+
+LABEL_STYLE = "QLabel { padding-right: 1px; qproperty-indent: 0; }"
 
 _RED_BANNER = "background: #fdecea; color: #611a15; padding: 8px; border: 1px solid #f5c2c0;"
 _AMBER_BANNER = "background: #fff4e5; color: #663c00; padding: 8px; border: 1px solid #ffd8a8;"
@@ -118,6 +139,13 @@ class MainWindow(QMainWindow):
         self.registry_editor: RegistryEditor | None = None
         self.referral_log_window: ReferralLogWindow | None = None
         self.correcting: str | None = None
+        # The row being corrected, or why it could not be read (then no partner check).
+        self.correcting_original: ReferralLogEntry | None = None
+        self.correcting_problem: str | None = None
+        self.correction_after: CorrectionRoute | None = None
+        # (original, correction) of a deletion request waiting for the user to confirm it went.
+        self.deletion_unconfirmed: tuple[str, str] | None = None
+        self.deletion = BackgroundRunner(self)
         self.record: RecordOutcome | None = None
         self.lookup_result: LookupResult | None = None
         self.created: CreatedReferral | None = None
@@ -133,6 +161,9 @@ class MainWindow(QMainWindow):
             self.settings = Settings()
             self.settings_problem = error.message
         self.setWindowTitle(self.tr("referral-desk – doorverwijzing naar OCMW of CAW"))
+        # Scaled (125 %, 150 %) a label's whole-pixel size hint can be narrower than its glyphs
+        # and cut the last letter; one spare pixel, for this window and every tool opened from it.
+        self.setStyleSheet(LABEL_STYLE)
         self._build()
         self._build_menu()
         self.update_state()
@@ -181,6 +212,30 @@ class MainWindow(QMainWindow):
             "background: #fff4e5; color: #663c00; padding: 6px; border: 1px solid #ffd8a8;"
         )
         self.correction_banner.setVisible(False)
+        self.correction_actions = QWidget(central)
+        self.correction_actions.setObjectName("correctionActions")
+        self.deletion_button = QPushButton(self.correction_actions)
+        self.deletion_button.setObjectName("deletionRequestButton")
+        self.deletion_button.clicked.connect(self.open_deletion_request)
+        self.deletion_sent_button = QPushButton(
+            self.tr("Verwijderverzoek verstuurd"), self.correction_actions
+        )
+        self.deletion_sent_button.setObjectName("deletionSentButton")
+        self.deletion_sent_button.clicked.connect(self.confirm_deletion_request_sent)
+        self.deletion_sent_button.setVisible(False)
+        self.deletion_status = QLabel(self.correction_actions)
+        self.deletion_status.setObjectName("deletionStatus")
+        self.deletion_status.setWordWrap(True)
+        self.deletion_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        correction_row = QHBoxLayout()
+        correction_row.addWidget(self.deletion_button)
+        correction_row.addWidget(self.deletion_sent_button)
+        correction_row.addStretch(1)
+        correction_column = QVBoxLayout(self.correction_actions)
+        correction_column.setContentsMargins(0, 0, 0, 0)
+        correction_column.addLayout(correction_row)
+        correction_column.addWidget(self.deletion_status)
+        self.correction_actions.setVisible(False)
 
         self.clock_banner = QLabel(central)
         self.clock_banner.setObjectName("clockBanner")
@@ -218,6 +273,13 @@ class MainWindow(QMainWindow):
         self.blockers = QLabel(central)
         self.blockers.setObjectName("createBlockers")
         self.blockers.setWordWrap(True)
+        # A disabled button takes no focus: its reason is the next stop on Tab, read-only.
+        self.blockers.setAccessibleName(self.tr("Waarom nog niet klaar"))
+        self.blockers.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.blockers.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.result_status = QLabel(central)
         self.result_status.setObjectName("resultStatus")
         self.result_status.setWordWrap(True)
@@ -231,14 +293,13 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
 
-        # The right column scrolls rather than squeezing its wrapped texts on a short screen.
-        right_scroll = self.right_column = QScrollArea(central)
-        right_scroll.setObjectName("rightColumn")
-        right_scroll.setWidgetResizable(True)
-        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        right_widget = QWidget(right_scroll)
-        right = QVBoxLayout(right_widget)
+        # One scroll for both columns: side by side on a wide window, the form above the
+        # rest on a narrow one; never sideways, and as tall as the wrapped texts need.
+        scroll = self.content_scroll = WrappingScrollArea(central)
+        scroll.setObjectName("contentScroll")
+        content = QWidget(scroll)
+        content.setObjectName("content")
+        right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(partner_box)
         right.addWidget(self.consent_panel)
@@ -256,23 +317,48 @@ class MainWindow(QMainWindow):
         left = QVBoxLayout()
         left.addWidget(self.form)
         left.addStretch(1)
-        columns = QHBoxLayout()
-        # The form needs less width than the partner, consent and password texts.
-        columns.addLayout(left, 2)
-        right_scroll.setWidget(right_widget)
-        columns.addWidget(right_scroll, 3)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.addLayout(left)
+        self.columns.addLayout(right)
+        scroll.contentChanged.connect(self._arrange_columns)
+        scroll.setWidget(content)
         outer = QVBoxLayout(central)
         outer.addWidget(self.banner)
         outer.addWidget(self.correction_banner)
+        outer.addWidget(self.correction_actions)
         outer.addWidget(self.clock_banner)
-        outer.addLayout(columns)
+        outer.addWidget(scroll, 1)
         self.setCentralWidget(central)
 
-        QWidget.setTabOrder(self.form.edits["email"], self.informed)
+        QWidget.setTabOrder(self.form.edits["email"], self.partner_panel)
+        QWidget.setTabOrder(self.partner_panel, self.informed)
         QWidget.setTabOrder(self.consent_panel.receipt_button, self.create_button)
-        QWidget.setTabOrder(self.create_button, self.new_button)
+        QWidget.setTabOrder(self.create_button, self.blockers)
+        QWidget.setTabOrder(self.blockers, self.new_button)
 
         self._show_registry_state()
+
+    def _arrange_columns(self) -> None:
+        """Side by side from STACK_BELOW logical pixels and where both columns fit (a longer
+        translation needs more), the form on top otherwise."""
+        both = self.columns.spacing() + sum(
+            item.minimumSize().width()
+            for item in (self.columns.itemAt(0), self.columns.itemAt(1))
+            if item is not None
+        )
+        wide = self.content_scroll.viewport().width() >= max(STACK_BELOW, both)
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+        # The form needs less width than the partner, consent and password texts.
+        self.columns.setStretch(0, 2 if wide else 0)
+        self.columns.setStretch(1, 3 if wide else 0)
+
+    def _scroll_to_password(self) -> None:
+        self.content_scroll.ensureWidgetVisible(self.password_panel)
+        # Only up or down: the content is as wide as the view, never shifted sideways.
+        self.content_scroll.horizontalScrollBar().setValue(0)
 
     def _show_registry_state(self) -> None:
         self.banner.setStyleSheet(_RED_BANNER)
@@ -378,6 +464,7 @@ class MainWindow(QMainWindow):
         self.partner_panel.show_result(self.lookup_result)
         found = self.lookup_result
         self.consent_panel.show_partner(found.partner if isinstance(found, PartnerFound) else None)
+        self.show_correction_banner()
         self.update_state()
 
     def referral_inputs(self) -> ReferralInputs:
@@ -401,6 +488,7 @@ class MainWindow(QMainWindow):
         self.breach_button.setVisible(self.created is not None)
         if self.created is not None or self.creation.busy:
             self.create_button.setEnabled(False)
+            self.create_button.setAccessibleDescription("")
             self.blockers.setVisible(False)
             return
         blockers = referral_blockers(self.referral_inputs())
@@ -647,7 +735,7 @@ class MainWindow(QMainWindow):
         created = made.created
         self.created = created
         self.record = made.record
-        self.form.set_read_only(True)
+        self.form.set_read_only(True, locked=True)
         self.consent_panel.set_editable(False)
         partner = created.referral.partner
         found = self.lookup_result
@@ -683,9 +771,10 @@ class MainWindow(QMainWindow):
             self.fallback_dialog = MailFallbackDialog(created.draft, created.mail_failures, self)
             self.fallback_dialog.open()
         self.result_status.setText(status + self.record_note())
+        self.show_correction_result(created)
         self.update_state()
         # On a short screen the password sits below the fold: bring it into view once laid out.
-        QTimer.singleShot(0, lambda: self.right_column.ensureWidgetVisible(self.password_panel))
+        QTimer.singleShot(0, self._scroll_to_password)
 
     def record_note(self) -> str:
         record = self.record
@@ -744,15 +833,189 @@ class MainWindow(QMainWindow):
         if not self.new_referral():
             return
         self.correcting = referral_id
-        self.correction_banner.setText(
-            self.tr(
-                "<b>Correctie van {0}.</b> Vul de juiste gegevens opnieuw in; de nieuwe "
-                "doorverwijzing verwijst naar {0}. Nieuwe doorverwijzing annuleert de correctie."
-            ).format(referral_id)
-        )
+        self._read_original()
+        self.show_correction_banner()
         self.correction_banner.setVisible(True)
         self.raise_()
         self.activateWindow()
+
+    def _read_original(self) -> ReferralLogEntry | None:
+        if self.correcting is None:
+            return None
+        try:
+            self.correcting_original = original_of(self.deps.follow_up, self.correcting)
+            self.correcting_problem = None
+        except CorrectionRefused as refused:
+            self.correcting_original, self.correcting_problem = None, refused.message
+        return self.correcting_original
+
+    def show_correction_banner(self) -> None:
+        """Before creating: whether the partner for the corrected address is another one."""
+        if self.correcting is None or self.created is not None:
+            return
+        text = self.tr(
+            "<b>Correctie van {0}.</b> Vul de juiste gegevens opnieuw in; de nieuwe "
+            "doorverwijzing verwijst naar {0}. Nieuwe doorverwijzing annuleert de correctie."
+        ).format(self.correcting)
+        found = self.lookup_result
+        if self.correcting_problem is not None:
+            text += "<br>" + escape(self.correcting_problem)
+        elif self.correcting_original is not None and isinstance(found, PartnerFound):
+            partner = found.partner
+            route = correction_route(
+                self.correcting_original, PartnerRef(partner.id, partner.name, partner.mailbox)
+            )
+            if route.sentence is not None:
+                text += "<br><b>" + escape(route.sentence) + "</b>"
+        self.correction_banner.setText(text)
+
+    def show_correction_result(self, created: CreatedReferral) -> None:
+        """After creating a correction: the deletion request when it went to another partner."""
+        if self.correcting is None or created.referral.corrects != self.correcting:
+            return
+        original = self.correcting_original or self._read_original()
+        if original is None:
+            self.correction_banner.setText(escape(self.correcting_problem or ""))
+            return
+        partner = created.referral.partner
+        route = correction_route(
+            original,
+            PartnerRef(partner.partner_id, partner.name, partner.mailbox),
+            created.referral_id,
+        )
+        if route.sentence is None:
+            self.correction_banner.setText(
+                self.tr("<b>Correctie gemaakt:</b> {0} corrigeert {1}.").format(
+                    created.referral_id, self.correcting
+                )
+            )
+            return
+        self.correction_after = route
+        self.correction_banner.setText("<b>" + escape(route.sentence) + "</b>")
+        self.deletion_button.setText(
+            self.tr("Verwijderverzoek aan {0}").format(route.first_partner).replace("&", "&&")
+        )
+        self.deletion_button.setEnabled(True)
+        self.deletion_sent_button.setVisible(False)
+        self.deletion_status.clear()
+        self.correction_actions.setVisible(True)
+
+    def open_deletion_request(self) -> None:
+        """The deletion mail to the first partner, off the GUI thread like every draft."""
+        route, created, original = self.correction_after, self.created, self.correcting_original
+        services, profile = self.deps.follow_up, self.profile
+        if route is None or created is None or original is None or services is None:
+            return
+        if profile is None:
+            self.deletion_status.setText(
+                self.tr("Vul eerst uw aanmeldersprofiel in (menu Profiel).")
+            )
+            return
+        # Read on this thread: the address the window says is the one written to.
+        address = deletion_address(original, self.registry.registry if self.registry else None)
+        correction_id = created.referral_id
+        started = self.deletion.start(
+            lambda: request_deletion(original, correction_id, profile, address, services),
+            lambda result: self._deletion_done(address.note, result),
+            self._deletion_failed,
+        )
+        if started:
+            self.deletion_button.setEnabled(False)
+            self.deletion_status.setText(self.tr("Bezig: het verwijderverzoek wordt klaargezet…"))
+
+    def _deletion_done(self, note: str | None, result: object) -> None:
+        from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
+
+        assert isinstance(result, DeletionResult)
+        route, created = self.correction_after, self.created
+        if route is None or created is None:
+            return
+        to = escape(result.draft.to)
+        if result.opened:
+            text = self.tr("Het verwijderverzoek aan {0} is geopend. Verstuur het.").format(to)
+        elif result.mail_result is not None and result.mail_result.eml_path is not None:
+            text = self.tr("Het verwijderverzoek aan {0} is bewaard als {1}.").format(
+                to, escape(str(result.mail_result.eml_path))
+            )
+        else:
+            text = self.tr(
+                "Geen e-mailprogramma gevonden: stuur het verwijderverzoek aan {0} zelf."
+            ).format(to)
+            self.fallback_dialog = MailFallbackDialog(result.draft, result.mail_failures, self)
+            self.fallback_dialog.open()
+        if note:
+            text += " " + escape(note)
+        if result.recorded:
+            text += " " + self.tr("Genoteerd in het logboek bij {0} en {1}.").format(
+                route.original_id, created.referral_id
+            )
+            self.deletion_unconfirmed = None
+            self.deletion_sent_button.setVisible(False)
+        else:
+            if result.referral_log_problem:
+                text += " " + self.tr("Niet genoteerd in het logboek: {0}.").format(
+                    escape(result.referral_log_problem)
+                )
+            text += " " + self.tr(
+                "Klik op ‘Verwijderverzoek verstuurd’ zodra het verstuurd is: pas dan noteert "
+                "het logboek het."
+            )
+            self.deletion_unconfirmed = (route.original_id, created.referral_id)
+            self.deletion_sent_button.setVisible(True)
+            self.deletion_button.setEnabled(True)
+        self.deletion_status.setText(text)
+        if self.referral_log_window is not None:
+            self.referral_log_window.refresh()
+
+    def _deletion_failed(self, error: BaseException) -> None:
+        self.deletion_button.setEnabled(True)
+        if isinstance(error, UserFacingError):
+            self.deletion_status.setText(escape(error.message))
+            return
+        report_unexpected_failure(
+            self,
+            error,
+            where="correction deletion request",
+            outcome=self.tr(
+                "Het verwijderverzoek is misschien niet klaargezet; probeer het opnieuw."
+            ),
+        )
+
+    def confirm_deletion_request_sent(self) -> None:
+        pending = self.deletion_unconfirmed
+        if pending is None:
+            return
+        try:
+            confirm_deletion_sent(self.deps.follow_up, *pending)
+        except CorrectionRefused as refused:
+            self.deletion_status.setText(escape(refused.message))
+            return
+        self.deletion_unconfirmed = None
+        self.deletion_sent_button.setVisible(False)
+        self.deletion_button.setEnabled(False)
+        self.deletion_status.setText(
+            self.tr("Verwijderverzoek genoteerd in het logboek bij {0} en {1}.").format(*pending)
+        )
+        if self.referral_log_window is not None:
+            self.referral_log_window.refresh()
+
+    def _deletion_question(self) -> str | None:
+        """An offered deletion request not yet recorded is lost with the window's contents."""
+        route = self.correction_after
+        if route is None or not self.deletion_button.isEnabled() or self.created is None:
+            return None
+        return pending_deletion_question(route, self.created.referral_id)
+
+    def _discard_question(self, *, closing: bool = False) -> str | None:
+        questions = [
+            q
+            for q in (
+                discard_warning(self.window_contents(), closing=closing, today=self.deps.today()),
+                self._deletion_question(),
+            )
+            if q
+        ]
+        return "\n\n".join(questions) or None
 
     def window_contents(self) -> WindowContents:
         channel = self.password_panel.channel.currentData()
@@ -762,16 +1025,24 @@ class MainWindow(QMainWindow):
             preshared=self.created_preshared,
             password_passed_on=channel != PasswordChannel.NOT_YET.value,
             recall_kept=self.record is not None and self.record.recall_until is not None,
+            recall_until=self.record.recall_until if self.record is not None else None,
         )
 
     def new_referral(self) -> bool:
         """Empties the window for the next client, after asking if that would lose anything."""
-        if self.creation.busy:
+        if self.creation.busy or self.deletion.busy:
             return False
-        question = discard_warning(self.window_contents())
+        question = self._discard_question()
         if question is not None and not self.confirm_discard(question):
             return False
         self.correcting = None
+        self.correcting_original = None
+        self.correcting_problem = None
+        self.correction_after = None
+        self.deletion_unconfirmed = None
+        self.correction_actions.setVisible(False)
+        self.deletion_sent_button.setVisible(False)
+        self.deletion_status.clear()
         self.record = None
         self.correction_banner.setVisible(False)
         self.created = None
@@ -930,11 +1201,17 @@ class MainWindow(QMainWindow):
         ).format(__version__, registry)
 
     # --- closing ----------------------------------------------------------------------
+    def _discard_title(self) -> str:
+        """Only a title that says data is lost when the core says it is."""
+        if loses_data(self.window_contents()) or self._deletion_question() is not None:
+            return self.tr("Gegevens gaan verloren")
+        return self.tr("Wachtwoord nog niet doorgegeven")
+
     def confirm_discard(self, question: str) -> bool:
         """The core's question, with 'Nee' as the default: one stray key must not wipe work."""
         answer = ask(
             self,
-            self.tr("Gegevens gaan verloren"),
+            self._discard_title(),
             question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -950,9 +1227,20 @@ class MainWindow(QMainWindow):
             )
             event.ignore()
             return
-        question = discard_warning(self.window_contents(), closing=True)
+        question = self._discard_question(closing=True)
         if question is not None and not self.confirm_discard(question):
             event.ignore()
             return
         self.password_panel.reset()
+        self.remember_size()
         event.accept()
+
+    def remember_size(self) -> None:
+        """For the next start; a settings file that refuses costs only that."""
+        size = inner_size(self)
+        if size is None or size == self.settings.main_window_size:
+            return
+        try:
+            self.settings = self.deps.settings.update({"main_window_size": size})
+        except SettingsError:
+            log.warning("the window size could not be remembered")

@@ -50,6 +50,11 @@ class PartnerForm(QGroupBox):
         def combo(name: str, object_name: str, items: list[tuple[str, str]]) -> QComboBox:
             box = QComboBox(self)
             box.setObjectName(object_name)
+            # Long choices must not make the form wider than a small screen's half.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(16)
             for label, value in items:
                 box.addItem(label, value)
             box.currentIndexChanged.connect(lambda _i: self._changed())
@@ -97,9 +102,9 @@ class PartnerForm(QGroupBox):
             "id": self.tr("&Id (vast, zonder spaties)"),
             "name": self.tr("&Naam"),
             "kind": self.tr("&Soort"),
-            "region": self.tr("&Regio"),
-            "mailbox": self.tr("&Mailbox voor doorverwijzingen"),
-            "password_phone": self.tr("&Telefoon voor het wachtwoord"),
+            "region": self.tr("Re&gio"),
+            "mailbox": self.tr("Mailbo&x voor doorverwijzingen"),
+            "password_phone": self.tr("Telefoon voor &het wachtwoord"),
             "breach_contact": self.tr("Meldpunt gegevensle&kken"),
             "municipalities": self.tr("Gemeenten (NIS-&codes)"),
             "postcodes": self.tr("&Postcodes"),
@@ -107,7 +112,8 @@ class PartnerForm(QGroupBox):
             "protocol.reference": self.tr("Pr&otocol"),
             "protocol.local_teams": self.tr("&Lokale teams"),
             "protocol.in_force_from": self.tr("In w&erking vanaf"),
-            "protocol.ended_on": self.tr("&Beëindigd op"),
+            # No & key: B is the editor's "Protocol beëindigen…", which fills this in.
+            "protocol.ended_on": self.tr("Beëindigd op"),
             "protocol.dpo_advice_on": self.tr("&Advies DPO op"),
             "protocol.withdrawal_clause": self.tr("A&fspraak wissen na intrekking"),
         }
@@ -117,6 +123,8 @@ class PartnerForm(QGroupBox):
         self.municipality_names.setTextFormat(Qt.TextFormat.PlainText)
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # On a narrow screen a field goes under its label instead of off the edge.
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for name, text in labels.items():
             editor = self.editors[name]
             row = FieldRow(editor, self)

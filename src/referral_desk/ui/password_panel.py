@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from referral_desk.domain.spelling_alphabet import spelled_groups
 from referral_desk.lifecycle.after_sending import offered_password_channels
-from referral_desk.storage.referral_log import CHANNEL_LABELS, PasswordChannel
+from referral_desk.storage.referral_log import PasswordChannel
+from referral_desk.ui.labels import channel_label
+from referral_desk.ui.password_text import PasswordText
 
 CLIPBOARD_CLEAR_MS = 30_000
 
@@ -35,13 +37,24 @@ class PasswordPanel(QGroupBox):
         self.referral_id = QLabel(self)
         self.referral_id.setObjectName("referralId")
         self.referral_id.setAccessibleName(self.tr("Doorverwijzings-ID"))
-        self.password = QLabel(self)
+        # Every letter of "Kopieer ID" is another Alt-key in the main window; Y is free.
+        self.copy_id_button = QPushButton(self.tr("Kopieer ID (&Y)"), self)
+        self.copy_id_button.setObjectName("copyReferralIdButton")
+        self.copy_id_button.setAccessibleName(self.tr("Doorverwijzings-ID kopiëren"))
+        self.copy_id_button.clicked.connect(self.copy_referral_id)
+        self.file_reminder = QLabel(
+            self.tr(
+                "Noteer het doorverwijzingsnummer in het dossier van het gezin (Kind en "
+                "Gezin-dossier): een latere intrekking of correctie vindt de doorverwijzing "
+                "daarmee terug."
+            ),
+            self,
+        )
+        self.file_reminder.setObjectName("referralIdReminder")
+        self.file_reminder.setWordWrap(True)
+        self.password = PasswordText(self)
         self.password.setObjectName("passwordDisplay")
         self.password.setAccessibleName(self.tr("Wachtwoord"))
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(22)
-        font.setWeight(QFont.Weight.Bold)
-        self.password.setFont(font)
         # Not selectable: a mouse selection lands in X11's PRIMARY, which nothing clears.
         self.password.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.copy_button = QPushButton(self.tr("&Kopiëren"), self)
@@ -55,7 +68,7 @@ class PasswordPanel(QGroupBox):
         self.spell_button.toggled.connect(self._show_spelling)
         self.spelling = QLabel(self)
         self.spelling.setObjectName("passwordSpelling")
-        self.spelling.setWordWrap(True)
+        # One group a line and never wrapped: a wrapped label would not make a dialog taller.
         self.spelling.setVisible(False)
         self.instructions = QLabel(self)
         self.instructions.setWordWrap(True)
@@ -80,6 +93,7 @@ class PasswordPanel(QGroupBox):
         # Partner names and messages from the core are shown as typed, never as markup.
         for label in (
             self.referral_id,
+            self.file_reminder,
             self.password,
             self.spelling,
             self.instructions,
@@ -88,32 +102,38 @@ class PasswordPanel(QGroupBox):
             label.setTextFormat(Qt.TextFormat.PlainText)
 
         row = QHBoxLayout()
-        row.addWidget(self.password, 1)
         row.addWidget(self.copy_button)
         row.addWidget(self.spell_button)
+        row.addStretch(1)
         follow = QHBoxLayout()
         follow.addWidget(channel_label)
         follow.addWidget(self.channel)
         follow.addStretch(1)
         follow.addWidget(self.sent_button)
+        id_row = QHBoxLayout()
+        id_row.addWidget(self.referral_id, 1)
+        id_row.addWidget(self.copy_id_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.referral_id)
+        layout.addLayout(id_row)
+        layout.addWidget(self.file_reminder)
+        layout.addWidget(self.password)
         layout.addLayout(row)
         layout.addWidget(self.spelling)
         layout.addWidget(self.instructions)
         layout.addLayout(follow)
         layout.addWidget(self.status)
         self._copied: str | None = None
+        self._id = ""
         self._clear_timer = QTimer(self)
         self._clear_timer.setSingleShot(True)
         self._clear_timer.setInterval(CLIPBOARD_CLEAR_MS)
-        self._clear_timer.timeout.connect(self._clear_clipboard)
+        self._clear_timer.timeout.connect(self._clipboard_time_up)
         self.reset()
 
     def _offer_channels(self, channels: Sequence[PasswordChannel]) -> None:
         self.channel.clear()
         for channel in (PasswordChannel.NOT_YET, *channels):
-            self.channel.addItem(self.tr(CHANNEL_LABELS[channel]), channel.value)
+            self.channel.addItem(channel_label(channel), channel.value)
 
     def show_password(
         self,
@@ -126,7 +146,7 @@ class PasswordPanel(QGroupBox):
         (``offered_password_channels``); None when that number is not known here."""
         offered = tuple(channels) if channels is not None else offered_password_channels(None)
         self._offer_channels(offered)
-        self.referral_id.setText(self.tr("Doorverwijzing {0}").format(referral_id))
+        self._show_id(referral_id)
         self.password.setText(password)
         if PasswordChannel.SMS in offered:
             instruction = self.tr(
@@ -145,7 +165,7 @@ class PasswordPanel(QGroupBox):
 
     def show_preshared(self, referral_id: str, partner_name: str) -> None:
         """The partner already knows the password; nothing to read out, nothing to copy."""
-        self.referral_id.setText(self.tr("Doorverwijzing {0}").format(referral_id))
+        self._show_id(referral_id)
         self.password.setText(self.tr("afgesproken wachtwoord"))
         self.instructions.setText(
             self.tr(
@@ -157,12 +177,26 @@ class PasswordPanel(QGroupBox):
         self.spell_button.setEnabled(False)
         self.setVisible(True)
 
+    def _show_id(self, referral_id: str) -> None:
+        self._id = referral_id
+        self.referral_id.setText(self.tr("Doorverwijzing {0}").format(referral_id))
+        self.copy_id_button.setEnabled(True)
+
+    def copy_referral_id(self) -> None:
+        """The ID only (random, no client data): for the family's file, kept on the clipboard."""
+        if not self._id:
+            return
+        QGuiApplication.clipboard().setText(self._id)
+        self.status.setText(
+            self.tr("{0} gekopieerd: plak het in het dossier van het gezin.").format(self._id)
+        )
+
     def set_channel(self, channel: str) -> None:
         """A channel recorded earlier is shown as recorded, even one not offered now."""
         index = self.channel.findData(channel)
         if index < 0 and channel in {c.value for c in PasswordChannel}:
             recorded = PasswordChannel(channel)
-            self.channel.addItem(self.tr(CHANNEL_LABELS[recorded]), recorded.value)
+            self.channel.addItem(channel_label(recorded), recorded.value)
             index = self.channel.count() - 1
         self.channel.setCurrentIndex(max(index, 0))
 
@@ -174,6 +208,8 @@ class PasswordPanel(QGroupBox):
     def reset(self) -> None:
         self._clear_clipboard()
         self.referral_id.clear()
+        self._id = ""
+        self.copy_id_button.setEnabled(False)
         self.password.clear()
         self.instructions.clear()
         self.status.clear()
@@ -193,7 +229,24 @@ class PasswordPanel(QGroupBox):
         QGuiApplication.clipboard().setText(text)
         self._copied = text
         self._clear_timer.start()
-        self.status.setText(self.tr("Gekopieerd. Het klembord wordt over 30 seconden gewist."))
+        self.status.setText(self._copied_notice())
+
+    def _copied_notice(self) -> str:
+        return self.tr("Gekopieerd. Het klembord wordt over 30 seconden gewist.")
+
+    def _clipboard_time_up(self) -> None:
+        """The promise "wordt over 30 seconden gewist" is kept, then no longer announced."""
+        clipboard = QGuiApplication.clipboard()
+        ours = self._copied is not None and clipboard.text() == self._copied
+        announced = self.status.text() == self._copied_notice()
+        self._clear_clipboard()
+        if not announced:
+            return
+        self.status.setText(
+            self.tr("Het klembord is gewist.")
+            if ours
+            else self.tr("Het wachtwoord staat niet meer op het klembord.")
+        )
 
     def _clear_clipboard(self) -> None:
         """Only clear what we put there: the user may have copied something else since.

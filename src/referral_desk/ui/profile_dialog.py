@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pydantic import ValidationError
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,18 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.fields import (
+    NO_REGISTRY_TEAMS,
     FieldError,
     format_phone_national,
+    validate_known_team,
     validate_name,
     validate_phone,
     validate_sendable_address,
-    validate_team,
 )
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.ui.client_form import FieldRow
 
 
 class ProfileDialog(QDialog):
+    """*teams* are the partner registry's local teams: the team is chosen from them (or
+    typed, and checked against them by the core)."""
+
     saved = Signal(object)
 
     def __init__(
@@ -41,9 +46,20 @@ class ProfileDialog(QDialog):
         self.name.setObjectName("referrerName")
         self.team = QComboBox(self)
         self.team.setObjectName("referrerTeam")
+        self.teams = teams
         self.team.setEditable(True)
+        self.team.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.team.addItems(list(teams))
         self.team.setCurrentIndex(-1)
+        completer = QCompleter(list(teams), self.team)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.team.setCompleter(completer)
+        self.team.setPlaceholderText(self.tr("Kies uw team uit de lijst"))
+        self.team.activated.connect(lambda _index: self.check_team())
+        line_edit = self.team.lineEdit()
+        if line_edit is not None:
+            line_edit.editingFinished.connect(self.check_team)
         self.phone = QLineEdit(self)
         self.phone.setObjectName("referrerPhone")
         self.email = QLineEdit(self)
@@ -62,6 +78,14 @@ class ProfileDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
+        # The core's own sentence, as text: no tr() of a value that is not a literal.
+        self.team_note = QLabel(NO_REGISTRY_TEAMS, self)
+        self.team_note.setObjectName("referrerTeamNote")
+        self.team_note.setWordWrap(True)
+        self.team_note.setVisible(not teams)
+        team_layout = self.rows["team"].layout()
+        if team_layout is not None:
+            team_layout.addWidget(self.team_note)
         form = QFormLayout()
         for key, text in (
             ("name", self.tr("&Naam")),
@@ -99,7 +123,7 @@ class ProfileDialog(QDialog):
     def try_save(self) -> None:
         checks: dict[str, Callable[[], object]] = {
             "name": lambda: validate_name(self.name.text(), label=self.tr("Naam")),
-            "team": lambda: validate_team(self.team.currentText()),
+            "team": lambda: validate_known_team(self.team.currentText(), self.teams),
             "phone": lambda: validate_phone(self.phone.text()),
             "email": lambda: validate_sendable_address(self.email.text()),
         }
@@ -125,3 +149,15 @@ class ProfileDialog(QDialog):
             return
         self.saved.emit(profile)
         self.accept()
+
+    def check_team(self) -> None:
+        """The team's inline error as soon as the user leaves or picks, not only at saving."""
+        if not self.team.currentText().strip():
+            self.rows["team"].show_error(None)
+            return
+        try:
+            validate_known_team(self.team.currentText(), self.teams)
+        except FieldError as error:
+            self.rows["team"].show_error(error.message)
+        else:
+            self.rows["team"].show_error(None)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from html import escape
+from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDialog,
@@ -25,19 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.domain.dutch_dates import numeric_date_time
+from referral_desk.domain.dutch_dates import numeric_date_time, parse_numeric_date
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.domain.registry_csv import parse_registry_date
 from referral_desk.errors import UserFacingError
 from referral_desk.lifecycle.after_sending import (
     FollowUpRefused,
+    WithdrawalAddress,
     WithdrawalResult,
+    cancel_referral,
+    confirm_withdrawal_sent,
     entry_actions,
+    entry_details,
     mark_sent,
     recall_password,
     record_password_channel,
+    withdraw_by_phone,
     withdraw_consent,
+    withdrawal_address,
 )
 from referral_desk.lifecycle.breach import (
     BreachContacts,
@@ -46,25 +54,24 @@ from referral_desk.lifecycle.breach import (
     breach_contacts,
     report_breach,
 )
+from referral_desk.lifecycle.correction import deletion_lines
 from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.storage.referral_log import (
-    CHANNEL_LABELS,
-    STATUS_LABELS,
     ReferralLogEntry,
     ReferralLogError,
     ReferralLogQuery,
     ReferralStatus,
+    WithdrawalChannel,
 )
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.breach_dialog import BreachDialog
 from referral_desk.ui.client_form import ERROR_STYLE
 from referral_desk.ui.evaluation_window import EvaluationWindow
 from referral_desk.ui.failure_dialog import report_unexpected_failure
+from referral_desk.ui.labels import channel_label, status_label
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.password_panel import PasswordPanel
-from referral_desk.ui.plain_message import ask
-
-HEADERS = ("ID", "Gemaakt", "Partner", "Mailbox", "Status", "Wachtwoord", "Correctie", "Herkenning")
+from referral_desk.ui.plain_message import plain_box
 
 
 class RecallDialog(QDialog):
@@ -78,6 +85,9 @@ class RecallDialog(QDialog):
         self.panel.show_password(row.referral_id, password, row.partner_name)
         self.panel.set_channel(row.password_channel.value)
         self.panel.sent_button.setVisible(False)
+        # For right after creating; on a recall the ID is in the family's file already.
+        self.panel.file_reminder.setVisible(False)
+        self.panel.copy_id_button.setVisible(False)
         self.panel.channelChosen.connect(lambda value: window.set_channel(row, value))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -85,9 +95,25 @@ class RecallDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
         layout.addWidget(buttons)
+        # The spelling adds five lines: grow for them, and stay on the screen.
+        self.panel.spell_button.toggled.connect(lambda _on: QTimer.singleShot(0, self._refit))
+
+    def _refit(self) -> None:
+        self.adjustSize()
+        area = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        self.move(
+            max(area.left(), min(frame.left(), area.right() - frame.width() + 1)),
+            max(area.top(), min(frame.top(), area.bottom() - frame.height() + 1)),
+        )
 
 
 class ReferralLogWindow(QMainWindow):
+    """The referral log as a table to search, and the follow-ups the selected row allows.
+
+    The main window keeps one instance and shows it again: every time it is shown anew it
+    starts from the log as it is now, without the messages of the last visit."""
+
     correctionRequested = Signal(str)
 
     def __init__(
@@ -111,9 +137,13 @@ class ReferralLogWindow(QMainWindow):
         self.today = today
         self.rows: list[ReferralLogEntry] = []
         self.shown: list[ReferralLogEntry] = []
+        # Per referral ID: the deletion requests of its correction pair, as one line.
+        self.deletions: dict[str, str] = {}
         self.recall_dialog: RecallDialog | None = None
         self.fallback_dialog: MailFallbackDialog | None = None
         self.evaluation: EvaluationWindow | None = None
+        # A wrong date in a filter was said; the message goes once the dates read again.
+        self.date_problem = False
         self.withdrawal = BackgroundRunner(self)
         self._build()
 
@@ -128,18 +158,19 @@ class ReferralLogWindow(QMainWindow):
         self.date_to = QLineEdit(central)
         self.date_to.setObjectName("referralLogTo")
         for edit in (self.date_from, self.date_to):
-            edit.setPlaceholderText(self.tr("JJJJ-MM-DD"))
+            edit.setPlaceholderText(self.tr("DD-MM-JJJJ"))
+            edit.setToolTip(self.tr("Zoals in de tabel (31-01-2026), of als 2026-01-31."))
             edit.setMaximumWidth(120)
         self.partner = QComboBox(central)
         self.partner.setObjectName("referralLogPartner")
         self.status = QComboBox(central)
         self.status.setObjectName("referralLogStatus")
         self.status.addItem(self.tr("alle"), None)
-        for status, status_text in STATUS_LABELS.items():
-            self.status.addItem(self.tr(status_text), status.value)
+        for status in ReferralStatus:
+            self.status.addItem(status_label(status), status.value)
         filters = QHBoxLayout()
         for text, widget in (
-            (self.tr("&ID"), self.search),
+            (self.tr("I&D"), self.search),
             (self.tr("&Van"), self.date_from),
             (self.tr("&Tot"), self.date_to),
             (self.tr("&Partner"), self.partner),
@@ -155,13 +186,25 @@ class ReferralLogWindow(QMainWindow):
         for combo in (self.partner, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
 
-        self.table = QTableWidget(0, len(HEADERS), central)
+        headers = (
+            self.tr("ID"),
+            self.tr("Gemaakt"),
+            self.tr("Partner"),
+            self.tr("Mailbox"),
+            self.tr("Status"),
+            self.tr("Wachtwoord"),
+            self.tr("Correctie"),
+            self.tr("Herkenning"),
+        )
+        self.table = QTableWidget(0, len(headers), central)
         self.table.setObjectName("referralLogTable")
         self.table.setAccessibleName(self.tr("Verzonden doorverwijzingen"))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels(list(headers))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the table; the arrow keys still walk its rows.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self.update_actions)
@@ -170,8 +213,14 @@ class ReferralLogWindow(QMainWindow):
         actions = QHBoxLayout()
         for name, text, slot in (
             ("recall", self.tr("&Wachtwoord tonen"), self.recall_password),
-            ("sent", self.tr("Verstuurd &bevestigen"), self.mark_sent),
+            ("sent", self.tr("E-mail &is verstuurd"), self.mark_sent),
             ("withdraw", self.tr("Toestemming i&ngetrokken…"), self.withdraw),
+            (
+                "confirm_withdrawal",
+                self.tr("Intre&kking verstuurd bevestigen"),
+                self.confirm_withdrawal_sent,
+            ),
+            ("cancel", self.tr("&Annuleren…"), self.cancel),
             ("correct", self.tr("&Correctie…"), self.correct),
             ("breach", self.tr("Gegevens&lek melden…"), self.report_breach),
             ("evaluation", self.tr("&Evaluatie…"), self.open_evaluation),
@@ -183,20 +232,65 @@ class ReferralLogWindow(QMainWindow):
             if name == "evaluation":
                 actions.addStretch(1)
             actions.addWidget(button)
+        self.details = QLabel(central)
+        self.details.setObjectName("referralLogDetails")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
         self.message = QLabel(central)
         self.message.setObjectName("referralLogMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Qt's own Close button: its text follows the window's language.
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, central)
+        self.close_buttons.setObjectName("referralLogClose")
+        self.close_buttons.rejected.connect(self.close)
 
         layout = QVBoxLayout(central)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+        layout.addWidget(self.close_buttons)
         self.setCentralWidget(central)
+        order: list[QWidget] = [
+            self.search,
+            self.date_from,
+            self.date_to,
+            self.partner,
+            self.status,
+            self.table,
+            *self.buttons.values(),
+            *self.close_buttons.buttons(),
+        ]
+        for first, second in pairwise(order):
+            self.setTabOrder(first, second)
         self.resize(1100, 600)
         if self.problem:
             self.say(self.problem, error=True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes, as in a dialog; a field that uses Escape itself keeps it."""
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if event.key() == Qt.Key.Key_Escape and plain:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not event.spontaneous():
+            self.reset()
+        super().showEvent(event)
+
+    def reset(self) -> None:
+        """Shown again: the log as it is now; only a problem that still holds is said."""
+        self.say_standing_problem()
+        self.refresh()
+
+    def say_standing_problem(self) -> None:
+        """Clears the message line but for the log's own problem, which still holds."""
+        self.date_problem = False
+        self.say(self.problem or "", error=bool(self.problem))
 
     # --- data -------------------------------------------------------------------------
     def say(self, text: str, *, error: bool = False) -> None:
@@ -210,6 +304,7 @@ class ReferralLogWindow(QMainWindow):
         else:
             try:
                 self.rows = referral_log.all()
+                self.deletions = deletion_lines(referral_log, self.rows)
             except ReferralLogError as error:
                 self.say(escape(error.message), error=True)
                 self.rows = []
@@ -229,12 +324,20 @@ class ReferralLogWindow(QMainWindow):
         for edit in (self.date_from, self.date_to):
             text = edit.text().strip()
             try:
-                bounds.append(parse_registry_date(text) if text else None)
+                bounds.append(parse_numeric_date(text) if text else None)
             except ValueError:
                 edit.setStyleSheet("border: 1px solid #b00020;")
-                self.say(self.tr("Geef een datum als 2026-01-31."), error=True)
+                self.date_problem = True
+                self.say(
+                    self.tr("{0}: geen datum. Geef ze als 31-01-2026 of 2026-01-31.").format(
+                        edit.accessibleName()
+                    ),
+                    error=True,
+                )
                 return None
             edit.setStyleSheet("")
+        if self.date_problem:
+            self.say_standing_problem()
         status = self.status.currentData()
         return ReferralLogQuery(
             text=self.search.text(),
@@ -257,19 +360,25 @@ class ReferralLogWindow(QMainWindow):
                 link = self.tr("corrigeert {0}").format(row.corrects)
             elif row.corrected_by:
                 link = self.tr("gecorrigeerd door {0}").format(row.corrected_by)
+            deletion = self.deletions.get(row.referral_id, "")
+            if deletion:
+                link = f"{link}; {deletion}" if link else deletion
             recognise = " ".join(part for part in (row.initials, row.postcode) if part)
             cells = (
                 row.referral_id,
                 numeric_date_time(row.created_at),
                 row.partner_name,
                 row.mailbox,
-                self.tr(STATUS_LABELS[row.status]),
-                self.tr(CHANNEL_LABELS[row.password_channel]),
+                status_label(row.status),
+                channel_label(row.password_channel),
                 link,
                 recognise,
             )
             for column, value in enumerate(cells):
-                self.table.setItem(index, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if column == 6 and deletion:
+                    item.setToolTip(deletion)
+                self.table.setItem(index, column, item)
         self.update_actions()
 
     def selected(self) -> ReferralLogEntry | None:
@@ -285,17 +394,29 @@ class ReferralLogWindow(QMainWindow):
                 return
 
     def update_actions(self) -> None:
-        actions = entry_actions(self.selected(), self.services)
+        row = self.selected()
+        actions = entry_actions(row, self.services)
         busy = self.withdrawal.busy
-        self.buttons["recall"].setEnabled(actions.recall)
+        recall = self.buttons["recall"]
+        recall.setEnabled(actions.recall)
+        # The core's Dutch reason, as its other messages.
+        reason = actions.recall_reason or ""
+        recall.setToolTip(reason)
+        recall.setAccessibleDescription(reason)
         self.buttons["sent"].setEnabled(actions.mark_sent)
         self.buttons["withdraw"].setEnabled(actions.withdraw and not busy)
+        self.buttons["confirm_withdrawal"].setEnabled(actions.confirm_withdrawal and not busy)
+        self.buttons["cancel"].setEnabled(actions.cancel and not busy)
         self.buttons["correct"].setEnabled(actions.correct)
         self.buttons["evaluation"].setEnabled(actions.evaluate)
         # Any row, whatever its status: a breach can come to light after a withdrawal too.
         self.buttons["breach"].setEnabled(
-            self.selected() is not None and self.services is not None and not self.breach.busy
+            row is not None and self.services is not None and not self.breach.busy
         )
+        lines = list(entry_details(row, self.services)) if row is not None else []
+        if actions.recall_reason:
+            lines.insert(0, actions.recall_reason)
+        self.details.setText("\n".join(lines))
 
     # --- actions ----------------------------------------------------------------------
     def recall_password(self) -> None:
@@ -303,13 +424,17 @@ class ReferralLogWindow(QMainWindow):
         if row is None:
             return
         try:
-            password = recall_password(self.services, row.referral_id)
+            recalled = recall_password(self.services, row.referral_id)
         except FollowUpRefused as refused:
             self.say(escape(refused.message), error=True)
             return
-        self.recall_dialog = RecallDialog(row, password, self)
+        self.recall_dialog = RecallDialog(row, recalled.password, self)
         self.recall_dialog.open()
-        self.say("")
+        # Shown anyway: the partner is on the phone; the log problem is said, not hidden.
+        self.say(
+            escape(recalled.referral_log_problem or ""), error=bool(recalled.referral_log_problem)
+        )
+        self.update_actions()
 
     def set_channel(self, row: ReferralLogEntry, value: str) -> None:
         try:
@@ -332,31 +457,71 @@ class ReferralLogWindow(QMainWindow):
         self.select(row.referral_id)
         self.say(self.tr("{0} is als verstuurd genoteerd.").format(row.referral_id))
 
-    def confirm_withdrawal(self, row: ReferralLogEntry) -> bool:
-        answer = ask(
-            self,
-            self.tr("Toestemming ingetrokken"),
-            self.tr(
-                "De cliënt van {0} trekt de toestemming in. Er opent een e-mail aan {1} die "
-                "vraagt de gegevens te verwijderen, en het logboek noteert de intrekking. "
-                "Doorgaan?"
-            ).format(row.referral_id, row.mailbox),
+    def run_box(self, box: QMessageBox) -> QAbstractButton | None:
+        """Modal; the button clicked (None when closed). Tests answer through this."""
+        box.exec()
+        return box.clickedButton()
+
+    def _safe_box(self, title: str, text: str) -> tuple[QMessageBox, QAbstractButton]:
+        """A question whose default (Enter) and Escape answer is "Annuleren": nothing happens."""
+        box = plain_box(
+            self, QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.setObjectName("followUpQuestion")
+        cancel = box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        return box, cancel
+
+    def withdrawal_question(
+        self, row: ReferralLogEntry, address: WithdrawalAddress
+    ) -> tuple[QMessageBox, dict[QAbstractButton, WithdrawalChannel]]:
+        text = self.tr(
+            "De cliënt van {0} trekt de toestemming in. Geef dat door aan {1}: per e-mail (er "
+            "opent een e-mail aan {2} die vraagt de gegevens te verwijderen) of telefonisch. "
+            "Het wachtwoord wordt daarna gewist."
+        ).format(row.referral_id, row.partner_name, address.mailbox)
+        if address.note:
+            text += "\n\n" + address.note
+        box, _cancel = self._safe_box(self.tr("Toestemming ingetrokken"), text)
+        by_mail = box.addButton(self.tr("Per e-mail…"), QMessageBox.ButtonRole.AcceptRole)
+        by_phone = box.addButton(
+            self.tr("Telefonisch doorgegeven"), QMessageBox.ButtonRole.AcceptRole
+        )
+        by_mail.setObjectName("withdrawByMail")
+        by_phone.setObjectName("withdrawByPhone")
+        return box, {by_mail: WithdrawalChannel.MAIL, by_phone: WithdrawalChannel.PHONE}
 
     def withdraw(self) -> None:
         row = self.selected()
         profile = self.profile()
         if row is None or self.services is None:
             return
+        address = withdrawal_address(row, self.registry())
+        box, choices = self.withdrawal_question(row, address)
+        channel = choices.get(self.run_box(box))  # type: ignore[arg-type]
+        if channel is None:
+            return
+        if channel is WithdrawalChannel.PHONE:
+            try:
+                vault_problem = withdraw_by_phone(row, self.services)
+            except FollowUpRefused as refused:
+                self.say(escape(refused.message), error=True)
+                return
+            self._after_withdrawal(
+                row,
+                self.tr("Intrekking van {0} genoteerd als telefonisch doorgegeven.").format(
+                    row.referral_id
+                ),
+                vault_problem,
+            )
+            return
         if profile is None:
             self.say(self.tr("Vul eerst uw aanmeldersprofiel in (menu Profiel)."), error=True)
             return
-        if not self.confirm_withdrawal(row):
-            return
         services = self.services
         started = self.withdrawal.start(
-            lambda: withdraw_consent(row, profile, services),
+            lambda: withdraw_consent(row, profile, services, address),
             lambda result: self._withdrawn(row, result),
             self._withdrawal_failed,
         )
@@ -364,19 +529,41 @@ class ReferralLogWindow(QMainWindow):
             self.update_actions()
             self.say(self.tr("Bezig: de e-mail voor de intrekking wordt klaargezet…"))
 
+    def _after_withdrawal(
+        self, row: ReferralLogEntry, text: str, vault_problem: str | None
+    ) -> None:
+        self.refresh()
+        self.select(row.referral_id)
+        if vault_problem:
+            text += " " + escape(vault_problem)
+        self.say(text, error=bool(vault_problem))
+
     def _withdrawn(self, row: ReferralLogEntry, result: object) -> None:
         assert isinstance(result, WithdrawalResult)
         self.refresh()
         self.select(row.referral_id)
-        if result.mail_result is None:
+        to = escape(result.address.mailbox)
+        if result.recorded:
+            text = self.tr(
+                "Intrekking van {0} genoteerd; de e-mail aan {1} staat klaar in uw "
+                "e-mailprogramma. Verstuur ze."
+            ).format(row.referral_id, to)
+        elif result.opened:
+            text = self.tr(
+                "De e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze en klik daarna "
+                "op \u2018Intrekking verstuurd bevestigen\u2019."
+            ).format(to)
+        else:
             self.fallback_dialog = MailFallbackDialog(result.draft, result.mail_failures, self)
             self.fallback_dialog.open()
-        text = self.tr("Intrekking van {0} genoteerd; de e-mail aan {1} staat klaar.").format(
-            row.referral_id, escape(row.mailbox)
-        )
-        if result.referral_log_problem:
-            text += " " + escape(result.referral_log_problem)
-        self.say(text, error=bool(result.referral_log_problem))
+            text = self.tr(
+                "Geen e-mailprogramma opende de e-mail aan {0}. Verstuur de gekopieerde tekst "
+                "zelf en klik daarna op \u2018Intrekking verstuurd bevestigen\u2019; tot dan "
+                "blijft de status ongewijzigd."
+            ).format(to)
+        notes = [result.address.note, result.referral_log_problem, result.vault_problem]
+        text += "".join(" " + escape(note) for note in notes if note)
+        self.say(text, error=bool(result.referral_log_problem or result.vault_problem))
 
     def _withdrawal_failed(self, error: BaseException) -> None:
         self._follow_up_failed(
@@ -386,6 +573,66 @@ class ReferralLogWindow(QMainWindow):
                 "De intrekking is misschien niet genoteerd: kijk de status in de lijst na en "
                 "herhaal ze zo nodig."
             ),
+        )
+
+    def confirm_withdrawal_sent(self) -> None:
+        row = self.selected()
+        if row is None or self.services is None:
+            return
+        box, _cancel = self._safe_box(
+            self.tr("Intrekking verstuurd bevestigen"),
+            self.tr(
+                "Hebt u de e-mail over de intrekking van {0} verstuurd? Dan noteert het "
+                "logboek de intrekking per e-mail en wordt het wachtwoord gewist."
+            ).format(row.referral_id),
+        )
+        sent = box.addButton(self.tr("Ja, verstuurd"), QMessageBox.ButtonRole.AcceptRole)
+        if self.run_box(box) is not sent:
+            return
+        try:
+            vault_problem = confirm_withdrawal_sent(row, self.services)
+        except FollowUpRefused as refused:
+            self.say(escape(refused.message), error=True)
+            return
+        self._after_withdrawal(
+            row,
+            self.tr("Intrekking van {0} genoteerd als per e-mail doorgegeven.").format(
+                row.referral_id
+            ),
+            vault_problem,
+        )
+
+    def cancel(self) -> None:
+        """A draft never sent: removed, not withdrawn; the partner never hears of it."""
+        row = self.selected()
+        if row is None or self.services is None:
+            return
+        box, _cancel = self._safe_box(
+            self.tr("Doorverwijzing annuleren"),
+            self.tr(
+                "{0} is nooit als verstuurd genoteerd. Annuleren verwijdert het archief uit de "
+                "outbox en wist het wachtwoord; er wordt niets gemaild. Verwijder zelf ook het "
+                "concept in uw e-mailprogramma.\n\nHebt u de e-mail toch verstuurd? Kies dan "
+                "\u2018Niet annuleren\u2019, bevestig eerst dat ze verstuurd is en trek daarna "
+                "de toestemming in."
+            ).format(row.referral_id),
+        )
+        _cancel.setText(self.tr("Niet annuleren"))
+        confirm = box.addButton(
+            self.tr("Doorverwijzing annuleren"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        confirm.setObjectName("confirmCancel")
+        if self.run_box(box) is not confirm:
+            return
+        try:
+            vault_problem = cancel_referral(row, self.services)
+        except UserFacingError as error:
+            self.say(escape(error.message), error=True)
+            return
+        self._after_withdrawal(
+            row,
+            self.tr("{0} is geannuleerd; het archief is verwijderd.").format(row.referral_id),
+            vault_problem,
         )
 
     def _follow_up_failed(self, error: BaseException, *, where: str, outcome: str) -> None:

@@ -8,18 +8,20 @@ partner starts as, is decided in the core (:mod:`referral_desk.domain.registry_r
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -40,7 +43,12 @@ from PySide6.QtWidgets import (
 from referral_desk.domain.minisign import MinisignError, WrongPassword, secret_key_is_encrypted
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_file import RegistryDocument, RegistryError, read_registry_text
+from referral_desk.domain.registry_file import (
+    RegistryDocument,
+    RegistryError,
+    RegistryProblem,
+    read_registry_text,
+)
 from referral_desk.domain.registry_input import HeaderInput, NotADate, parse_day
 from referral_desk.domain.registry_rules import (
     NewVersionRefused,
@@ -62,6 +70,20 @@ COLUMNS = ("id", "name", "kind", "mailbox", "postcodes", "protocol.in_force_from
 
 
 _MAX_KEY_BYTES = 4096  # a minisign secret key is two short lines
+_SHOWN_PROBLEMS = 10
+_DETAIL_STYLE = "color: #5f6368;"  # 6:1 on the window background
+
+
+def _default_documents() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return first.absolute() == second.absolute()
 
 
 def _read_key_text(path: Path) -> str:
@@ -96,8 +118,14 @@ class RegistryEditor(QMainWindow):
         *,
         settings: SettingsStore | None = None,
         clock: Callable[[], float] = time.time,
+        documents: Path | None = None,
     ) -> None:
+        """*path* is the registry the app uses: saving over it asks first. *documents* is
+        where *Opslaan als* proposes a new file (the user's Documents folder)."""
         super().__init__(parent)
+        self.active_path = path
+        self.documents = documents if documents is not None else _default_documents()
+        self.opened_date_text = ""
         self.setObjectName("registryEditor")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.table = table
@@ -147,6 +175,8 @@ class RegistryEditor(QMainWindow):
         self.partner_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.partner_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.partner_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Arrow keys move through the partners; Tab leaves the list for the buttons below it.
+        self.partner_table.setTabKeyNavigation(False)
         self.partner_table.verticalHeader().setVisible(False)
         self.partner_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
@@ -159,14 +189,20 @@ class RegistryEditor(QMainWindow):
         self.date_edit = QLineEdit(header_box)
         self.date_edit.setObjectName("registryDate")
         self.date_edit.setPlaceholderText(self.tr("JJJJ-MM-DD"))
+        self.date_edit.setToolTip(
+            self.tr("Wordt bij het opslaan van een gewijzigd register de dag van vandaag.")
+        )
         self.changed_by_edit = QLineEdit(header_box)
         self.changed_by_edit.setObjectName("registryChangedBy")
         self.header_rows: dict[str, FieldRow] = {}
         header_form = QFormLayout(header_box)
+        header_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        header_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Every & in this window is a different letter; the form's are in PartnerForm.
         for key, text, edit in (
-            ("version", self.tr("&Versie"), self.version_edit),
-            ("date", self.tr("&Datum"), self.date_edit),
-            ("changed_by", self.tr("&Gewijzigd door"), self.changed_by_edit),
+            ("version", self.tr("Ve&rsie"), self.version_edit),
+            ("date", self.tr("Datu&m"), self.date_edit),
+            ("changed_by", self.tr("Gewi&jzigd door"), self.changed_by_edit),
         ):
             row = FieldRow(edit, header_box)
             self.header_rows[key] = row
@@ -184,8 +220,44 @@ class RegistryEditor(QMainWindow):
         self.problems = QLabel(central)
         self.problems.setObjectName("registryProblems")
         self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
+        self.problems.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems.setStyleSheet(ERROR_STYLE)
+        # However many problems, the list scrolls inside a bounded strip under the partners.
+        self.problems_area = QScrollArea(central)
+        self.problems_area.setObjectName("registryProblemsArea")
+        self.problems_area.setWidgetResizable(True)
+        self.problems_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.problems_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems_area.setWidget(self.problems)
+        self.problems_area.setAccessibleName(self.tr("Nog niet in orde"))
+        line = self.fontMetrics().lineSpacing()
+        self.problems_area.setMinimumHeight(line * 5)
+        self.problems_area.setMaximumHeight(line * 12)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self.buttons_by_name: dict[str, QPushButton] = {}
+        partner_buttons = QHBoxLayout()
+        for name, text, slot in (
+            ("add", self.tr("&Toevoegen"), self.add_partner),
+            ("duplicate", self.tr("&Dupliceren"), self.duplicate_partner),
+            ("end", self.tr("Protocol &beëindigen…"), self.end_protocol),
+            ("remove", self.tr("&Verwijderen"), self.remove_partner),
+        ):
+            action = QAction(text.replace("&", ""), self)
+            action.setObjectName(f"registry_{name}")
+            action.triggered.connect(slot)
+            self.actions_by_name[name] = action
+            # A push button, not a tool button: it takes Tab focus and its & key works.
+            button = QPushButton(text, central)
+            button.setObjectName(f"registryButton_{name}")
+            button.setAutoDefault(False)
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            self.buttons_by_name[name] = button
+            partner_buttons.addWidget(button)
+        partner_buttons.addStretch(1)
 
         left = QWidget(central)
         left_layout = QVBoxLayout(left)
@@ -193,58 +265,88 @@ class RegistryEditor(QMainWindow):
         search_row.addWidget(search_label)
         search_row.addWidget(self.search)
         left_layout.addLayout(search_row)
-        left_layout.addWidget(self.partner_table)
-        left_layout.addWidget(self.problems)
-        right = QWidget(central)
+        left_layout.addWidget(self.partner_table, 1)
+        left_layout.addLayout(partner_buttons)
+        left_layout.addWidget(self.problems_area, 1)
+        right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(header_box)
         right_layout.addWidget(self.form)
         right_layout.addStretch(1)
-        splitter = QSplitter(central)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([680, 520])
-        QVBoxLayout(central).addWidget(splitter)
+        # The form grows with its messages (a new partner has many); it scrolls instead of
+        # pushing the window past the screen.
+        self.form_area = QScrollArea(central)
+        self.form_area.setObjectName("registryFormArea")
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setWidget(right)
+        self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus
+        scroll_bar = self.form_area.verticalScrollBar().sizeHint().width()
+        self.form_area.setMinimumWidth(right.minimumSizeHint().width() + scroll_bar)
+        self.splitter = QSplitter(central)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.form_area)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        QVBoxLayout(central).addWidget(self.splitter)
         self.setCentralWidget(central)
 
         toolbar = QToolBar(self.tr("Partnerregister"), self)
         toolbar.setObjectName("registryToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
         self.addToolBar(toolbar)
-        self.actions_by_name: dict[str, QAction] = {}
-        for name, text, slot, shortcut in (
-            ("open", self.tr("&Openen…"), self.choose_and_open, QKeySequence.StandardKey.Open),
-            ("save", self.tr("Op&slaan als…"), self.save_as, QKeySequence.StandardKey.SaveAs),
-            ("add", self.tr("&Toevoegen"), self.add_partner, None),
-            ("duplicate", self.tr("&Dupliceren"), self.duplicate_partner, None),
-            ("end", self.tr("Protocol &beëindigen…"), self.end_protocol, None),
-            ("remove", self.tr("&Verwijderen"), self.remove_partner, None),
-        ):
+        # Tool buttons drop a & from their text: these two go by Ctrl+O and Ctrl+Shift+S.
+        file_actions: tuple[tuple[str, str, Callable[[], object], QKeySequence.StandardKey], ...]
+        file_actions = (
+            ("open", self.tr("Openen…"), self.choose_and_open, QKeySequence.StandardKey.Open),
+            ("save", self.tr("Opslaan als…"), self.save_as, QKeySequence.StandardKey.SaveAs),
+        )
+        for name, text, handler, shortcut in file_actions:
             action = QAction(text, self)
             action.setObjectName(f"registry_{name}")
-            if shortcut is not None:
-                action.setShortcut(shortcut)
-            action.triggered.connect(slot)
+            action.setShortcut(shortcut)
+            action.setToolTip(
+                f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+            action.triggered.connect(handler)
             toolbar.addAction(action)
-            if name == "save":
-                toolbar.addSeparator()
             self.actions_by_name[name] = action
 
-        QWidget.setTabOrder(self.search, self.partner_table)
-        QWidget.setTabOrder(self.partner_table, self.version_edit)
-        QWidget.setTabOrder(self.version_edit, self.date_edit)
-        QWidget.setTabOrder(self.date_edit, self.changed_by_edit)
-        QWidget.setTabOrder(self.changed_by_edit, self.choose_key_button)
-        QWidget.setTabOrder(self.choose_key_button, self.no_key_button)
-        QWidget.setTabOrder(self.no_key_button, self.form.editors["id"])
-        self.resize(1200, 760)
+        chain: list[QWidget] = [
+            self.search,
+            self.partner_table,
+            *self.buttons_by_name.values(),
+            self.problems_area,  # arrow keys scroll a long list of problems
+            self.version_edit,
+            self.date_edit,
+            self.changed_by_edit,
+            self.choose_key_button,
+            self.no_key_button,
+            self.form.editors["id"],
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._fit_to_screen(1200, 760)
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """The wished size, but never larger than the screen's free area (taskbar, title)."""
+        screen = self.screen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width = min(width, free.width() - 16)
+            height = min(height, free.height() - 48)
+        self.resize(width, height)
+        self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
 
     def _build_signing_row(self, parent: QWidget) -> QWidget:
         row = QWidget(parent)
-        layout = QHBoxLayout(row)
+        layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
+        key_row, key_buttons = QHBoxLayout(), QHBoxLayout()
+        layout.addLayout(key_row)
+        layout.addLayout(key_buttons)
         self.key_label = QLabel(row)
         self.key_label.setObjectName("signingKey")
         self.key_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -256,16 +358,18 @@ class RegistryEditor(QMainWindow):
         self.choose_key_button.setObjectName("chooseSigningKey")
         self.choose_key_button.setAccessibleName(self.tr("Sleutel om te ondertekenen kiezen"))
         self.choose_key_button.clicked.connect(self.choose_signing_key)
-        self.no_key_button = QPushButton(self.tr("Zonder &handtekening"), row)
+        # No & key: H belongs to the partner's "Telefoon voor het wachtwoord"; Tab reaches it.
+        self.no_key_button = QPushButton(self.tr("Zonder handtekening"), row)
         self.no_key_button.setObjectName("forgetSigningKey")
         self.no_key_button.setAccessibleName(self.tr("Voortaan zonder handtekening opslaan"))
         self.no_key_button.clicked.connect(lambda: self.set_signing_key(None))
         caption = QLabel(self.tr("Ondertekenen met sleutel:"), row)
         caption.setBuddy(self.choose_key_button)
-        layout.addWidget(caption)
-        layout.addWidget(self.key_label, 1)
-        layout.addWidget(self.choose_key_button)
-        layout.addWidget(self.no_key_button)
+        key_row.addWidget(caption)
+        key_row.addWidget(self.key_label, 1)
+        key_buttons.addWidget(self.choose_key_button)
+        key_buttons.addWidget(self.no_key_button)
+        key_buttons.addStretch(1)
         self._show_signing_key()
         return row
 
@@ -344,7 +448,7 @@ class RegistryEditor(QMainWindow):
         except RegistryError as error:
             self.show_problem(
                 self.tr("Partnerregister niet geopend"),
-                "\n".join(str(p) for p in error.problems),
+                "\n".join(f"{p.sentence}\n    ({p.where})" for p in error.problems),
             )
             return False
         self.path = path
@@ -355,6 +459,7 @@ class RegistryEditor(QMainWindow):
         day = header["registry_date"]
         self.date_edit.setText(day.isoformat() if isinstance(day, date) else str(day or ""))
         self.changed_by_edit.setText(str(header["changed_by"] or ""))
+        self.opened_date_text = self.date_edit.text()
         for edit in (self.version_edit, self.date_edit, self.changed_by_edit):
             edit.setCursorPosition(0)
         self.reload_table(select=0)
@@ -377,19 +482,54 @@ class RegistryEditor(QMainWindow):
         )
         return Path(name) if name else None
 
+    def proposed_save_path(self) -> Path:
+        """A new file in the user's documents, never the registry in use: one Enter in the
+        dialog must not overwrite what every referral is sent by."""
+        stem = f"partners-{self.today().isoformat()}"
+        candidate = self.documents / f"{stem}.toml"
+        number = 2
+        while candidate.exists() or _same_file(candidate, self.active_path):
+            candidate = self.documents / f"{stem}-{number}.toml"
+            number += 1
+        return candidate
+
     def choose_save_path(self) -> Path | None:
         name, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Partnerregister opslaan als"),
-            str(self.path),
+            str(self.proposed_save_path()),
             self.tr("Partnerregister (*.toml)"),
         )
         return Path(name) if name else None
+
+    def confirm_overwrite_active(self, path: Path) -> bool:
+        """Saving over the registry in use is possible, but only on an explicit Yes."""
+        answer = ask(
+            self,
+            self.tr("Partnerregister in gebruik overschrijven?"),
+            self.tr(
+                "{0} is het partnerregister dat referral-desk nu gebruikt. Overschrijven? "
+                "Kies Nee om het onder een andere naam te bewaren en het aan de IT-dienst "
+                "te geven."
+            ).format(path),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _date_the_changes(self) -> None:
+        """A changed registry is dated the day it is saved, unless someone typed a date."""
+        if not self.is_modified() or self.date_edit.text() != self.opened_date_text:
+            return
+        self.date_edit.setText(self.today().isoformat())
+        self.date_edit.setCursorPosition(0)
+        self._header_edited()
 
     def is_modified(self) -> bool:
         return self.base.is_changed(self.editable)
 
     def save_as(self) -> bool:
+        self._date_the_changes()
         try:
             document = check_new_version(self.editable, self.table, self.base, self.header())
         except NewVersionRefused as refused:
@@ -400,6 +540,8 @@ class RegistryEditor(QMainWindow):
             return False
         path = self.choose_save_path()
         if path is None:
+            return False
+        if _same_file(path, self.active_path) and not self.confirm_overwrite_active(path):
             return False
         text = self.editable.to_text()
         if self.signing_key_path is None:
@@ -721,17 +863,36 @@ class RegistryEditor(QMainWindow):
         try:
             self.editable.validate(self.table)
         except RegistryError as error:
-            shown = error.problems[:10]
-            more = len(error.problems) - len(shown)
-            lines = "".join(f"<li>{escape(str(p))}</li>" for p in shown)
-            extra = self.tr("<li>… en nog {0}</li>").format(more) if more > 0 else ""
-            self.problems.setText(
-                self.tr("<b>Nog niet in orde:</b><ul>{0}{1}</ul>").format(lines, extra)
-            )
-            self.problems.setVisible(True)
+            self.show_registry_problems(error.problems)
         else:
-            self.problems.setText("")
-            self.problems.setVisible(False)
+            self.show_registry_problems(())
         modified = self.is_modified()
         marker = " *" if modified else ""
         self.setWindowTitle(self.tr("Partnerregister – {0}{1}").format(self.path.name, marker))
+
+    def show_registry_problems(self, problems: tuple[RegistryProblem, ...]) -> None:
+        """Each problem as a Dutch sentence, its line and field below it in grey for IT."""
+        self.problems_area.setVisible(bool(problems))
+        self.problems.setVisible(bool(problems))
+        if not problems:
+            self.problems.setText("")
+            self.problems.setToolTip("")
+            return
+        shown = problems[:_SHOWN_PROBLEMS]
+        items = "".join(
+            f"<li>{escape(p.sentence)}<br><span style='{_DETAIL_STYLE}'>"
+            f"{escape(self._problem_detail(p))}</span></li>"
+            for p in shown
+        )
+        more = len(problems) - len(shown)
+        if more > 0:
+            items += "<li>" + escape(self.tr("… en nog {0}").format(more)) + "</li>"
+        self.problems.setText(
+            "<b>" + escape(self.tr("Nog niet in orde:")) + f"</b><ul>{items}</ul>"
+        )
+        self.problems.setToolTip("\n".join(p.where for p in problems))
+
+    def _problem_detail(self, problem: RegistryProblem) -> str:
+        if problem.line:
+            return self.tr("regel {0} · {1}").format(problem.line, problem.field)
+        return problem.field

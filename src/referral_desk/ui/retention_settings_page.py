@@ -26,7 +26,7 @@ from referral_desk.lifecycle.creation import PRESHARED_RULE, preshared_password_
 from referral_desk.retention import RetentionPolicy
 from referral_desk.sealing.password import normalize_password
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
-from referral_desk.storage.settings import Settings
+from referral_desk.storage.settings import MIN_REFERRAL_LOG_MONTHS, Settings
 from referral_desk.ui.plain_message import ask, tell
 
 
@@ -98,10 +98,15 @@ class RetentionSettingsPage(QWidget):
         self.referral_log_months = _spin(
             keep_box,
             "referralLogMonths",
-            1,
+            MIN_REFERRAL_LOG_MONTHS,
             120,
             settings.referral_log_retention_months or policy.referral_log_months,
             self.tr(" maanden"),
+        )
+        self.referral_log_months.setToolTip(
+            self.tr(
+                "Minstens {0} maanden: de jaarlijkse evaluatie telt het hele vorige jaar."
+            ).format(MIN_REFERRAL_LOG_MONTHS)
         )
         self.recognisable = QCheckBox(
             self.tr("Initialen en postcode van de cliënt in het logboek bewaren"), keep_box

@@ -32,12 +32,14 @@ from referral_desk.delivery.detection import (
 from referral_desk.delivery.openers import AllOpenersFailed, DraftResult
 from referral_desk.domain.partners import Partner
 from referral_desk.errors import UserFacingError
+from referral_desk.i18n import LANGUAGE_CHOICES, choose_language
 from referral_desk.mail_check import CHECK_ATTACHMENT_NAME
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.failure_dialog import report_unexpected_failure
+from referral_desk.ui.language import LANGUAGE_NAMES, system_ui_languages
 from referral_desk.ui.plain_message import ask, tell
 from referral_desk.ui.retention_settings_page import RetentionSettingsPage
 
@@ -89,10 +91,36 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addLayout(self._language_row())
         layout.addWidget(buttons)
         self.update_order()
 
     # --- construction ---------------------------------------------------------------------
+    def _language_row(self) -> QHBoxLayout:
+        """The window's language; Qt's translators are installed at start, so it applies then."""
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("languageCombo")
+        automatic = LANGUAGE_NAMES[choose_language("auto", system_ui_languages(), {})]
+        self.language_combo.addItem(self.tr("Automatisch ({0})").format(automatic), "auto")
+        for code in LANGUAGE_CHOICES[1:]:
+            self.language_combo.addItem(LANGUAGE_NAMES[code], code)
+        self.language_combo.setCurrentIndex(
+            max(self.language_combo.findData(self.settings.language), 0)
+        )
+        self.language_combo.setAccessibleName(self.tr("Taal van het venster"))
+        self.language_combo.setAccessibleDescription(
+            self.tr("Geldt vanaf de volgende start van referral-desk.")
+        )
+        label = QLabel(self.tr("T&aal van het venster"), self)
+        label.setBuddy(self.language_combo)
+        note = QLabel(self.tr("Geldt vanaf de volgende start."), self)
+        note.setObjectName("languageNote")
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.language_combo)
+        row.addWidget(note, 1)
+        return row
+
     def _mail_page(self) -> QWidget:
         page = QWidget(self)
         mail_box = QGroupBox(self.tr("E-mailprogramma"), page)
@@ -240,9 +268,9 @@ class SettingsDialog(QDialog):
             reasons = "; ".join(
                 f"{adapter_label(name)}: {reason}" for name, reason in error.failures
             )
-            text = self.tr(
-                "Geen enkel e-mailprogramma kon het testconcept openen ({0})."
-            ).format(escape(reasons))
+            text = self.tr("Geen enkel e-mailprogramma kon het testconcept openen ({0}).").format(
+                escape(reasons)
+            )
         elif isinstance(error, UserFacingError):
             text = escape(error.message)
         elif isinstance(error, ValueError):
@@ -294,6 +322,7 @@ class SettingsDialog(QDialog):
     def try_save(self) -> None:
         chosen: dict[str, object] = {
             "mail_adapter": self.chosen_adapter(),
+            "language": str(self.language_combo.currentData()),
             "outbox_retention_days": self.retention.value(),
             **self.retention_page.values(),
         }

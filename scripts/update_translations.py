@@ -1,0 +1,226 @@
+"""Keep the Qt catalogs in src/referral_desk/i18n/ in step with the tr() texts, and compile them.
+
+    python3 scripts/update_translations.py            # refresh referral_desk_en.ts (lupdate)
+    python3 scripts/update_translations.py --check    # exit 1: stale catalog or untranslated
+    python3 scripts/update_translations.py --compile  # .qm files for the app (lrelease)
+
+Dutch is the source language, so it has no catalog. The English catalog is written by people
+and committed; ``--check`` fails when lupdate would change it (a tr() text was added, changed
+or removed) or an English translation is unfinished, empty or drops a placeholder, tag or
+Alt-key. The pseudo-translation (``xx``: longer, accented, bracketed) is generated from the
+source texts at compile time, so it is never stale and never committed. ``-locations none``
+keeps line numbers out of the catalog: moving code does not touch it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "src" / "referral_desk"
+I18N = PACKAGE / "i18n"
+ENGLISH = I18N / "referral_desk_en.ts"
+PSEUDO_QM = I18N / "referral_desk_xx.qm"
+
+# What a translation must keep: Python format fields, Qt's %n/%1, HTML tags and entities.
+_KEEP = re.compile(r"\{[^{}]*\}|%n|%L?\d|<[^<>]*>|&[A-Za-z]+;|&#\d+;")
+_ACCENTS = str.maketrans("aeiouycnsAEIOUYCNS", "àéîöüýçñšÀÉÎÖÜÝÇÑŠ")
+
+
+def sources() -> list[Path]:
+    """Every module that calls tr()/translate(): the ui package and any other Qt module."""
+    found = sorted((PACKAGE / "ui").glob("*.py"))
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path in found:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "PySide6" in text and re.search(r"\b(tr|translate)\(", text):
+            found.append(path)
+    return found
+
+
+def _tool(name: str) -> str:
+    """pyside6-<name> on PATH or beside this Python, else the binary inside PySide6."""
+    for candidate in (
+        shutil.which(f"pyside6-{name}"),
+        shutil.which(f"pyside6-{name}", path=str(Path(sys.executable).parent)),
+    ):
+        if candidate:
+            return candidate
+    import PySide6
+
+    folder = Path(PySide6.__file__).parent
+    for binary in (folder / name, folder / f"{name}.exe", folder / "Qt" / "bin" / name):
+        if binary.exists():
+            return str(binary)
+    raise SystemExit(f"pyside6-{name} not found: install PySide6-Essentials")
+
+
+def run_lupdate(ts_file: Path) -> None:
+    files = [str(path.relative_to(REPO)) for path in sources()]
+    subprocess.run(
+        [
+            _tool("lupdate"),
+            *files,
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-source-language",
+            "nl_BE",
+            "-target-language",
+            "en",
+            "-ts",
+            str(ts_file),
+        ],
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def _messages(ts_file: Path) -> list[tuple[str, ET.Element]]:
+    root = ET.parse(ts_file).getroot()
+    return [
+        (context.findtext("name") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def _mnemonic(text: str) -> bool:
+    return bool(re.search(r"(?<!&)&(?!&)[^\s&;]", re.sub(r"&[A-Za-z]+;|&#\d+;", "", text)))
+
+
+def translation_problems(ts_file: Path) -> list[str]:
+    """Unfinished or empty translations, and ones that lose a placeholder, tag or Alt-key."""
+    problems = []
+    for context, message in _messages(ts_file):
+        source = message.findtext("source") or ""
+        element = message.find("translation")
+        forms = [] if element is None else [f.text or "" for f in element.iter("numerusform")]
+        texts = forms or ([] if element is None else [element.text or ""])
+        where = f"{context}: {source!r}"
+        if element is None or element.get("type") == "unfinished" or not all(texts):
+            problems.append(f"{where}: not translated")
+            continue
+        for text in texts:
+            if sorted(_KEEP.findall(source)) != sorted(_KEEP.findall(text)):
+                problems.append(f"{where}: placeholders or tags differ in {text!r}")
+            if _mnemonic(source) != _mnemonic(text):
+                problems.append(f"{where}: Alt-key (&) missing or added in {text!r}")
+    return problems
+
+
+def pseudo(text: str) -> str:
+    """Accented, bracketed and about 40 % longer; placeholders, tags and the Alt-key kept."""
+    parts = []
+    position = 0
+    for match in re.finditer(_KEEP.pattern + r"|&&|&.", text, flags=re.DOTALL):
+        parts.append(text[position : match.start()].translate(_ACCENTS))
+        parts.append(match.group())
+        position = match.end()
+    parts.append(text[position:].translate(_ACCENTS))
+    body = "".join(parts)
+    visible = len(re.sub(_KEEP.pattern, "", text))
+    padding = "~" * max(1, round(visible * 0.4) - 3)
+    if text.lstrip().startswith("<"):
+        return f"{body} [{padding}]"
+    return f"[{body} {padding}]"
+
+
+def write_pseudo_ts(target: Path) -> None:
+    """The source texts of a fresh lupdate run, each with its pseudo-translation."""
+    run_lupdate(target)
+    tree = ET.parse(target)
+    root = tree.getroot()
+    root.set("language", "xx")
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        element = message.find("translation")
+        assert element is not None
+        element.attrib.pop("type", None)
+        forms = list(element.iter("numerusform"))
+        for form in forms:
+            form.text = pseudo(source)
+        if not forms:
+            element.text = pseudo(source)
+    tree.write(target, encoding="utf-8", xml_declaration=True)
+
+
+def compile_catalogs() -> list[Path]:
+    """referral_desk_en.qm and referral_desk_xx.qm beside the catalogs."""
+    built = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pseudo_ts = Path(tmp) / "referral_desk_xx.ts"
+        write_pseudo_ts(pseudo_ts)
+        for ts_file, qm_file in (
+            (ENGLISH, ENGLISH.with_suffix(".qm")),
+            (pseudo_ts, PSEUDO_QM),
+        ):
+            subprocess.run(
+                [_tool("lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
+                check=True,
+            )
+            built.append(qm_file)
+    return built
+
+
+def check() -> list[str]:
+    """Why the committed catalogs are not in step with the code (empty: they are)."""
+    if not ENGLISH.exists():
+        return [f"{ENGLISH.relative_to(REPO)} is missing: run scripts/update_translations.py"]
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / ENGLISH.name
+        shutil.copyfile(ENGLISH, fresh)
+        run_lupdate(fresh)
+        problems = []
+        if fresh.read_bytes() != ENGLISH.read_bytes():
+            problems.append(
+                f"{ENGLISH.relative_to(REPO)} is stale (tr() texts were added, changed or "
+                "removed): run python3 scripts/update_translations.py and translate what is new"
+            )
+        problems += translation_problems(fresh)
+    return problems
+
+
+def source_count(ts_file: Path = ENGLISH) -> int:
+    return len(_messages(ts_file))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="fail on a stale or unfinished catalog")
+    mode.add_argument("--compile", action="store_true", help="build the .qm files (lrelease)")
+    args = parser.parse_args(argv)
+    os.chdir(REPO)
+    if args.check:
+        problems = check()
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if not problems:
+            print(f"translations: {source_count()} source texts, catalogs up to date")
+        return 1 if problems else 0
+    if args.compile:
+        for path in compile_catalogs():
+            print(f"compiled {path.relative_to(REPO)}")
+        return 0
+    I18N.mkdir(parents=True, exist_ok=True)
+    run_lupdate(ENGLISH)
+    left = translation_problems(ENGLISH)
+    print(f"{ENGLISH.relative_to(REPO)}: {source_count()} source texts, {len(left)} to translate")
+    for problem in left:
+        print(f"  {problem}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,2023 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="nl_BE">
+<context>
+    <name>BreachDialog</name>
+    <message>
+        <source>Gegevenslek melden – {0}</source>
+        <translation>Report data breach – {0}</translation>
+    </message>
+    <message>
+        <source>Wat is er gebeurd met doorverwijzing {0} aan {1} ({2})?</source>
+        <translation>What happened to referral {0} to {1} ({2})?</translation>
+    </message>
+    <message>
+        <source>Meldpunt gegevenslekken van {0}: {1}</source>
+        <translation>Data breach contact of {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Het meldpunt gegevenslekken van {0} staat niet in het partnerregister: zoek het op in het protocol en stuur de melding ook daarheen.</source>
+        <translation>The data breach contact of {0} is not in the partner registry: look it up in the protocol and send the report there too.</translation>
+    </message>
+    <message>
+        <source>Functionaris voor gegevensbescherming van Opgroeien: {0}</source>
+        <translation>Opgroeien&apos;s data protection officer: {0}</translation>
+    </message>
+    <message>
+        <source>Er opent een e-mail aan elk van beide, zonder gegevens van de cliënt; bij een verkeerde ontvanger ook een verzoek tot verwijdering aan die mailbox.</source>
+        <translation>An e-mail to each of them opens, without client data; for a wrong recipient also a deletion request to that mailbox.</translation>
+    </message>
+    <message>
+        <source>E-mails klaarzetten</source>
+        <translation>Prepare e-mails</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ClientForm</name>
+    <message>
+        <source>Cliënt</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>&amp;Voornaam</source>
+        <translation>&amp;First name</translation>
+    </message>
+    <message>
+        <source>&amp;Achternaam</source>
+        <translation>&amp;Last name</translation>
+    </message>
+    <message>
+        <source>&amp;Straat</source>
+        <translation>&amp;Street</translation>
+    </message>
+    <message>
+        <source>&amp;Huisnummer</source>
+        <translation>House &amp;number</translation>
+    </message>
+    <message>
+        <source>B&amp;us (optioneel)</source>
+        <translation>Bo&amp;x (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode</source>
+        <translation>P&amp;ostcode</translation>
+    </message>
+    <message>
+        <source>&amp;Telefoon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>bv. 0470 12 34 56</source>
+        <translation>e.g. 0470 12 34 56</translation>
+    </message>
+    <message>
+        <source>bv. naam@voorbeeld.be</source>
+        <translation>e.g. name@example.be</translation>
+    </message>
+    <message>
+        <source>&amp;Gemeente</source>
+        <translation>M&amp;unicipality</translation>
+    </message>
+    <message>
+        <source>Adres is verplicht; geef minstens een telefoonnummer of een e-mailadres op. Andere gegevens over het gezin mogen niet gedeeld worden.</source>
+        <translation>The address is required; give at least a phone number or an e-mail address. No other information about the family may be shared.</translation>
+    </message>
+    <message>
+        <source>Vergrendeld: klik Nieuwe doorverwijzing om een volgende te maken.</source>
+        <translation>Locked: click New referral to make the next one.</translation>
+    </message>
+    <message>
+        <source>Kies de gemeente…</source>
+        <translation>Choose the municipality…</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <source>Toestemming van de cliënt</source>
+        <translation>Client&apos;s consent</translation>
+    </message>
+    <message>
+        <source>De cliënt is hierover geïnformeerd</source>
+        <translation>The client has been informed about this</translation>
+    </message>
+    <message>
+        <source>De cliënt is geïnformeerd</source>
+        <translation>The client has been informed</translation>
+    </message>
+    <message>
+        <source>De cliënt geeft uitdrukkelijk toestemming</source>
+        <translation>The client gives explicit consent</translation>
+    </message>
+    <message>
+        <source>De cliënt geeft toestemming</source>
+        <translation>The client gives consent</translation>
+    </message>
+    <message>
+        <source>Datum waarop de cliënt toestemming gaf</source>
+        <translation>Date the client gave consent</translation>
+    </message>
+    <message>
+        <source>Toestemming gegeven op (datu&amp;m)</source>
+        <translation>Consent given on (&amp;date)</translation>
+    </message>
+    <message>
+        <source>Taal van het informatieblad en het bewijs</source>
+        <translation>Language of the information sheet and the receipt</translation>
+    </message>
+    <message>
+        <source>{0} (niet nagelezen)</source>
+        <translation>{0} (not reviewed)</translation>
+    </message>
+    <message>
+        <source>Niet nagelezen: nog niet nagekeken door iemand met die taal als moedertaal.</source>
+        <translation>Not reviewed: not yet checked by a native speaker of that language.</translation>
+    </message>
+    <message>
+        <source>Taalkeu&amp;ze</source>
+        <translation>Lan&amp;guage</translation>
+    </message>
+    <message>
+        <source>Informatieblad beki&amp;jken</source>
+        <translation>&amp;View information sheet</translation>
+    </message>
+    <message>
+        <source>Informatieblad voor de cliënt</source>
+        <translation>Information sheet for the client</translation>
+    </message>
+    <message>
+        <source>Bewijs voor de cliënt (e&amp;xemplaar)</source>
+        <translation>Receipt for &amp;the client (copy)</translation>
+    </message>
+    <message>
+        <source>Bewijs voor de cliënt</source>
+        <translation>Receipt for the client</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationChart</name>
+    <message>
+        <source>Verstuurd</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Correcties</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <source>Nooit verstuurd</source>
+        <translation>Never sent</translation>
+    </message>
+    <message>
+        <source>Intrekkingen</source>
+        <translation>Withdrawals</translation>
+    </message>
+    <message>
+        <source>Incidenten</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Doorverwijzingen per maand, {0} – {1}</source>
+        <translation>Referrals per month, {0} – {1}</translation>
+    </message>
+    <message>
+        <source>Grafiek per maand</source>
+        <translation>Chart per month</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationWindow</name>
+    <message>
+        <source>Wachtwoord: {0}</source>
+        <translation>Password: {0}</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Maand</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Verstuurd</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Correcties</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <source>Intrekkingen</source>
+        <translation>Withdrawals</translation>
+    </message>
+    <message>
+        <source>Nooit verstuurd</source>
+        <translation>Never sent</translation>
+    </message>
+    <message>
+        <source>Incidenten</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>{0} verstuurd</source>
+        <translation>{0} sent</translation>
+    </message>
+    <message>
+        <source>1 correctie</source>
+        <translation>1 correction</translation>
+    </message>
+    <message>
+        <source>{0} correcties</source>
+        <translation>{0} corrections</translation>
+    </message>
+    <message>
+        <source>{0} nooit verstuurd</source>
+        <translation>{0} never sent</translation>
+    </message>
+    <message>
+        <source>1 intrekking</source>
+        <translation>1 withdrawal</translation>
+    </message>
+    <message>
+        <source>{0} intrekkingen</source>
+        <translation>{0} withdrawals</translation>
+    </message>
+    <message>
+        <source>1 incident</source>
+        <translation>1 incident</translation>
+    </message>
+    <message>
+        <source>{0} incidenten</source>
+        <translation>{0} incidents</translation>
+    </message>
+    <message>
+        <source>{0} in deze periode.</source>
+        <translation>{0} in this period.</translation>
+    </message>
+    <message>
+        <source>Jaarlijkse evaluatie</source>
+        <translation>Yearly evaluation</translation>
+    </message>
+    <message>
+        <source>&amp;Deze laptop</source>
+        <translation>This &amp;laptop</translation>
+    </message>
+    <message>
+        <source>Tea&amp;moverzicht</source>
+        <translation>Tea&amp;m overview</translation>
+    </message>
+    <message>
+        <source>&amp;Van</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;Tot en met</source>
+        <translation>&amp;Up to and including</translation>
+    </message>
+    <message>
+        <source>JJJJ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>T&amp;oon</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;CSV exporteren…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>Grafiek als &amp;PNG…</source>
+        <translation>&amp;Chart as PNG…</translation>
+    </message>
+    <message>
+        <source>Cijfers per partner en maand</source>
+        <translation>Figures per partner and month</translation>
+    </message>
+    <message>
+        <source>Elk teamlid maakt met &apos;referral-desk evaluation export&apos; een bestand; kies die bestanden, of de map waarin ze samenkomen. Dezelfde doorverwijzing in twee bestanden telt één keer.</source>
+        <translation>Each team member makes a file with &apos;referral-desk evaluation export&apos;; choose those files, or the folder where they are collected. The same referral in two files counts once.</translation>
+    </message>
+    <message>
+        <source>&amp;Bestanden kiezen…</source>
+        <translation>Choose f&amp;iles…</translation>
+    </message>
+    <message>
+        <source>Evaluatiebestanden kiezen</source>
+        <translation>Choose evaluation files</translation>
+    </message>
+    <message>
+        <source>M&amp;ap kiezen…</source>
+        <translation>Choose fol&amp;der…</translation>
+    </message>
+    <message>
+        <source>Map met evaluatiebestanden kiezen</source>
+        <translation>Choose the folder with evaluation files</translation>
+    </message>
+    <message>
+        <source>CSV e&amp;xporteren…</source>
+        <translation>E&amp;xport CSV…</translation>
+    </message>
+    <message>
+        <source>Teamoverzicht als CSV exporteren</source>
+        <translation>Export the team overview as CSV</translation>
+    </message>
+    <message>
+        <source>Grafiek als P&amp;NG…</source>
+        <translation>Chart as P&amp;NG…</translation>
+    </message>
+    <message>
+        <source>Grafiek van het team als PNG bewaren</source>
+        <translation>Save the team&apos;s chart as PNG</translation>
+    </message>
+    <message>
+        <source>Nog geen bestanden gekozen.</source>
+        <translation>No files chosen yet.</translation>
+    </message>
+    <message>
+        <source>Cijfers van het team per partner en maand</source>
+        <translation>Team figures per partner and month</translation>
+    </message>
+    <message>
+        <source>Grafiek van het team per maand</source>
+        <translation>Team chart per month</translation>
+    </message>
+    <message>
+        <source>Geef twee datums als 2026-01-01, de eerste niet na de tweede.</source>
+        <translation>Enter two dates like 2026-01-01, the first not after the second.</translation>
+    </message>
+    <message>
+        <source>Het logboek is niet beschikbaar.</source>
+        <translation>The referral log is not available.</translation>
+    </message>
+    <message>
+        <source>Alle partners</source>
+        <translation>All partners</translation>
+    </message>
+    <message>
+        <source>Evaluatiebestanden (*.json)</source>
+        <translation>Evaluation files (*.json)</translation>
+    </message>
+    <message>
+        <source>Bestanden worden gelezen…</source>
+        <translation>Reading files…</translation>
+    </message>
+    <message>
+        <source>{0} bestand(en) samengevoegd. {1}</source>
+        <translation>{0} file(s) merged. {1}</translation>
+    </message>
+    <message>
+        <source>{0} Het vorige overzicht blijft staan.</source>
+        <translation>{0} The previous overview stays.</translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>{0} kon niet geschreven worden ({1}); kies een andere map.</source>
+        <translation>{0} could not be written ({1}); choose another folder.</translation>
+    </message>
+    <message>
+        <source>Bewaard: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG-afbeelding (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>FailureDialog</name>
+    <message>
+        <source>Onverwachte fout</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Er ging onverwacht iets mis in referral-desk.</source>
+        <translation>Something unexpectedly went wrong in referral-desk.</translation>
+    </message>
+    <message>
+        <source>Technische gegevens voor de helpdesk:
+Soort fout: {0}
+Plaats: {1}</source>
+        <translation>Technical details for the helpdesk:
+Kind of error: {0}
+Location: {1}</translation>
+    </message>
+    <message>
+        <source>Er is niets automatisch per e-mail verstuurd. Wat op het scherm staat, blijft staan: kijk het na en probeer het opnieuw.</source>
+        <translation>Nothing was sent by e-mail automatically. What is on the screen stays there: check it and try again.</translation>
+    </message>
+    <message>
+        <source>De technische details staan in het logbestand:
+{0}</source>
+        <translation>The technical details are in the log file:
+{0}</translation>
+    </message>
+    <message>
+        <source>Blijft dit gebeuren? Neem contact op met uw IT-dienst of helpdesk en stuur hen het logbestand. Het logbestand bevat geen gegevens van cliënten; u mag het dus doorsturen.</source>
+        <translation>Does this keep happening? Contact your IT department or helpdesk and send them the log file. The log file contains no client data, so you may forward it.</translation>
+    </message>
+    <message>
+        <source>Er is geen logbestand: de technische details konden niet bewaard worden.</source>
+        <translation>There is no log file: the technical details could not be saved.</translation>
+    </message>
+    <message>
+        <source>Blijft dit gebeuren? Neem contact op met uw IT-dienst of helpdesk en vertel wat u aan het doen was.</source>
+        <translation>Does this keep happening? Contact your IT department or helpdesk and tell them what you were doing.</translation>
+    </message>
+    <message>
+        <source>Intussen ging nog {0} keer iets onverwacht mis; ook dat staat in het logbestand.</source>
+        <translation>Meanwhile something unexpectedly went wrong {0} more time(s); that is in the log file too.</translation>
+    </message>
+    <message>
+        <source>Intussen ging nog {0} keer iets onverwacht mis.</source>
+        <translation>Meanwhile something unexpectedly went wrong {0} more time(s).</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>concept gemaakt</source>
+        <translation>draft created</translation>
+    </message>
+    <message>
+        <source>verstuurd</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>toestemming ingetrokken</source>
+        <translation>consent withdrawn</translation>
+    </message>
+    <message>
+        <source>gecorrigeerd</source>
+        <translation>corrected</translation>
+    </message>
+    <message>
+        <source>geannuleerd (nooit verstuurd)</source>
+        <translation>cancelled (never sent)</translation>
+    </message>
+    <message>
+        <source>telefoon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>sms</source>
+        <translation>text message</translation>
+    </message>
+    <message>
+        <source>ander kanaal</source>
+        <translation>other channel</translation>
+    </message>
+    <message>
+        <source>nog niet doorgegeven</source>
+        <translation>not passed on yet</translation>
+    </message>
+    <message>
+        <source>naar een verkeerde ontvanger gestuurd</source>
+        <translation>sent to a wrong recipient</translation>
+    </message>
+    <message>
+        <source>archief of toestel verloren of gestolen</source>
+        <translation>archive or device lost or stolen</translation>
+    </message>
+    <message>
+        <source>wachtwoord afgeluisterd of samen met het archief verstuurd</source>
+        <translation>password overheard or sent together with the archive</translation>
+    </message>
+    <message>
+        <source>ander incident</source>
+        <translation>other incident</translation>
+    </message>
+    <message>
+        <source>Een gegevenslek moet onverwijld gemeld worden: de verwerkingsverantwoordelijke heeft 72 uur om het aan de toezichthouder te melden (AVG art. 33).</source>
+        <translation>A data breach must be reported without delay: the controller has 72 hours to report it to the supervisory authority (GDPR art. 33).</translation>
+    </message>
+</context>
+<context>
+    <name>MailFallbackDialog</name>
+    <message>
+        <source>E-mail zelf opstellen</source>
+        <translation>Write the e-mail yourself</translation>
+    </message>
+    <message>
+        <source>Er kon geen e-mailprogramma geopend worden ({0}). Het versleutelde archief is wel bewaard. Maak zelf een nieuwe e-mail, voeg het archief toe en kopieer adres, onderwerp en tekst hieronder. Het wachtwoord blijft in het hoofdvenster staan.</source>
+        <translation>No e-mail program could be opened ({0}). The encrypted archive has been saved. Create a new e-mail yourself, attach the archive and copy the address, subject and text below. The password stays in the main window.</translation>
+    </message>
+    <message>
+        <source>Er kon geen e-mailprogramma geopend worden ({0}). Maak zelf een nieuwe e-mail en kopieer adres, onderwerp en tekst hieronder.</source>
+        <translation>No e-mail program could be opened ({0}). Create a new e-mail yourself and copy the address, subject and text below.</translation>
+    </message>
+    <message>
+        <source>Aan</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Archief</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>{0} kopiëren</source>
+        <translation>Copy {0}</translation>
+    </message>
+    <message>
+        <source>Tekst</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Tekst kopiëren</source>
+        <translation>Copy text</translation>
+    </message>
+    <message>
+        <source>Toon in &amp;map</source>
+        <translation>Show in &amp;folder</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>referral-desk – doorverwijzing naar OCMW of CAW</source>
+        <translation>referral-desk – referral to OCMW or CAW</translation>
+    </message>
+    <message>
+        <source>Oude gegevens zijn mogelijk niet opgeruimd.</source>
+        <translation>Old data may not have been cleaned up.</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek verstuurd</source>
+        <translation>Deletion request sent</translation>
+    </message>
+    <message>
+        <source>Partner (uit het partnerregister)</source>
+        <translation>Partner (from the partner registry)</translation>
+    </message>
+    <message>
+        <source>Ar&amp;chief en e-mail maken</source>
+        <translation>Create &amp;archive and e-mail</translation>
+    </message>
+    <message>
+        <source>Nieu&amp;we doorverwijzing</source>
+        <translation>Ne&amp;w referral</translation>
+    </message>
+    <message>
+        <source>Waarom nog niet klaar</source>
+        <translation>Why not ready yet</translation>
+    </message>
+    <message>
+        <source>Gegevenslek melden…</source>
+        <translation>Report data breach…</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;… en nog {0} problemen&lt;/li&gt;</source>
+        <translation>&lt;li&gt;… and {0} more problems&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Het partnerregister is ongeldig; doorverwijzen is niet mogelijk tot het hersteld is.&lt;/b&gt; Neem contact op met uw coördinator of de IT-dienst en geef deze melding door:&lt;ul&gt;{0}{1}&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;The partner registry is invalid; referring is not possible until it is fixed.&lt;/b&gt; Contact your coordinator or the IT department and pass on this message:&lt;ul&gt;{0}{1}&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Het logboek van doorverwijzingen werkt niet; doorverwijzen wacht tot het hersteld is.&lt;/b&gt; {0}</source>
+        <translation>&lt;b&gt;The referral log is not working; referring waits until it is fixed.&lt;/b&gt; {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Partnerregister:&lt;/b&gt; {0}. Doorverwijzen kan gewoon.</source>
+        <translation>&lt;b&gt;Partner registry:&lt;/b&gt; {0}. Referring works as usual.</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>F&amp;ile</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe doorverwijzing</source>
+        <translation>&amp;New referral</translation>
+    </message>
+    <message>
+        <source>&amp;Instellingen…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>Pro&amp;fiel</source>
+        <translation>&amp;Your profile</translation>
+    </message>
+    <message>
+        <source>Aanmelder&amp;profiel bewerken…</source>
+        <translation>Edit referrer &amp;profile…</translation>
+    </message>
+    <message>
+        <source>D&amp;oorverwijzingen</source>
+        <translation>&amp;Referrals</translation>
+    </message>
+    <message>
+        <source>&amp;Verzonden doorverwijzingen…</source>
+        <translation>&amp;Sent referrals…</translation>
+    </message>
+    <message>
+        <source>Jaarlijkse &amp;evaluatie…</source>
+        <translation>Yearly &amp;evaluation…</translation>
+    </message>
+    <message>
+        <source>Behee&amp;r</source>
+        <translation>&amp;Manage</translation>
+    </message>
+    <message>
+        <source>&amp;Partnerregister…</source>
+        <translation>&amp;Partner registry…</translation>
+    </message>
+    <message>
+        <source>He&amp;lp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Over referral-desk</source>
+        <translation>&amp;About referral-desk</translation>
+    </message>
+    <message>
+        <source>Het informatieblad noemt de partner: vul eerst een postcode in waarvoor een partner gevonden wordt.</source>
+        <translation>The information sheet names the partner: first enter a postcode for which a partner is found.</translation>
+    </message>
+    <message>
+        <source>Het informatieblad noemt u als contactpersoon: vul eerst uw aanmelderprofiel in (menu Profiel).</source>
+        <translation>The information sheet names you as the contact person: first fill in your referrer profile (menu Your profile).</translation>
+    </message>
+    <message>
+        <source>Informatieblad niet geopend</source>
+        <translation>Information sheet not opened</translation>
+    </message>
+    <message>
+        <source>Bewijs voor de cliënt niet geopend</source>
+        <translation>Receipt for the client not opened</translation>
+    </message>
+    <message>
+        <source>Er is geen programma gevonden dat PDF-bestanden opent ({0}). Het bestand staat klaar als {1}: open en druk het daar af.</source>
+        <translation>No program that opens PDF files was found ({0}). The file is ready as {1}: open and print it from there.</translation>
+    </message>
+    <message>
+        <source>Het bestand kon niet bewaard worden in {0} ({1}). Controleer of die map beschrijfbaar is en probeer opnieuw.</source>
+        <translation>The file could not be saved in {0} ({1}). Check that the folder is writable and try again.</translation>
+    </message>
+    <message>
+        <source>Er is niets afgedrukt. Het venster is onveranderd.</source>
+        <translation>Nothing was printed. The window is unchanged.</translation>
+    </message>
+    <message>
+        <source>Toestemming niet in orde</source>
+        <translation>Consent not in order</translation>
+    </message>
+    <message>
+        <source>Doorverwijzing niet gemaakt</source>
+        <translation>Referral not created</translation>
+    </message>
+    <message>
+        <source>Bezig: het document wordt versleuteld en de e-mail klaargezet…</source>
+        <translation>Working: encrypting the document and preparing the e-mail…</translation>
+    </message>
+    <message>
+        <source>Er is niets verstuurd en er is geen archief achtergebleven. Uw invoer en de toestemming staan nog in het venster.</source>
+        <translation>Nothing was sent and no archive was left behind. Your input and the consent are still in the window.</translation>
+    </message>
+    <message>
+        <source>Mailbox van de partner gewijzigd</source>
+        <translation>Partner&apos;s mailbox changed</translation>
+    </message>
+    <message>
+        <source>Het partnerregister geeft voor {0} een ander adres dan de vorige keer:&lt;br&gt;vorige keer: &lt;b&gt;{1}&lt;/b&gt;&lt;br&gt;nu: &lt;b&gt;{2}&lt;/b&gt;&lt;br&gt;&lt;br&gt;Controleer bij twijfel bij uw coördinator of dit klopt voor u verstuurt.</source>
+        <translation>The partner registry gives a different address for {0} than last time:&lt;br&gt;last time: &lt;b&gt;{1}&lt;/b&gt;&lt;br&gt;now: &lt;b&gt;{2}&lt;/b&gt;&lt;br&gt;&lt;br&gt;If in doubt, check with your coordinator before you send.</translation>
+    </message>
+    <message>
+        <source>Nieuw adres is juist, doorgaan</source>
+        <translation>New address is correct, continue</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>telefoonnummer niet in het partnerregister</source>
+        <translation>phone number not in the partner registry</translation>
+    </message>
+    <message>
+        <source>Het e-mailconcept aan {0} is geopend met het archief als bijlage. Controleer het en verstuur het.</source>
+        <translation>The e-mail draft to {0} is open with the archive attached. Check it and send it.</translation>
+    </message>
+    <message>
+        <source>Het e-mailconcept is bewaard als {0}.</source>
+        <translation>The e-mail draft was saved as {0}.</translation>
+    </message>
+    <message>
+        <source>Geen e-mailprogramma gevonden: stuur het archief zelf.</source>
+        <translation>No e-mail program found: send the archive yourself.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Niet in het logboek opgenomen&lt;/b&gt; ({0}). Meld dit aan uw coördinator met het ID hierboven.</source>
+        <translation>&lt;b&gt;Not recorded in the referral log&lt;/b&gt; ({0}). Report this to your coordinator with the ID above.</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord kan tot {0} opnieuw getoond worden (menu Doorverwijzingen).</source>
+        <translation>The password can be shown again until {0} (menu Referrals).</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord kan later niet opnieuw getoond worden: {0}. Geef het nu door; schrijf het nergens op.</source>
+        <translation>The password cannot be shown again later: {0}. Pass it on now; do not write it down anywhere.</translation>
+    </message>
+    <message>
+        <source>Genoteerd in het logboek.</source>
+        <translation>Recorded in the referral log.</translation>
+    </message>
+    <message>
+        <source>Als verstuurd genoteerd in het logboek.</source>
+        <translation>Recorded as sent in the referral log.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Correctie van {0}.&lt;/b&gt; Vul de juiste gegevens opnieuw in; de nieuwe doorverwijzing verwijst naar {0}. Nieuwe doorverwijzing annuleert de correctie.</source>
+        <translation>&lt;b&gt;Correction of {0}.&lt;/b&gt; Enter the correct details again; the new referral refers to {0}. New referral cancels the correction.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Correctie gemaakt:&lt;/b&gt; {0} corrigeert {1}.</source>
+        <translation>&lt;b&gt;Correction made:&lt;/b&gt; {0} corrects {1}.</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek aan {0}</source>
+        <translation>Deletion request to {0}</translation>
+    </message>
+    <message>
+        <source>Vul eerst uw aanmeldersprofiel in (menu Profiel).</source>
+        <translation>First fill in your referrer profile (menu Your profile).</translation>
+    </message>
+    <message>
+        <source>Bezig: het verwijderverzoek wordt klaargezet…</source>
+        <translation>Working: preparing the deletion request…</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek aan {0} is geopend. Verstuur het.</source>
+        <translation>The deletion request to {0} is open. Send it.</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek aan {0} is bewaard als {1}.</source>
+        <translation>The deletion request to {0} was saved as {1}.</translation>
+    </message>
+    <message>
+        <source>Geen e-mailprogramma gevonden: stuur het verwijderverzoek aan {0} zelf.</source>
+        <translation>No e-mail program found: send the deletion request to {0} yourself.</translation>
+    </message>
+    <message>
+        <source>Genoteerd in het logboek bij {0} en {1}.</source>
+        <translation>Recorded in the referral log for {0} and {1}.</translation>
+    </message>
+    <message>
+        <source>Niet genoteerd in het logboek: {0}.</source>
+        <translation>Not recorded in the referral log: {0}.</translation>
+    </message>
+    <message>
+        <source>Klik op ‘Verwijderverzoek verstuurd’ zodra het verstuurd is: pas dan noteert het logboek het.</source>
+        <translation>Click ‘Deletion request sent’ once it has been sent: only then does the referral log record it.</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek is misschien niet klaargezet; probeer het opnieuw.</source>
+        <translation>The deletion request may not have been prepared; try again.</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek genoteerd in het logboek bij {0} en {1}.</source>
+        <translation>Deletion request recorded in the referral log for {0} and {1}.</translation>
+    </message>
+    <message>
+        <source>Profiel niet bewaard</source>
+        <translation>Profile not saved</translation>
+    </message>
+    <message>
+        <source>Over referral-desk</source>
+        <translation>About referral-desk</translation>
+    </message>
+    <message>
+        <source>ongeldig – zie de melding bovenaan</source>
+        <translation>invalid – see the message at the top</translation>
+    </message>
+    <message>
+        <source>{0}, versie {1} van {2} ({3})</source>
+        <translation>{0}, version {1} of {2} ({3})</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Let op: {0}</source>
+        <translation>&lt;br&gt;Note: {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;referral-desk {0}&lt;/b&gt;&lt;br&gt;Partnerregister: {1}&lt;br&gt;Postcodes: Statbel (CC BY 4.0)</source>
+        <translation>&lt;b&gt;referral-desk {0}&lt;/b&gt;&lt;br&gt;Partner registry: {1}&lt;br&gt;Postcodes: Statbel (CC BY 4.0)</translation>
+    </message>
+    <message>
+        <source>Gegevens gaan verloren</source>
+        <translation>Data will be lost</translation>
+    </message>
+    <message>
+        <source>Wachtwoord nog niet doorgegeven</source>
+        <translation>Password not passed on yet</translation>
+    </message>
+    <message>
+        <source>Even geduld</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>De doorverwijzing wordt nog gemaakt. Sluit het venster daarna.</source>
+        <translation>The referral is still being created. Close the window afterwards.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerForm</name>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>bv. ocmw-wervik</source>
+        <translation>e.g. ocmw-wervik</translation>
+    </message>
+    <message>
+        <source>bv. OCMW Wervik</source>
+        <translation>e.g. OCMW Wervik</translation>
+    </message>
+    <message>
+        <source>de mailbox uit het protocol</source>
+        <translation>the mailbox from the protocol</translation>
+    </message>
+    <message>
+        <source>bv. 057 12 34 56</source>
+        <translation>e.g. 057 12 34 56</translation>
+    </message>
+    <message>
+        <source>meldpunt gegevenslekken</source>
+        <translation>data breach contact</translation>
+    </message>
+    <message>
+        <source>NIS-codes, bv. 33029</source>
+        <translation>NIS codes, e.g. 33029</translation>
+    </message>
+    <message>
+        <source>bv. 3970, 3971</source>
+        <translation>e.g. 3970, 3971</translation>
+    </message>
+    <message>
+        <source>eenmalig wachtwoord per doorverwijzing</source>
+        <translation>one-time password per referral</translation>
+    </message>
+    <message>
+        <source>vooraf afgesproken wachtwoord</source>
+        <translation>password agreed in advance</translation>
+    </message>
+    <message>
+        <source>titel of kenmerk</source>
+        <translation>title or reference</translation>
+    </message>
+    <message>
+        <source>één lokaal team per regel</source>
+        <translation>one local team per line</translation>
+    </message>
+    <message>
+        <source>JJJJ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>leeg = loopt nog</source>
+        <translation>empty = still running</translation>
+    </message>
+    <message>
+        <source>optioneel</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>nee: het protocol zegt niets over wissen</source>
+        <translation>no: the protocol says nothing about erasure</translation>
+    </message>
+    <message>
+        <source>ja: de partner wist de gegevens na intrekking</source>
+        <translation>yes: the partner erases the data after withdrawal</translation>
+    </message>
+    <message>
+        <source>&amp;Id (vast, zonder spaties)</source>
+        <translation>Id (fixed, no &amp;spaces)</translation>
+    </message>
+    <message>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Soort</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <source>Re&amp;gio</source>
+        <translation>Re&amp;gion</translation>
+    </message>
+    <message>
+        <source>Mailbo&amp;x voor doorverwijzingen</source>
+        <translation>Mailbo&amp;x for referrals</translation>
+    </message>
+    <message>
+        <source>Telefoon voor &amp;het wachtwoord</source>
+        <translation>Phone for the pass&amp;word</translation>
+    </message>
+    <message>
+        <source>Beëindigd op</source>
+        <translation>Ended on</translation>
+    </message>
+    <message>
+        <source>Meldpunt gegevensle&amp;kken</source>
+        <translation>Data &amp;breach contact</translation>
+    </message>
+    <message>
+        <source>Gemeenten (NIS-&amp;codes)</source>
+        <translation>&amp;Municipalities (NIS codes)</translation>
+    </message>
+    <message>
+        <source>&amp;Postcodes</source>
+        <translation>P&amp;ostcodes</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord</source>
+        <translation>Passwo&amp;rd</translation>
+    </message>
+    <message>
+        <source>Pr&amp;otocol</source>
+        <translation>&amp;Protocol</translation>
+    </message>
+    <message>
+        <source>&amp;Lokale teams</source>
+        <translation>&amp;Local teams</translation>
+    </message>
+    <message>
+        <source>In w&amp;erking vanaf</source>
+        <translation>&amp;In force from</translation>
+    </message>
+    <message>
+        <source>&amp;Advies DPO op</source>
+        <translation>Date o&amp;f DPO advice</translation>
+    </message>
+    <message>
+        <source>A&amp;fspraak wissen na intrekking</source>
+        <translation>Erase after withdrawal (&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerPanel</name>
+    <message>
+        <source>Vul de postcode van de cliënt in om de partner te zien.</source>
+        <translation>Enter the client&apos;s postcode to see the partner.</translation>
+    </message>
+    <message>
+        <source>Postcode {0} bestaat niet in België. Controleer de postcode.</source>
+        <translation>Postcode {0} does not exist in Belgium. Check the postcode.</translation>
+    </message>
+    <message>
+        <source> of </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>Postcode {0} hoort bij {1}. Kies hieronder de gemeente.</source>
+        <translation>Postcode {0} belongs to {1}. Choose the municipality below.</translation>
+    </message>
+    <message>
+        <source>{0} Doorverwijzen kan niet via deze app; vraag uw coördinator.</source>
+        <translation>{0} Referring is not possible through this app; ask your coordinator.</translation>
+    </message>
+    <message>
+        <source>Het protocol met {0} is nog niet van kracht: het geldt vanaf {1}.</source>
+        <translation>The protocol with {0} is not yet in force: it applies from {1}.</translation>
+    </message>
+    <message>
+        <source>Het protocol met {0} is beëindigd op {1}. Doorverwijzen kan niet meer; vraag uw coördinator.</source>
+        <translation>The protocol with {0} ended on {1}. Referring is no longer possible; ask your coordinator.</translation>
+    </message>
+    <message>
+        <source>Het protocol met {0} is gesloten door {1}, niet door uw team ({2}). Controleer uw profiel of vraag uw coördinator.</source>
+        <translation>The protocol with {0} was concluded by {1}, not by your team ({2}). Check your profile or ask your coordinator.</translation>
+    </message>
+    <message>
+        <source>niet in het partnerregister (vraag het aan uw coördinator)</source>
+        <translation>not in the partner registry (ask your coordinator)</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Gemeente</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <source>Protocol van kracht sinds</source>
+        <translation>Protocol in force since</translation>
+    </message>
+    <message>
+        <source>Wachtwoord doorbellen naar</source>
+        <translation>Phone the password to</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPanel</name>
+    <message>
+        <source>Wachtwoord voor de partner</source>
+        <translation>Password for the partner</translation>
+    </message>
+    <message>
+        <source>Doorverwijzings-ID</source>
+        <translation>Referral ID</translation>
+    </message>
+    <message>
+        <source>Kopieer ID (&amp;Y)</source>
+        <translation>Copy ID (&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Doorverwijzings-ID kopiëren</source>
+        <translation>Copy referral ID</translation>
+    </message>
+    <message>
+        <source>Noteer het doorverwijzingsnummer in het dossier van het gezin (Kind en Gezin-dossier): een latere intrekking of correctie vindt de doorverwijzing daarmee terug.</source>
+        <translation>Note the referral number in the family&apos;s file (Kind en Gezin file): a later withdrawal or correction finds the referral by it.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiëren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Wachtwoord kopiëren</source>
+        <translation>Copy password</translation>
+    </message>
+    <message>
+        <source>Spelle&amp;n</source>
+        <translation>Spell out (&amp;J)</translation>
+    </message>
+    <message>
+        <source>Wachtwoord spellen</source>
+        <translation>Spell out the password</translation>
+    </message>
+    <message>
+        <source>Wachtwoord doorgegeven via</source>
+        <translation>Password passed on by</translation>
+    </message>
+    <message>
+        <source>&amp;Doorgegeven via</source>
+        <translation>Passed on &amp;by</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;is verstuurd</source>
+        <translation>Mar&amp;k e-mail as sent</translation>
+    </message>
+    <message>
+        <source>Bevestig dat u de e-mail verstuurd hebt; dat komt in het logboek.</source>
+        <translation>Confirm that you have sent the e-mail; this goes into the referral log.</translation>
+    </message>
+    <message>
+        <source>Doorverwijzing {0}</source>
+        <translation>Referral {0}</translation>
+    </message>
+    <message>
+        <source>Het klembord is gewist.</source>
+        <translation>The clipboard has been cleared.</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord staat niet meer op het klembord.</source>
+        <translation>The password is no longer on the clipboard.</translation>
+    </message>
+    <message>
+        <source>Bel dit wachtwoord door naar de partner ({0}) of stuur het per sms. Nooit in dezelfde e-mail als het archief.</source>
+        <translation>Phone this password to the partner ({0}) or send it by text message. Never in the same e-mail as the archive.</translation>
+    </message>
+    <message>
+        <source>Bel dit wachtwoord door naar de partner ({0}). Nooit in dezelfde e-mail als het archief.</source>
+        <translation>Phone this password to the partner ({0}). Never in the same e-mail as the archive.</translation>
+    </message>
+    <message>
+        <source>afgesproken wachtwoord</source>
+        <translation>agreed password</translation>
+    </message>
+    <message>
+        <source>Versleuteld met het wachtwoord dat met {0} is afgesproken; u hoeft het niet door te geven.</source>
+        <translation>Encrypted with the password agreed with {0}; you do not need to pass it on.</translation>
+    </message>
+    <message>
+        <source>{0} gekopieerd: plak het in het dossier van het gezin.</source>
+        <translation>{0} copied: paste it into the family&apos;s file.</translation>
+    </message>
+    <message>
+        <source>Gekopieerd. Het klembord wordt over 30 seconden gewist.</source>
+        <translation>Copied. The clipboard will be cleared in 30 seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>PresharedRow</name>
+    <message>
+        <source>Tonen</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van {0} tonen</source>
+        <translation>Show the password of {0}</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van {0} verwijderen</source>
+        <translation>Delete the password of {0}</translation>
+    </message>
+    <message>
+        <source>onbekend (sleutelbos niet beschikbaar)</source>
+        <translation>unknown (keyring not available)</translation>
+    </message>
+    <message>
+        <source>ingesteld</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <source>niet ingesteld</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Vervangen…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <source>Instellen…</source>
+        <translation>Set…</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van {0} instellen</source>
+        <translation>Set the password of {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Profiel van de aanmelder</source>
+        <translation>Referrer profile</translation>
+    </message>
+    <message>
+        <source>Kies uw team uit de lijst</source>
+        <translation>Choose your team from the list</translation>
+    </message>
+    <message>
+        <source>Deze gegevens komen op elke doorverwijzing, zodat het OCMW weet wie het wachtwoord doorbelt. Ze blijven op deze computer.</source>
+        <translation>These details appear on every referral, so the OCMW knows who phones the password. They stay on this computer.</translation>
+    </message>
+    <message>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Lokaal team</source>
+        <translation>&amp;Local team</translation>
+    </message>
+    <message>
+        <source>&amp;Telefoon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Bewaren</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>RecallDialog</name>
+    <message>
+        <source>Wachtwoord van {0}</source>
+        <translation>Password of {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralLogWindow</name>
+    <message>
+        <source>Verzonden doorverwijzingen</source>
+        <translation>Sent referrals</translation>
+    </message>
+    <message>
+        <source>bv. KG-2026-7F3K</source>
+        <translation>e.g. KG-2026-7F3K</translation>
+    </message>
+    <message>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>&amp;Van</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;Tot</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation>&amp;Partner</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Gemaakt</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Correctie</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Herkenning</source>
+        <translation>Recognition</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord tonen</source>
+        <translation>S&amp;how password</translation>
+    </message>
+    <message>
+        <source>Toestemming i&amp;ngetrokken…</source>
+        <translation>Consent &amp;withdrawn…</translation>
+    </message>
+    <message>
+        <source>Intre&amp;kking verstuurd bevestigen</source>
+        <translation>Co&amp;nfirm withdrawal sent</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren…</source>
+        <translation>C&amp;ancel…</translation>
+    </message>
+    <message>
+        <source>&amp;Correctie…</source>
+        <translation>C&amp;orrection…</translation>
+    </message>
+    <message>
+        <source>Gegevens&amp;lek melden…</source>
+        <translation>&amp;Report data breach…</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluatie…</source>
+        <translation>&amp;Evaluation…</translation>
+    </message>
+    <message>
+        <source>corrigeert {0}</source>
+        <translation>corrects {0}</translation>
+    </message>
+    <message>
+        <source>gecorrigeerd door {0}</source>
+        <translation>corrected by {0}</translation>
+    </message>
+    <message>
+        <source>{0} is als verstuurd genoteerd.</source>
+        <translation>{0} is recorded as sent.</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>De cliënt van {0} trekt de toestemming in. Geef dat door aan {1}: per e-mail (er opent een e-mail aan {2} die vraagt de gegevens te verwijderen) of telefonisch. Het wachtwoord wordt daarna gewist.</source>
+        <translation>The client of {0} withdraws consent. Pass this on to {1}: by e-mail (an e-mail to {2} opens asking to delete the data) or by phone. The password is then erased.</translation>
+    </message>
+    <message>
+        <source>Toestemming ingetrokken</source>
+        <translation>Consent withdrawn</translation>
+    </message>
+    <message>
+        <source>Per e-mail…</source>
+        <translation>By e-mail…</translation>
+    </message>
+    <message>
+        <source>Telefonisch doorgegeven</source>
+        <translation>Passed on by phone</translation>
+    </message>
+    <message>
+        <source>Intrekking van {0} genoteerd als telefonisch doorgegeven.</source>
+        <translation>Withdrawal of {0} recorded as passed on by phone.</translation>
+    </message>
+    <message>
+        <source>Intrekking van {0} genoteerd; de e-mail aan {1} staat klaar in uw e-mailprogramma. Verstuur ze.</source>
+        <translation>Withdrawal of {0} recorded; the e-mail to {1} is ready in your e-mail program. Send it.</translation>
+    </message>
+    <message>
+        <source>De e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze en klik daarna op ‘Intrekking verstuurd bevestigen’.</source>
+        <translation>The e-mail to {0} is ready in your e-mail program. Send it, then click ‘Confirm withdrawal sent’.</translation>
+    </message>
+    <message>
+        <source>Geen e-mailprogramma opende de e-mail aan {0}. Verstuur de gekopieerde tekst zelf en klik daarna op ‘Intrekking verstuurd bevestigen’; tot dan blijft de status ongewijzigd.</source>
+        <translation>No e-mail program opened the e-mail to {0}. Send the copied text yourself, then click ‘Confirm withdrawal sent’; until then the status stays unchanged.</translation>
+    </message>
+    <message>
+        <source>Vul eerst uw aanmeldersprofiel in (menu Profiel).</source>
+        <translation>First fill in your referrer profile (menu Your profile).</translation>
+    </message>
+    <message>
+        <source>DD-MM-JJJJ</source>
+        <translation>DD-MM-YYYY</translation>
+    </message>
+    <message>
+        <source>Zoals in de tabel (31-01-2026), of als 2026-01-31.</source>
+        <translation>As in the table (31-01-2026), or as 2026-01-31.</translation>
+    </message>
+    <message>
+        <source>I&amp;D</source>
+        <translation>I&amp;D</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;is verstuurd</source>
+        <translation>Mar&amp;k e-mail as sent</translation>
+    </message>
+    <message>
+        <source>{0}: geen datum. Geef ze als 31-01-2026 of 2026-01-31.</source>
+        <translation>{0}: not a date. Enter it as 31-01-2026 or 2026-01-31.</translation>
+    </message>
+    <message>
+        <source>Bezig: de e-mail voor de intrekking wordt klaargezet…</source>
+        <translation>Working: preparing the withdrawal e-mail…</translation>
+    </message>
+    <message>
+        <source>De intrekking is misschien niet genoteerd: kijk de status in de lijst na en herhaal ze zo nodig.</source>
+        <translation>The withdrawal may not have been recorded: check the status in the list and repeat it if needed.</translation>
+    </message>
+    <message>
+        <source>Intrekking verstuurd bevestigen</source>
+        <translation>Confirm withdrawal sent</translation>
+    </message>
+    <message>
+        <source>Hebt u de e-mail over de intrekking van {0} verstuurd? Dan noteert het logboek de intrekking per e-mail en wordt het wachtwoord gewist.</source>
+        <translation>Have you sent the e-mail about the withdrawal of {0}? Then the referral log records the withdrawal by e-mail and the password is erased.</translation>
+    </message>
+    <message>
+        <source>Ja, verstuurd</source>
+        <translation>Yes, sent</translation>
+    </message>
+    <message>
+        <source>Intrekking van {0} genoteerd als per e-mail doorgegeven.</source>
+        <translation>Withdrawal of {0} recorded as passed on by e-mail.</translation>
+    </message>
+    <message>
+        <source>Doorverwijzing annuleren</source>
+        <translation>Cancel referral</translation>
+    </message>
+    <message>
+        <source>{0} is nooit als verstuurd genoteerd. Annuleren verwijdert het archief uit de outbox en wist het wachtwoord; er wordt niets gemaild. Verwijder zelf ook het concept in uw e-mailprogramma.
+
+Hebt u de e-mail toch verstuurd? Kies dan ‘Niet annuleren’, bevestig eerst dat ze verstuurd is en trek daarna de toestemming in.</source>
+        <translation>{0} was never recorded as sent. Cancelling deletes the archive from the outbox and erases the password; nothing is e-mailed. Also delete the draft in your e-mail program yourself.
+
+Did you send the e-mail after all? Then choose ‘Do not cancel’, first confirm that it was sent and then withdraw the consent.</translation>
+    </message>
+    <message>
+        <source>Niet annuleren</source>
+        <translation>Do not cancel</translation>
+    </message>
+    <message>
+        <source>{0} is geannuleerd; het archief is verwijderd.</source>
+        <translation>{0} is cancelled; the archive has been deleted.</translation>
+    </message>
+    <message>
+        <source>Bezig: de e-mails over het gegevenslek worden klaargezet…</source>
+        <translation>Working: preparing the data breach e-mails…</translation>
+    </message>
+    <message>
+        <source>Gegevenslek bij {0} genoteerd; de e-mails aan {1} staan klaar. Verstuur ze meteen.</source>
+        <translation>Data breach for {0} recorded; the e-mails to {1} are ready. Send them right away.</translation>
+    </message>
+    <message>
+        <source>Het meldpunt gegevenslekken van de partner is onbekend: zoek het op in het protocol.</source>
+        <translation>The partner&apos;s data breach contact is unknown: look it up in the protocol.</translation>
+    </message>
+    <message>
+        <source>De melding van het gegevenslek is misschien niet klaargezet: meld het zelf aan de functionaris voor gegevensbescherming.</source>
+        <translation>The data breach report may not have been prepared: report it yourself to the data protection officer.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryEditor</name>
+    <message>
+        <source>Zoek op naam, id, mailbox, postcode of gemeente</source>
+        <translation>Search by name, id, mailbox, postcode or municipality</translation>
+    </message>
+    <message>
+        <source>Zoeken in partners</source>
+        <translation>Search partners</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>Searc&amp;h</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <source>Postcodes</source>
+        <translation>Postcodes</translation>
+    </message>
+    <message>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Beëindigd</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Partnerregister</source>
+        <translation>Partner registry</translation>
+    </message>
+    <message>
+        <source>JJJJ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>&amp;Dupliceren</source>
+        <translation>D&amp;uplicate</translation>
+    </message>
+    <message>
+        <source>Protocol &amp;beëindigen…</source>
+        <translation>&amp;End protocol…</translation>
+    </message>
+    <message>
+        <source>&amp;Verwijderen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Sleutel om te ondertekenen</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Kies sle&amp;utel…</source>
+        <translation>Choose &amp;key…</translation>
+    </message>
+    <message>
+        <source>Sleutel om te ondertekenen kiezen</source>
+        <translation>Choose the signing key</translation>
+    </message>
+    <message>
+        <source>Wordt bij het opslaan van een gewijzigd register de dag van vandaag.</source>
+        <translation>Set to today when a changed registry is saved.</translation>
+    </message>
+    <message>
+        <source>Ve&amp;rsie</source>
+        <translation>&amp;Version</translation>
+    </message>
+    <message>
+        <source>Datu&amp;m</source>
+        <translation>Da&amp;te</translation>
+    </message>
+    <message>
+        <source>Gewi&amp;jzigd door</source>
+        <translation>&amp;Changed by</translation>
+    </message>
+    <message>
+        <source>Openen…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Opslaan als…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Zonder handtekening</source>
+        <translation>Without signature</translation>
+    </message>
+    <message>
+        <source>Voortaan zonder handtekening opslaan</source>
+        <translation>Save without a signature from now on</translation>
+    </message>
+    <message>
+        <source>Ondertekenen met sleutel:</source>
+        <translation>Sign with key:</translation>
+    </message>
+    <message>
+        <source>geen (opslaan zonder handtekening)</source>
+        <translation>none (save without a signature)</translation>
+    </message>
+    <message>
+        <source>Geheime sleutel kiezen (minisign)</source>
+        <translation>Choose secret key (minisign)</translation>
+    </message>
+    <message>
+        <source>minisign-sleutel (*.key);;Alle bestanden (*)</source>
+        <translation>minisign key (*.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Geen sleutel gekozen</source>
+        <translation>No key chosen</translation>
+    </message>
+    <message>
+        <source>Sleutel niet onthouden</source>
+        <translation>Key not remembered</translation>
+    </message>
+    <message>
+        <source>{0} De keuze geldt tot u het partnerregister sluit.</source>
+        <translation>{0} The choice applies until you close the partner registry.</translation>
+    </message>
+    <message>
+        <source>geen tekstbestand</source>
+        <translation>not a text file</translation>
+    </message>
+    <message>
+        <source>De sleutel {0} is niet bruikbaar: {1}</source>
+        <translation>The key {0} cannot be used: {1}</translation>
+    </message>
+    <message>
+        <source>Partnerregister ondertekenen</source>
+        <translation>Sign partner registry</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van de sleutel {0}:</source>
+        <translation>Password of the key {0}:</translation>
+    </message>
+    <message>
+        <source>Partnerregister niet geopend</source>
+        <translation>Partner registry not opened</translation>
+    </message>
+    <message>
+        <source>Partnerregister openen</source>
+        <translation>Open partner registry</translation>
+    </message>
+    <message>
+        <source>Partnerregister (*.toml);;Alle bestanden (*)</source>
+        <translation>Partner registry (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Partnerregister opslaan als</source>
+        <translation>Save partner registry as</translation>
+    </message>
+    <message>
+        <source>Partnerregister (*.toml)</source>
+        <translation>Partner registry (*.toml)</translation>
+    </message>
+    <message>
+        <source>Partnerregister in gebruik overschrijven?</source>
+        <translation>Overwrite the partner registry in use?</translation>
+    </message>
+    <message>
+        <source>{0} is het partnerregister dat referral-desk nu gebruikt. Overschrijven? Kies Nee om het onder een andere naam te bewaren en het aan de IT-dienst te geven.</source>
+        <translation>{0} is the partner registry referral-desk uses now. Overwrite it? Choose No to save it under another name and hand it to the IT service.</translation>
+    </message>
+    <message>
+        <source>Nog niet in orde</source>
+        <translation>Not in order yet</translation>
+    </message>
+    <message>
+        <source>Bewaard zonder handtekening</source>
+        <translation>Saved without a signature</translation>
+    </message>
+    <message>
+        <source>{0} is bewaard zonder handtekening; de handtekening {1} die ernaast staat past er niet meer bij. Kies een sleutel en bewaar opnieuw, of onderteken met: referral-desk registry sign</source>
+        <translation>{0} was saved without a signature; the signature {1} beside it no longer matches. Choose a key and save again, or sign with: referral-desk registry sign</translation>
+    </message>
+    <message>
+        <source> Er is niets bewaard; uw wijzigingen staan nog open.</source>
+        <translation> Nothing was saved; your changes are still open.</translation>
+    </message>
+    <message>
+        <source>Niet bewaard</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source> Kies de sleutel opnieuw, of kies Zonder handtekening.</source>
+        <translation> Choose the key again, or choose Without signature.</translation>
+    </message>
+    <message>
+        <source>Verkeerd wachtwoord voor de sleutel {0}.</source>
+        <translation>Wrong password for the key {0}.</translation>
+    </message>
+    <message>
+        <source> Kies opnieuw Opslaan als… en typ het wachtwoord.</source>
+        <translation> Choose Save as… again and type the password.</translation>
+    </message>
+    <message>
+        <source>Ondertekenen mislukt ({0}).</source>
+        <translation>Signing failed ({0}).</translation>
+    </message>
+    <message>
+        <source>Niet ondertekend, niet bewaard</source>
+        <translation>Not signed, not saved</translation>
+    </message>
+    <message>
+        <source>Bewaard, niet ondertekend</source>
+        <translation>Saved, not signed</translation>
+    </message>
+    <message>
+        <source>{0} is bewaard, maar de handtekening {1} kon niet geschreven worden ({2}). Zonder geldige handtekening weigeren laptops met een vertrouwde sleutel dit register: onderteken het met referral-desk registry sign.</source>
+        <translation>{0} was saved, but the signature {1} could not be written ({2}). Without a valid signature, laptops with a trusted key refuse this registry: sign it with referral-desk registry sign.</translation>
+    </message>
+    <message>
+        <source>{0} kon niet geschreven worden ({1}). Uw wijzigingen staan nog open: kies een map waarin u mag schrijven (bv. Documenten) en geef het bestand aan de IT-dienst.</source>
+        <translation>{0} could not be written ({1}). Your changes are still open: choose a folder you may write to (e.g. Documents) and give the file to the IT department.</translation>
+    </message>
+    <message>
+        <source>Wijzigingen nakijken</source>
+        <translation>Review changes</translation>
+    </message>
+    <message>
+        <source>Kijk de wijzigingen na voor u bewaart:&lt;br&gt;&lt;br&gt;{0}</source>
+        <translation>Review the changes before you save:&lt;br&gt;&lt;br&gt;{0}</translation>
+    </message>
+    <message>
+        <source>Klopt, opslaan als…</source>
+        <translation>Correct, save as…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Wijzigingen niet bewaard</source>
+        <translation>Changes not saved</translation>
+    </message>
+    <message>
+        <source>Het partnerregister heeft wijzigingen die nog niet bewaard zijn. Verwerpen?</source>
+        <translation>The partner registry has changes that have not been saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Partner {0}</source>
+        <translation>Partner {0}</translation>
+    </message>
+    <message>
+        <source>Protocol beëindigen</source>
+        <translation>End protocol</translation>
+    </message>
+    <message>
+        <source>Vanaf welke dag geldt het protocol met {0} niet meer? (JJJJ-MM-DD; vanaf die dag kan niemand nog naar deze partner doorverwijzen)</source>
+        <translation>From which day does the protocol with {0} no longer apply? (YYYY-MM-DD; from that day nobody can refer to this partner)</translation>
+    </message>
+    <message>
+        <source>Geen datum</source>
+        <translation>No date</translation>
+    </message>
+    <message>
+        <source>Partner verwijderen</source>
+        <translation>Delete partner</translation>
+    </message>
+    <message>
+        <source>{0} uit het partnerregister verwijderen? Een protocol dat afloopt beëindigt u beter, zodat de geschiedenis bewaard blijft.</source>
+        <translation>Delete {0} from the partner registry? A protocol that expires is better ended, so its history is kept.</translation>
+    </message>
+    <message>
+        <source>… en nog {0}</source>
+        <translation>… and {0} more</translation>
+    </message>
+    <message>
+        <source>Nog niet in orde:</source>
+        <translation>Not yet in order:</translation>
+    </message>
+    <message>
+        <source>regel {0} · {1}</source>
+        <translation>line {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Partnerregister – {0}{1}</source>
+        <translation>Partner registry – {0}{1}</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionSettingsPage</name>
+    <message>
+        <source>Bewaren</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source> dagen</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source> maanden</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Minstens {0} maanden: de jaarlijkse evaluatie telt het hele vorige jaar.</source>
+        <translation>At least {0} months: the yearly evaluation counts the whole previous year.</translation>
+    </message>
+    <message>
+        <source>Initialen en postcode van de cliënt in het logboek bewaren</source>
+        <translation>Keep the client&apos;s initials and postcode in the referral log</translation>
+    </message>
+    <message>
+        <source>Alleen om een doorverwijzing te herkennen; standaard uit.</source>
+        <translation>Only to recognise a referral; off by default.</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoorden opvraagbaar</source>
+        <translation>&amp;Passwords can be shown again for</translation>
+    </message>
+    <message>
+        <source>Wachtwoorden opvraagbaar, in dagen</source>
+        <translation>Passwords can be shown again for, in days</translation>
+    </message>
+    <message>
+        <source>&amp;Logboek bewaren</source>
+        <translation>Keep log &amp;for</translation>
+    </message>
+    <message>
+        <source>Logboek bewaren, in maanden</source>
+        <translation>Keep referral log for, in months</translation>
+    </message>
+    <message>
+        <source>Sleutelbos</source>
+        <translation>Keyring</translation>
+    </message>
+    <message>
+        <source>Met deze partners is één vast wachtwoord afgesproken. Het staat in de sleutelbos van Windows, niet in een bestand.</source>
+        <translation>One fixed password has been agreed with these partners. It is kept in the Windows keyring, not in a file.</translation>
+    </message>
+    <message>
+        <source>geen sleutelbos</source>
+        <translation>no keyring</translation>
+    </message>
+    <message>
+        <source>Niet beschikbaar: {0}. Doorverwijzen werkt wel, met een nieuw wachtwoord per doorverwijzing, maar een wachtwoord kan later niet opnieuw getoond worden. Wachtwoorden worden nooit in een bestand bewaard.</source>
+        <translation>Not available: {0}. Referring still works, with a new password per referral, but a password cannot be shown again later. Passwords are never stored in a file.</translation>
+    </message>
+    <message>
+        <source>Beschikbaar ({0}).</source>
+        <translation>Available ({0}).</translation>
+    </message>
+    <message>
+        <source>Afgesproken wachtwoord</source>
+        <translation>Agreed password</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Wachtwoord dat met {1} is afgesproken:</source>
+        <translation>{0}
+
+Password agreed with {1}:</translation>
+    </message>
+    <message>
+        <source>Typ het wachtwoord nogmaals:</source>
+        <translation>Type the password again:</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden verschillen; er is niets bewaard.</source>
+        <translation>The two passwords differ; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Zeker?</source>
+        <translation>Are you sure?</translation>
+    </message>
+    <message>
+        <source>Niet bewaard: {0}</source>
+        <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+        <source>Niet bewaard: {0}.</source>
+        <translation>Not saved: {0}.</translation>
+    </message>
+    <message>
+        <source>Niet beschikbaar: {0}.</source>
+        <translation>Not available: {0}.</translation>
+    </message>
+    <message>
+        <source>Het afgesproken wachtwoord met {0}:
+
+{1}</source>
+        <translation>The password agreed with {0}:
+
+{1}</translation>
+    </message>
+    <message>
+        <source>Het afgesproken wachtwoord met {0} verwijderen?</source>
+        <translation>Delete the password agreed with {0}?</translation>
+    </message>
+    <message>
+        <source>Niet verwijderd: {0}.</source>
+        <translation>Not deleted: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Logboek en wachtwoorden</source>
+        <translation>Referral log and passwords</translation>
+    </message>
+    <message>
+        <source>&amp;Bewaren</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>E-mailprogramma</source>
+        <translation>E-mail program</translation>
+    </message>
+    <message>
+        <source>Na het maken van het archief opent referral-desk een e-mailconcept met het archief als bijlage. Lukt dat niet met het gekozen programma, dan probeert het de volgende manier, en ten slotte een .eml-bestand. Lukt ook dat niet, dan toont het venster alles om de e-mail zelf op te stellen.</source>
+        <translation>After creating the archive, referral-desk opens an e-mail draft with the archive attached. If that fails with the chosen program, it tries the next way, and finally an .eml file. If that fails too, the window shows everything to write the e-mail yourself.</translation>
+    </message>
+    <message>
+        <source>Automatisch ({0})</source>
+        <translation>Automatic ({0})</translation>
+    </message>
+    <message>
+        <source>Taal van het venster</source>
+        <translation>Window language</translation>
+    </message>
+    <message>
+        <source>Geldt vanaf de volgende start van referral-desk.</source>
+        <translation>Applies from the next start of referral-desk.</translation>
+    </message>
+    <message>
+        <source>T&amp;aal van het venster</source>
+        <translation>&amp;Window language</translation>
+    </message>
+    <message>
+        <source>Geldt vanaf de volgende start.</source>
+        <translation>Applies from the next start.</translation>
+    </message>
+    <message>
+        <source>{0} – niet beschikbaar: {1}</source>
+        <translation>{0} – not available: {1}</translation>
+    </message>
+    <message>
+        <source>&amp;Openen met</source>
+        <translation>&amp;Open with</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>Testconcept openen</source>
+        <translation>Open test draft</translation>
+    </message>
+    <message>
+        <source>Vul eerst uw aanmeldersprofiel in.</source>
+        <translation>First fill in your referrer profile.</translation>
+    </message>
+    <message>
+        <source>Opent een testconcept aan {0} met een kleine testbijlage.</source>
+        <translation>Opens a test draft to {0} with a small test attachment.</translation>
+    </message>
+    <message>
+        <source>Volgorde</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>In de outbox bewaart referral-desk de versleutelde archieven en e-mailconcepten, zodat het e-mailprogramma de bijlage nog kan lezen tot u verstuurt. Oudere mappen worden bij het starten verwijderd.</source>
+        <translation>In the outbox, referral-desk keeps the encrypted archives and e-mail drafts, so the e-mail program can still read the attachment until you send. Older folders are removed at start.</translation>
+    </message>
+    <message>
+        <source> dagen</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn van de outbox in dagen</source>
+        <translation>Outbox retention in days</translation>
+    </message>
+    <message>
+        <source>Be&amp;waren gedurende</source>
+        <translation>&amp;Keep for</translation>
+    </message>
+    <message>
+        <source>Outbox &amp;leegmaken…</source>
+        <translation>&amp;Empty outbox…</translation>
+    </message>
+    <message>
+        <source>Bezig…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Testconcept geopend met {0}. Ziet u het met de bijlage {1}? Dan werkt het; u hoeft het niet te versturen.</source>
+        <translation>Test draft opened with {0}. Do you see it with the attachment {1}? Then it works; you do not need to send it.</translation>
+    </message>
+    <message>
+        <source>Het testconcept is alleen bewaard ({0}); er is niets geopend.</source>
+        <translation>The test draft was only saved ({0}); nothing was opened.</translation>
+    </message>
+    <message>
+        <source>Geen enkel e-mailprogramma kon het testconcept openen ({0}).</source>
+        <translation>No e-mail program could open the test draft ({0}).</translation>
+    </message>
+    <message>
+        <source>Het e-mailadres in uw profiel is geen geldig adres.</source>
+        <translation>The e-mail address in your profile is not a valid address.</translation>
+    </message>
+    <message>
+        <source>Het testconcept kon niet gemaakt worden.</source>
+        <translation>The test draft could not be created.</translation>
+    </message>
+    <message>
+        <source>Er is niets verstuurd; uw instellingen zijn niet gewijzigd.</source>
+        <translation>Nothing was sent; your settings have not changed.</translation>
+    </message>
+    <message>
+        <source>Outbox leegmaken?</source>
+        <translation>Empty the outbox?</translation>
+    </message>
+    <message>
+        <source>Alle archieven en e-mailconcepten in de outbox worden verwijderd. Een concept dat nog open staat in uw e-mailprogramma en nog niet verstuurd is, kan dan zijn bijlage verliezen. Doorgaan?</source>
+        <translation>All archives and e-mail drafts in the outbox will be deleted. A draft still open in your e-mail program and not yet sent may lose its attachment. Continue?</translation>
+    </message>
+    <message>
+        <source>De outbox is leeggemaakt ({0} onderdelen verwijderd).</source>
+        <translation>The outbox has been emptied ({0} items deleted).</translation>
+    </message>
+    <message>
+        <source>Instellingen niet bewaard</source>
+        <translation>Settings not saved</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,284 @@
+"""A correction that goes to another partner (art. 7): the first partner must hear of it.
+
+A corrected address can fall under another OCMW. The correction then goes there, and the
+first partner keeps data it was never competent for unless it is asked to delete them. This
+module says whether that is the case (before creating, as soon as the partner for the
+corrected address is known, and after), builds the deletion request and records it once it
+opened or the user confirmed it went. The mail names the two referral IDs only.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from referral_desk.delivery.message import (
+    DraftMessage,
+    correction_deletion_body,
+    correction_deletion_subject,
+)
+from referral_desk.delivery.openers import DraftResult
+from referral_desk.domain.dutch_dates import numeric_date, numeric_date_time
+from referral_desk.domain.fields import format_phone_national
+from referral_desk.domain.partners import PartnerRegistry
+from referral_desk.domain.referral import ReferrerProfile
+from referral_desk.errors import UserFacingError
+from referral_desk.lifecycle.mail_drafts import open_draft_guarded
+from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
+from referral_desk.storage.outbox import OutboxError
+from referral_desk.storage.referral_log import (
+    DeletionRequest,
+    ReferralLog,
+    ReferralLogEntry,
+    ReferralLogError,
+    ReferralStatus,
+)
+
+log = logging.getLogger(__name__)
+
+DELETION_FOLDER = "verwijderverzoek"
+
+
+class CorrectionRefused(UserFacingError):
+    """A step of the deletion request cannot be taken; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class PartnerRef:
+    """Who receives the correction: what the window knows from the lookup or the referral."""
+
+    partner_id: str
+    name: str
+    mailbox: str
+
+
+@dataclass(frozen=True)
+class CorrectionRoute:
+    """Whether the correction leaves the first partner behind, and what the window says."""
+
+    original_id: str
+    other_partner: bool
+    first_partner: str
+    sentence: str | None
+
+    @property
+    def button_text(self) -> str:
+        return f"Verwijderverzoek aan {self.first_partner}"
+
+
+def original_of(services: FollowUpServices | None, referral_id: str) -> ReferralLogEntry:
+    """The row being corrected; raises CorrectionRefused with a Dutch reason."""
+    referral_log = services.referral_log if services is not None else None
+    if referral_log is None:
+        raise CorrectionRefused(
+            f"Of de correctie naar een andere partner gaat, kan niet nagekeken worden: "
+            f"{REFERRAL_LOG_MISSING}."
+        )
+    try:
+        entry = referral_log.get(referral_id)
+    except ReferralLogError as error:
+        raise CorrectionRefused(
+            f"Of de correctie naar een andere partner gaat, kan niet nagekeken worden: "
+            f"{error.message}"
+        ) from None
+    if entry is None:
+        raise CorrectionRefused(f"{referral_id} staat niet in het logboek.")
+    return entry
+
+
+def _never_sent(original: ReferralLogEntry) -> bool:
+    # A cancelled draft never reached the first partner: there is nothing to delete there.
+    return original.status_at(ReferralStatus.CANCELLED) is not None
+
+
+def goes_elsewhere(original: ReferralLogEntry, new: PartnerRef) -> bool:
+    """Another partner: another id *and* another mailbox. A renewed protocol (new id, same
+    mailbox) or a changed mailbox of the same partner reaches the same service, which
+    replaces the data as the correction mail asks."""
+    return (
+        original.partner_id != new.partner_id
+        and original.mailbox.casefold() != new.mailbox.casefold()
+        and not _never_sent(original)
+    )
+
+
+def correction_route(
+    original: ReferralLogEntry, new: PartnerRef, correction_id: str | None = None
+) -> CorrectionRoute:
+    """Before creating (*correction_id* None) and after: the sentence names both partners."""
+    first = original.partner_name
+    if not goes_elsewhere(original, new):
+        return CorrectionRoute(original.referral_id, False, first, None)
+    if correction_id is None:
+        sentence = (
+            f"De gecorrigeerde gegevens gaan naar {new.name}, niet naar {first} die de eerste "
+            f"doorverwijzing kreeg. Vraag {first} de gegevens van {original.referral_id} te "
+            "verwijderen: na het maken staat daarvoor een knop klaar."
+        )
+    else:
+        sentence = (
+            f"De correctie {correction_id} ging naar {new.name}, niet naar {first} die de "
+            f"eerste doorverwijzing kreeg. Vraag {first} de gegevens van "
+            f"{original.referral_id} te verwijderen."
+        )
+    return CorrectionRoute(original.referral_id, True, first, sentence)
+
+
+@dataclass(frozen=True)
+class DeletionAddress:
+    """Where the request goes, and a Dutch note when it is not simply the mailbox used."""
+
+    to: str
+    note: str | None = None
+
+
+def deletion_address(
+    original: ReferralLogEntry, registry: PartnerRegistry | None
+) -> DeletionAddress:
+    """The first partner's mailbox in today's registry: the one read now. The mailbox used
+    at the time only when the registry no longer knows the partner, and then said so."""
+    partner = registry.partner(original.partner_id) if registry is not None else None
+    if partner is None:
+        return DeletionAddress(
+            original.mailbox,
+            f"{original.partner_name} staat niet meer in het partnerregister; het verzoek gaat "
+            f"naar de mailbox van toen ({original.mailbox}). Controleer dat adres.",
+        )
+    if partner.mailbox.casefold() != original.mailbox.casefold():
+        return DeletionAddress(
+            partner.mailbox,
+            f"De mailbox van {partner.name} is gewijzigd: het verzoek gaat naar "
+            f"{partner.mailbox} (de doorverwijzing ging naar {original.mailbox}).",
+        )
+    return DeletionAddress(partner.mailbox)
+
+
+def deletion_draft(
+    original: ReferralLogEntry, correction_id: str, referrer: ReferrerProfile, to: str
+) -> DraftMessage:
+    """Only the two IDs, the date and the referrer: no client field, not the new partner."""
+    return DraftMessage(
+        to=to,
+        subject=correction_deletion_subject(original.referral_id, correction_id, original.team),
+        body=correction_deletion_body(
+            original.referral_id,
+            correction_id,
+            original.team,
+            referrer.name,
+            format_phone_national(referrer.phone),
+            numeric_date(original.sent_at or original.created_at),
+        ),
+        attachment=None,
+    )
+
+
+class DeletionResult(BaseModel):
+    """What the window shows. *recorded*: the request is in the log; when the draft did not
+    open, the window asks the user to confirm it went and then calls
+    :func:`confirm_deletion_sent`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    draft: DraftMessage
+    mail_result: DraftResult | None
+    mail_failures: tuple[tuple[str, str], ...] = ()
+    recorded: bool = False
+    referral_log_problem: str | None = None
+
+    @property
+    def opened(self) -> bool:
+        return self.mail_result is not None and self.mail_result.opened
+
+
+def _record(services: FollowUpServices, original_id: str, correction_id: str) -> str | None:
+    if services.referral_log is None:
+        return REFERRAL_LOG_MISSING
+    try:
+        services.referral_log.record_deletion_request(original_id, correction_id, services.clock())
+    except ReferralLogError as error:
+        return error.message
+    return None
+
+
+def request_deletion(
+    original: ReferralLogEntry,
+    correction_id: str,
+    referrer: ReferrerProfile,
+    address: DeletionAddress,
+    services: FollowUpServices,
+) -> DeletionResult:
+    """Opens the request through the same mail adapters; records it only when a client
+    opened it. Raises OutboxError (nothing changed) when there is no place for the draft."""
+    draft = deletion_draft(original, correction_id, referrer, address.to)
+    try:
+        workdir: Path = services.outbox.folder_for(original.referral_id) / DELETION_FOLDER
+        workdir.mkdir(mode=0o700, exist_ok=True)
+    except OSError as error:
+        raise OutboxError(
+            f"De outbox {services.outbox.root} is niet beschrijfbaar "
+            f"({error.strerror or error}); er is niets gewijzigd."
+        ) from error
+    mail_result, failures = open_draft_guarded(services.mail, draft, workdir, original.referral_id)
+    recorded, problem = False, None
+    if mail_result is not None and mail_result.opened:
+        problem = _record(services, original.referral_id, correction_id)
+        recorded = problem is None
+    log.info(
+        "deletion request for %s (correction %s) %s",
+        original.referral_id,
+        correction_id,
+        "recorded" if recorded else "waiting for confirmation",
+    )
+    return DeletionResult(
+        draft=draft,
+        mail_result=mail_result,
+        mail_failures=failures,
+        recorded=recorded,
+        referral_log_problem=problem,
+    )
+
+
+def confirm_deletion_sent(
+    services: FollowUpServices | None, original_id: str, correction_id: str
+) -> None:
+    """The user says the request went; raises CorrectionRefused (nothing recorded)."""
+    if services is None:
+        raise CorrectionRefused(REFERRAL_LOG_MISSING[0].upper() + REFERRAL_LOG_MISSING[1:] + ".")
+    problem = _record(services, original_id, correction_id)
+    if problem is not None:
+        raise CorrectionRefused(problem[0].upper() + problem[1:])
+
+
+def deletion_line(requests: list[DeletionRequest]) -> str:
+    """The detail a sent-referrals row shows, the same on the original and the correction."""
+    return "; ".join(
+        f"verwijderverzoek voor {r.original_id} (correctie {r.correction_id}) op "
+        f"{numeric_date_time(r.at)}"
+        for r in requests
+    )
+
+
+def deletion_lines(referral_log: ReferralLog, rows: list[ReferralLogEntry]) -> dict[str, str]:
+    """Per referral ID in a correction pair, its deletion requests as one line; raises
+    ReferralLogError. Rows outside a correction cannot have one and are not asked for."""
+    lines: dict[str, str] = {}
+    for row in rows:
+        if row.corrects is None and row.corrected_by is None:
+            continue
+        requests = referral_log.deletion_requests(row.referral_id)
+        if requests:
+            lines[row.referral_id] = deletion_line(requests)
+    return lines
+
+
+def pending_deletion_question(route: CorrectionRoute, correction_id: str) -> str | None:
+    """What emptying or closing the window would drop: the offer is made only here."""
+    if not route.other_partner:
+        return None
+    return (
+        f"Het verwijderverzoek aan {route.first_partner} voor {route.original_id} (correctie "
+        f"{correction_id}) is nog niet als verstuurd genoteerd. Toch doorgaan?"
+    )

@@ -1,0 +1,52 @@
+"""A vertical scroll area for wrapped texts: it never scrolls sideways, and its content is
+as tall as its wrapped texts need at the width it gets (QScrollArea alone gives the content
+its minimum height, which cuts wrapped labels off at the bottom)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+
+class WrappingScrollArea(QScrollArea):
+    # Before the height is fitted: the owner may rearrange the content for the new widths.
+    contentChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        # Texts that change later (a longer message, a shown panel) change the height too.
+        widget.installEventFilter(self)
+        self._fit_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.contentChanged.emit()
+            self._fit_height()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.contentChanged.emit()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        widget = self.widget()
+        layout = widget.layout() if widget is not None else None
+        if widget is None or layout is None:
+            return
+        width = self.viewport().width()
+        # Wider than the viewport only when something cannot be narrower; better cut at the
+        # side of the scroll area than overlapping texts.
+        widget.setMinimumWidth(0)
+        widget.setMaximumWidth(max(width, layout.minimumSize().width()))
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+        height = max(needed, layout.minimumSize().height())
+        if widget.minimumHeight() != height:
+            widget.setMinimumHeight(height)
