@@ -35,7 +35,7 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from referral_desk.app import create_main_window, install_language, show_main_window
+    from referral_desk.app import create_main_window, prepare_application, show_main_window
     from referral_desk.storage.paths import AppPaths
 
     class ThrowAwayKeyring(KeyringBackend):
@@ -55,7 +55,7 @@ def main() -> int:
 
     keyring.set_keyring(ThrowAwayKeyring())
     app = QApplication(sys.argv[:1])
-    install_language(app, AppPaths.from_platform())
+    prepare_application(app, AppPaths.from_platform())
     window = create_main_window()
     show_main_window(window)
 

@@ -130,7 +130,9 @@ def pseudo(text: str) -> str:
     parts.append(text[position:].translate(_ACCENTS))
     body = "".join(parts)
     visible = len(re.sub(_KEEP.pattern, "", text))
-    padding = "~" * max(1, round(visible * 0.4) - 3)
+    # In words of at most six, as a real language's longer text would wrap.
+    length = max(1, round(visible * 0.4) - 3)
+    padding = " ".join("~" * min(6, length - start) for start in range(0, length, 6))
     if text.lstrip().startswith("<"):
         return f"{body} [{padding}]"
     return f"[{body} {padding}]"

@@ -94,10 +94,10 @@ def _clipped_by_ancestors(widget: QWidget, window: QWidget, name: str) -> list[s
 def main() -> int:
     keyring.set_keyring(MemoryKeyring())
     app = QApplication(sys.argv[:1])
-    from referral_desk.app import create_main_window, install_language, show_main_window
+    from referral_desk.app import create_main_window, prepare_application, show_main_window
     from referral_desk.storage.paths import AppPaths
 
-    print(install_language(app, AppPaths.from_platform()), file=sys.stderr)
+    print(prepare_application(app, AppPaths.from_platform()), file=sys.stderr)
     window = create_main_window()
     show_main_window(window)
     settle(app)
@@ -134,8 +134,33 @@ def main() -> int:
     recall.panel.spell_button.setChecked(True)
     settle(app)
     problems += cut_texts(recall, "recall dialog")
+    recall.close()
+    if "--main-only" not in sys.argv:
+        problems += tools(app, window, log_window)
     print(json.dumps(problems))
     return 0
+
+
+def tools(app: QApplication, window: QWidget, log_window: QWidget) -> list[str]:
+    """The windows around the form, as they open from it."""
+    problems = cut_texts(log_window, "sent-referrals window")
+    evaluation = log_window.open_evaluation()  # type: ignore[attr-defined]
+    settle(app)
+    problems += cut_texts(evaluation, "evaluation window")
+    evaluation.close()
+    log_window.close()
+    window.edit_settings()  # type: ignore[attr-defined]
+    settle(app)
+    dialog = window.settings_dialog  # type: ignore[attr-defined]
+    problems += cut_texts(dialog, "settings dialog")
+    dialog.close()
+    editor = window.open_registry_editor()  # type: ignore[attr-defined]
+    settle(app)
+    problems += cut_texts(editor, "registry editor")
+    editor.add_partner()
+    settle(app)
+    problems += cut_texts(editor, "registry editor, partner added")
+    return problems
 
 
 def settle(app: QApplication) -> None:

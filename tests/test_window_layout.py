@@ -1,5 +1,6 @@
 """At common laptop screens and Windows scale factors every text is whole and the window
-fits, before and after creating a referral, and in the recall dialog.
+fits, before and after creating a referral, in the recall dialog, and in the tools opened
+from the window (sent referrals, evaluation, settings, registry editor).
 
 Each size runs in its own process: Qt takes the screen and scale factor at start-up.
 """
@@ -25,7 +26,9 @@ SCREENS = [
 ]
 
 
-def probe(tmp_path: Path, width: int, height: int, scale: str, **extra: str) -> list[str]:
+def probe(
+    tmp_path: Path, width: int, height: int, scale: str, *args: str, **extra: str
+) -> list[str]:
     # A taskbar of 40 px, as on Windows.
     screen = {
         "screens": [
@@ -50,7 +53,7 @@ def probe(tmp_path: Path, width: int, height: int, scale: str, **extra: str) -> 
         **extra,
     }
     done = subprocess.run(
-        [sys.executable, "-m", "tests.layout_probe"],
+        [sys.executable, "-m", "tests.layout_probe", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -72,7 +75,15 @@ def test_every_text_is_whole_and_the_window_fits(
 
 @pytest.mark.parametrize(("width", "height", "scale"), [(1024, 768, "1.25"), (1366, 768, "1")])
 def test_a_longer_translation_still_fits(
-    tmp_path: Path, width: int, height: int, scale: str, compiled_catalogs: Path
+    tmp_path: Path, width: int, height: int, scale: str, compiled_catalogs: None
 ) -> None:
-    """The pseudo-translation is about 40 % longer and accented, as German or French would be."""
-    assert probe(tmp_path, width, height, scale, REFERRAL_DESK_LANG="xx") == []
+    """The pseudo-translation is about 40 % longer and accented, as German or French would be:
+    the main window and the recall dialog still show every text whole."""
+    assert probe(tmp_path, width, height, scale, "--main-only", REFERRAL_DESK_LANG="xx") == []
+
+
+def test_the_english_windows_fit_a_small_screen_too(
+    tmp_path: Path, compiled_catalogs: None
+) -> None:
+    """English, for IT and the helpdesk: every window, tools included, at 1024x768 at 125 %."""
+    assert probe(tmp_path, 1024, 768, "1.25", REFERRAL_DESK_LANG="en") == []

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QApplication
 
 from referral_desk.ui.language import install_translators, system_ui_languages
 from referral_desk.ui.main_window import MainWindow, WindowDeps
+from referral_desk.ui.text_style import install_unclipped_text
 from referral_desk.ui.window_placement import place_on_screen
 
 
@@ -191,6 +192,12 @@ def install_language(app: QApplication, paths: AppPaths) -> str:
     return language
 
 
+def prepare_application(app: QApplication, paths: AppPaths) -> str:
+    """Language and text drawing, before any window is built; returns the language."""
+    install_unclipped_text(app)
+    return install_language(app, paths)
+
+
 def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
@@ -201,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     install_failure_hooks(app)
     app.setApplicationName("referral-desk")
     app.setOrganizationName("Opgroeien")
-    install_language(app, AppPaths.from_platform())
+    prepare_application(app, AppPaths.from_platform())
     window = create_main_window()
     show_main_window(window)
     if window.profile_dialog is not None:

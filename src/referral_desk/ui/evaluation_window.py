@@ -176,7 +176,6 @@ class EvaluationWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.close_buttons)
         self.setCentralWidget(central)
-        self.resize(1000, 700)
         self.recompute()
 
     def _laptop_page(self, period: EvaluationPeriod) -> QWidget:

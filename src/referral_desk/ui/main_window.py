@@ -84,7 +84,7 @@ from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.partner_panel import PartnerPanel
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.plain_message import ask, plain_box, tell
-from referral_desk.ui.window_placement import inner_size
+from referral_desk.ui.window_placement import inner_size, place_on_screen
 from referral_desk.ui.wrapping_scroll import WrappingScrollArea
 
 if TYPE_CHECKING:
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
 
         # One scroll for both columns: side by side on a wide window, the form above the
         # rest on a narrow one; never sideways, and as tall as the wrapped texts need.
-        scroll = self.content_scroll = WrappingScrollArea(central)
+        scroll = self.content_scroll = WrappingScrollArea(central, self._narrowest_content)
         scroll.setObjectName("contentScroll")
         content = QWidget(scroll)
         content.setObjectName("content")
@@ -354,6 +354,17 @@ class MainWindow(QMainWindow):
         # The form needs less width than the partner, consent and password texts.
         self.columns.setStretch(0, 2 if wide else 0)
         self.columns.setStretch(1, 3 if wide else 0)
+
+    def _narrowest_content(self) -> int:
+        """Stacked, the content is as narrow as its wider column."""
+        return max(
+            (
+                item.minimumSize().width()
+                for item in (self.columns.itemAt(0), self.columns.itemAt(1))
+                if item is not None
+            ),
+            default=0,
+        )
 
     def _scroll_to_password(self) -> None:
         self.content_scroll.ensureWidgetVisible(self.password_panel)
@@ -1115,8 +1126,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
 
     def open_referral_log_window(self) -> ReferralLogWindow:
-        from referral_desk.ui.referral_log_window import ReferralLogWindow
+        from referral_desk.ui.referral_log_window import SIZE, ReferralLogWindow
 
+        first = self.referral_log_window is None
         if self.referral_log_window is None:
             self.referral_log_window = ReferralLogWindow(
                 self.deps.follow_up,
@@ -1130,6 +1142,8 @@ class MainWindow(QMainWindow):
             self.referral_log_window.correctionRequested.connect(self.start_correction)
         self.referral_log_window.refresh()
         self.referral_log_window.show()
+        if first:
+            place_on_screen(self.referral_log_window, None, SIZE)
         self.referral_log_window.raise_()
         return self.referral_log_window
 

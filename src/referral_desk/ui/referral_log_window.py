@@ -72,6 +72,11 @@ from referral_desk.ui.labels import channel_label, status_label
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.plain_message import plain_box
+from referral_desk.ui.window_placement import place_on_screen
+from referral_desk.window_fit import WindowSize
+
+SIZE = WindowSize(width=1100, height=600)
+EVALUATION_SIZE = WindowSize(width=1000, height=700)
 
 
 class RecallDialog(QDialog):
@@ -210,7 +215,10 @@ class ReferralLogWindow(QMainWindow):
         self.table.itemSelectionChanged.connect(self.update_actions)
 
         self.buttons: dict[str, QPushButton] = {}
+        # Two rows: the usual steps, then what ends or reports a referral; one row of eight
+        # was wider than a 1024x768 screen.
         actions = QHBoxLayout()
+        endings = QHBoxLayout()
         for name, text, slot in (
             ("recall", self.tr("&Wachtwoord tonen"), self.recall_password),
             ("sent", self.tr("E-mail &is verstuurd"), self.mark_sent),
@@ -231,7 +239,13 @@ class ReferralLogWindow(QMainWindow):
             self.buttons[name] = button
             if name == "evaluation":
                 actions.addStretch(1)
-            actions.addWidget(button)
+            row = (
+                endings
+                if name in ("withdraw", "confirm_withdrawal", "cancel", "breach")
+                else actions
+            )
+            row.addWidget(button)
+        endings.addStretch(1)
         self.details = QLabel(central)
         self.details.setObjectName("referralLogDetails")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
@@ -250,6 +264,7 @@ class ReferralLogWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         layout.addLayout(actions)
+        layout.addLayout(endings)
         layout.addWidget(self.message)
         layout.addWidget(self.close_buttons)
         self.setCentralWidget(central)
@@ -265,7 +280,6 @@ class ReferralLogWindow(QMainWindow):
         ]
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
-        self.resize(1100, 600)
         if self.problem:
             self.say(self.problem, error=True)
 
@@ -722,6 +736,7 @@ class ReferralLogWindow(QMainWindow):
             self.correctionRequested.emit(row.referral_id)
 
     def open_evaluation(self) -> EvaluationWindow:
+        first = self.evaluation is None
         if self.evaluation is None:
             self.evaluation = EvaluationWindow(
                 self.services.referral_log if self.services else None, self.today, self
@@ -729,5 +744,7 @@ class ReferralLogWindow(QMainWindow):
             self.evaluation.setWindowFlag(Qt.WindowType.Window, True)
         self.evaluation.recompute()
         self.evaluation.show()
+        if first:
+            place_on_screen(self.evaluation, None, EVALUATION_SIZE)
         self.evaluation.raise_()
         return self.evaluation

@@ -42,9 +42,17 @@ from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.language import LANGUAGE_NAMES, system_ui_languages
 from referral_desk.ui.plain_message import ask, tell
 from referral_desk.ui.retention_settings_page import RetentionSettingsPage
+from referral_desk.ui.wrapping_scroll import WrappingScrollArea
 
 RETENTION_MIN_DAYS = 1
 RETENTION_MAX_DAYS = 365
+
+
+def _scrolling(page: QWidget) -> WrappingScrollArea:
+    """A tab page whose wrapped texts get the height they need, scrolling on a short screen."""
+    area = WrappingScrollArea()
+    area.setWidget(page)
+    return area
 
 
 class SettingsDialog(QDialog):
@@ -75,11 +83,11 @@ class SettingsDialog(QDialog):
         self.test_run = BackgroundRunner(self)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._mail_page(), self.tr("E-mail"))
+        self.tabs.addTab(_scrolling(self._mail_page()), self.tr("E-mail"))
         self.retention_page = RetentionSettingsPage(
             settings, vault, preshared_partners or [], self.tabs
         )
-        self.tabs.addTab(self.retention_page, self.tr("Logboek en wachtwoorden"))
+        self.tabs.addTab(_scrolling(self.retention_page), self.tr("Logboek en wachtwoorden"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -136,6 +144,12 @@ class SettingsDialog(QDialog):
         intro.setWordWrap(True)
         self.adapter_combo = QComboBox(mail_box)
         self.adapter_combo.setObjectName("mailAdapterCombo")
+        # An unusable client's reason can be a long sentence: the list shows it whole, the
+        # closed box does not widen the dialog past the screen.
+        self.adapter_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.adapter_combo.setMinimumContentsLength(40)
         detected = self.detection.default_client or adapter_label(self.detection.usable[0])
         self.adapter_combo.addItem(self.tr("Automatisch ({0})").format(detected), AUTO)
         for name in self.detection.choices:

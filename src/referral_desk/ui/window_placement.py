@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from referral_desk.window_fit import WindowSize, fit_window
+from referral_desk.window_fit import PREFERRED, WindowSize, fit_window
 
 
-def place_on_screen(window: QWidget, remembered: WindowSize | None) -> None:
+def place_on_screen(
+    window: QWidget, remembered: WindowSize | None, preferred: WindowSize = PREFERRED
+) -> None:
     """Call after ``show()``: only then does the window manager report the frame."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     area = screen.availableGeometry()
@@ -19,6 +21,7 @@ def place_on_screen(window: QWidget, remembered: WindowSize | None) -> None:
         WindowSize(width=max(area.width(), 1), height=max(area.height(), 1)),
         (outer.width() - inner.width(), outer.height() - inner.height()),
         remembered,
+        preferred,
     )
     window.resize(placement.width, placement.height)
     window.move(placement.x, placement.y)

@@ -4,7 +4,9 @@ its minimum height, which cuts wrapped labels off at the bottom)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -13,8 +15,13 @@ class WrappingScrollArea(QScrollArea):
     # Before the height is fitted: the owner may rearrange the content for the new widths.
     contentChanged = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, narrowest: Callable[[], int] | None = None
+    ) -> None:
+        """*narrowest*: the content's least width when that is not its layout's minimum now
+        (content that rearranges itself when narrow)."""
         super().__init__(parent)
+        self._narrowest = narrowest
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -35,6 +42,30 @@ class WrappingScrollArea(QScrollArea):
         super().resizeEvent(event)
         self.contentChanged.emit()
         self._fit_height()
+
+    def _chrome(self) -> int:
+        """What the area adds around its content sideways: frame and vertical scroll bar."""
+        return 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than the content can be: sideways it does not scroll."""
+        hint = super().minimumSizeHint()
+        widget = self.widget()
+        layout = widget.layout() if widget is not None else None
+        if layout is None:
+            return hint
+        least = self._narrowest() if self._narrowest else layout.minimumSize().width()
+        return QSize(least + self._chrome(), hint.height())
+
+    def sizeHint(self) -> QSize:
+        """As wide as the content likes and as tall as its wrapped texts need at that width."""
+        widget = self.widget()
+        layout = widget.layout() if widget is not None else None
+        if widget is None or layout is None:
+            return super().sizeHint()
+        width = max(widget.sizeHint().width(), layout.minimumSize().width())
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+        return QSize(width + self._chrome(), max(height, widget.sizeHint().height()))
 
     def _fit_height(self) -> None:
         widget = self.widget()
