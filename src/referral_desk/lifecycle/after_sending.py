@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
@@ -384,14 +383,7 @@ def withdraw_consent(
         )
     address = address or withdrawal_address(row, None)
     draft = withdrawal_draft(row, referrer, address.mailbox)
-    try:
-        workdir: Path = services.outbox.folder_for(row.referral_id) / WITHDRAWAL_FOLDER
-        workdir.mkdir(mode=0o700, exist_ok=True)
-    except OSError as error:
-        raise OutboxError(
-            f"De outbox {services.outbox.root} is niet beschrijfbaar "
-            f"({error.strerror or error}); er is niets gewijzigd."
-        ) from error
+    workdir = services.outbox.follow_up_folder(row.referral_id, WITHDRAWAL_FOLDER)
     mail_result, failures = open_draft_guarded(services.mail, draft, workdir, row.referral_id)
     recorded = False
     referral_log_problem: str | None = None

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
@@ -25,7 +24,6 @@ from referral_desk.domain.partners import OPGROEIEN_DPO, PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.lifecycle.mail_drafts import open_draft_guarded
 from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
-from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.referral_log import ReferralLogEntry, ReferralLogError
 
 log = logging.getLogger(__name__)
@@ -171,20 +169,11 @@ def report_breach(
     drafts.append(breach_draft(entry, kind, referrer, None, contacts.dpo_contact))
     if kind is IncidentKind.WRONG_RECIPIENT:
         drafts.append(deletion_request_draft(entry, referrer))
-    try:
-        root: Path = services.outbox.folder_for(entry.referral_id) / BREACH_FOLDER
-        root.mkdir(mode=0o700, exist_ok=True)
-        workdirs = []
-        for index in range(len(drafts)):
-            # One folder per draft: an .eml adapter names its file after the referral ID.
-            workdir = root / str(index + 1)
-            workdir.mkdir(mode=0o700, exist_ok=True)
-            workdirs.append(workdir)
-    except OSError as error:
-        raise OutboxError(
-            f"De outbox {services.outbox.root} is niet beschrijfbaar "
-            f"({error.strerror or error}); er is niets gewijzigd."
-        ) from error
+    # One folder per draft: an .eml adapter names its file after the referral ID.
+    workdirs = [
+        services.outbox.follow_up_folder(entry.referral_id, BREACH_FOLDER, str(index + 1))
+        for index in range(len(drafts))
+    ]
     opened: list[OpenedDraft] = []
     for draft, workdir in zip(drafts, workdirs, strict=True):
         result, failures = open_draft_guarded(services.mail, draft, workdir, entry.referral_id)

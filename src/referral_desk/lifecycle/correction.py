@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
@@ -28,7 +27,6 @@ from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.errors import UserFacingError
 from referral_desk.lifecycle.mail_drafts import open_draft_guarded
 from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
-from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.referral_log import (
     DeletionRequest,
     ReferralLog,
@@ -213,14 +211,7 @@ def request_deletion(
     """Opens the request through the same mail adapters; records it only when a client
     opened it. Raises OutboxError (nothing changed) when there is no place for the draft."""
     draft = deletion_draft(original, correction_id, referrer, address.to)
-    try:
-        workdir: Path = services.outbox.folder_for(original.referral_id) / DELETION_FOLDER
-        workdir.mkdir(mode=0o700, exist_ok=True)
-    except OSError as error:
-        raise OutboxError(
-            f"De outbox {services.outbox.root} is niet beschrijfbaar "
-            f"({error.strerror or error}); er is niets gewijzigd."
-        ) from error
+    workdir = services.outbox.follow_up_folder(original.referral_id, DELETION_FOLDER)
     mail_result, failures = open_draft_guarded(services.mail, draft, workdir, original.referral_id)
     recorded, problem = False, None
     if mail_result is not None and mail_result.opened:

@@ -44,6 +44,21 @@ class Outbox:
         self._private_dir(self.root)
         return self._private_dir(self.root / referral_id)
 
+    def follow_up_folder(self, referral_id: str, *names: str) -> Path:
+        """A private folder under the referral's for a follow-up mail (withdrawal, deletion
+        request, breach report); raises OutboxError, having changed nothing a user sees."""
+        try:
+            folder = self.folder_for(referral_id)
+            for name in names:
+                folder = folder / name
+                folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError as error:
+            raise OutboxError(
+                f"De outbox {self.root} is niet beschrijfbaar "
+                f"({error.strerror or error}); er is niets gewijzigd."
+            ) from error
+        return folder
+
     def archive_path_for(self, referral_id: str) -> Path:
         """Where :meth:`save_archive` will write, known before anything is written."""
         return self.root / referral_id / f"{referral_id}.7z"

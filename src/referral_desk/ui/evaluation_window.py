@@ -44,6 +44,7 @@ from referral_desk.storage.referral_log import (
 from referral_desk.team_figures import json_files_in, read_team
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ERROR_STYLE
+from referral_desk.ui.escape_key import closed_on_escape
 from referral_desk.ui.evaluation_chart import EvaluationChart
 from referral_desk.ui.labels import channel_label
 
@@ -293,12 +294,8 @@ class EvaluationWindow(QMainWindow):
             return None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Escape closes, as in a dialog; a field that uses Escape itself keeps it."""
-        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
-        if event.key() == Qt.Key.Key_Escape and plain:
-            self.close()
-            return
-        super().keyPressEvent(event)
+        if not closed_on_escape(self, event):
+            super().keyPressEvent(event)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")

@@ -66,6 +66,7 @@ from referral_desk.storage.referral_log import (
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.breach_dialog import BreachDialog
 from referral_desk.ui.client_form import ERROR_STYLE
+from referral_desk.ui.escape_key import closed_on_escape
 from referral_desk.ui.evaluation_window import EvaluationWindow
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.labels import channel_label, status_label
@@ -284,12 +285,8 @@ class ReferralLogWindow(QMainWindow):
             self.say(self.problem, error=True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Escape closes, as in a dialog; a field that uses Escape itself keeps it."""
-        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
-        if event.key() == Qt.Key.Key_Escape and plain:
-            self.close()
-            return
-        super().keyPressEvent(event)
+        if not closed_on_escape(self, event):
+            super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         if not event.spontaneous():
