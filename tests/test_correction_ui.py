@@ -70,7 +70,7 @@ def test_a_correction_to_another_partner_offers_the_deletion_request(
     button = child(window, QPushButton, "deletionRequestButton")
     assert button.isVisible() and button.text() == "Verwijderverzoek aan OCMW Leopoldsburg"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.deletion.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.correction_actions.busy, timeout=30_000)
 
     # The headless adapter only saves the draft: nothing is recorded until the user confirms.
     status = child(window, QLabel, "deletionStatus")
@@ -114,7 +114,7 @@ def test_a_correction_to_the_same_partner_offers_nothing(qtbot: QtBot, window: M
     assert f"correctie van {first}" in window.created.draft.subject
     assert "gaan naar" not in _banner(window) and "ging naar" not in _banner(window)
     actions = child(window, QWidget, "correctionActions")
-    assert not actions.isVisible() and window.correction_after is None
+    assert not actions.isVisible() and window.correction_actions.route is None
     assert "verwijderverzoek" not in (window._discard_question() or "").lower()
 
 

@@ -152,7 +152,9 @@ def test_two_laptops_merged_with_a_file_given_twice_count_each_referral_once(
             str(png_out),
         ]
     )
-    assert code == 0, capsys.readouterr().out
+    said = capsys.readouterr().out.splitlines()[-1]
+    assert code == 0, said
+    assert said.startswith("3 bestanden: ") and "1 correctie, 1 intrekking, 1 incident." in said
     rows = list(csv.reader(io.StringIO(csv_out.read_text("utf-8-sig")), delimiter=";"))
     assert rows[0][:7] == [
         "partner",
@@ -311,6 +313,8 @@ def test_teamoverzicht_in_the_window(
     window.files_button.click()
     qtbot.waitUntil(lambda: not window.team_runner.busy, timeout=10_000)
     assert window.team_result.total().referrals == 2
+    assert window.team_message.text().startswith("3 bestanden samengevoegd. 2 verstuurd, ")
+    assert "1 correctie," in window.team_message.text()
 
     exports = {".csv": tmp_path / "team.csv", ".png": tmp_path / "team.png"}
     window.choose_export_path = lambda suggested, _f: exports[Path(suggested).suffix]  # type: ignore[method-assign]

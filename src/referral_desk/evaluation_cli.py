@@ -18,6 +18,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from referral_desk.domain.dutch_counts import counted
 from referral_desk.evaluation import EvaluationPeriod, last_twelve_months, to_csv_bytes
 from referral_desk.evaluation_export import (
     EvaluationFileError,
@@ -120,9 +121,11 @@ def merge_main(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_FAILED
     total = table.total()
     out.write(
-        f"{len(args.files)} bestand(en): {total.referrals} verstuurd, {total.never_sent} nooit "
-        f"verstuurd, {total.corrections} correcties, {total.withdrawals} intrekkingen, "
-        f"{total.incidents} incidenten. CSV: {args.csv_file}"
+        f"{counted(len(args.files), 'bestand', 'bestanden')}: {total.referrals} verstuurd, "
+        f"{total.never_sent} nooit verstuurd, "
+        f"{counted(total.corrections, 'correctie', 'correcties')}, "
+        f"{counted(total.withdrawals, 'intrekking', 'intrekkingen')}, "
+        f"{counted(total.incidents, 'incident', 'incidenten')}. CSV: {args.csv_file}"
         + (f", grafiek: {args.png}" if args.png is not None else "")
         + "\n"
     )

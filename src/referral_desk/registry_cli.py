@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from referral_desk.domain.dutch_counts import counted
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_csv import (
     CsvImportError,
@@ -52,11 +53,6 @@ from referral_desk.storage.registry_location import (
 
 def _table() -> PostcodeTable:
     return PostcodeTable.load_bundled(AppPaths.from_platform().resources_dir)
-
-
-def counted(count: int, one: str, many: str) -> str:
-    """``1 probleem``, ``2 problemen``."""
-    return f"{count} {one if count == 1 else many}"
 
 
 def _problems_heading(count: int, file: Path) -> str:

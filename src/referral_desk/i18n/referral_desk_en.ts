@@ -163,6 +163,57 @@
     </message>
 </context>
 <context>
+    <name>DeletionRequestBar</name>
+    <message>
+        <source>Verwijderverzoek verstuurd</source>
+        <translation>Deletion request sent</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek aan {0}</source>
+        <translation>Deletion request to {0}</translation>
+    </message>
+    <message>
+        <source>Vul eerst uw aanmeldersprofiel in (menu Profiel).</source>
+        <translation>First fill in your referrer profile (menu Your profile).</translation>
+    </message>
+    <message>
+        <source>Bezig: het verwijderverzoek wordt klaargezet…</source>
+        <translation>Working: preparing the deletion request…</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek aan {0} is geopend. Verstuur het.</source>
+        <translation>The deletion request to {0} is open. Send it.</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek aan {0} is bewaard als {1}.</source>
+        <translation>The deletion request to {0} was saved as {1}.</translation>
+    </message>
+    <message>
+        <source>Geen e-mailprogramma gevonden: stuur het verwijderverzoek aan {0} zelf.</source>
+        <translation>No e-mail program found: send the deletion request to {0} yourself.</translation>
+    </message>
+    <message>
+        <source>Genoteerd in het logboek bij {0} en {1}.</source>
+        <translation>Recorded in the referral log for {0} and {1}.</translation>
+    </message>
+    <message>
+        <source>Niet genoteerd in het logboek: {0}.</source>
+        <translation>Not recorded in the referral log: {0}.</translation>
+    </message>
+    <message>
+        <source>Klik op ‘Verwijderverzoek verstuurd’ zodra het verstuurd is: pas dan noteert het logboek het.</source>
+        <translation>Click ‘Deletion request sent’ once it has been sent: only then does the referral log record it.</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek is misschien niet klaargezet; probeer het opnieuw.</source>
+        <translation>The deletion request may not have been prepared; try again.</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek genoteerd in het logboek bij {0} en {1}.</source>
+        <translation>Deletion request recorded in the referral log for {0} and {1}.</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationChart</name>
     <message>
         <source>Verstuurd</source>
@@ -372,8 +423,12 @@
         <translation>Reading files…</translation>
     </message>
     <message>
-        <source>{0} bestand(en) samengevoegd. {1}</source>
-        <translation>{0} file(s) merged. {1}</translation>
+        <source>1 bestand samengevoegd.</source>
+        <translation>1 file merged.</translation>
+    </message>
+    <message>
+        <source>{0} bestanden samengevoegd.</source>
+        <translation>{0} files merged.</translation>
     </message>
     <message>
         <source>{0} Het vorige overzicht blijft staan.</source>
@@ -566,10 +621,6 @@ Location: {1}</translation>
         <translation>Old data may not have been cleaned up.</translation>
     </message>
     <message>
-        <source>Verwijderverzoek verstuurd</source>
-        <translation>Deletion request sent</translation>
-    </message>
-    <message>
         <source>Partner (uit het partnerregister)</source>
         <translation>Partner (from the partner registry)</translation>
     </message>
@@ -760,50 +811,6 @@ Location: {1}</translation>
     <message>
         <source>&lt;b&gt;Correctie gemaakt:&lt;/b&gt; {0} corrigeert {1}.</source>
         <translation>&lt;b&gt;Correction made:&lt;/b&gt; {0} corrects {1}.</translation>
-    </message>
-    <message>
-        <source>Verwijderverzoek aan {0}</source>
-        <translation>Deletion request to {0}</translation>
-    </message>
-    <message>
-        <source>Vul eerst uw aanmeldersprofiel in (menu Profiel).</source>
-        <translation>First fill in your referrer profile (menu Your profile).</translation>
-    </message>
-    <message>
-        <source>Bezig: het verwijderverzoek wordt klaargezet…</source>
-        <translation>Working: preparing the deletion request…</translation>
-    </message>
-    <message>
-        <source>Het verwijderverzoek aan {0} is geopend. Verstuur het.</source>
-        <translation>The deletion request to {0} is open. Send it.</translation>
-    </message>
-    <message>
-        <source>Het verwijderverzoek aan {0} is bewaard als {1}.</source>
-        <translation>The deletion request to {0} was saved as {1}.</translation>
-    </message>
-    <message>
-        <source>Geen e-mailprogramma gevonden: stuur het verwijderverzoek aan {0} zelf.</source>
-        <translation>No e-mail program found: send the deletion request to {0} yourself.</translation>
-    </message>
-    <message>
-        <source>Genoteerd in het logboek bij {0} en {1}.</source>
-        <translation>Recorded in the referral log for {0} and {1}.</translation>
-    </message>
-    <message>
-        <source>Niet genoteerd in het logboek: {0}.</source>
-        <translation>Not recorded in the referral log: {0}.</translation>
-    </message>
-    <message>
-        <source>Klik op ‘Verwijderverzoek verstuurd’ zodra het verstuurd is: pas dan noteert het logboek het.</source>
-        <translation>Click ‘Deletion request sent’ once it has been sent: only then does the referral log record it.</translation>
-    </message>
-    <message>
-        <source>Het verwijderverzoek is misschien niet klaargezet; probeer het opnieuw.</source>
-        <translation>The deletion request may not have been prepared; try again.</translation>
-    </message>
-    <message>
-        <source>Verwijderverzoek genoteerd in het logboek bij {0} en {1}.</source>
-        <translation>Deletion request recorded in the referral log for {0} and {1}.</translation>
     </message>
     <message>
         <source>Profiel niet bewaard</source>

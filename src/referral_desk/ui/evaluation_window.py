@@ -381,9 +381,12 @@ class EvaluationWindow(QMainWindow):
         fill_table(self.team_table, table, self.tr("Alle partners"))
         self.team_chart.set_table(table)
         self._team_done()
-        self.say_team(
-            self.tr("{0} bestand(en) samengevoegd. {1}").format(len(files), _summary(table))
+        merged = (
+            self.tr("1 bestand samengevoegd.")
+            if len(files) == 1
+            else self.tr("{0} bestanden samengevoegd.").format(len(files))
         )
+        self.say_team(f"{merged} {_summary(table)}")
 
     def _team_failed(self, error: BaseException) -> None:
         self._team_done()

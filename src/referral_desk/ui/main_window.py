@@ -44,15 +44,9 @@ from referral_desk.lifecycle.after_sending import (
 )
 from referral_desk.lifecycle.correction import (
     CorrectionRefused,
-    CorrectionRoute,
-    DeletionResult,
     PartnerRef,
-    confirm_deletion_sent,
     correction_route,
-    deletion_address,
     original_of,
-    pending_deletion_question,
-    request_deletion,
 )
 from referral_desk.lifecycle.creation import (
     CreatedReferral,
@@ -80,6 +74,7 @@ from referral_desk.storage.settings import Settings, SettingsError, SettingsStor
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ClientForm
 from referral_desk.ui.consent_panel import ConsentPanel
+from referral_desk.ui.deletion_request_bar import DeletionRequestBar
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.partner_panel import PartnerPanel
 from referral_desk.ui.password_panel import PasswordPanel
@@ -142,10 +137,6 @@ class MainWindow(QMainWindow):
         # The row being corrected, or why it could not be read (then no partner check).
         self.correcting_original: ReferralLogEntry | None = None
         self.correcting_problem: str | None = None
-        self.correction_after: CorrectionRoute | None = None
-        # (original, correction) of a deletion request waiting for the user to confirm it went.
-        self.deletion_unconfirmed: tuple[str, str] | None = None
-        self.deletion = BackgroundRunner(self)
         self.record: RecordOutcome | None = None
         self.lookup_result: LookupResult | None = None
         self.created: CreatedReferral | None = None
@@ -212,30 +203,13 @@ class MainWindow(QMainWindow):
             "background: #fff4e5; color: #663c00; padding: 6px; border: 1px solid #ffd8a8;"
         )
         self.correction_banner.setVisible(False)
-        self.correction_actions = QWidget(central)
-        self.correction_actions.setObjectName("correctionActions")
-        self.deletion_button = QPushButton(self.correction_actions)
-        self.deletion_button.setObjectName("deletionRequestButton")
-        self.deletion_button.clicked.connect(self.open_deletion_request)
-        self.deletion_sent_button = QPushButton(
-            self.tr("Verwijderverzoek verstuurd"), self.correction_actions
+        self.correction_actions = DeletionRequestBar(
+            self.deps.follow_up,
+            lambda: self.registry.registry if self.registry else None,
+            lambda: self.profile,
+            central,
         )
-        self.deletion_sent_button.setObjectName("deletionSentButton")
-        self.deletion_sent_button.clicked.connect(self.confirm_deletion_request_sent)
-        self.deletion_sent_button.setVisible(False)
-        self.deletion_status = QLabel(self.correction_actions)
-        self.deletion_status.setObjectName("deletionStatus")
-        self.deletion_status.setWordWrap(True)
-        self.deletion_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        correction_row = QHBoxLayout()
-        correction_row.addWidget(self.deletion_button)
-        correction_row.addWidget(self.deletion_sent_button)
-        correction_row.addStretch(1)
-        correction_column = QVBoxLayout(self.correction_actions)
-        correction_column.setContentsMargins(0, 0, 0, 0)
-        correction_column.addLayout(correction_row)
-        correction_column.addWidget(self.deletion_status)
-        self.correction_actions.setVisible(False)
+        self.correction_actions.recorded.connect(self._refresh_referral_log_window)
 
         self.clock_banner = QLabel(central)
         self.clock_banner.setObjectName("clockBanner")
@@ -901,128 +875,19 @@ class MainWindow(QMainWindow):
                 )
             )
             return
-        self.correction_after = route
         self.correction_banner.setText("<b>" + escape(route.sentence) + "</b>")
-        self.deletion_button.setText(
-            self.tr("Verwijderverzoek aan {0}").format(route.first_partner).replace("&", "&&")
-        )
-        self.deletion_button.setEnabled(True)
-        self.deletion_sent_button.setVisible(False)
-        self.deletion_status.clear()
-        self.correction_actions.setVisible(True)
+        self.correction_actions.offer(route, original, created.referral_id)
 
-    def open_deletion_request(self) -> None:
-        """The deletion mail to the first partner, off the GUI thread like every draft."""
-        route, created, original = self.correction_after, self.created, self.correcting_original
-        services, profile = self.deps.follow_up, self.profile
-        if route is None or created is None or original is None or services is None:
-            return
-        if profile is None:
-            self.deletion_status.setText(
-                self.tr("Vul eerst uw aanmeldersprofiel in (menu Profiel).")
-            )
-            return
-        # Read on this thread: the address the window says is the one written to.
-        address = deletion_address(original, self.registry.registry if self.registry else None)
-        correction_id = created.referral_id
-        started = self.deletion.start(
-            lambda: request_deletion(original, correction_id, profile, address, services),
-            lambda result: self._deletion_done(address.note, result),
-            self._deletion_failed,
-        )
-        if started:
-            self.deletion_button.setEnabled(False)
-            self.deletion_status.setText(self.tr("Bezig: het verwijderverzoek wordt klaargezet…"))
-
-    def _deletion_done(self, note: str | None, result: object) -> None:
-        from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
-
-        assert isinstance(result, DeletionResult)
-        route, created = self.correction_after, self.created
-        if route is None or created is None:
-            return
-        to = escape(result.draft.to)
-        if result.opened:
-            text = self.tr("Het verwijderverzoek aan {0} is geopend. Verstuur het.").format(to)
-        elif result.mail_result is not None and result.mail_result.eml_path is not None:
-            text = self.tr("Het verwijderverzoek aan {0} is bewaard als {1}.").format(
-                to, escape(str(result.mail_result.eml_path))
-            )
-        else:
-            text = self.tr(
-                "Geen e-mailprogramma gevonden: stuur het verwijderverzoek aan {0} zelf."
-            ).format(to)
-            self.fallback_dialog = MailFallbackDialog(result.draft, result.mail_failures, self)
-            self.fallback_dialog.open()
-        if note:
-            text += " " + escape(note)
-        if result.recorded:
-            text += " " + self.tr("Genoteerd in het logboek bij {0} en {1}.").format(
-                route.original_id, created.referral_id
-            )
-            self.deletion_unconfirmed = None
-            self.deletion_sent_button.setVisible(False)
-        else:
-            if result.referral_log_problem:
-                text += " " + self.tr("Niet genoteerd in het logboek: {0}.").format(
-                    escape(result.referral_log_problem)
-                )
-            text += " " + self.tr(
-                "Klik op ‘Verwijderverzoek verstuurd’ zodra het verstuurd is: pas dan noteert "
-                "het logboek het."
-            )
-            self.deletion_unconfirmed = (route.original_id, created.referral_id)
-            self.deletion_sent_button.setVisible(True)
-            self.deletion_button.setEnabled(True)
-        self.deletion_status.setText(text)
+    def _refresh_referral_log_window(self) -> None:
         if self.referral_log_window is not None:
             self.referral_log_window.refresh()
-
-    def _deletion_failed(self, error: BaseException) -> None:
-        self.deletion_button.setEnabled(True)
-        if isinstance(error, UserFacingError):
-            self.deletion_status.setText(escape(error.message))
-            return
-        report_unexpected_failure(
-            self,
-            error,
-            where="correction deletion request",
-            outcome=self.tr(
-                "Het verwijderverzoek is misschien niet klaargezet; probeer het opnieuw."
-            ),
-        )
-
-    def confirm_deletion_request_sent(self) -> None:
-        pending = self.deletion_unconfirmed
-        if pending is None:
-            return
-        try:
-            confirm_deletion_sent(self.deps.follow_up, *pending)
-        except CorrectionRefused as refused:
-            self.deletion_status.setText(escape(refused.message))
-            return
-        self.deletion_unconfirmed = None
-        self.deletion_sent_button.setVisible(False)
-        self.deletion_button.setEnabled(False)
-        self.deletion_status.setText(
-            self.tr("Verwijderverzoek genoteerd in het logboek bij {0} en {1}.").format(*pending)
-        )
-        if self.referral_log_window is not None:
-            self.referral_log_window.refresh()
-
-    def _deletion_question(self) -> str | None:
-        """An offered deletion request not yet recorded is lost with the window's contents."""
-        route = self.correction_after
-        if route is None or not self.deletion_button.isEnabled() or self.created is None:
-            return None
-        return pending_deletion_question(route, self.created.referral_id)
 
     def _discard_question(self, *, closing: bool = False) -> str | None:
         questions = [
             q
             for q in (
                 discard_warning(self.window_contents(), closing=closing, today=self.deps.today()),
-                self._deletion_question(),
+                self.correction_actions.pending_question(),
             )
             if q
         ]
@@ -1041,7 +906,7 @@ class MainWindow(QMainWindow):
 
     def new_referral(self) -> bool:
         """Empties the window for the next client, after asking if that would lose anything."""
-        if self.creation.busy or self.deletion.busy:
+        if self.creation.busy or self.correction_actions.busy:
             return False
         question = self._discard_question()
         if question is not None and not self.confirm_discard(question):
@@ -1049,11 +914,7 @@ class MainWindow(QMainWindow):
         self.correcting = None
         self.correcting_original = None
         self.correcting_problem = None
-        self.correction_after = None
-        self.deletion_unconfirmed = None
-        self.correction_actions.setVisible(False)
-        self.deletion_sent_button.setVisible(False)
-        self.deletion_status.clear()
+        self.correction_actions.reset()
         self.record = None
         self.correction_banner.setVisible(False)
         self.created = None
@@ -1217,7 +1078,10 @@ class MainWindow(QMainWindow):
     # --- closing ----------------------------------------------------------------------
     def _discard_title(self) -> str:
         """Only a title that says data is lost when the core says it is."""
-        if loses_data(self.window_contents()) or self._deletion_question() is not None:
+        if (
+            loses_data(self.window_contents())
+            or self.correction_actions.pending_question() is not None
+        ):
             return self.tr("Gegevens gaan verloren")
         return self.tr("Wachtwoord nog niet doorgegeven")
 
