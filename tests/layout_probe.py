@@ -135,8 +135,7 @@ def main() -> int:
     settle(app)
     problems += cut_texts(recall, "recall dialog")
     recall.close()
-    if "--main-only" not in sys.argv:
-        problems += tools(app, window, log_window)
+    problems += tools(app, window, log_window)
     print(json.dumps(problems))
     return 0
 

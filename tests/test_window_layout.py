@@ -26,9 +26,7 @@ SCREENS = [
 ]
 
 
-def probe(
-    tmp_path: Path, width: int, height: int, scale: str, *args: str, **extra: str
-) -> list[str]:
+def probe(tmp_path: Path, width: int, height: int, scale: str, **extra: str) -> list[str]:
     # A taskbar of 40 px, as on Windows.
     screen = {
         "screens": [
@@ -53,7 +51,7 @@ def probe(
         **extra,
     }
     done = subprocess.run(
-        [sys.executable, "-m", "tests.layout_probe", *args],
+        [sys.executable, "-m", "tests.layout_probe"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -78,8 +76,8 @@ def test_a_longer_translation_still_fits(
     tmp_path: Path, width: int, height: int, scale: str, compiled_catalogs: None
 ) -> None:
     """The pseudo-translation is about 40 % longer and accented, as German or French would be:
-    the main window and the recall dialog still show every text whole."""
-    assert probe(tmp_path, width, height, scale, "--main-only", REFERRAL_DESK_LANG="xx") == []
+    every window still shows every text whole."""
+    assert probe(tmp_path, width, height, scale, REFERRAL_DESK_LANG="xx") == []
 
 
 def test_the_english_windows_fit_a_small_screen_too(

@@ -173,6 +173,10 @@
         <translation>Deletion request to {0}</translation>
     </message>
     <message>
+        <source>Het verwijderverzoek staat al in het logboek.</source>
+        <translation>The deletion request is already in the referral log.</translation>
+    </message>
+    <message>
         <source>Vul eerst uw aanmeldersprofiel in (menu Profiel).</source>
         <translation>First fill in your referrer profile (menu Your profile).</translation>
     </message>
@@ -1318,6 +1322,10 @@ Location: {1}</translation>
         <translation>C&amp;orrection…</translation>
     </message>
     <message>
+        <source>Verwijde&amp;rverzoek…</source>
+        <translation>De&amp;letion request…</translation>
+    </message>
+    <message>
         <source>Gegevens&amp;lek melden…</source>
         <translation>&amp;Report data breach…</translation>
     </message>
@@ -1332,6 +1340,14 @@ Location: {1}</translation>
     <message>
         <source>gecorrigeerd door {0}</source>
         <translation>corrected by {0}</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek nog te versturen: het verzoek aan {0} voor {1} (correctie {2}) is klaargezet maar nog niet als verstuurd bevestigd.</source>
+        <translation>Deletion request still to send: the request to {0} for {1} (correction {2}) was prepared but not yet confirmed as sent.</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek nog te versturen: vraag {0} de gegevens van {1} te verwijderen (correctie {2}).</source>
+        <translation>Deletion request still to send: ask {0} to delete the data of {1} (correction {2}).</translation>
     </message>
     <message>
         <source>{0} is als verstuurd genoteerd.</source>
@@ -1440,6 +1456,50 @@ Did you send the e-mail after all? Then choose ‘Do not cancel’, first confir
     <message>
         <source>{0} is geannuleerd; het archief is verwijderd.</source>
         <translation>{0} is cancelled; the archive has been deleted.</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek</source>
+        <translation>Deletion request</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek aan {0} voor {1} (correctie {2}) is klaargezet maar nog niet als verstuurd genoteerd.
+
+Is het verwijderverzoek verstuurd?</source>
+        <translation>The deletion request to {0} for {1} (correction {2}) was prepared but not yet recorded as sent.
+
+Has the deletion request been sent?</translation>
+    </message>
+    <message>
+        <source>Ja, noteren</source>
+        <translation>Yes, record it</translation>
+    </message>
+    <message>
+        <source>Opnieuw klaarzetten</source>
+        <translation>Prepare again</translation>
+    </message>
+    <message>
+        <source>Bezig: het verwijderverzoek wordt klaargezet…</source>
+        <translation>Working: preparing the deletion request…</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek genoteerd; de e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze.</source>
+        <translation>Deletion request recorded; the e-mail to {0} is ready in your e-mail program. Send it.</translation>
+    </message>
+    <message>
+        <source>De e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze en klik daarna opnieuw op ‘Verwijderverzoek’ om ze als verstuurd te noteren.</source>
+        <translation>The e-mail to {0} is ready in your e-mail program. Send it, then click ‘Deletion request’ again to record it as sent.</translation>
+    </message>
+    <message>
+        <source>Geen e-mailprogramma opende het verwijderverzoek aan {0}. Verstuur de gekopieerde tekst zelf en klik daarna opnieuw op ‘Verwijderverzoek’ om het als verstuurd te noteren; tot dan is niets genoteerd.</source>
+        <translation>No e-mail program opened the deletion request to {0}. Send the copied text yourself, then click ‘Deletion request’ again to record it as sent; until then nothing is recorded.</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek is misschien niet klaargezet; er is niets genoteerd. Probeer het opnieuw.</source>
+        <translation>The deletion request may not have been prepared; nothing was recorded. Try again.</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek genoteerd bij {0} en {1}.</source>
+        <translation>Deletion request recorded for {0} and {1}.</translation>
     </message>
     <message>
         <source>Bezig: de e-mails over het gegevenslek worden klaargezet…</source>

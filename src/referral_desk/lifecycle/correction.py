@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from enum import Enum
 
 from pydantic import BaseModel, ConfigDict
 
@@ -273,3 +274,85 @@ def pending_deletion_question(route: CorrectionRoute, correction_id: str) -> str
         f"Het verwijderverzoek aan {route.first_partner} voor {route.original_id} (correctie "
         f"{correction_id}) is nog niet als verstuurd genoteerd. Toch doorgaan?"
     )
+
+
+class DeletionDue(Enum):
+    """Whether the first partner of a correction pair still has to be asked to delete."""
+
+    NOT_OWED = "not_owed"
+    # Owed and never prepared: the offer after creating was left (window closed, crash).
+    OWED = "owed"
+    # Prepared (its outbox folder exists) but neither opened nor confirmed as sent.
+    PREPARED = "prepared"
+
+
+@dataclass(frozen=True)
+class OwedDeletion:
+    """The pair a deletion request is owed for; *original* is the row the request is about."""
+
+    due: DeletionDue
+    original: ReferralLogEntry | None = None
+    correction_id: str | None = None
+
+    @property
+    def owed(self) -> bool:
+        return self.due is not DeletionDue.NOT_OWED
+
+
+_NOT_OWED = OwedDeletion(DeletionDue.NOT_OWED)
+
+
+def _pair_owes(
+    original: ReferralLogEntry,
+    correction: ReferralLogEntry,
+    referral_log: ReferralLog,
+    services: FollowUpServices,
+) -> OwedDeletion:
+    """A withdrawn original was already asked to be deleted; a cancelled correction never
+    left, so the first partner is still the only one."""
+    if (
+        original.corrected_by != correction.referral_id
+        or original.status is ReferralStatus.WITHDRAWN
+        or correction.status is ReferralStatus.CANCELLED
+        or not goes_elsewhere(
+            original,
+            PartnerRef(correction.partner_id, correction.partner_name, correction.mailbox),
+        )
+    ):
+        return _NOT_OWED
+    requests = referral_log.deletion_requests(original.referral_id)
+    if any(
+        r.original_id == original.referral_id and r.correction_id == correction.referral_id
+        for r in requests
+    ):
+        return _NOT_OWED
+    folder = services.outbox.root / original.referral_id / DELETION_FOLDER
+    try:
+        prepared = folder.is_dir() and not folder.is_symlink()
+    except OSError:
+        prepared = False
+    due = DeletionDue.PREPARED if prepared else DeletionDue.OWED
+    return OwedDeletion(due, original, correction.referral_id)
+
+
+def deletion_owed(
+    entry: ReferralLogEntry | None, services: FollowUpServices | None
+) -> OwedDeletion:
+    """Whether a deletion request is still owed for *entry*'s correction pair, read from the
+    log and the outbox alone so that a request left unsent when the app closed is offered
+    again. On an original it is its own; on a correction, its original's (the request is
+    about both rows). Raises ReferralLogError."""
+    referral_log = services.referral_log if services is not None else None
+    if entry is None or services is None or referral_log is None:
+        return _NOT_OWED
+    if entry.corrected_by is not None:
+        correction = referral_log.get(entry.corrected_by)
+        if correction is not None:
+            owed = _pair_owes(entry, correction, referral_log, services)
+            if owed.owed:
+                return owed
+    if entry.corrects is not None:
+        original = referral_log.get(entry.corrects)
+        if original is not None:
+            return _pair_owes(original, entry, referral_log, services)
+    return _NOT_OWED

@@ -15,14 +15,16 @@ from referral_desk.errors import UserFacingError
 from referral_desk.lifecycle.correction import (
     CorrectionRefused,
     CorrectionRoute,
+    DeletionDue,
     DeletionResult,
     confirm_deletion_sent,
     deletion_address,
+    deletion_owed,
     pending_deletion_question,
     request_deletion,
 )
 from referral_desk.lifecycle.recording import FollowUpServices
-from referral_desk.storage.referral_log import ReferralLogEntry
+from referral_desk.storage.referral_log import ReferralLogEntry, ReferralLogError
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 
@@ -97,12 +99,39 @@ class DeletionRequestBar(QWidget):
         """An offered request not yet recorded is lost with the window's contents."""
         if self.route is None or self.correction_id is None or not self.button.isEnabled():
             return None
+        if not self._still_owed():
+            return None
         return pending_deletion_question(self.route, self.correction_id)
+
+    def _still_owed(self) -> bool:
+        """False once the request is recorded elsewhere (the sent-referrals window can send
+        it too); when the log cannot say, the offer stays."""
+        if self.original is None:
+            return True
+        referral_log = self.follow_up.referral_log if self.follow_up else None
+        try:
+            entry = referral_log.get(self.original.referral_id) if referral_log else None
+            if entry is None:
+                return True
+            return deletion_owed(entry, self.follow_up).due is not DeletionDue.NOT_OWED
+        except ReferralLogError:
+            return True
+
+    def _already_recorded(self) -> bool:
+        if self._still_owed():
+            return False
+        self.unconfirmed = None
+        self.button.setEnabled(False)
+        self.sent_button.setVisible(False)
+        self.status.setText(self.tr("Het verwijderverzoek staat al in het logboek."))
+        return True
 
     def open_request(self) -> None:
         """The deletion mail to the first partner, off the GUI thread like every draft."""
         original, correction_id, services = self.original, self.correction_id, self.follow_up
         if original is None or correction_id is None or services is None:
+            return
+        if self._already_recorded():
             return
         profile = self.profile()
         if profile is None:
@@ -179,7 +208,7 @@ class DeletionRequestBar(QWidget):
 
     def confirm_sent(self) -> None:
         pending = self.unconfirmed
-        if pending is None:
+        if pending is None or self._already_recorded():
             return
         try:
             confirm_deletion_sent(self.follow_up, *pending)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,7 +55,18 @@ from referral_desk.lifecycle.breach import (
     breach_contacts,
     report_breach,
 )
-from referral_desk.lifecycle.correction import deletion_lines
+from referral_desk.lifecycle.correction import (
+    CorrectionRefused,
+    DeletionAddress,
+    DeletionDue,
+    DeletionResult,
+    OwedDeletion,
+    confirm_deletion_sent,
+    deletion_address,
+    deletion_lines,
+    deletion_owed,
+    request_deletion,
+)
 from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.storage.referral_log import (
     ReferralLogEntry,
@@ -151,6 +163,7 @@ class ReferralLogWindow(QMainWindow):
         # A wrong date in a filter was said; the message goes once the dates read again.
         self.date_problem = False
         self.withdrawal = BackgroundRunner(self)
+        self.deletion = BackgroundRunner(self)
         self._build()
 
     # --- construction ---------------------------------------------------------------
@@ -174,19 +187,25 @@ class ReferralLogWindow(QMainWindow):
         self.status.addItem(self.tr("alle"), None)
         for status in ReferralStatus:
             self.status.addItem(status_label(status), status.value)
-        filters = QHBoxLayout()
-        for text, widget in (
-            (self.tr("I&D"), self.search),
-            (self.tr("&Van"), self.date_from),
-            (self.tr("&Tot"), self.date_to),
-            (self.tr("&Partner"), self.partner),
-            (self.tr("&Status"), self.status),
+        # Two rows (ID and dates, then partner and status): one row of five filters made the
+        # window wider than a small screen in longer languages.
+        filters = QGridLayout()
+        for place, text, widget in (
+            ((0, 0), self.tr("I&D"), self.search),
+            ((0, 2), self.tr("&Van"), self.date_from),
+            ((0, 4), self.tr("&Tot"), self.date_to),
+            ((1, 0), self.tr("&Partner"), self.partner),
+            ((1, 2), self.tr("&Status"), self.status),
         ):
             label = QLabel(text, central)
             label.setBuddy(widget)
             widget.setAccessibleName(text.replace("&", ""))
-            filters.addWidget(label)
-            filters.addWidget(widget)
+            line, column = place
+            filters.addWidget(label, line, column)
+            filters.addWidget(widget, line, column + 1)
+        filters.setColumnStretch(1, 2)
+        filters.setColumnStretch(3, 1)
+        filters.setColumnStretch(5, 1)
         for edit in (self.search, self.date_from, self.date_to):
             edit.textChanged.connect(lambda _t: self.apply_filters())
         for combo in (self.partner, self.status):
@@ -216,10 +235,16 @@ class ReferralLogWindow(QMainWindow):
         self.table.itemSelectionChanged.connect(self.update_actions)
 
         self.buttons: dict[str, QPushButton] = {}
-        # Two rows: the usual steps, then what ends or reports a referral; one row of eight
-        # was wider than a 1024x768 screen.
-        actions = QHBoxLayout()
-        endings = QHBoxLayout()
+        # Three rows: the usual steps, withdrawal, then what else ends or reports a referral;
+        # one row of nine was wider than a 1024x768 screen, two in a longer language.
+        actions, withdrawal, endings = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        rows = {
+            "withdraw": withdrawal,
+            "confirm_withdrawal": withdrawal,
+            "cancel": endings,
+            "deletion": endings,
+            "breach": endings,
+        }
         for name, text, slot in (
             ("recall", self.tr("&Wachtwoord tonen"), self.recall_password),
             ("sent", self.tr("E-mail &is verstuurd"), self.mark_sent),
@@ -231,6 +256,7 @@ class ReferralLogWindow(QMainWindow):
             ),
             ("cancel", self.tr("&Annuleren…"), self.cancel),
             ("correct", self.tr("&Correctie…"), self.correct),
+            ("deletion", self.tr("Verwijde&rverzoek…"), self.send_deletion_request),
             ("breach", self.tr("Gegevens&lek melden…"), self.report_breach),
             ("evaluation", self.tr("&Evaluatie…"), self.open_evaluation),
         ):
@@ -240,12 +266,8 @@ class ReferralLogWindow(QMainWindow):
             self.buttons[name] = button
             if name == "evaluation":
                 actions.addStretch(1)
-            row = (
-                endings
-                if name in ("withdraw", "confirm_withdrawal", "cancel", "breach")
-                else actions
-            )
-            row.addWidget(button)
+            rows.get(name, actions).addWidget(button)
+        withdrawal.addStretch(1)
         endings.addStretch(1)
         self.details = QLabel(central)
         self.details.setObjectName("referralLogDetails")
@@ -265,6 +287,7 @@ class ReferralLogWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         layout.addLayout(actions)
+        layout.addLayout(withdrawal)
         layout.addLayout(endings)
         layout.addWidget(self.message)
         layout.addWidget(self.close_buttons)
@@ -419,6 +442,8 @@ class ReferralLogWindow(QMainWindow):
         self.buttons["confirm_withdrawal"].setEnabled(actions.confirm_withdrawal and not busy)
         self.buttons["cancel"].setEnabled(actions.cancel and not busy)
         self.buttons["correct"].setEnabled(actions.correct)
+        owed, owed_problem = self._owed(row)
+        self.buttons["deletion"].setEnabled(owed.owed and not self.deletion.busy)
         self.buttons["evaluation"].setEnabled(actions.evaluate)
         # Any row, whatever its status: a breach can come to light after a withdrawal too.
         self.buttons["breach"].setEnabled(
@@ -427,7 +452,31 @@ class ReferralLogWindow(QMainWindow):
         lines = list(entry_details(row, self.services)) if row is not None else []
         if actions.recall_reason:
             lines.insert(0, actions.recall_reason)
+        owed_line = self._owed_line(owed) or owed_problem
+        if owed_line:
+            lines.insert(0, owed_line)
         self.details.setText("\n".join(lines))
+
+    def _owed(self, row: ReferralLogEntry | None) -> tuple[OwedDeletion, str | None]:
+        """The deletion request still owed for the row's correction pair, or why it is unknown."""
+        try:
+            return deletion_owed(row, self.services), None
+        except ReferralLogError as error:
+            return OwedDeletion(DeletionDue.NOT_OWED), error.message
+
+    def _owed_line(self, owed: OwedDeletion) -> str | None:
+        original, correction_id = owed.original, owed.correction_id
+        if original is None or correction_id is None:
+            return None
+        if owed.due is DeletionDue.PREPARED:
+            return self.tr(
+                "Verwijderverzoek nog te versturen: het verzoek aan {0} voor {1} (correctie {2}) "
+                "is klaargezet maar nog niet als verstuurd bevestigd."
+            ).format(original.partner_name, original.referral_id, correction_id)
+        return self.tr(
+            "Verwijderverzoek nog te versturen: vraag {0} de gegevens van {1} te verwijderen "
+            "(correctie {2})."
+        ).format(original.partner_name, original.referral_id, correction_id)
 
     # --- actions ----------------------------------------------------------------------
     def recall_password(self) -> None:
@@ -653,6 +702,111 @@ class ReferralLogWindow(QMainWindow):
             self.say(escape(error.message), error=True)
             return
         report_unexpected_failure(self, error, where=where, outcome=outcome)
+
+    def send_deletion_request(self) -> None:
+        """The deletion request of a correction pair, from either row: prepared again, or
+        recorded once the user says the one prepared earlier went."""
+        row = self.selected()
+        if row is None or self.services is None:
+            return
+        owed, problem = self._owed(row)
+        original, correction_id = owed.original, owed.correction_id
+        if problem is not None:
+            self.say(escape(problem), error=True)
+            return
+        if original is None or correction_id is None:
+            return
+        if owed.due is DeletionDue.PREPARED:
+            box, _cancel = self._safe_box(
+                self.tr("Verwijderverzoek"),
+                self.tr(
+                    "Het verwijderverzoek aan {0} voor {1} (correctie {2}) is klaargezet maar "
+                    "nog niet als verstuurd genoteerd.\n\nIs het verwijderverzoek verstuurd?"
+                ).format(original.partner_name, original.referral_id, correction_id),
+            )
+            sent = box.addButton(self.tr("Ja, noteren"), QMessageBox.ButtonRole.AcceptRole)
+            again = box.addButton(self.tr("Opnieuw klaarzetten"), QMessageBox.ButtonRole.ActionRole)
+            sent.setObjectName("deletionSent")
+            again.setObjectName("deletionAgain")
+            answer = self.run_box(box)
+            if answer is sent:
+                self._confirm_deletion(row, original.referral_id, correction_id)
+                return
+            if answer is not again:
+                return
+        self._prepare_deletion(row, original, correction_id)
+
+    def _prepare_deletion(
+        self, row: ReferralLogEntry, original: ReferralLogEntry, correction_id: str
+    ) -> None:
+        profile = self.profile()
+        if profile is None or self.services is None:
+            self.say(self.tr("Vul eerst uw aanmeldersprofiel in (menu Profiel)."), error=True)
+            return
+        # Read on this thread: the address the window says is the one written to.
+        address = deletion_address(original, self.registry())
+        services = self.services
+        started = self.deletion.start(
+            lambda: request_deletion(original, correction_id, profile, address, services),
+            lambda result: self._deletion_prepared(row, address, result),
+            self._deletion_failed,
+        )
+        if started:
+            self.update_actions()
+            self.say(self.tr("Bezig: het verwijderverzoek wordt klaargezet…"))
+
+    def _deletion_prepared(
+        self, row: ReferralLogEntry, address: DeletionAddress, result: object
+    ) -> None:
+        assert isinstance(result, DeletionResult)
+        self.refresh()
+        self.select(row.referral_id)
+        to = escape(result.draft.to)
+        if result.recorded:
+            text = self.tr(
+                "Verwijderverzoek genoteerd; de e-mail aan {0} staat klaar in uw "
+                "e-mailprogramma. Verstuur ze."
+            ).format(to)
+        elif result.opened:
+            text = self.tr(
+                "De e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze en klik daarna "
+                "opnieuw op \u2018Verwijderverzoek\u2019 om ze als verstuurd te noteren."
+            ).format(to)
+        else:
+            self.fallback_dialog = MailFallbackDialog(result.draft, result.mail_failures, self)
+            self.fallback_dialog.open()
+            text = self.tr(
+                "Geen e-mailprogramma opende het verwijderverzoek aan {0}. Verstuur de "
+                "gekopieerde tekst zelf en klik daarna opnieuw op \u2018Verwijderverzoek\u2019 "
+                "om het als verstuurd te noteren; tot dan is niets genoteerd."
+            ).format(to)
+        notes = [address.note, result.referral_log_problem]
+        text += "".join(" " + escape(note) for note in notes if note)
+        self.say(text, error=bool(result.referral_log_problem))
+
+    def _deletion_failed(self, error: BaseException) -> None:
+        self._follow_up_failed(
+            error,
+            where="correction deletion request",
+            outcome=self.tr(
+                "Het verwijderverzoek is misschien niet klaargezet; er is niets genoteerd. "
+                "Probeer het opnieuw."
+            ),
+        )
+
+    def _confirm_deletion(
+        self, row: ReferralLogEntry, original_id: str, correction_id: str
+    ) -> None:
+        try:
+            confirm_deletion_sent(self.services, original_id, correction_id)
+        except CorrectionRefused as refused:
+            self.say(escape(refused.message), error=True)
+            return
+        self.refresh()
+        self.select(row.referral_id)
+        self.say(
+            self.tr("Verwijderverzoek genoteerd bij {0} en {1}.").format(original_id, correction_id)
+        )
 
     def report_breach(self) -> None:
         row = self.selected()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -238,12 +239,15 @@ class RegistryEditor(QMainWindow):
 
         self.actions_by_name: dict[str, QAction] = {}
         self.buttons_by_name: dict[str, QPushButton] = {}
-        partner_buttons = QHBoxLayout()
-        for name, text, slot in (
-            ("add", self.tr("&Toevoegen"), self.add_partner),
-            ("duplicate", self.tr("&Dupliceren"), self.duplicate_partner),
-            ("end", self.tr("Protocol &beëindigen…"), self.end_protocol),
-            ("remove", self.tr("&Verwijderen"), self.remove_partner),
+        # Two by two: four in a row was wider than the list in a longer language.
+        partner_buttons = QGridLayout()
+        for index, (name, text, slot) in enumerate(
+            (
+                ("add", self.tr("&Toevoegen"), self.add_partner),
+                ("duplicate", self.tr("&Dupliceren"), self.duplicate_partner),
+                ("end", self.tr("Protocol &beëindigen…"), self.end_protocol),
+                ("remove", self.tr("&Verwijderen"), self.remove_partner),
+            )
         ):
             action = QAction(text.replace("&", ""), self)
             action.setObjectName(f"registry_{name}")
@@ -256,8 +260,8 @@ class RegistryEditor(QMainWindow):
             button.clicked.connect(action.trigger)
             action.enabledChanged.connect(button.setEnabled)
             self.buttons_by_name[name] = button
-            partner_buttons.addWidget(button)
-        partner_buttons.addStretch(1)
+            partner_buttons.addWidget(button, index // 2, index % 2)
+        partner_buttons.setColumnStretch(2, 1)
 
         left = QWidget(central)
         left_layout = QVBoxLayout(left)

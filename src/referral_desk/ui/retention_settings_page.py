@@ -134,7 +134,8 @@ class RetentionSettingsPage(QWidget):
             widget.setAccessibleName(accessible)
             form.addRow(label, widget)
         self.recognisable.setAccessibleName(self.recognisable.text())
-        form.addRow("", self.recognisable)
+        # Across both columns: a check box cannot wrap, and a longer language needs the width.
+        form.addRow(self.recognisable)
 
         keyring_box = QGroupBox(self.tr("Sleutelbos"), self)
         self.keyring_status = QLabel(keyring_box)
