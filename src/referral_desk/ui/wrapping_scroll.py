@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -22,6 +22,7 @@ class WrappingScrollArea(QScrollArea):
         (content that rearranges itself when narrow)."""
         super().__init__(parent)
         self._narrowest = narrowest
+        self._fit_pending = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -30,16 +31,25 @@ class WrappingScrollArea(QScrollArea):
         super().setWidget(widget)
         # Texts that change later (a longer message, a shown panel) change the height too.
         widget.installEventFilter(self)
-        self._fit_height()
+        self._schedule_fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.contentChanged.emit()
-            self._fit_height()
+            self._schedule_fit()
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._schedule_fit()
+
+    def _schedule_fit(self) -> None:
+        """Once per turn of the event loop: building a window asks for layout many times."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_now)
+
+    def _fit_now(self) -> None:
+        self._fit_pending = False
         self.contentChanged.emit()
         self._fit_height()
 
