@@ -22,7 +22,12 @@ DATA = "referral-desk"
 
 @pytest.fixture
 def window(qtbot: QtBot) -> MainWindow:
-    """The bundled registry with Wervik also serving the profile's team, as the machine one."""
+    return window_where_wervik_serves_west_limburg(qtbot)
+
+
+def window_where_wervik_serves_west_limburg(qtbot: QtBot) -> MainWindow:
+    """The bundled registry with Wervik also serving the profile's team, as the machine one:
+    a correction with a Wervik postcode then goes to another partner than Leopoldsburg."""
     bundled = (ROOT / "config" / "partners.toml").read_text("utf-8")
     machine = Path(platformdirs.site_config_dir(DATA)) / "partners.toml"
     machine.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.main_window import MainWindow
 from referral_desk.ui.referral_log_window import ReferralLogWindow
 from tests.lifecycle_fixtures import BUNDLED, RecordingMail, registry
+from tests.test_correction_ui import window_where_wervik_serves_west_limburg
 from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
 from tests.test_follow_up_ui import answer
 from tests.ui_driver import create_via_window, open_main_window
@@ -32,16 +33,7 @@ OWED = "Verwijderverzoek nog te versturen"
 @pytest.fixture
 def window(qtbot: QtBot) -> MainWindow:
     """As in test_correction_ui: Wervik also serves the profile's team (machine registry)."""
-    machine = Path(platformdirs.site_config_dir(DATA)) / "partners.toml"
-    machine.parent.mkdir(parents=True, exist_ok=True)
-    machine.write_text(
-        BUNDLED.replace(
-            'local_teams = ["Kind en Gezin Menen"]',
-            'local_teams = ["Kind en Gezin Menen", "Kind en Gezin West-Limburg"]',
-        ),
-        "utf-8",
-    )
-    return open_main_window(qtbot)
+    return window_where_wervik_serves_west_limburg(qtbot)
 
 
 def _requests(referral_id: str) -> list[tuple[str, str]]:
