@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from referral_desk.lifecycle.after_sending import (
+    WITHDRAWAL_FOLDER,
     FollowUpRefused,
     cancel_referral,
     confirm_withdrawal_sent,
@@ -22,6 +23,7 @@ from referral_desk.lifecycle.after_sending import (
     withdrawal_draft,
 )
 from referral_desk.lifecycle.creation import make_referral
+from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.password_vault import VaultUnavailable
 from referral_desk.storage.referral_log import (
     PasswordChannel,
@@ -223,6 +225,28 @@ def test_a_never_sent_draft_is_cancelled_not_withdrawn(desk: Desk) -> None:
     actions = entry_actions(cancelled, desk.follow_up)
     assert not (actions.withdraw or actions.cancel or actions.correct or actions.recall)
     assert actions.recall_reason is not None and "geannuleerd" in actions.recall_reason.lower()
+
+
+def test_a_cancel_whose_outbox_folder_is_not_ours_changes_nothing(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """A folder swapped for a link elsewhere is neither followed nor called removed."""
+    referral_id = _made(desk)
+    entry = desk.referral_log.get(referral_id)
+    assert entry is not None
+    folder = desk.outbox.root / referral_id
+    elsewhere = tmp_path / "elders"
+    folder.rename(elsewhere)
+    folder.symlink_to(elsewhere, target_is_directory=True)
+    (tmp_path / "ander").mkdir()
+    (elsewhere / WITHDRAWAL_FOLDER).symlink_to(tmp_path / "ander", target_is_directory=True)
+    assert not desk.outbox.has_follow_up(referral_id, WITHDRAWAL_FOLDER)
+    with pytest.raises(OutboxError, match="niet geannuleerd"):
+        cancel_referral(entry, desk.follow_up)
+    assert (elsewhere / f"{referral_id}.7z").exists()
+    kept = desk.referral_log.get(referral_id)
+    assert kept is not None and kept.status is ReferralStatus.DRAFT_OPENED
+    assert desk.vault.recall(referral_id) is not None
 
 
 def test_a_cancel_the_log_cannot_record_keeps_the_archive(desk: Desk) -> None:

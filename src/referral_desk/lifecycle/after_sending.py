@@ -26,6 +26,7 @@ from referral_desk.domain.fields import format_phone_national, is_mobile
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.errors import UserFacingError
+from referral_desk.lifecycle.follow_up_address import FollowUpAddress, follow_up_address
 from referral_desk.lifecycle.mail_drafts import open_draft_guarded
 from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
 from referral_desk.storage.outbox import OutboxError
@@ -74,11 +75,7 @@ def withdrawal_pending(entry: ReferralLogEntry, services: FollowUpServices | Non
     """A withdrawal mail was prepared but not yet recorded as sent (see the module docstring)."""
     if services is None or entry.status in (ReferralStatus.WITHDRAWN, ReferralStatus.CANCELLED):
         return False
-    folder = services.outbox.root / entry.referral_id / WITHDRAWAL_FOLDER
-    try:
-        return folder.is_dir() and not folder.is_symlink()
-    except OSError:
-        return False
+    return services.outbox.has_follow_up(entry.referral_id, WITHDRAWAL_FOLDER)
 
 
 def entry_actions(
@@ -237,45 +234,15 @@ def recall_summary(recalls: list[datetime]) -> str:
 
 
 # --- withdrawal ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class WithdrawalAddress:
-    """Where the withdrawal mail goes, and ``note`` (Dutch) when that is not simply the
-    mailbox used at the time."""
-
-    mailbox: str
-    used: str
-    note: str | None = None
+# Where the withdrawal mail goes, and ``note`` when that is not simply the mailbox used.
+WithdrawalAddress = FollowUpAddress
 
 
 def withdrawal_address(
     entry: ReferralLogEntry, registry: PartnerRegistry | None
 ) -> WithdrawalAddress:
-    """The partner's mailbox in today's registry: whoever reads it now must delete the data.
-    The mailbox used then when the partner is no longer known."""
-    used = entry.mailbox
-    if registry is None:
-        return WithdrawalAddress(
-            used,
-            used,
-            f"Het partnerregister is niet beschikbaar: de e-mail gaat naar de mailbox die toen "
-            f"gebruikt werd ({used}).",
-        )
-    partner = registry.partner(entry.partner_id)
-    if partner is None:
-        return WithdrawalAddress(
-            used,
-            used,
-            f"{entry.partner_name} staat niet meer in het partnerregister: de e-mail gaat naar "
-            f"de mailbox die toen gebruikt werd ({used}).",
-        )
-    if partner.mailbox.lower() != used.lower():
-        return WithdrawalAddress(
-            partner.mailbox,
-            used,
-            f"De mailbox van {partner.name} is sinds de doorverwijzing gewijzigd: de e-mail "
-            f"gaat naar {partner.mailbox} (toen: {used}).",
-        )
-    return WithdrawalAddress(partner.mailbox, used)
+    """The partner's mailbox in today's registry: whoever reads it now must delete the data."""
+    return follow_up_address(entry, registry, "de e-mail")
 
 
 def withdrawal_draft(
@@ -423,9 +390,7 @@ def cancel_referral(entry: ReferralLogEntry, services: FollowUpServices) -> str 
         raise FollowUpRefused(
             f"De annulering is niet genoteerd: {error.message} Er is niets gewijzigd."
         ) from None
-    folder = services.outbox.root / entry.referral_id
-    services.outbox.discard(entry.referral_id)
-    if folder.exists() or folder.is_symlink():
+    if not services.outbox.discard(entry.referral_id):
         raise OutboxError(
             f"Het archief van {entry.referral_id} kon niet uit de outbox {services.outbox.root} "
             "verwijderd worden (in gebruik of alleen-lezen?). Sluit het e-mailprogramma en "

@@ -26,6 +26,7 @@ from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.errors import UserFacingError
+from referral_desk.lifecycle.follow_up_address import follow_up_address
 from referral_desk.lifecycle.mail_drafts import open_draft_guarded
 from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
 from referral_desk.storage.referral_log import (
@@ -137,22 +138,9 @@ class DeletionAddress:
 def deletion_address(
     original: ReferralLogEntry, registry: PartnerRegistry | None
 ) -> DeletionAddress:
-    """The first partner's mailbox in today's registry: the one read now. The mailbox used
-    at the time only when the registry no longer knows the partner, and then said so."""
-    partner = registry.partner(original.partner_id) if registry is not None else None
-    if partner is None:
-        return DeletionAddress(
-            original.mailbox,
-            f"{original.partner_name} staat niet meer in het partnerregister; het verzoek gaat "
-            f"naar de mailbox van toen ({original.mailbox}). Controleer dat adres.",
-        )
-    if partner.mailbox.casefold() != original.mailbox.casefold():
-        return DeletionAddress(
-            partner.mailbox,
-            f"De mailbox van {partner.name} is gewijzigd: het verzoek gaat naar "
-            f"{partner.mailbox} (de doorverwijzing ging naar {original.mailbox}).",
-        )
-    return DeletionAddress(partner.mailbox)
+    """The first partner's mailbox in today's registry: the one read now."""
+    address = follow_up_address(original, registry, "het verzoek")
+    return DeletionAddress(address.mailbox, address.note)
 
 
 def deletion_draft(
@@ -326,11 +314,7 @@ def _pair_owes(
         for r in requests
     ):
         return _NOT_OWED
-    folder = services.outbox.root / original.referral_id / DELETION_FOLDER
-    try:
-        prepared = folder.is_dir() and not folder.is_symlink()
-    except OSError:
-        prepared = False
+    prepared = services.outbox.has_follow_up(original.referral_id, DELETION_FOLDER)
     due = DeletionDue.PREPARED if prepared else DeletionDue.OWED
     return OwedDeletion(due, original, correction.referral_id)
 

@@ -59,19 +59,30 @@ class Outbox:
             ) from error
         return folder
 
+    def has_follow_up(self, referral_id: str, name: str) -> bool:
+        """Whether a follow-up mail's folder (see :meth:`follow_up_folder`) was made: the
+        record that such a mail was prepared. A symlink there is not ours and does not count."""
+        folder = self.root / referral_id / name
+        try:
+            return folder.is_dir() and not folder.is_symlink()
+        except OSError:
+            return False
+
     def archive_path_for(self, referral_id: str) -> Path:
         """Where :meth:`save_archive` will write, known before anything is written."""
         return self.root / referral_id / f"{referral_id}.7z"
 
-    def discard(self, referral_id: str) -> None:
-        """Removes a referral's folder after a failed creation; a leftover is logged."""
+    def discard(self, referral_id: str) -> bool:
+        """Removes a referral's folder (a failed creation, a cancelled draft); True when
+        nothing is left of it. A leftover is logged."""
         folder = self.root / referral_id
         try:
             shutil.rmtree(folder)
         except FileNotFoundError:
-            return
+            return True
         except OSError as error:
             log.warning("outbox folder %s not removed: %s", referral_id, type(error).__name__)
+        return not (folder.exists() or folder.is_symlink())
 
     def save_archive(self, referral_id: str, archive: bytes) -> Path:
         try:
