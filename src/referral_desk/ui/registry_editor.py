@@ -66,6 +66,7 @@ from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ERROR_STYLE, FieldRow
 from referral_desk.ui.partner_form import PartnerForm
 from referral_desk.ui.plain_message import ask, tell
+from referral_desk.ui.wrapping_scroll import WrappingScrollArea
 
 COLUMNS = ("id", "name", "kind", "mailbox", "postcodes", "protocol.in_force_from", "ended")
 
@@ -279,14 +280,10 @@ class RegistryEditor(QMainWindow):
         right_layout.addStretch(1)
         # The form grows with its messages (a new partner has many); it scrolls instead of
         # pushing the window past the screen.
-        self.form_area = QScrollArea(central)
+        self.form_area = WrappingScrollArea(central)
         self.form_area.setObjectName("registryFormArea")
-        self.form_area.setWidgetResizable(True)
-        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
         self.form_area.setWidget(right)
         self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus
-        scroll_bar = self.form_area.verticalScrollBar().sizeHint().width()
-        self.form_area.setMinimumWidth(right.minimumSizeHint().width() + scroll_bar)
         self.splitter = QSplitter(central)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.form_area)
