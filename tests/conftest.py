@@ -5,15 +5,53 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
+from _pytest.terminal import TerminalReporter
 
 from tests.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if sys.platform != "win32":
+        return
+    for item in items:
+        marker = item.get_closest_marker("posix_only")
+        if marker is not None:
+            item.add_marker(pytest.mark.skip(reason=f"POSIX only: {marker.kwargs['reason']}"))
+
+
+def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
+    """How many tests are POSIX-only and why: on Windows these were skipped."""
+    items = terminalreporter.config.cache_posix_only  # type: ignore[attr-defined]
+    if not items:
+        return
+    reasons = Counter(items.values())
+    terminalreporter.section(f"{len(items)} tests marked POSIX-only", sep="-")
+    for reason, count in sorted(reasons.items(), key=lambda pair: (-pair[1], pair[0])):
+        terminalreporter.write_line(f"{count:3d}  {reason}")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    session.config.cache_posix_only = {  # type: ignore[attr-defined]
+        item.nodeid: marker.kwargs["reason"]
+        for item in session.items
+        if (marker := item.get_closest_marker("posix_only")) is not None
+    }
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    """Qt on Windows under Wine never sees QT_QPA_PLATFORM (Wine drops QT_* variables), and its
+    native platform plugin aborts there: the offscreen platform goes in as an argument."""
+    return ["referral-desk-tests", "-platform", "offscreen"] if sys.platform == "win32" else []
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +86,17 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     (site / "data").mkdir(parents=True)
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(site / "config"))
     monkeypatch.setenv("XDG_DATA_DIRS", str(site / "data"))
+    if sys.platform == "win32":
+        # platformdirs asks Windows for these folders, which HOME cannot move.
+        for csidl, sub in {
+            "APPDATA": "AppData/Roaming",
+            "LOCAL_APPDATA": "AppData/Local",
+            "COMMON_APPDATA": "ProgramData",
+        }.items():
+            folder = tmp_path / sub
+            folder.mkdir(parents=True, exist_ok=True)
+            monkeypatch.setenv(f"WIN_PD_OVERRIDE_{csidl}", str(folder))
+        monkeypatch.setenv("USERPROFILE", str(home))
     monkeypatch.setenv("REFERRAL_DESK_MAIL", "eml")
     # Any temp file a library writes lands where the canary tests can read it.
     scratch = tmp_path / "tmp"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from referral_desk.sealing.archive import (
     read_encrypted_archive,
 )
 from referral_desk.sealing.password import generate_password
+from tests.judges import run_7zz
 
 FILES = {
     "doorverwijzing.json": json.dumps(
@@ -23,23 +22,6 @@ FILES = {
     ).encode(),
     "doorverwijzing.pdf": b"%PDF-1.7\n" + bytes(range(256)) * 64 + b"\n%%EOF\n",
 }
-
-
-def run_7zz(*args: str) -> subprocess.CompletedProcess[str]:
-    """Stock 7-Zip, never waiting on a prompt; on CI its absence fails, elsewhere it skips."""
-    found = shutil.which("7zz")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("7zz (Debian package 7zip) is required on CI")
-        pytest.skip("7zz not installed")
-    return subprocess.run(
-        [found, *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-        check=False,
-    )
 
 
 def write_archive(tmp_path: Path, password: str, files: dict[str, bytes] = FILES) -> Path:

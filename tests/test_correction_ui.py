@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.main_window import MainWindow
 from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
 from tests.ui_driver import child, create_via_window, fill_client, open_main_window
 
 ROOT = Path(__file__).parents[1]
-DATA = "referral-desk"
 
 
 @pytest.fixture
@@ -29,7 +28,7 @@ def window_where_wervik_serves_west_limburg(qtbot: QtBot) -> MainWindow:
     """The bundled registry with Wervik also serving the profile's team, as the machine one:
     a correction with a Wervik postcode then goes to another partner than Leopoldsburg."""
     bundled = (ROOT / "config" / "partners.toml").read_text("utf-8")
-    machine = Path(platformdirs.site_config_dir(DATA)) / "partners.toml"
+    machine = AppPaths.from_platform().machine_registry
     machine.parent.mkdir(parents=True, exist_ok=True)
     machine.write_text(
         bundled.replace(
@@ -80,9 +79,9 @@ def test_a_correction_to_another_partner_offers_the_deletion_request(
     # The headless adapter only saves the draft: nothing is recorded until the user confirms.
     status = child(window, QLabel, "deletionStatus")
     assert isinstance(status, QLabel) and "socialedienst@leopoldsburg.be" in status.text()
-    referral_log = ReferralLog.open(Path(platformdirs.user_data_dir(DATA)) / "register.sqlite3")
+    referral_log = ReferralLog.open(AppPaths.from_platform().data_dir / "register.sqlite3")
     assert referral_log.deletion_requests(first) == []
-    folder = Path(platformdirs.user_data_dir(DATA)) / "outbox" / first / "verwijderverzoek"
+    folder = AppPaths.from_platform().data_dir / "outbox" / first / "verwijderverzoek"
     [eml] = list(folder.glob("*.eml"))
     mail = eml.read_bytes()
     assert b"To: socialedienst@leopoldsburg.be" in mail

@@ -10,11 +10,11 @@ import email.policy
 from pathlib import Path
 
 import keyring
-import platformdirs
 import pytest
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from referral_desk.storage.paths import AppPaths
 from referral_desk.ui.main_window import MainWindow
 from tests.test_flow_end_to_end import CANARY, CANARY_CLIENT
 from tests.ui_driver import (
@@ -33,7 +33,7 @@ NEEDLES = [CANARY, "48173QZXW", "QZXW7", "470987654", "98 76 54"]
 
 
 def _machine_registry(text: str) -> None:
-    path = Path(platformdirs.site_config_dir("referral-desk")) / "partners.toml"
+    path = AppPaths.from_platform().machine_registry
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")
 
@@ -47,7 +47,7 @@ def _ready_window(qtbot: QtBot) -> MainWindow:
 
 
 def _outbox_archives() -> list[Path]:
-    outbox = Path(platformdirs.user_data_dir("referral-desk")) / "outbox"
+    outbox = AppPaths.from_platform().data_dir / "outbox"
     return sorted(outbox.rglob("*.7z")) if outbox.exists() else []
 
 
@@ -163,7 +163,7 @@ def test_an_unexpected_failure_shows_a_message_keeps_the_form_and_leaks_nothing(
     assert child(window, QLineEdit, "firstName").text() == f"{CANARY}voornaam"
     assert child(window, QPushButton, "createButton").isEnabled()
     assert _outbox_archives() == []
-    log_dir = Path(platformdirs.user_log_dir("referral-desk"))
+    log_dir = AppPaths.from_platform().log_dir
     logged = "".join(p.read_text("utf-8") for p in log_dir.rglob("*.log*"))
     assert "ValueError" in logged
     assert _needles_under(tmp_path) == []

@@ -7,13 +7,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import platformdirs
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from referral_desk.storage.outbox import Outbox
+from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.main_window import MainWindow
 from referral_desk.ui.referral_log_window import ReferralLogWindow
@@ -24,7 +24,6 @@ from tests.test_follow_up_ui import answer
 from tests.ui_driver import create_via_window, open_main_window
 
 ROOT = Path(__file__).parents[1]
-DATA = "referral-desk"
 USED = "socialedienst@leopoldsburg.be"
 MOVED = "verwijderen.nieuw@leopoldsburg.be"
 OWED = "Verwijderverzoek nog te versturen"
@@ -37,7 +36,7 @@ def window(qtbot: QtBot) -> MainWindow:
 
 
 def _requests(referral_id: str) -> list[tuple[str, str]]:
-    referral_log = ReferralLog.open(Path(platformdirs.user_data_dir(DATA)) / "register.sqlite3")
+    referral_log = ReferralLog.open(AppPaths.from_platform().data_dir / "register.sqlite3")
     try:
         return [
             (r.original_id, r.correction_id) for r in referral_log.deletion_requests(referral_id)
@@ -87,7 +86,7 @@ def test_after_a_restart_the_request_is_owed_and_sent_to_the_first_partner(
     log_window.fallback_dialog.reject()
     assert _requests(first) == []
     assert USED in log_window.message.text()
-    folder = Path(platformdirs.user_data_dir(DATA)) / "outbox" / first / "verwijderverzoek"
+    folder = AppPaths.from_platform().data_dir / "outbox" / first / "verwijderverzoek"
     [eml] = list(folder.glob("*.eml"))
     mail = eml.read_bytes()
     assert f"To: {USED}".encode() in mail
@@ -120,7 +119,7 @@ def test_prepared_again_it_goes_to_todays_mailbox_and_an_opened_one_is_recorded(
 ) -> None:
     log_window, first, second = _corrected(qtbot, window)
     assert log_window.services is not None
-    folder = Path(platformdirs.user_data_dir(DATA)) / "outbox" / first / "verwijderverzoek"
+    folder = AppPaths.from_platform().data_dir / "outbox" / first / "verwijderverzoek"
     folder.mkdir(parents=True)  # prepared before the app closed, never confirmed
     mail = RecordingMail()
     log_window.services = dataclasses.replace(log_window.services, mail=mail)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import os
-import shutil
 import subprocess
 from email.message import EmailMessage
 from pathlib import Path
@@ -26,19 +24,11 @@ from referral_desk.delivery.message import (
     referral_subject,
 )
 from referral_desk.sealing.archive import build_encrypted_archive
+from tests.judges import required_tool, seven_zip
 
 REFERRAL_ID = "KG-2026-7F3K9Q"
 PASSWORD = "Vijf-Kleine-Eenden-42"
 FILES = {"doorverwijzing.json": '{"voornaam": "Zoë"}'.encode(), "doorverwijzing.pdf": b"%PDF-1.7"}
-
-
-def tool(name: str, package: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} (Debian package {package}) is required on CI")
-        pytest.skip(f"{name} not installed")
-    return found
 
 
 def run(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -90,8 +80,8 @@ def test_python_email_reads_it_back(written: tuple[DraftMessage, bytes, Path]) -
 def test_munpack_extracts_identical_bytes_that_7zip_opens(
     written: tuple[DraftMessage, bytes, Path], tmp_path: Path
 ) -> None:
-    munpack = tool("munpack", "mpack")
-    sevenzip = tool("7zz", "7zip")
+    munpack = required_tool("munpack", "mpack")
+    sevenzip = seven_zip()
     _draft, archive_bytes, eml = written
     out = tmp_path / "munpack"
     out.mkdir()
@@ -119,7 +109,7 @@ def test_munpack_extracts_identical_bytes_that_7zip_opens(
 def test_munpack_decodes_the_text_part(
     written: tuple[DraftMessage, bytes, Path], tmp_path: Path
 ) -> None:
-    munpack = tool("munpack", "mpack")
+    munpack = required_tool("munpack", "mpack")
     draft, _archive, eml = written
     local = tmp_path / "lf.eml"
     local.write_bytes(eml.read_bytes().replace(b"\r\n", b"\n"))

@@ -11,12 +11,13 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from referral_desk.storage.paths import AppPaths
+from tests.judges import run_7zz
 from tests.ui_driver import (
     child,
     create_via_window,
     every_file,
     open_main_window,
-    run_7zz,
 )
 
 CANARY = "Qzxkwv"
@@ -95,13 +96,14 @@ def test_canary_never_reaches_disk_logs_titles_or_mail_text(
     titles = [w.windowTitle() for w in QApplication.topLevelWidgets()]
     assert not _needles_in("\n".join(titles).encode())
     assert not _needles_in(caplog.text.encode())
+    paths = AppPaths.from_platform()
     roots = [
         tmp_path,
-        Path(platformdirs.user_config_dir("referral-desk")),
-        Path(platformdirs.user_data_dir("referral-desk")),
-        Path(platformdirs.user_log_dir("referral-desk")),
-        Path(platformdirs.site_config_dir("referral-desk")),
-        Path(platformdirs.user_cache_dir("referral-desk")),
+        paths.config_dir,
+        paths.data_dir,
+        paths.log_dir,
+        paths.site_config_dir,
+        platformdirs.user_cache_path("referral-desk", appauthor=False),
         Path(__file__).parents[1] / "resources",
         Path(__file__).parents[1] / "config",
     ]

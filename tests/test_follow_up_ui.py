@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import keyring
-import platformdirs
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from referral_desk.storage.password_vault import INDEX_KEY, SERVICE
+from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import (
     PasswordChannel,
     ReferralLog,
@@ -33,6 +33,7 @@ from referral_desk.storage.referral_log import (
 )
 from referral_desk.ui.main_window import MainWindow
 from referral_desk.ui.referral_log_window import ReferralLogWindow
+from tests.judges import run_7zz
 from tests.memory_keyring import MemoryKeyring
 from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
 from tests.test_referral_log import entry
@@ -43,7 +44,6 @@ from tests.ui_driver import (
     fill_client,
     fill_profile,
     open_main_window,
-    run_7zz,
     tick_consent,
     wait_for_creation,
 )
@@ -56,7 +56,7 @@ def _create(qtbot: QtBot, window: MainWindow, client: dict[str, str] = CANARY_CL
 
 
 def _referral_log() -> ReferralLog:
-    return ReferralLog.open(Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3")
+    return ReferralLog.open(AppPaths.from_platform().data_dir / "register.sqlite3")
 
 
 def test_full_cycle_leaves_no_client_data_anywhere(
@@ -126,7 +126,7 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert rows[second].status is ReferralStatus.WITHDRAWN
     assert rows[second].corrects == first
     withdrawal_eml = list(
-        (Path(platformdirs.user_data_dir("referral-desk")) / "outbox" / second / "intrekking").glob(
+        (AppPaths.from_platform().data_dir / "outbox" / second / "intrekking").glob(
             "*.eml"
         )
     )
@@ -155,10 +155,10 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     QApplication.processEvents()
     roots = [
         tmp_path,
-        Path(platformdirs.user_config_dir("referral-desk")),
-        Path(platformdirs.user_data_dir("referral-desk")),
-        Path(platformdirs.user_log_dir("referral-desk")),
-        Path(platformdirs.site_config_dir("referral-desk")),
+        AppPaths.from_platform().config_dir,
+        AppPaths.from_platform().data_dir,
+        AppPaths.from_platform().log_dir,
+        AppPaths.from_platform().site_config_dir,
     ]
     files = list(every_file(*roots))
     assert any(f.name.startswith("register.sqlite3") for f in files)
@@ -209,7 +209,7 @@ def test_without_a_keyring_referrals_still_work_and_recall_says_why(qtbot: QtBot
 
 
 def test_a_broken_register_blocks_referrals_and_is_left_alone(qtbot: QtBot) -> None:
-    path = Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3"
+    path = AppPaths.from_platform().data_dir / "register.sqlite3"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"garbage" * 200)
     window = open_main_window(qtbot)
@@ -233,7 +233,7 @@ PRESHARED = (
 def test_preshared_password_from_the_keyring_encrypts_the_archive(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    machine = Path(platformdirs.site_config_dir("referral-desk")) / "partners.toml"
+    machine = AppPaths.from_platform().machine_registry
     machine.parent.mkdir(parents=True, exist_ok=True)
     machine.write_text(PRESHARED, "utf-8")
     window = open_main_window(qtbot)
@@ -317,6 +317,6 @@ def test_register_window_filters(qtbot: QtBot) -> None:
     referral_log_window.status.setCurrentIndex(sent)
     assert referral_log_window.shown == []
     with sqlite3.connect(
-        Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3"
+        AppPaths.from_platform().data_dir / "register.sqlite3"
     ) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

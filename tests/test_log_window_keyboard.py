@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.dutch_dates import numeric_date
+from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.evaluation_window import EvaluationWindow
 from referral_desk.ui.main_window import MainWindow
@@ -24,7 +24,7 @@ NOW = datetime.now(UTC)
 
 
 def _add_rows(*referral_ids: str) -> None:
-    log = ReferralLog.open(Path(platformdirs.user_data_dir("referral-desk")) / "register.sqlite3")
+    log = ReferralLog.open(AppPaths.from_platform().data_dir / "register.sqlite3")
     try:
         for days, referral_id in enumerate(referral_ids, start=1):
             log.add(entry(referral_id, NOW - timedelta(days=days)))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from referral_desk.storage.paths import AppPaths
 from referral_desk.ui.main_window import MainWindow
 from tests.ui_driver import (
     CLIENT,
@@ -33,7 +33,7 @@ from tests.ui_driver import (
 
 
 def _machine_registry(text: str) -> Path:
-    path = Path(platformdirs.site_config_dir("referral-desk")) / "partners.toml"
+    path = AppPaths.from_platform().machine_registry
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")
     return path
@@ -345,7 +345,7 @@ def test_changed_mailbox_must_be_acknowledged_before_the_first_send(
     assert second.created is None
     click_create(qtbot, second)
     assert second.created is not None and second.created.draft.to == new_mailbox
-    settings_file = Path(platformdirs.user_config_dir("referral-desk")) / "settings.json"
+    settings_file = AppPaths.from_platform().config_dir / "settings.json"
     assert "leopoldsburg" not in settings_file.read_text("utf-8")  # the memory is elsewhere
     second.new_referral()
     fill_client(qtbot, second)
@@ -358,7 +358,7 @@ def test_unwritable_outbox_keeps_the_form_and_says_what_to_do(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A file where the outbox folder should be: fails even for root, unlike chmod.
-    outbox = Path(platformdirs.user_data_dir("referral-desk")) / "outbox"
+    outbox = AppPaths.from_platform().data_dir / "outbox"
     outbox.parent.mkdir(parents=True, exist_ok=True)
     outbox.write_text("not a folder")
     fill_client(qtbot, window)
@@ -437,7 +437,7 @@ def test_qt_standard_buttons_are_dutch(qapp: QApplication) -> None:
 
 def test_the_last_mailbox_from_an_older_version_still_raises_the_warning(qtbot: QtBot) -> None:
     """Settings from before the referral log kept the memory are taken over at start."""
-    settings_file = Path(platformdirs.user_config_dir("referral-desk")) / "settings.json"
+    settings_file = AppPaths.from_platform().config_dir / "settings.json"
     settings_file.parent.mkdir(parents=True, exist_ok=True)
     settings_file.write_text('{"last_mailboxes": {"ocmw-leopoldsburg": "oud@leopoldsburg.be"}}')
     win = open_main_window(qtbot)

@@ -6,13 +6,13 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-import platformdirs
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.postcodes import PostcodeTable, Region
+from referral_desk.storage.paths import AppPaths
 from referral_desk.ui.registry_editor import RegistryEditor
 from tests.ui_driver import (
     child,
@@ -237,7 +237,7 @@ def test_every_input_has_a_label_and_accessible_name(qtbot: QtBot, tmp_path: Pat
 def test_saved_machine_registry_is_reloaded_and_the_mailbox_change_warns(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    machine = Path(platformdirs.site_config_dir("referral-desk")) / "partners.toml"
+    machine = AppPaths.from_platform().machine_registry
     machine.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(BUNDLED, machine)
     window = open_main_window(qtbot)

@@ -10,12 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import keyring
-import platformdirs
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import Qt as QtGui_Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from referral_desk.storage.paths import AppPaths
 from referral_desk.ui.main_window import MainWindow
 from tests.ui_driver import (
     click_create,
@@ -34,7 +34,7 @@ PRESHARED = "Afgesproken-Leopoldsburg-2026"
 
 
 def _machine_registry(text: str) -> None:
-    path = Path(platformdirs.site_config_dir("referral-desk")) / "partners.toml"
+    path = AppPaths.from_platform().machine_registry
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 from collections.abc import Iterator
@@ -166,6 +167,16 @@ def test_registered_but_missing_outlook_does_not_count() -> None:
     assert order == ["mapi", "eml-default-app"]
 
 
+def test_registered_paths_are_used_as_windows_paths() -> None:
+    """An installer that wrote "/" or ".." into App Paths still gets a path Windows uses."""
+    office = os.path.join("C:" + os.sep, "Program Files", "Microsoft Office", "root")
+    written = office + "/Office16/../Office16/OUTLOOK.EXE"
+    expected = os.path.join(office, "Office16", "OUTLOOK.EXE")
+    info, order = detect({("HKLM", rf"{APP_PATHS}\OUTLOOK.EXE", ""): written}, files(expected))
+    assert info.outlook_path == expected
+    assert order == ["outlook-com", "eml-default-app"]
+
+
 # --- the real reader against a fake winreg module --------------------------------------------
 
 
@@ -235,8 +246,9 @@ def fake_winreg(monkeypatch: pytest.MonkeyPatch, local_files: dict[str, str]) ->
         {
             (w.HKEY_CURRENT_USER, 0, CLIENTS_MAIL, ""): ("Mozilla Thunderbird", w.REG_SZ),
             (w.HKEY_CURRENT_USER, 0, NEW_OUTLOOK_PREFERENCES, "UseNewOutlook"): (1, w.REG_DWORD),
+            # As Windows writes it: with backslashes (os.path.join, so it resolves here too).
             (w.HKEY_CURRENT_USER, 0, rf"{APP_PATHS}\olk.exe", ""): (
-                "%LOCALAPPDATA%/Microsoft/WindowsApps/olk.exe",
+                os.path.join("%LOCALAPPDATA%", "Microsoft", "WindowsApps", "olk.exe"),
                 w.REG_EXPAND_SZ,
             ),
             # A 32-bit Thunderbird: only in the WOW6432Node view.

@@ -6,13 +6,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import (
     ReferralLog,
     ReferralLogEntry,
@@ -29,7 +29,7 @@ from tests.ui_driver import child, create_via_window, open_main_window
 
 def _data() -> Path:
     """Per test: conftest points HOME and XDG into the test's own folder."""
-    return Path(platformdirs.user_data_dir("referral-desk"))
+    return AppPaths.from_platform().data_dir
 
 
 USED = "socialedienst@leopoldsburg.be"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from referral_desk import argparse_dutch
+from referral_desk.console_output import utf8_everywhere
 from referral_desk.storage.paths import AppPaths
 
 
@@ -113,11 +115,16 @@ def selftest_main(*, json_output: bool, out: TextIO) -> int:
     from referral_desk.selftest import render_text, run_selftest
 
     report = run_selftest(AppPaths.from_platform())
-    out.write(report.model_dump_json(indent=2) + "\n" if json_output else render_text(report))
+    if json_output:
+        # ASCII with \u escapes: valid JSON whatever code page an IT script decodes it with.
+        out.write(json.dumps(report.model_dump(mode="json"), indent=2) + "\n")
+    else:
+        out.write(render_text(report))
     return 0 if report.ok else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_everywhere()
     if argv is None:
         # A frozen build has one executable; the MAPI adapter starts it again as its helper.
         from referral_desk.delivery.mapi_helper import run_if_requested

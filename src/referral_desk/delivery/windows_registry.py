@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from collections.abc import Callable
 from typing import Any, Literal, Protocol
 
@@ -130,7 +131,9 @@ def _existing(
 ) -> str | None:
     for hive in ("HKCU", "HKLM"):
         for name in names:
-            path = _text(reader.read_value(hive, key, name))
+            text = _text(reader.read_value(hive, key, name))
+            # Installers write "/" or ".." into these values too; the path we use is Windows'.
+            path = os.path.normpath(text) if text is not None else None
             if path is not None and exists(path):
                 return path
     return None

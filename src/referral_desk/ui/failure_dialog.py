@@ -129,7 +129,7 @@ def uninstall_failure_hooks() -> None:
     _state.previous = None
     sys.excepthook = previous.excepthook
     threading.excepthook = previous.threading_excepthook
-    qInstallMessageHandler(previous.qt_handler)  # type: ignore[arg-type]
+    qInstallMessageHandler(previous.qt_handler)
 
 
 def _excepthook(
@@ -172,15 +172,18 @@ def _qt_message(msg_type: QtMsgType, context: QMessageLogContext, message: str) 
         text = " ".join(str(message).split())
         if len(text) > QT_MESSAGE_LIMIT:
             text = text[:QT_MESSAGE_LIMIT] + "…"
-        source = os.path.basename(context.file) if context.file else "?"
+        # PySide6 6.9's stubs lack these attributes, which the object has at run time.
+        file, category, line, function = (
+            getattr(context, name, None) for name in ("file", "category", "line", "function")
+        )
         _log().log(
             _QT_LEVELS.get(msg_type, logging.WARNING),
             "Qt %s [%s] %s:%s %s: %s",
             getattr(msg_type, "name", str(msg_type)),
-            context.category or "default",
-            source,
-            context.line,
-            context.function or "?",
+            category or "default",
+            os.path.basename(file) if file else "?",
+            line,
+            function or "?",
             text,
         )
         if msg_type == QtMsgType.QtFatalMsg:

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite on the official Windows CPython under Wine (scripts/windows-env.sh
+# builds and caches that environment from requirements.lock).
+#
+#   scripts/windows-tests.sh                 # every test; the last line is pytest's summary
+#   scripts/windows-tests.sh tests/test_x.py -k name
+#
+# Tests marked posix_only are skipped on Windows; the run lists how many and why.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/windows-env.sh
+source scripts/windows-env.sh
+win_env_ensure
+command -v 7zz >/dev/null || { echo "windows-tests: 7zz (Debian package 7zip) is needed" >&2; exit 1; }
+# This checkout's src/ and tests/ on the Windows CPython's path, for the tests' own
+# subprocesses too: python311._pth makes it ignore PYTHONPATH and the current folder.
+{ winepath -w "$PWD/src"; winepath -w "$PWD"; } > "$WIN_ENV/python/Lib/site-packages/referral_desk_checkout.pth"
+# The catalogs are built on the Linux side; the Windows tests read the same files.
+python3 scripts/update_translations.py --compile >/dev/null
+export REFERRAL_DESK_WINDOWS_JUDGE="Wine $(wine --version 2>/dev/null | sed 's/^wine-//')"
+# Tests that check a result with a Linux tool (7zz, pdftotext) call it through winepath'd
+# folders: Z:\ is the Linux root under Wine.
+win_python -X faulthandler -m pytest -p no:cacheprovider -o console_output_style=classic \
+  --color=no "$@"
