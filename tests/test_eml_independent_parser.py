@@ -25,6 +25,7 @@ from referral_desk.delivery.message import (
 )
 from referral_desk.sealing.archive import build_encrypted_archive
 from tests.judges import required_tool, seven_zip
+from tests.platforms import posix_only
 
 REFERRAL_ID = "KG-2026-7F3K9Q"
 PASSWORD = "Vijf-Kleine-Eenden-42"
@@ -77,6 +78,7 @@ def test_python_email_reads_it_back(written: tuple[DraftMessage, bytes, Path]) -
 
 
 @pytest.mark.slow
+@posix_only("munpack (Debian's mpack) reads the draft")
 def test_munpack_extracts_identical_bytes_that_7zip_opens(
     written: tuple[DraftMessage, bytes, Path], tmp_path: Path
 ) -> None:
@@ -106,6 +108,7 @@ def test_munpack_extracts_identical_bytes_that_7zip_opens(
 
 
 @pytest.mark.slow
+@posix_only("munpack (Debian's mpack) reads the draft")
 def test_munpack_decodes_the_text_part(
     written: tuple[DraftMessage, bytes, Path], tmp_path: Path
 ) -> None:

@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from tests.platforms import posix_only
+
 ROOT = Path(__file__).resolve().parents[1]
 WIX = ROOT / "packaging" / "wix"
 UPGRADE_CODE = "{4F125483-D815-4F35-99FA-2BA44328D5D6}"
@@ -103,6 +105,10 @@ def test_version_resource_text_is_what_pyinstaller_evaluates() -> None:
 # --- slow: wixl and msiinfo ---------------------------------------------------------------------
 
 
+# The MSI is built and read with Debian's tools; on Windows they do not exist.
+msi_tools = posix_only("builds and reads the MSI with Debian's wixl and msitools")
+
+
 def _need(tool: str) -> None:
     if shutil.which(tool) is None:
         if os.environ.get("CI"):
@@ -144,6 +150,7 @@ def msi(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.mark.slow
+@msi_tools
 def test_per_machine_product_with_fixed_upgrade_code(msi: Path) -> None:
     props = {row["Property"]: row["Value"] for row in table(msi, "Property")}
     assert props["ALLUSERS"] == "1"
@@ -159,6 +166,7 @@ def test_per_machine_product_with_fixed_upgrade_code(msi: Path) -> None:
 
 
 @pytest.mark.slow
+@msi_tools
 def test_major_upgrade_and_downgrade_refusal(msi: Path) -> None:
     upgrade = table(msi, "Upgrade")
     assert {(row["UpgradeCode"], row["ActionProperty"]) for row in upgrade} == {
@@ -174,6 +182,7 @@ def test_major_upgrade_and_downgrade_refusal(msi: Path) -> None:
 
 
 @pytest.mark.slow
+@msi_tools
 def test_program_files_and_start_menu_shortcut(msi: Path) -> None:
     directories = {row["Directory"]: row for row in table(msi, "Directory")}
     assert directories["INSTALLDIR"]["Directory_Parent"] == "ProgramFiles64Folder"
@@ -193,6 +202,7 @@ def test_program_files_and_start_menu_shortcut(msi: Path) -> None:
 
 
 @pytest.mark.slow
+@msi_tools
 def test_registry_file_property_copies_into_programdata(msi: Path) -> None:
     directories = {row["Directory"]: row for row in table(msi, "Directory")}
     assert directories["MachineConfigDir"]["Directory_Parent"] == "CommonAppDataFolder"
@@ -216,6 +226,7 @@ def test_registry_file_property_copies_into_programdata(msi: Path) -> None:
 
 
 @pytest.mark.slow
+@msi_tools
 def test_uninstall_leaves_user_data_alone(msi: Path) -> None:
     directories = {row["Directory"] for row in table(msi, "Directory")}
     assert not directories & {"LocalAppDataFolder", "AppDataFolder", "PersonalFolder"}
@@ -225,6 +236,7 @@ def test_uninstall_leaves_user_data_alone(msi: Path) -> None:
 
 
 @pytest.mark.slow
+@msi_tools
 def test_registry_source_property_writes_config_toml(msi: Path, tmp_path: Path) -> None:
     from referral_desk.storage.registry_source import configured_source
 
@@ -253,6 +265,7 @@ def test_registry_source_property_writes_config_toml(msi: Path, tmp_path: Path) 
 
 
 @pytest.mark.slow
+@msi_tools
 def test_trusted_key_property_copies_into_trusted_keys(msi: Path) -> None:
     directories = {row["Directory"]: row for row in table(msi, "Directory")}
     assert directories["TrustedKeysDir"]["Directory_Parent"] == "MachineConfigDir"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from referral_desk.ui.password_panel import PasswordPanel
+from tests.platforms import posix_only
 
 MOUSE_SELECTION = (
     Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -58,6 +59,7 @@ print("after=" + clipboard.text(QClipboard.Mode.Selection))
 
 
 @pytest.mark.slow
+@posix_only("X11's primary selection, on Xvfb")
 def test_primary_is_cleared_with_the_panel_on_a_real_x_server(tmp_path: Path) -> None:
     """Offscreen Qt has no PRIMARY, so this runs on Xvfb with the xcb platform."""
     xvfb_run = shutil.which("xvfb-run")

@@ -39,8 +39,9 @@ from referral_desk.delivery.launch import spawn_detached
 from referral_desk.delivery.message import DraftMessage, referral_body, referral_subject
 from referral_desk.delivery.thunderbird import THUNDERBIRD_ENV, ThunderbirdComposeOpener
 from referral_desk.sealing.archive import build_encrypted_archive
+from tests.platforms import posix_only
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="Xvfb")]
+pytestmark = [pytest.mark.slow, posix_only("the Linux Thunderbird on Xvfb")]
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOT = REPO / "docs" / "screenshots" / "thunderbird-compose.png"
