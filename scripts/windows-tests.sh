@@ -11,10 +11,20 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/windows-env.sh
 source scripts/windows-env.sh
 win_env_ensure
+# tests/test_mapi.py's fake Simple MAPI library as a Windows DLL: the Windows Python cannot
+# start the Linux compiler that builds it on Linux. Named by the hash of its source.
+fake_mapi="$WIN_ENV/fakemapi-$(sha256sum tests/fake_mapi.c | cut -c1-16).dll"
+if [ ! -f "$fake_mapi" ]; then
+  x86_64-w64-mingw32-gcc -O2 -shared -s -Wall -Werror -o "$fake_mapi.$$" tests/fake_mapi.c
+  mv "$fake_mapi.$$" "$fake_mapi"
+fi
+export REFERRAL_DESK_FAKE_MAPI_DLL="Z:${fake_mapi//\//\\}"
 command -v 7zz >/dev/null || { echo "windows-tests: 7zz (Debian package 7zip) is needed" >&2; exit 1; }
 # This checkout's src/ and tests/ on the Windows CPython's path, for the tests' own
 # subprocesses too: python311._pth makes it ignore PYTHONPATH and the current folder.
-{ winepath -w "$PWD/src"; winepath -w "$PWD"; } > "$WIN_ENV/python/Lib/site-packages/referral_desk_checkout.pth"
+checkout_pth="$WIN_ENV/python/Lib/site-packages/referral_desk_checkout.pth"
+{ winepath -w "$PWD/src"; winepath -w "$PWD"; } > "$checkout_pth.$$"
+mv "$checkout_pth.$$" "$checkout_pth"  # whole at once: a run already under way reads it too
 # The catalogs are built on the Linux side; the Windows tests read the same files.
 python3 scripts/update_translations.py --compile >/dev/null
 export REFERRAL_DESK_WINDOWS_JUDGE="Wine $(wine --version 2>/dev/null | sed 's/^wine-//')"

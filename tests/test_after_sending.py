@@ -31,6 +31,7 @@ from referral_desk.storage.referral_log import (
     ReferralStatus,
     WithdrawalChannel,
 )
+from tests.folder_links import folder_link
 from tests.lifecycle_fixtures import BUNDLED, NOW, PROFILE, Desk, RecordingMail, registry, request
 
 
@@ -228,22 +229,23 @@ def test_a_never_sent_draft_is_cancelled_not_withdrawn(desk: Desk) -> None:
 
 
 def test_a_cancel_whose_outbox_folder_is_not_ours_changes_nothing(
-    desk: Desk, tmp_path: Path
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A folder swapped for a link elsewhere is neither followed nor called removed."""
+    """A folder swapped for a link elsewhere (a junction on Windows) is neither followed nor
+    called removed."""
     referral_id = _made(desk)
     entry = desk.referral_log.get(referral_id)
     assert entry is not None
     folder = desk.outbox.root / referral_id
     elsewhere = tmp_path / "elders"
     folder.rename(elsewhere)
-    folder.symlink_to(elsewhere, target_is_directory=True)
+    folder_link(monkeypatch, folder, elsewhere)
     (tmp_path / "ander").mkdir()
-    (elsewhere / WITHDRAWAL_FOLDER).symlink_to(tmp_path / "ander", target_is_directory=True)
+    folder_link(monkeypatch, folder / WITHDRAWAL_FOLDER, tmp_path / "ander")
     assert not desk.outbox.has_follow_up(referral_id, WITHDRAWAL_FOLDER)
     with pytest.raises(OutboxError, match="niet geannuleerd"):
         cancel_referral(entry, desk.follow_up)
-    assert (elsewhere / f"{referral_id}.7z").exists()
+    assert (folder / f"{referral_id}.7z").exists()
     kept = desk.referral_log.get(referral_id)
     assert kept is not None and kept.status is ReferralStatus.DRAFT_OPENED
     assert desk.vault.recall(referral_id) is not None

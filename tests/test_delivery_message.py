@@ -5,7 +5,6 @@ from __future__ import annotations
 import email.policy
 import inspect
 import os
-import stat
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
@@ -22,6 +21,7 @@ from referral_desk.delivery.message import (
     withdrawal_body,
     withdrawal_subject,
 )
+from tests.file_privacy import assert_private
 
 REFERRAL_ID = "KG-2026-7F3K9Q"
 MAILBOX = "doorverwijzing@ocmw-menen.example.be"
@@ -155,10 +155,9 @@ def test_eml_written_with_exact_bytes_and_no_temp_file(archive: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == sorted([archive.name, path.name])
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 def test_eml_is_private(archive: Path) -> None:
     path = write_eml_draft(build_email_message(_draft(archive)), archive.parent, REFERRAL_ID)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert_private(path)
 
 
 def test_eml_replaced_whole_or_not_at_all(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:

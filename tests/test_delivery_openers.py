@@ -6,12 +6,12 @@ import logging
 import os
 import shutil
 import stat
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from referral_desk.delivery import launch
 from referral_desk.delivery.message import DraftMessage, referral_body, referral_subject
 from referral_desk.delivery.openers import (
     AllOpenersFailed,
@@ -23,6 +23,7 @@ from referral_desk.delivery.openers import (
     OpenerChain,
     open_with_default_app,
 )
+from tests.platforms import posix_only
 
 REFERRAL_ID = "KG-2026-7F3K9Q"
 CANARY = "Qzxkwv"
@@ -30,7 +31,8 @@ TEAM = f"{CANARY}gem"
 REFERRER = f"{CANARY} Referent"
 MAILBOX = f"{CANARY.lower()}@ocmw.example.be"
 
-linux_only = pytest.mark.skipif(sys.platform != "linux", reason="exercises xdg-open")
+# Windows hands the file to ShellExecute (os.startfile): no program on PATH to stand in for.
+linux_only = posix_only("starts xdg-open, Linux's file opener")
 
 
 @pytest.fixture
@@ -272,6 +274,71 @@ def test_every_adapter_broken_ends_in_all_failed_with_dutch_reasons_only(
     )
     for text in (caught.value.reason, caught.value.message, str(caught.value), caplog.text):
         _no_personal_data(text, draft)
+
+
+# --- open_with_default_app on Windows: ShellExecute, here a stand-in --------------------------
+
+
+class ShellExecuteError(OSError):
+    """What os.startfile raises on Windows: an OSError with the Windows error code."""
+
+    def __init__(self, errno: int, winerror: int) -> None:
+        super().__init__(errno, "ShellExecute failed")
+        self.winerror = winerror
+
+
+class FileNotFoundShellExecuteError(ShellExecuteError, FileNotFoundError):
+    pass
+
+
+@pytest.fixture
+def windows_startfile(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The Windows branch of the desktop opener, with os.startfile recording (on any OS)."""
+    opened: list[Path] = []
+
+    def startfile(path: Path) -> None:
+        opened.append(Path(path))
+
+    monkeypatch.setattr(launch.sys, "platform", "win32")
+    monkeypatch.setattr(launch.os, "startfile", startfile, raising=False)
+    monkeypatch.setenv("PATH", "")  # no xdg-open to fall back on
+    return opened
+
+
+def test_windows_hands_the_eml_to_shellexecute(
+    windows_startfile: list[Path], eml_with_awkward_path: Path
+) -> None:
+    open_with_default_app(eml_with_awkward_path, timeout=0.2)
+    assert windows_startfile == [eml_with_awkward_path]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ShellExecuteError(22, 1155),  # ERROR_NO_ASSOCIATION
+        # ERROR_FILE_NOT_FOUND: the .eml, or the program linked to .eml files, is gone.
+        FileNotFoundShellExecuteError(2, 2),
+    ],
+    ids=["no-association", "file-not-found"],
+)
+def test_a_shellexecute_failure_is_a_dutch_windows_reason(
+    windows_startfile: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+    eml_with_awkward_path: Path,
+    error: ShellExecuteError,
+) -> None:
+    def startfile(path: Path) -> None:
+        raise error
+
+    monkeypatch.setattr(launch.os, "startfile", startfile, raising=False)
+    with pytest.raises(MailOpenError) as caught:
+        open_with_default_app(eml_with_awkward_path)
+    reason = caught.value.reason
+    code = error.winerror
+    assert reason.startswith(f"Windows kon het e-mailconcept niet openen, foutcode {code}:")
+    assert ".eml-bestanden" in reason
+    assert "xdg-open" not in reason and "hulpprogramma" not in reason
+    assert str(eml_with_awkward_path.parent) not in reason
 
 
 # --- open_with_default_app against a fake xdg-open -----------------------------------------

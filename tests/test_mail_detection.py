@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import types
 from collections.abc import Sequence
@@ -178,6 +179,37 @@ def test_desktop_entry_reads_only_the_main_group_and_vendor_folders(data_dir: Pa
     assert desktop_entry("kde4-kmail.desktop", environ)["Name"] == "KMail"
     assert desktop_entry("../../etc/passwd", environ) == {}
     assert desktop_entry("missing.desktop", environ) == {}
+
+
+def test_a_desktop_id_never_reads_outside_the_applications_folders(data_dir: Path) -> None:
+    # Where an id with a folder part would lead: beside applications/, or anywhere at all.
+    outside = data_dir / "outside.desktop"
+    outside.write_text("[Desktop Entry]\nName=Buiten\nExec=buiten %u\n", encoding="utf-8")
+    environ = {"XDG_DATA_DIRS": str(data_dir)}
+    for desktop_id in (
+        "../outside.desktop",
+        "..\\outside.desktop",  # a folder on Windows, a plain (absent) name on Linux
+        str(outside),
+        outside.as_posix(),
+    ):
+        assert desktop_entry(desktop_id, environ) == {}, desktop_id
+
+
+def test_the_data_folders_follow_the_platforms_list_separator(data_dir: Path) -> None:
+    empty = data_dir.parent / "empty-share"
+    (empty / "applications").mkdir(parents=True)
+    desktop_file(data_dir, "thunderbird.desktop", "Thunderbird", "/usr/bin/thunderbird %u")
+    environ = {"XDG_DATA_DIRS": os.pathsep.join([str(empty), str(data_dir)])}
+    assert desktop_entry("thunderbird.desktop", environ)["Name"] == "Thunderbird"
+    home = data_dir.parent / "home"
+    local = home / ".local" / "share" / "applications"
+    local.mkdir(parents=True)
+    (local / "thunderbird.desktop").write_text(
+        "[Desktop Entry]\nName=Eigen Thunderbird\nExec=thunderbird %u\n", encoding="utf-8"
+    )
+    # XDG_DATA_HOME defaults to HOME/.local/share, searched first.
+    mine = desktop_entry("thunderbird.desktop", {**environ, "HOME": str(home)})
+    assert mine["Name"] == "Eigen Thunderbird"
 
 
 # --- macOS ---------------------------------------------------------------------------------------
@@ -382,7 +414,7 @@ def test_the_automatic_chain_reads_os_environ() -> None:
 
 def test_configured_chain_reads_the_setting_at_every_draft() -> None:
     choice = ["thunderbird"]
-    configured = ConfiguredOpenerChain(lambda: choice[0], environ={})
+    configured = ConfiguredOpenerChain(lambda: choice[0], environ={}, platform="linux")
     assert [o.name for o in configured.chain().openers] == ["thunderbird", "eml-default-app"]
     choice[0] = AUTO
     assert [o.name for o in configured.chain().openers] == ["eml-default-app"]

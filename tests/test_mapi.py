@@ -1,9 +1,14 @@
 """Simple MAPI: the structs against the documented layout and against a real C library.
 
-A tiny C library compiled here exports ``MAPISendMailW`` with mapi.h's struct definitions
-(``ULONG`` as 32 bits, as on Windows; ``wchar_t`` strings), records everything it received
-into the file named by ``MAPI_FAKE_RECORD`` and returns ``MAPI_FAKE_RESULT``; with
+A tiny C library, ``tests/fake_mapi.c``, exports ``MAPISendMailW`` with mapi.h's struct
+definitions (``ULONG`` as 32 bits, as on Windows; ``wchar_t`` strings), records everything it
+received into the file named by ``MAPI_FAKE_RECORD`` and returns ``MAPI_FAKE_RESULT``; with
 ``MAPI_FAKE_SLEEP_MS`` it blocks like a compose window. The helper process is run for real.
+
+On Linux the tests compile it with ``cc``. The Windows Python cannot start the Linux compiler,
+so there it is a DLL built beforehand and named in ``REFERRAL_DESK_FAKE_MAPI_DLL``::
+
+    x86_64-w64-mingw32-gcc -O2 -shared -s -Wall -Werror -o fakemapi.dll tests/fake_mapi.c
 """
 
 from __future__ import annotations
@@ -53,137 +58,37 @@ SUBJECT = "Doorverwijzing KG-2026-7F3K9Q – cliënt Œuvre 👶 (art. 10/1)"
 BODY = "Geachte collega,\r\n\r\nIn bijlage … cliënt “Zoë”.\r\nŁódź 𝄞\r\n"
 TO = "doorverwijzing@ocmw.example.be"
 
-FAKE_MAPI_C = r"""
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
-#include <wchar.h>
-
-/* mapi.h, with Windows' 32-bit ULONG */
-typedef uint32_t ULONG;
-typedef uint32_t FLAGS;
-typedef uintptr_t ULONG_PTR;
-typedef wchar_t *PWSTR;
-typedef void *PVOID;
-
-typedef struct {
-    ULONG ulReserved; ULONG ulRecipClass; PWSTR lpszName; PWSTR lpszAddress;
-    ULONG ulEIDSize; PVOID lpEntryID;
-} MapiRecipDescW;
-
-typedef struct {
-    ULONG ulReserved; ULONG flFlags; ULONG nPosition; PWSTR lpszPathName;
-    PWSTR lpszFileName; PVOID lpFileType;
-} MapiFileDescW;
-
-typedef struct {
-    ULONG ulReserved; PWSTR lpszSubject; PWSTR lpszNoteText; PWSTR lpszMessageType;
-    PWSTR lpszDateReceived; PWSTR lpszConversationID; FLAGS flFlags;
-    MapiRecipDescW *lpOriginator; ULONG nRecipCount; MapiRecipDescW *lpRecips;
-    ULONG nFileCount; MapiFileDescW *lpFiles;
-} MapiMessageW;
-
-static void text(FILE *f, const char *key, const wchar_t *s) {
-    fprintf(f, "%s=", key);
-    if (s == NULL) { fputs("NULL\n", f); return; }
-    for (; *s; s++) fprintf(f, "%lx ", (unsigned long)*s);
-    fputc('\n', f);
-}
-
-static void num(FILE *f, const char *key, unsigned long long value) {
-    fprintf(f, "%s=%llu\n", key, value);
-}
-
-#define OFF(T, field) fprintf(f, "layout.%s.%s=%zu\n", #T, #field, offsetof(T, field))
-#define SIZE(T) fprintf(f, "layout.%s.size=%zu\n", #T, sizeof(T))
-
-static void layout(FILE *f) {
-    SIZE(MapiRecipDescW);
-    OFF(MapiRecipDescW, ulReserved); OFF(MapiRecipDescW, ulRecipClass);
-    OFF(MapiRecipDescW, lpszName); OFF(MapiRecipDescW, lpszAddress);
-    OFF(MapiRecipDescW, ulEIDSize); OFF(MapiRecipDescW, lpEntryID);
-    SIZE(MapiFileDescW);
-    OFF(MapiFileDescW, ulReserved); OFF(MapiFileDescW, flFlags); OFF(MapiFileDescW, nPosition);
-    OFF(MapiFileDescW, lpszPathName); OFF(MapiFileDescW, lpszFileName);
-    OFF(MapiFileDescW, lpFileType);
-    SIZE(MapiMessageW);
-    OFF(MapiMessageW, ulReserved); OFF(MapiMessageW, lpszSubject);
-    OFF(MapiMessageW, lpszNoteText); OFF(MapiMessageW, lpszMessageType);
-    OFF(MapiMessageW, lpszDateReceived); OFF(MapiMessageW, lpszConversationID);
-    OFF(MapiMessageW, flFlags); OFF(MapiMessageW, lpOriginator);
-    OFF(MapiMessageW, nRecipCount); OFF(MapiMessageW, lpRecips);
-    OFF(MapiMessageW, nFileCount); OFF(MapiMessageW, lpFiles);
-}
-
-ULONG MAPISendMailW(ULONG_PTR session, ULONG_PTR uiparam, MapiMessageW *m, ULONG flags,
-                    ULONG reserved) {
-    const char *record = getenv("MAPI_FAKE_RECORD");
-    const char *result = getenv("MAPI_FAKE_RESULT");
-    const char *sleep_ms = getenv("MAPI_FAKE_SLEEP_MS");
-    char tmp[4096];
-    ULONG i;
-    if (record != NULL) {
-        FILE *f;
-        snprintf(tmp, sizeof tmp, "%s.part", record);
-        f = fopen(tmp, "w");
-        if (f == NULL) return 2;
-        layout(f);
-        num(f, "session", session); num(f, "uiparam", uiparam);
-        num(f, "flags", flags); num(f, "reserved", reserved);
-        num(f, "message.ulReserved", m->ulReserved);
-        text(f, "subject", m->lpszSubject); text(f, "body", m->lpszNoteText);
-        text(f, "messagetype", m->lpszMessageType);
-        text(f, "datereceived", m->lpszDateReceived);
-        text(f, "conversationid", m->lpszConversationID);
-        num(f, "message.flFlags", m->flFlags);
-        num(f, "originator_null", m->lpOriginator == NULL);
-        num(f, "recip.count", m->nRecipCount);
-        for (i = 0; i < m->nRecipCount; i++) {
-            num(f, "recip.reserved", m->lpRecips[i].ulReserved);
-            num(f, "recip.class", m->lpRecips[i].ulRecipClass);
-            text(f, "recip.name", m->lpRecips[i].lpszName);
-            text(f, "recip.address", m->lpRecips[i].lpszAddress);
-            num(f, "recip.eidsize", m->lpRecips[i].ulEIDSize);
-            num(f, "recip.entryid_null", m->lpRecips[i].lpEntryID == NULL);
-        }
-        num(f, "file.count", m->nFileCount);
-        num(f, "files_null", m->lpFiles == NULL);
-        for (i = 0; i < m->nFileCount; i++) {
-            num(f, "file.reserved", m->lpFiles[i].ulReserved);
-            num(f, "file.flags", m->lpFiles[i].flFlags);
-            num(f, "file.position", m->lpFiles[i].nPosition);
-            text(f, "file.path", m->lpFiles[i].lpszPathName);
-            text(f, "file.name", m->lpFiles[i].lpszFileName);
-            num(f, "file.type_null", m->lpFiles[i].lpFileType == NULL);
-        }
-        fclose(f);
-        rename(tmp, record);
-    }
-    if (sleep_ms != NULL) usleep((useconds_t)atoi(sleep_ms) * 1000);
-    return result != NULL ? (ULONG)strtoul(result, NULL, 10) : 0;
-}
-"""
+FAKE_MAPI_SOURCE = Path(__file__).with_name("fake_mapi.c")
+FAKE_MAPI_DLL_ENV = "REFERRAL_DESK_FAKE_MAPI_DLL"
 
 
 def _compiler() -> str | None:
     return shutil.which("cc") or shutil.which("gcc")
 
 
+def _prebuilt_dll() -> Path:
+    """Windows: the DLL built from tests/fake_mapi.c outside this Python (see the top)."""
+    named = os.environ.get(FAKE_MAPI_DLL_ENV, "")
+    if named and Path(named).is_file():
+        return Path(named)
+    if os.environ.get("CI"):
+        pytest.fail(f"the fake MAPI DLL ({FAKE_MAPI_DLL_ENV}) is required on CI")
+    pytest.skip(f"no fake MAPI DLL: build tests/fake_mapi.c and name it in {FAKE_MAPI_DLL_ENV}")
+
+
 @pytest.fixture(scope="module")
 def fake_mapi(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if sys.platform == "win32":
+        return _prebuilt_dll()
     compiler = _compiler()
     if compiler is None:
         if os.environ.get("CI"):
             pytest.fail("no C compiler on CI: the MAPI marshalling test cannot run")
         pytest.skip("no C compiler (cc) to build the fake MAPI library")
-    folder = tmp_path_factory.mktemp("fake-mapi")
-    source = folder / "fakemapi.c"
-    source.write_text(FAKE_MAPI_C, encoding="utf-8")
-    library = folder / "libfakemapi.so"
+    library = tmp_path_factory.mktemp("fake-mapi") / "libfakemapi.so"
+    source = str(FAKE_MAPI_SOURCE)
     subprocess.run(
-        [compiler, "-shared", "-fPIC", "-Wall", "-Werror", "-o", str(library), str(source)],
+        [compiler, "-shared", "-fPIC", "-Wall", "-Werror", "-o", str(library), source],
         check=True,
         capture_output=True,
     )
@@ -197,6 +102,13 @@ def record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("MAPI_FAKE_RESULT", raising=False)
     monkeypatch.delenv("MAPI_FAKE_SLEEP_MS", raising=False)
     return path
+
+
+def _wide_text(units: str) -> str:
+    """The ``wchar_t`` code units the C side wrote in hex: UTF-32 on Linux, UTF-16 (with
+    surrogate pairs) on Windows; an unpaired surrogate fails the decoding."""
+    text = "".join(chr(int(unit, 16)) for unit in units.split())
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
 
 
 def read_record(path: Path) -> tuple[dict[str, int], dict[str, str | None]]:
@@ -216,9 +128,7 @@ def read_record(path: Path) -> tuple[dict[str, int], dict[str, str | None]]:
             "file.path",
             "file.name",
         }:
-            texts[key] = (
-                None if value == "NULL" else "".join(chr(int(h, 16)) for h in value.split())
-            )
+            texts[key] = None if value == "NULL" else _wide_text(value)
         else:
             numbers[key] = int(value)
     return numbers, texts
@@ -397,8 +307,10 @@ def test_handle_request_maps_load_problems(fake_mapi: Path, tmp_path: Path) -> N
     missing = request_for(None, library=str(tmp_path / "nope.so"))
     response = handle_request(missing.model_dump_json().encode(), loader=ctypes.CDLL)
     assert response.code == HELPER_LIBRARY_NOT_LOADED
-    libc = request_for(None, library="libc.so.6")
-    response = handle_request(libc.model_dump_json().encode(), loader=ctypes.CDLL)
+    # A library that loads but has no MAPISendMailW.
+    other = "kernel32.dll" if sys.platform == "win32" else "libc.so.6"
+    unrelated = request_for(None, library=other)
+    response = handle_request(unrelated.model_dump_json().encode(), loader=ctypes.CDLL)
     assert response.code == HELPER_MISSING_FUNCTION
     assert handle_request(b"{not json").code == HELPER_BAD_REQUEST
     assert handle_request(b'{"to": "x"}').code == HELPER_BAD_REQUEST

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 from collections.abc import Sequence
 from email.message import EmailMessage
 from pathlib import Path
@@ -13,6 +14,8 @@ import pytest
 from referral_desk.delivery.message import DraftMessage
 from referral_desk.delivery.new_outlook import NewOutlookOpener
 from referral_desk.delivery.openers import MailOpenError
+from tests.fake_programs import fake_program
+from tests.file_privacy import assert_private
 
 OLK = Path("C:/Users/kg/AppData/Local/Microsoft/WindowsApps/olk.exe")
 ARCHIVE_BYTES = bytes(range(256)) * 41 + b"7z\xbc\xaf\x27\x1c"
@@ -85,7 +88,7 @@ def test_olk_gets_the_unsent_eml_from_the_referral_folder(
     assert len(attachments) == 1
     assert attachments[0].get_filename() == "KG-2026-7F3K9Q.7z"
     assert attachments[0].get_payload(decode=True) == ARCHIVE_BYTES
-    assert eml.stat().st_mode & 0o777 == 0o600
+    assert_private(eml)
 
 
 def test_quick_non_zero_exit_is_a_failure(draft: DraftMessage, folder: Path) -> None:
@@ -118,12 +121,21 @@ def test_unwritable_folder_fails_before_olk_starts(draft: DraftMessage, tmp_path
     assert spawn.calls == []
 
 
-def test_real_spawn_of_a_stand_in_olk(draft: DraftMessage, folder: Path, tmp_path: Path) -> None:
-    """spawn_detached for real, with a script in olk.exe's place that copies what it gets."""
+def test_real_spawn_of_a_stand_in_olk(draft: DraftMessage, tmp_path: Path) -> None:
+    """spawn_detached for real, with a program in olk.exe's place that copies what it gets;
+    the outbox path has a space (a user name) and must arrive as one argument."""
     seen = tmp_path / "seen.eml"
-    olk = tmp_path / "olk"
-    olk.write_text(f'#!/bin/sh\ncp "$1" "{seen}"\n', encoding="utf-8")
-    olk.chmod(0o755)
-    result = NewOutlookOpener(olk, grace=10.0).open_draft(draft, folder)
+    arguments = tmp_path / "arguments.json"
+    olk = fake_program(
+        tmp_path / "olk",
+        "olk",
+        "import json, shutil, sys\n"
+        f"json.dump(sys.argv[1:], open({str(arguments)!r}, 'w', encoding='utf-8'))\n"
+        f"shutil.copyfile(sys.argv[1], {str(seen)!r})\n",
+    )
+    folder = tmp_path / "Sofie Maes" / "outbox" / "KG-2026-7F3K9Q"
+    folder.mkdir(parents=True)
+    result = NewOutlookOpener(olk, grace=30.0).open_draft(draft, folder)
     assert result.eml_path is not None
+    assert json.loads(arguments.read_text(encoding="utf-8")) == [str(result.eml_path)]
     assert seen.read_bytes() == result.eml_path.read_bytes()

@@ -10,15 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from referral_desk.storage.outbox import Outbox, OutboxError
+from referral_desk.storage.outbox import Outbox, OutboxError, is_link
+from tests.folder_links import KINDS, LinkKind, folder_link
+from tests.platforms import posix_only
 
 NOW = datetime(2026, 3, 20, 9, 0, tzinfo=UTC)
 DAY = 86_400
 
 
 def age(path: Path, days: float) -> None:
+    """Sets *path*'s times: a symbolic link's own where the platform can (Windows' os.utime
+    has no follow_symlinks=False; the junctions tests make there are real folders)."""
     stamp = NOW.timestamp() - days * DAY
-    os.utime(path, (stamp, stamp), follow_symlinks=False)
+    if os.utime in os.supports_follow_symlinks:
+        os.utime(path, (stamp, stamp), follow_symlinks=False)
+    else:
+        os.utime(path, (stamp, stamp))
 
 
 def referral(outbox: Outbox, referral_id: str, archive_days: float, eml_days: float) -> Path:
@@ -29,6 +36,11 @@ def referral(outbox: Outbox, referral_id: str, archive_days: float, eml_days: fl
     age(eml, eml_days)
     age(archive.parent, max(archive_days, eml_days))
     return archive.parent
+
+
+@pytest.fixture(params=KINDS)
+def kind(request: pytest.FixtureRequest) -> LinkKind:
+    return request.param  # type: ignore[no-any-return]
 
 
 @pytest.fixture
@@ -90,18 +102,36 @@ def test_missing_outbox_is_nothing_to_do(outbox: Outbox) -> None:
     assert not outbox.root.exists()
 
 
-def test_links_are_never_followed_nor_removed(outbox: Outbox, tmp_path: Path) -> None:
+def test_links_are_never_followed_nor_removed(
+    outbox: Outbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: LinkKind
+) -> None:
     precious = tmp_path / "elders"
     precious.mkdir()
-    keep = precious / "belangrijk.txt"
-    keep.write_text("niet verwijderen", encoding="utf-8")
-    age(keep, 100)
+    (precious / "belangrijk.txt").write_text("niet verwijderen", encoding="utf-8")
+    age(precious / "belangrijk.txt", 100)
     age(precious, 100)
     outbox.folder_for("KG-2026-KKKKKK")
-    link_folder = outbox.root / "KG-2026-LLLLLL"
-    link_folder.symlink_to(precious, target_is_directory=True)
+    link_folder = folder_link(monkeypatch, outbox.root / "KG-2026-LLLLLL", precious, kind)
     age(link_folder, 100)
-    # A link inside an old referral folder: the folder goes, the link's target stays.
+    keep = link_folder / "belangrijk.txt"
+
+    assert outbox.purge_older_than(14, NOW) == []
+    assert keep.read_text(encoding="utf-8") == "niet verwijderen"
+    assert outbox.newest_folder_time() is not None  # the real folder's, never the link's
+
+    assert outbox.empty() == 1  # the real folder; the link is skipped
+    assert keep.read_text(encoding="utf-8") == "niet verwijderen"
+    assert sorted(p.name for p in outbox.root.iterdir()) == ["KG-2026-LLLLLL"]
+    assert is_link(link_folder)
+
+
+@posix_only("a symbolic link to a file: Windows makes those only with a privilege")
+def test_a_link_inside_an_old_folder_goes_with_it_and_its_target_stays(
+    outbox: Outbox, tmp_path: Path
+) -> None:
+    keep = tmp_path / "belangrijk.txt"
+    keep.write_text("niet verwijderen", encoding="utf-8")
+    age(keep, 100)
     old = referral(outbox, "KG-2026-MMMMMM", 30, 30)
     inner_link = old / "link.txt"
     inner_link.symlink_to(keep)
@@ -109,27 +139,41 @@ def test_links_are_never_followed_nor_removed(outbox: Outbox, tmp_path: Path) ->
     age(old, 30)
 
     assert outbox.purge_older_than(14, NOW) == ["KG-2026-MMMMMM"]
+    assert not old.exists()
     assert keep.read_text(encoding="utf-8") == "niet verwijderen"
-    assert link_folder.is_symlink()
-
-    assert outbox.empty() == 1  # the real folder; the link is skipped
-    assert link_folder.is_symlink()
-    assert keep.exists()
 
 
-def test_an_outbox_that_is_a_link_is_refused(tmp_path: Path) -> None:
+def test_what_a_link_inside_a_folder_leads_to_never_keeps_the_folder(
+    outbox: Outbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: LinkKind
+) -> None:
+    """Housekeeping never walks into a link, which could lead anywhere (on Windows a junction
+    back up to the outbox would have it walk until the path grew too long)."""
+    old = referral(outbox, "KG-2026-NNNNNN", 30, 30)
+    target = tmp_path / "elders"
+    target.mkdir()
+    (target / "nieuw.txt").write_text("x", encoding="utf-8")
+    age(target / "nieuw.txt", 1)
+    link = folder_link(monkeypatch, old / "link", target, kind)
+    age(link, 30)
+    age(old, 30)
+    assert outbox.purge_older_than(14, NOW) == ["KG-2026-NNNNNN"]
+
+
+def test_an_outbox_that_is_a_link_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: LinkKind
+) -> None:
     real = tmp_path / "ergens"
     real.mkdir()
     (real / "KG-2026-NNNNNN").mkdir()
     age(real / "KG-2026-NNNNNN", 100)
-    link = tmp_path / "outbox"
-    link.symlink_to(real, target_is_directory=True)
+    link = folder_link(monkeypatch, tmp_path / "outbox", real, kind)
     outbox = Outbox(link)
     with pytest.raises(OutboxError, match="geen gewone map"):
         outbox.purge_older_than(14, NOW)
     with pytest.raises(OutboxError):
         outbox.empty()
-    assert (real / "KG-2026-NNNNNN").is_dir()
+    assert outbox.newest_folder_time() is None
+    assert (link / "KG-2026-NNNNNN").is_dir()
 
 
 def test_empty_removes_everything_and_counts(outbox: Outbox) -> None:

@@ -24,6 +24,7 @@ from referral_desk.storage.password_vault import (
     vault_status,
 )
 from tests.memory_keyring import MemoryKeyring
+from tests.platforms import posix_only
 
 T0 = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 ID = "KG-2026-7F3K9Q"
@@ -287,6 +288,9 @@ REAL_SCRIPT = textwrap.dedent(
 )
 
 
+SECRET_SERVICE = "Secret Service (gnome-keyring over D-Bus) is Linux's keyring"
+
+
 def _real_keyring_tools() -> tuple[str, str]:
     daemon = shutil.which("gnome-keyring-daemon")
     runner = shutil.which("dbus-run-session")
@@ -315,6 +319,7 @@ def _session_env() -> dict[str, str]:
     return env
 
 
+@posix_only(SECRET_SERVICE)
 @pytest.mark.slow
 def test_real_secret_service_through_gnome_keyring(tmp_path: Path) -> None:
     import json
@@ -386,6 +391,7 @@ def test_real_secret_service_through_gnome_keyring(tmp_path: Path) -> None:
             assert b"KQ3X-HR4C" not in data and b"afgesproken" not in data, file
 
 
+@posix_only(SECRET_SERVICE)
 @pytest.mark.slow
 def test_a_secret_service_that_cannot_unlock_is_unavailable(tmp_path: Path) -> None:
     """No unlocked login keyring and no way to show the unlock prompt (no display): the

@@ -8,7 +8,10 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,13 +21,15 @@ from pytestqt.qtbot import QtBot
 
 from referral_desk.lifecycle.creation import ReferralRefused, make_referral
 from referral_desk.retention import RetentionPolicy, apply_retention
+from referral_desk.storage import settings as settings_module
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import INDEX_KEY, SERVICE, PasswordVault
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
-from referral_desk.storage.settings import Settings, SettingsStore
+from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from tests.lifecycle_fixtures import NOW, Desk, request
 from tests.memory_keyring import MemoryKeyring
+from tests.platforms import posix_only
 from tests.test_referral_log import entry
 from tests.test_settings_dialog import PROFILE, click, combo, make_dialog
 
@@ -206,7 +211,10 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@posix_only(
+    "POSIX file modes: on Windows the -wal and -shm files take the access list of the "
+    "referral log's folder in the user's profile"
+)
 def test_wal_and_shm_are_private_from_the_first_write(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
@@ -222,7 +230,10 @@ def test_wal_and_shm_are_private_from_the_first_write(tmp_path: Path) -> None:
         os.umask(old)
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@posix_only(
+    "POSIX file modes: on Windows the -wal and -shm files take the access list of the "
+    "referral log's folder in the user's profile"
+)
 def test_side_files_left_readable_by_a_crash_are_made_private_at_open(tmp_path: Path) -> None:
     path = tmp_path / "register.sqlite3"
     ReferralLog.open(path).close()
@@ -307,3 +318,50 @@ for n in range(40):
     ]
     assert [worker.wait(timeout=120) for worker in workers] == [0, 0]
     assert len(store.load().last_mailboxes) == 80
+
+
+@contextmanager
+def _another_window_holds_the_lock(store: SettingsStore, seconds: float) -> Iterator[None]:
+    """Another holder of the settings lock (its own descriptor, as another process has) that
+    lets go after *seconds*."""
+    taken, let_go = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with settings_module._file_lock(store.lock_path):
+            taken.set()
+            let_go.wait(seconds)
+
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
+    assert taken.wait(30)
+    try:
+        yield
+    finally:
+        let_go.set()
+        holder.join(30)
+
+
+def test_an_update_waits_for_another_window_saving(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.json")
+    store.save(Settings(recall_days=12))
+    with _another_window_holds_the_lock(store, 1.5):
+        started = time.monotonic()
+        saved = store.update({"mail_adapter": "thunderbird"})
+        assert time.monotonic() - started >= 1.0  # it waited instead of failing
+    assert store.load() == saved
+    assert (saved.mail_adapter, saved.recall_days) == ("thunderbird", 12)
+
+
+def test_a_lock_kept_too_long_is_said_in_dutch_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings_module, "LOCK_TIMEOUT_SECONDS", 0.3)
+    store = SettingsStore(tmp_path / "settings.json")
+    store.save(Settings(recall_days=12))
+    before = store.path.read_bytes()
+    with (
+        _another_window_holds_the_lock(store, 30),
+        pytest.raises(SettingsError, match="ander venster van referral-desk"),
+    ):
+        store.update({"mail_adapter": "thunderbird"})
+    assert store.path.read_bytes() == before

@@ -20,6 +20,7 @@ _SRC = str(Path(referral_desk.__file__).resolve().parents[1])
 WRITER = textwrap.dedent(
     """
     import sys
+    sys.path.insert(0, sys.argv.pop(1))
     from datetime import UTC, datetime, timedelta
     from pathlib import Path
     from referral_desk.storage.referral_log import NewReferralLogEntry, ReferralLog
@@ -55,13 +56,22 @@ WRITER = textwrap.dedent(
 
 
 def _writer(path: Path, worker: int, count: int) -> subprocess.Popen[str]:
+    # The source folder goes in as an argument: Windows CPython's embeddable build ignores
+    # PYTHONPATH.
     return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path), str(worker), str(count)],
+        [sys.executable, "-c", WRITER, _SRC, str(path), str(worker), str(count)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([_SRC, os.environ.get("PYTHONPATH", "")])},
     )
+
+
+def _kill(writer: subprocess.Popen[str]) -> None:
+    """An abrupt death, nothing flushed or closed: SIGKILL on POSIX, TerminateProcess on
+    Windows (Popen.kill does either)."""
+    writer.kill()
+    writer.wait(timeout=30)
+    assert writer.returncode == (-signal.SIGKILL if os.name == "posix" else 1)
 
 
 def test_two_instances_writing_at_once_lose_nothing(tmp_path: Path) -> None:
@@ -89,9 +99,7 @@ def test_a_writer_killed_mid_write_leaves_every_committed_row_whole(tmp_path: Pa
         committed = int(line)
         if committed >= 150:
             break
-    os.kill(writer.pid, signal.SIGKILL)
-    writer.wait(timeout=30)
-    assert writer.returncode == -signal.SIGKILL
+    _kill(writer)
 
     referral_log = ReferralLog.open(path)
     assert referral_log.integrity_ok()
@@ -128,8 +136,7 @@ def test_a_writer_killed_repeatedly_never_corrupts_the_file(tmp_path: Path) -> N
         for line in writer.stdout:
             if int(line) >= stop_after:
                 break
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.wait(timeout=30)
+        _kill(writer)
         referral_log = ReferralLog.open(path)
         assert referral_log.integrity_ok()
         rows = referral_log.all()

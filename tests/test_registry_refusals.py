@@ -31,13 +31,12 @@ from referral_desk.storage.registry_location import (
     active_registry_source,
     load_active_registry,
 )
+from tests.platforms import posix_only
 
 ROOT = Path(__file__).parents[1]
 TABLE = PostcodeTable.load_bundled(ROOT / "resources")
 BUNDLED = (ROOT / "config" / "partners.toml").read_text("utf-8")
 TODAY = date(2026, 11, 23)
-
-posix_only = pytest.mark.skipif(os.name != "posix", reason="symlinks and FIFOs as on Linux")
 
 NESTED = {
     "arrays, 500 levels (1 kB)": "x = " + "[" * 500 + "]" * 500 + "\n",
@@ -135,6 +134,14 @@ REFUSED: dict[str, Callable[[Path], str]] = {
     "folder": _folder,
     "nested 500 levels": _nested,
 }
+_SYMLINK = "a symbolic link to a file: Windows makes those only with a privilege"
+_FIFO = "a FIFO: Windows has no named pipes in the file system"
+_POSIX_CASES = {"dangling symlink": _SYMLINK, "symlink loop": _SYMLINK, "FIFO": _FIFO}
+# Every case; the ones only POSIX can make are marked so.
+REFUSED_CASES = [
+    pytest.param(case, marks=posix_only(_POSIX_CASES[case])) if case in _POSIX_CASES else case
+    for case in REFUSED
+]
 
 
 def _finishes(action: Callable[[], object], seconds: float = 10) -> object:
@@ -154,8 +161,7 @@ def _finishes(action: Callable[[], object], seconds: float = 10) -> object:
     return outcome[0]
 
 
-@posix_only
-@pytest.mark.parametrize("case", list(REFUSED))
+@pytest.mark.parametrize("case", REFUSED_CASES)
 def test_files_that_are_no_regular_file_are_refused_without_blocking(
     tmp_path: Path, case: str
 ) -> None:
@@ -167,7 +173,7 @@ def test_files_that_are_no_regular_file_are_refused_without_blocking(
     assert str(path) in _messages(error)
 
 
-@posix_only
+@posix_only(_SYMLINK)
 def test_a_link_to_a_regular_registry_is_read_like_that_file(tmp_path: Path) -> None:
     target = tmp_path / "echt.toml"
     target.write_text(BUNDLED, "utf-8")
@@ -188,8 +194,7 @@ def _machine_registry(make: Callable[[Path], str]) -> tuple[AppPaths, str]:
     return paths, make(paths.machine_registry)
 
 
-@posix_only
-@pytest.mark.parametrize("case", list(REFUSED))
+@pytest.mark.parametrize("case", REFUSED_CASES)
 def test_a_broken_machine_registry_is_active_and_refused_never_replaced(case: str) -> None:
     paths, expected = _machine_registry(REFUSED[case])
     assert active_registry_source(paths) is RegistrySource.MACHINE
@@ -203,8 +208,7 @@ def test_without_a_machine_registry_the_bundled_one_is_active() -> None:
     assert active_registry_source(paths) is RegistrySource.BUNDLED
 
 
-@posix_only
-@pytest.mark.parametrize("case", list(REFUSED))
+@pytest.mark.parametrize("case", REFUSED_CASES)
 def test_selftest_reports_a_refused_machine_registry_with_its_reason(case: str) -> None:
     paths, expected = _machine_registry(REFUSED[case])
     result = _finishes(lambda: selftest.check_registry(paths, TODAY))
@@ -214,13 +218,23 @@ def test_selftest_reports_a_refused_machine_registry_with_its_reason(case: str) 
     assert expected in result.detail
 
 
-@posix_only
+@posix_only(_FIFO)
 def test_cli_validate_refuses_a_fifo_without_blocking(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "partners.toml"
     os.mkfifo(path)
     assert _finishes(lambda: main(["registry", "validate", str(path)])) == 1
+    assert "geen gewoon bestand" in capsys.readouterr().out
+
+
+def test_a_device_is_refused_without_blocking(capsys: pytest.CaptureFixture[str]) -> None:
+    """/dev/null, or on Windows NUL (a name that is a device in every folder)."""
+    device = Path(os.devnull)
+    error = _finishes(lambda: load_registry_file(device, TABLE))
+    assert isinstance(error, RegistryError), error
+    assert "geen gewoon bestand" in _messages(error)
+    assert _finishes(lambda: main(["registry", "validate", str(device)])) == 1
     assert "geen gewoon bestand" in capsys.readouterr().out
 
 

@@ -16,7 +16,9 @@ from referral_desk.domain import minisign
 from referral_desk.domain.registry_signing import sign_registry, unlock_and_sign
 from referral_desk.storage.settings import SettingsStore
 from referral_desk.ui.registry_editor import RegistryEditor
-from tests.test_minisign import make_keys, run_minisign
+from tests.minisign_check import minisign_verifies
+from tests.platforms import posix_only
+from tests.test_minisign import STOCK_MINISIGN, WITHOUT_THE_TOOL, make_keys, run_minisign
 from tests.test_registry_editor import BUNDLED, TABLE, TODAY, _saving_to, _set
 from tests.ui_driver import child, open_main_window
 
@@ -54,6 +56,8 @@ def _save_and_wait(qtbot: QtBot, editor: RegistryEditor) -> bool:
 
 
 def _minisign_accepts(file: Path, key: Path) -> bool:
+    if WITHOUT_THE_TOOL:
+        return minisign_verifies(file, key.with_suffix(".pub"))
     result = run_minisign("-V", "-p", str(key.with_suffix(".pub")), "-m", str(file))
     return result.returncode == 0 and "Signature and comment signature verified" in result.stdout
 
@@ -180,8 +184,14 @@ def test_saving_without_a_key_says_an_old_signature_no_longer_fits(
     child(editor, QPushButton, "forgetSigningKey").click()  # type: ignore[attr-defined]
     assert editor.signing_key_path is None
     target = tmp_path / "partners.toml"  # over the opened file, which was signed before
-    old = run_minisign("-S", "-s", str(key.with_suffix(".key")), "-m", str(target))
-    assert old.returncode == 0, old.stderr
+    if WITHOUT_THE_TOOL:
+        secret = minisign.read_secret_key(key.with_suffix(".key").read_text("utf-8"), None)
+        signed = sign_registry(target.read_bytes(), target.name, secret, now=NOW)
+        target.with_name(target.name + ".minisig").write_text(signed.text, "utf-8")
+    else:
+        old = run_minisign("-S", "-s", str(key.with_suffix(".key")), "-m", str(target))
+        assert old.returncode == 0, old.stderr
+    assert _minisign_accepts(target, key)
     summaries: list[str] = []
     _saving_to(editor, target, summaries)
     assert editor.save_as()
@@ -220,3 +230,23 @@ def test_the_key_inputs_are_labelled_and_in_the_tab_order(qtbot: QtBot, tmp_path
     assert next_tab_stop(forget) is editor.form.editors["id"]
     shown = child(editor, QLabel, "signingKey")
     assert isinstance(shown, QLabel) and shown.textFormat() == Qt.TextFormat.PlainText
+
+
+@posix_only(STOCK_MINISIGN)
+def test_the_stand_in_check_for_windows_agrees_with_stock_minisign(tmp_path: Path) -> None:
+    key = make_keys(tmp_path / "keys")
+    target = tmp_path / "partners.toml"
+    shutil.copyfile(BUNDLED, target)
+    signed = run_minisign("-S", "-s", str(key.with_suffix(".key")), "-m", str(target))
+    assert signed.returncode == 0, signed.stderr
+    public = key.with_suffix(".pub")
+    assert minisign_verifies(target, public)
+    signature = target.with_name("partners.toml.minisig")
+    lines = signature.read_text("utf-8").splitlines()
+    signature.write_text("\n".join([*lines[:2], lines[2] + "x", *lines[3:]]) + "\n", "utf-8")
+    assert not minisign_verifies(target, public)
+    assert not _minisign_accepts(target, key)
+    signature.write_text("\n".join(lines) + "\n", "utf-8")
+    target.write_bytes(target.read_bytes() + b"\n")
+    assert not minisign_verifies(target, public)
+    assert not _minisign_accepts(target, key)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -193,15 +195,16 @@ def test_broken_machine_registry_fails_with_its_problems(
     assert [c.name for c in report.checks if not c.ok] == ["registry"]
 
 
-def test_unwritable_data_dir_fails(
-    memory_keyring: MemoryKeyring, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_unwritable_data_dir_fails(memory_keyring: MemoryKeyring, tmp_path: Path) -> None:
     # Tests run as root on CI, so chmod proves nothing: a folder below a regular file
-    # cannot be created by anyone.
+    # cannot be created by anyone. Only the data folder moves there (on Windows the settings
+    # share their folder with the data by default).
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", "utf-8")
-    monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "share"))
-    report = run()
+    paths = dataclasses.replace(
+        AppPaths.from_platform(), data_dir=blocker / "share" / "referral-desk"
+    )
+    report = run_selftest(paths, clock=lambda: NOW)
     folders = by_name(report)["folders"]
     assert not report.ok
     assert not folders.ok
@@ -254,8 +257,8 @@ def test_missing_fonts_fail_documents_but_archive_still_runs(
     real = AppPaths.from_platform()
     bundle = tmp_path / "bundle"
     (bundle / "resources").mkdir(parents=True)
-    (bundle / "config").symlink_to(real.bundled_dir / "config")
-    (bundle / "resources" / "data").symlink_to(real.resources_dir / "data")
+    shutil.copytree(real.bundled_dir / "config", bundle / "config")
+    shutil.copytree(real.resources_dir / "data", bundle / "resources" / "data")
     paths = AppPaths(
         config_dir=real.config_dir,
         data_dir=real.data_dir,
@@ -321,30 +324,33 @@ def test_cli_text_and_json(
     assert {c["name"] for c in data["checks"]} >= {"registry", "archive", "keyring", "folders"}
 
 
-def _subprocess_env(tmp_path: Path, backend: str) -> dict[str, str]:
+def _selftest_subprocess(tmp_path: Path, backend: str) -> subprocess.CompletedProcess[str]:
+    """``python -m referral_desk selftest --json`` in a fresh process without a display, with
+    the test's keyring backend importable: its folder goes on sys.path before the module runs
+    (Windows CPython's embeddable build ignores PYTHONPATH)."""
     module_dir = tmp_path / "keyring-backend"
     module_dir.mkdir(exist_ok=True)
     (module_dir / "memkeyring.py").write_text(MEMORY_KEYRING_SOURCE, "utf-8")
     env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        PYTHON_KEYRING_BACKEND=backend,
-        PYTHONPATH=os.pathsep.join([str(module_dir), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
-    )
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHON_KEYRING_BACKEND=backend)
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
-    return env
-
-
-def test_subprocess_json_without_display(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "referral_desk", "selftest", "--json"],
-        env=_subprocess_env(tmp_path, "memkeyring.MemoryKeyring"),
+    launcher = (
+        "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); "
+        "runpy.run_module('referral_desk', run_name='__main__', alter_sys=True)"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", launcher, str(module_dir), "selftest", "--json"],
+        env=env,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
+
+
+def test_subprocess_json_without_display(tmp_path: Path) -> None:
+    done = _selftest_subprocess(tmp_path, "memkeyring.MemoryKeyring")
     assert done.returncode == 0, done.stdout + done.stderr
     report = SelftestReport.model_validate_json(done.stdout)
     assert report.ok
@@ -354,14 +360,7 @@ def test_subprocess_json_without_display(tmp_path: Path) -> None:
 
 
 def test_subprocess_fail_keyring_exits_1(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "referral_desk", "selftest", "--json"],
-        env=_subprocess_env(tmp_path, "keyring.backends.fail.Keyring"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = _selftest_subprocess(tmp_path, "keyring.backends.fail.Keyring")
     assert done.returncode == 1, done.stdout + done.stderr
     report = SelftestReport.model_validate_json(done.stdout)
     assert [c.name for c in report.checks if not c.ok] == ["keyring"]

@@ -31,6 +31,7 @@ from referral_desk.mail_check import (
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.settings_dialog import SettingsDialog
+from tests.file_privacy import assert_private
 
 PROFILE = ReferrerProfile(
     name="Sofie Maes",
@@ -248,14 +249,20 @@ def test_empty_outbox_asks_first(qtbot: QtBot, store: SettingsStore, outbox: Out
     assert label(dialog, "outboxStatus") == "De outbox is leeggemaakt (2 onderdelen verwijderd)."
 
 
-def test_empty_outbox_refusal_is_shown(qtbot: QtBot, store: SettingsStore, tmp_path: Path) -> None:
+def test_empty_outbox_refusal_is_shown(
+    qtbot: QtBot, store: SettingsStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.folder_links import folder_link  # a symbolic link; on Windows a junction
+
     real = tmp_path / "elders"
     real.mkdir()
-    (tmp_path / "outbox-link").symlink_to(real, target_is_directory=True)
-    dialog = make_dialog(qtbot, store, Outbox(tmp_path / "outbox-link"))
+    (real / "KG-2026-ACDEFG").mkdir()
+    link = folder_link(monkeypatch, tmp_path / "outbox-link", real)
+    dialog = make_dialog(qtbot, store, Outbox(link))
     dialog.confirm_empty_outbox = lambda: True  # type: ignore[method-assign]
     click(qtbot, dialog, "emptyOutboxButton")
     assert "geen gewone map" in label(dialog, "outboxStatus")
+    assert (link / "KG-2026-ACDEFG").is_dir()
 
 
 # --- the test draft itself (Qt-free) --------------------------------------------------------------
@@ -291,7 +298,7 @@ def test_check_draft_goes_to_the_own_address_with_a_harmless_file(outbox: Outbox
     assert draft.subject == CHECK_SUBJECT
     assert draft.attachment == folder / CHECK_ATTACHMENT_NAME
     assert draft.attachment.read_text(encoding="utf-8") == CHECK_ATTACHMENT_TEXT
-    assert oct(draft.attachment.stat().st_mode & 0o777) == oct(0o600)
+    assert_private(draft.attachment)
 
 
 def test_check_draft_refuses_a_bad_address_before_writing(outbox: Outbox) -> None:

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import os
-import stat
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from referral_desk.storage.referral_log import ReferralLog, WithdrawalChannel
 from referral_desk.team_figures import merge_referrals, team_table
 from referral_desk.ui.evaluation_chart import PNG_SIZE
 from referral_desk.ui.evaluation_window import EvaluationWindow
+from tests.file_privacy import assert_private
 from tests.lifecycle_fixtures import CANARY, CANARY_FORM
 from tests.test_referral_log import entry
 
@@ -48,6 +49,16 @@ def _point_home_at(root: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
         path = root / sub
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(var, str(path))
+    if sys.platform == "win32":
+        # platformdirs asks Windows for these folders; HOME and XDG_* do not move them.
+        for csidl, sub in {
+            "APPDATA": "AppData/Roaming",
+            "LOCAL_APPDATA": "AppData/Local",
+            "COMMON_APPDATA": "ProgramData",
+        }.items():
+            path = root / sub
+            path.mkdir(parents=True, exist_ok=True)
+            monkeypatch.setenv(f"WIN_PD_OVERRIDE_{csidl}", str(path))
     return AppPaths.from_platform()
 
 
@@ -128,7 +139,7 @@ def test_two_laptops_merged_with_a_file_given_twice_count_each_referral_once(
         data = path.read_bytes()
         for needle in (CANARY, CANARY.lower(), CANARY_INITIALS, "QZX", CANARY_FORM["postcode"]):
             assert needle.encode() not in data, (path.name, needle)
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert_private(path)
         assert json.loads(data)["format_version"] == 1
     exported_b = read_export(out_b)
     by_id = {r.referral_id: r for r in exported_b.referrals}
@@ -249,7 +260,6 @@ def test_the_cli_png_renders_without_a_display(
 ) -> None:
     """In a fresh process, no QApplication and no DISPLAY: the merge still draws the chart."""
     import subprocess
-    import sys
 
     out_a, _out_b = _export_from_two_homes(tmp_path, monkeypatch)
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}

@@ -9,7 +9,9 @@ Thunderbird reads the same strings in tests/test_thunderbird_real.py.
 from __future__ import annotations
 
 import os
+import re
 import stat
+import sys
 import urllib.parse
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,10 +32,13 @@ from referral_desk.delivery.thunderbird import (
     mailto_handler,
     sandbox_kind,
 )
+from tests.platforms import posix_only
 from tests.thunderbird_profiles import home_with_account
 
 REFERRAL_ID = "KG-2026-7F3K9Q"
 MAILBOX = "doorverwijzing@ocmw-menen.example.be"
+# What a PATH lookup answers; the opener starts it as a path, in the platform's spelling.
+THUNDERBIRD = "/usr/bin/thunderbird"
 
 
 def get_args(original: str) -> dict[str, str]:
@@ -75,9 +80,14 @@ def get_args(original: str) -> dict[str, str]:
 
 
 def uri_to_path(uri: str) -> Path:
+    """A local ``file:`` URI back to its path; on Windows ``file:///C:/…`` is ``C:\\…``."""
     parsed = urllib.parse.urlparse(uri)
     assert parsed.scheme == "file" and parsed.netloc == ""
-    return Path(urllib.parse.unquote(parsed.path, errors="strict"))
+    path = urllib.parse.unquote(parsed.path, errors="strict")
+    if sys.platform == "win32":
+        assert re.match(r"/[A-Za-z]:/", path), uri
+        path = path[1:]
+    return Path(path)
 
 
 @pytest.fixture
@@ -240,6 +250,7 @@ def test_ubuntus_snap_wrapper_script_is_recognised(tmp_path: Path) -> None:
     assert sandbox_kind(native, None) is None
 
 
+@posix_only("Flatpak's folders (/var/lib/flatpak) exist only on Linux")
 def test_a_symlink_into_flatpak_is_refused(tmp_path: Path) -> None:
     link = tmp_path / "thunderbird"
     link.symlink_to("/var/lib/flatpak/app/org.mozilla.Thunderbird/current/active/files/tb")
@@ -255,11 +266,11 @@ def test_launch_passes_one_compose_argument_detached(
     draft: DraftMessage, archive: Path, status: int | None
 ) -> None:
     spawn = RecordingSpawn(status)
-    result = opener_with("/usr/bin/thunderbird", spawn).open_draft(draft, archive.parent)
+    result = opener_with(THUNDERBIRD, spawn).open_draft(draft, archive.parent)
     assert result == DraftResult(opener="thunderbird", eml_path=None, opened=True)
     [(argv, grace)] = spawn.calls
     assert argv == [
-        "/usr/bin/thunderbird",
+        str(Path(THUNDERBIRD)),
         "-compose",
         compose_argument(draft.to, draft.subject, draft.body, archive),
     ]
@@ -269,7 +280,7 @@ def test_launch_passes_one_compose_argument_detached(
 @pytest.mark.usefixtures("account_home")
 def test_quick_failure_is_a_dutch_error(draft: DraftMessage, archive: Path) -> None:
     with pytest.raises(MailOpenError, match="foutcode 1"):
-        opener_with("/usr/bin/thunderbird", RecordingSpawn(1)).open_draft(draft, archive.parent)
+        opener_with(THUNDERBIRD, RecordingSpawn(1)).open_draft(draft, archive.parent)
 
 
 @pytest.mark.usefixtures("account_home")
@@ -278,9 +289,7 @@ def test_start_failure_is_a_dutch_error_without_the_path(
 ) -> None:
     error = PermissionError(13, "Permission denied", "/home/zoë/thunderbird")
     with pytest.raises(MailOpenError) as caught:
-        opener_with("/usr/bin/thunderbird", RecordingSpawn(error=error)).open_draft(
-            draft, archive.parent
-        )
+        opener_with(THUNDERBIRD, RecordingSpawn(error=error)).open_draft(draft, archive.parent)
     assert caught.value.reason == "Thunderbird kon niet starten: Permission denied"
 
 
@@ -296,15 +305,15 @@ def test_missing_attachment_is_refused_before_launch(draft: DraftMessage, archiv
     archive.unlink()
     spawn = RecordingSpawn()
     with pytest.raises(MailOpenError, match="bijlage"):
-        opener_with("/usr/bin/thunderbird", spawn).open_draft(draft, archive.parent)
+        opener_with(THUNDERBIRD, spawn).open_draft(draft, archive.parent)
     assert spawn.calls == []
 
 
 def test_environment_override_wins(draft: DraftMessage, archive: Path) -> None:
     spawn = RecordingSpawn()
-    opener = opener_with("/usr/bin/thunderbird", spawn, {THUNDERBIRD_ENV: "/opt/tb/wrapper"})
+    opener = opener_with(THUNDERBIRD, spawn, {THUNDERBIRD_ENV: "/opt/tb/wrapper"})
     opener.open_draft(draft, archive.parent)
-    assert spawn.calls[0][0][0] == "/opt/tb/wrapper"
+    assert spawn.calls[0][0][0] == str(Path("/opt/tb/wrapper"))
 
 
 def test_macos_app_bundle_is_found(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import sys
 import urllib.parse
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,11 +19,12 @@ import pytest
 from referral_desk.delivery.message import DraftMessage, referral_body, referral_subject
 from referral_desk.delivery.openers import DraftResult, MailOpenError
 from referral_desk.delivery.xdg_email import XdgEmailOpener, xdg_email_arguments
+from tests.platforms import posix_only
 
 REFERRAL_ID = "KG-2026-7F3K9Q"
 MAILBOX = "doorverwijzing@ocmw-menen.example.be"
 
-linux_only = pytest.mark.skipif(sys.platform != "linux", reason="xdg-utils is Linux only")
+linux_only = posix_only("xdg-email (xdg-utils) exists only on Linux")
 
 
 @pytest.fixture

@@ -46,6 +46,10 @@ DUTCH: dict[str, str] = {
     "argument '%(argument_name)s' is deprecated": "argument '%(argument_name)s' is verouderd",
     "option '%(option)s' is deprecated": "optie '%(option)s' is verouderd",
     "command '%(parser_name)s' is deprecated": "opdracht '%(parser_name)s' is verouderd",
+    # Python 3.11.9 (the Windows build) asks for these too: a section heading, already Dutch
+    # ("opties:"), and ArgumentDefaultsHelpFormatter's default.
+    "%(heading)s:": "%(heading)s:",
+    " (default: %(default)s)": " (standaard: %(default)s)",
     # Mistakes in the parser's definition, for the developer; translated all the same.
     ".__call__() not defined": ".__call__() niet gedefinieerd",
     "'required' is an invalid argument for positionals": (

@@ -99,15 +99,22 @@ class WindowsProbe(NamedTuple):
 
 
 def _data_dirs(environ: Mapping[str, str]) -> list[Path]:
+    """``XDG_DATA_HOME`` and ``XDG_DATA_DIRS``, split on the platform's list separator (``:``
+    on Linux; ``;`` where a folder starts with a drive letter, as GLib does on Windows)."""
     home = environ.get("HOME", "")
-    data_home = environ.get("XDG_DATA_HOME") or (f"{home}/.local/share" if home else "")
-    dirs = environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
-    return [Path(d) for d in [data_home, *dirs.split(":")] if d]
+    data_home = environ.get("XDG_DATA_HOME") or (
+        str(Path(home) / ".local" / "share") if home else ""
+    )
+    dirs = environ.get("XDG_DATA_DIRS") or os.pathsep.join(["/usr/local/share", "/usr/share"])
+    return [Path(d) for d in [data_home, *dirs.split(os.pathsep)] if d]
 
 
 def desktop_entry(desktop_id: str, environ: Mapping[str, str]) -> dict[str, str]:
     """``Name`` and ``Exec`` of a ``.desktop`` file, looked up the way xdg-utils does."""
-    if "/" in desktop_id or not desktop_id.endswith(".desktop"):
+    # A file name only: no folder part in any of the platform's spellings ("/", "\\", "C:").
+    if "/" in desktop_id or Path(desktop_id).name != desktop_id:
+        return {}
+    if not desktop_id.endswith(".desktop"):
         return {}
     relative = [Path(desktop_id)]
     if "-" in desktop_id:
@@ -386,13 +393,18 @@ class ConfiguredOpenerChain:
     label = "Gekozen e-mailprogramma, anders het eerste dat werkt"
 
     def __init__(
-        self, adapter_choice: Callable[[], str], environ: Mapping[str, str] = os.environ
+        self,
+        adapter_choice: Callable[[], str],
+        environ: Mapping[str, str] = os.environ,
+        *,
+        platform: str = sys.platform,
     ) -> None:
         self.adapter_choice = adapter_choice
         self.environ = environ
+        self.platform = platform
 
     def chain(self) -> OpenerChain:
-        return build_opener_chain(self.adapter_choice(), self.environ)
+        return build_opener_chain(self.adapter_choice(), self.environ, platform=self.platform)
 
     def open_draft(self, draft: DraftMessage, workdir: Path) -> DraftResult:
         try:

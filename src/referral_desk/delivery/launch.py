@@ -155,14 +155,45 @@ def _creationflags(*, detached: bool) -> int:
     return flags
 
 
+# What Windows itself uses when PATHEXT is not set.
+_WINDOWS_PATHEXT = ".COM;.EXE;.BAT;.CMD"
+
+
 def which_in(environ: Mapping[str, str]) -> Which:
-    """``shutil.which`` over *environ*'s PATH only, so a test's PATH is the whole world."""
+    """``shutil.which`` over *environ*'s PATH only, so a test's PATH is the whole world.
+
+    On Windows ``shutil.which`` looks in the current folder before PATH, so a program of that
+    name planted where the user happened to start us from would win; there the lookup goes
+    through PATH only, with PATHEXT's extensions as Windows adds them.
+    """
     path = environ.get("PATH", "")
+    pathext = environ.get("PATHEXT") or os.environ.get("PATHEXT") or _WINDOWS_PATHEXT
 
     def find(name: str) -> str | None:
-        return shutil.which(name, path=path) if path else None
+        if not path:
+            return None
+        if sys.platform == "win32" and not os.path.dirname(name):
+            return _which_on_windows(name, path, pathext)
+        return shutil.which(name, path=path)
 
     return find
+
+
+def _which_on_windows(name: str, path: str, pathext: str) -> str | None:
+    extensions = [ext for ext in pathext.split(os.pathsep) if ext]
+    if any(name.lower().endswith(ext.lower()) for ext in extensions):
+        names = [name]
+    else:
+        names = [name + ext for ext in extensions]
+    for folder in path.split(os.pathsep):
+        folder = folder.strip().strip('"')
+        if not folder:  # an empty entry would mean the current folder again
+            continue
+        for candidate in names:
+            full = os.path.join(folder, candidate)
+            if os.path.isfile(full):
+                return full
+    return None
 
 
 def run_command(argv: Sequence[str], *, timeout: float = QUERY_TIMEOUT_SECONDS) -> CommandResult:

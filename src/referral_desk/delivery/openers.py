@@ -67,15 +67,17 @@ def open_with_default_app(path: Path, *, timeout: float = LAUNCH_TIMEOUT_SECONDS
     """
     try:
         status = open_with_desktop(path, timeout)
-    except FileNotFoundError as error:
-        raise MailOpenError(f"het hulpprogramma {DESKTOP_OPENER} is niet gevonden") from error
     except OSError as error:
+        # Windows' ShellExecute first: its "file not found" (code 2, also when the program
+        # linked to .eml files is gone) is a FileNotFoundError, and no opener program is involved.
         winerror = getattr(error, "winerror", None)
         if winerror is not None:
             raise MailOpenError(
                 f"Windows kon het e-mailconcept niet openen, foutcode {winerror}: "
                 "is er een e-mailprogramma gekoppeld aan .eml-bestanden?"
             ) from error
+        if isinstance(error, FileNotFoundError):
+            raise MailOpenError(f"het hulpprogramma {DESKTOP_OPENER} is niet gevonden") from error
         raise MailOpenError(
             f"het hulpprogramma {DESKTOP_OPENER} kon niet starten: "
             f"{error.strerror or type(error).__name__}"

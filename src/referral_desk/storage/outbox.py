@@ -8,11 +8,54 @@ import shutil
 import stat
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from referral_desk.errors import UserFacingError
 from referral_desk.storage.atomic_file import atomic_write_bytes
 
 log = logging.getLogger(__name__)
+
+# --- links of every kind ----------------------------------------------------------------------
+# A symbolic link, and on Windows also a junction (a folder link any user may make, without the
+# privilege a symbolic link needs) or another name-surrogate reparse point. Python 3.11 reports a
+# junction as a plain folder (is_symlink() False, lstat S_ISDIR): only its reparse tag tells.
+
+FILE_ATTRIBUTE_REPARSE_POINT = 0x400
+# IsReparseTagNameSurrogate: the reparse point stands for another named entity (symbolic link
+# 0xA000000C, junction 0xA0000003); cloud placeholders and deduplicated files are not.
+_NAME_SURROGATE_BIT = 0x20000000
+
+
+class StatLike(Protocol):
+    @property
+    def st_mode(self) -> int: ...
+
+
+def is_link_info(info: StatLike) -> bool:
+    """Whether ``os.lstat`` *info* describes a link: a symbolic link, a junction or another
+    name-surrogate reparse point (the last two carry Windows' attributes and reparse tag)."""
+    if stat.S_ISLNK(info.st_mode):
+        return True
+    attributes = getattr(info, "st_file_attributes", 0)
+    tag = getattr(info, "st_reparse_tag", 0)
+    return bool(attributes & FILE_ATTRIBUTE_REPARSE_POINT and tag & _NAME_SURROGATE_BIT)
+
+
+def is_link(path: Path | str) -> bool:
+    """Whether *path* itself is a link (False when nothing is there)."""
+    try:
+        return is_link_info(os.lstat(path))
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def is_plain_dir(path: Path | str) -> bool:
+    """Whether *path* itself is a folder and no link to one (False when unreadable)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and not is_link_info(info)
 
 
 class OutboxError(UserFacingError):
@@ -24,11 +67,13 @@ class Outbox:
         self.root = root
 
     def _private_dir(self, path: Path) -> Path:
-        """*path* as a private folder, never through a symbolic link: the archive and the
-        chmod would land wherever the link points, where housekeeping never removes them."""
-        if not path.is_symlink():
+        """*path* as a private folder, never through a link (a symbolic link, or on Windows a
+        junction): the archive and the chmod would land wherever the link points, where
+        housekeeping never removes them."""
+        if not is_link(path):
             path.mkdir(parents=True, exist_ok=True)
-        if not stat.S_ISDIR(path.lstat().st_mode):
+        info = os.lstat(path)
+        if not stat.S_ISDIR(info.st_mode) or is_link_info(info):
             raise OutboxError(
                 f"De outbox-map {path} is een snelkoppeling (symbolische link) naar een andere "
                 "plaats; referral-desk schrijft daar niet doorheen en heeft niets bewaard. "
@@ -50,8 +95,7 @@ class Outbox:
         try:
             folder = self.folder_for(referral_id)
             for name in names:
-                folder = folder / name
-                folder.mkdir(mode=0o700, exist_ok=True)
+                folder = self._private_dir(folder / name)
         except OSError as error:
             raise OutboxError(
                 f"De outbox {self.root} is niet beschrijfbaar "
@@ -61,12 +105,10 @@ class Outbox:
 
     def has_follow_up(self, referral_id: str, name: str) -> bool:
         """Whether a follow-up mail's folder (see :meth:`follow_up_folder`) was made: the
-        record that such a mail was prepared. A symlink there is not ours and does not count."""
-        folder = self.root / referral_id / name
-        try:
-            return folder.is_dir() and not folder.is_symlink()
-        except OSError:
-            return False
+        record that such a mail was prepared. A link on the way there is not ours and does not
+        count."""
+        referral_folder = self.root / referral_id
+        return all(map(is_plain_dir, (self.root, referral_folder, referral_folder / name)))
 
     def archive_path_for(self, referral_id: str) -> Path:
         """Where :meth:`save_archive` will write, known before anything is written."""
@@ -77,6 +119,11 @@ class Outbox:
         nothing is left of it. A leftover is logged."""
         folder = self.root / referral_id
         try:
+            if is_link(self.root) or is_link(folder):
+                # rmtree refuses a link it is given, not one above it: we never remove
+                # through either.
+                log.warning("outbox folder %s not removed: reached through a link", referral_id)
+                return False
             shutil.rmtree(folder)
         except FileNotFoundError:
             return True
@@ -99,15 +146,15 @@ class Outbox:
     def _checked_root(self) -> bool:
         """False when there is no outbox yet; OutboxError when the root is not a real folder."""
         try:
-            info = self.root.lstat()
+            info = os.lstat(self.root)
         except FileNotFoundError:
             return False
         except OSError as error:
             raise OutboxError(
                 f"De outbox {self.root} kan niet gelezen worden ({error.strerror or error})."
             ) from error
-        if not stat.S_ISDIR(info.st_mode):
-            # A symlink here could point anywhere; we never delete through one.
+        if not stat.S_ISDIR(info.st_mode) or is_link_info(info):
+            # A link here could point anywhere; we never delete through one.
             raise OutboxError(
                 f"De outbox {self.root} is geen gewone map (een snelkoppeling?); "
                 "er is niets verwijderd."
@@ -120,25 +167,31 @@ class Outbox:
 
     @staticmethod
     def _newest_mtime(folder: str) -> float:
-        """The newest mtime of anything in *folder* (itself if empty), never following links."""
+        """The newest mtime of anything in *folder* (itself if empty), never following links:
+        a link (a junction on Windows too) counts with its own time."""
         newest = os.lstat(folder).st_mtime
         stack = [folder]
         while stack:
             with os.scandir(stack.pop()) as entries:
                 for entry in entries:
-                    info = entry.stat(follow_symlinks=False)
-                    if stat.S_ISDIR(info.st_mode):
+                    info = os.lstat(entry.path)
+                    if stat.S_ISDIR(info.st_mode) and not is_link_info(info):
                         stack.append(entry.path)
                     else:
                         newest = max(newest, info.st_mtime)
         return newest
 
     def _remove(self, entry: os.DirEntry[str]) -> bool:
-        if entry.is_symlink():
-            log.warning("outbox housekeeping skipped a symbolic link")
+        try:
+            info = os.lstat(entry.path)
+        except OSError as error:
+            log.warning("outbox housekeeping could not read an entry: %s", error.strerror)
+            return False
+        if is_link_info(info):
+            log.warning("outbox housekeeping skipped a link")
             return False
         try:
-            if entry.is_dir(follow_symlinks=False):
+            if stat.S_ISDIR(info.st_mode):
                 # rmtree unlinks links inside without following them, and on Linux opens
                 # each folder relative to its parent so a swapped-in link cannot redirect it.
                 shutil.rmtree(entry.path)
@@ -162,7 +215,7 @@ class Outbox:
         cutoff = now.timestamp() - days * 86_400
         removed: list[str] = []
         for entry in self._entries():
-            if entry.is_symlink() or not entry.is_dir(follow_symlinks=False):
+            if not is_plain_dir(entry.path):
                 continue
             try:
                 newest = self._newest_mtime(entry.path)
@@ -186,7 +239,7 @@ class Outbox:
             stamps = [
                 self._newest_mtime(entry.path)
                 for entry in self._entries()
-                if not entry.is_symlink() and entry.is_dir(follow_symlinks=False)
+                if is_plain_dir(entry.path)
             ]
         except (OSError, OutboxError):
             return None

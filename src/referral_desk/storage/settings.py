@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Final, Protocol
@@ -99,30 +100,67 @@ class SettingsError(UserFacingError):
     """The settings file cannot be read or written; ``message`` is Dutch."""
 
 
+# How long an update waits for another window that is saving the settings. Saving takes
+# milliseconds; only a window that hangs while holding the lock makes anyone wait this long.
+LOCK_TIMEOUT_SECONDS = 10.0
+_LOCK_RETRY_PAUSE = 0.02
+
+
+def _try_lock(fd: int) -> bool:
+    """Takes the exclusive lock on *fd* without waiting; False when another process has it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        # One byte at offset 0, locked and unlocked at the same position. LK_NBLCK instead of
+        # LK_LOCK: the C runtime's LK_LOCK gives up after ten tries (Wine's within ~10 ms)
+        # and then fails the update instead of waiting for the other window.
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
 @contextlib.contextmanager
 def _file_lock(path: Path) -> Iterator[None]:
-    """An exclusive lock on *path* (a lock file beside the settings) between processes."""
+    """An exclusive lock on *path* (a lock file beside the settings) between processes,
+    waited for up to LOCK_TIMEOUT_SECONDS; SettingsError when another window keeps it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            # LK_LOCK retries for about ten seconds, then raises OSError.
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-            try:
-                yield
-            finally:
-                os.lseek(fd, 0, os.SEEK_SET)
-                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
+        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise SettingsError(
+                    "De instellingen konden niet bewaard worden: een ander venster van "
+                    "referral-desk is ze al te lang aan het bewaren. Sluit de andere vensters "
+                    "en probeer opnieuw."
+                )
+            time.sleep(_LOCK_RETRY_PAUSE)
+        try:
+            yield
+        finally:
+            _unlock(fd)
     finally:
         os.close(fd)
 
