@@ -220,6 +220,22 @@ def test_registry_file_property_copies_into_programdata(msi: Path) -> None:
     assert "REGISTRY_FILE" not in props  # no default: nothing is copied unless IT says so
     actions = {row["Action"] for row in table(msi, "InstallExecuteSequence")}
     assert "MoveFiles" in actions
+    # Its signature beside it: with TRUSTED_KEY an unsigned machine registry is refused.
+    [signature] = [
+        row for row in table(msi, "MoveFile") if row["FileKey"] == "CopyMachineRegistrySignature"
+    ]
+    assert signature["SourceFolder"] == "REGISTRY_SIGNATURE"
+    assert (signature["DestName"], signature["Component_"]) == (
+        "partners.toml.minisig",
+        move["Component_"],
+    )
+    [setter] = table(msi, "CustomAction")
+    assert (setter["Source"], setter["Target"]) == ("REGISTRY_SIGNATURE", "[REGISTRY_FILE].minisig")
+    sequence = {row["Action"]: row for row in table(msi, "InstallExecuteSequence")}
+    assert sequence["SetRegistrySignature"]["Condition"] == "REGISTRY_FILE"
+    assert int(sequence["SetRegistrySignature"]["Sequence"]) < int(
+        sequence["CostInitialize"]["Sequence"]
+    )
     [acl] = table(msi, "MsiLockPermissionsEx")
     assert acl["LockObject"] == "MachineConfigDir"
     assert acl["SDDLText"] == "D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FRFX;;;BU)"
@@ -232,7 +248,10 @@ def test_uninstall_leaves_user_data_alone(msi: Path) -> None:
     assert not directories & {"LocalAppDataFolder", "AppDataFolder", "PersonalFolder"}
     assert table(msi, "RemoveFile") == []
     assert table(msi, "Registry") == []
-    assert table(msi, "CustomAction") == []
+    # The one custom action sets a property (type 51): no code runs, nothing is touched.
+    assert [(row["Action"], row["Type"]) for row in table(msi, "CustomAction")] == [
+        ("SetRegistrySignature", "51")
+    ]
 
 
 @pytest.mark.slow

@@ -6,11 +6,12 @@ wixl 0.101 compiles the WiX v3 source with ``-D Toolset=wixl``, which leaves out
 ``<?if?>``) the five things it does not know: ``CopyFile`` (MoveFile table), ``IniFile``
 (IniFile table), ``PermissionEx`` (MsiLockPermissionsEx), a component ``Condition`` and
 ``Secure`` properties (SecureCustomProperties); a component's ``Permanent="yes"`` it ignores
-with a GLib warning. This script then adds exactly those rows and bits with ``msibuild``,
-reading them from the same referral-desk.wxs, the way WiX v3 writes them. The result is for
-``msiinfo`` only: the MSI that IT deploys is built by WiX on Windows
-(packaging/build-windows.ps1), and what Windows Installer does with these rows at install
-time cannot be observed here.
+with a GLib warning, a property-setting ``CustomAction`` and its ``Custom`` without a word.
+This script then adds exactly those rows and bits with ``msibuild``,
+reading them from the same referral-desk.wxs, the way WiX v3 writes them. The result is the
+MSI ``packaging/build_windows.py package`` makes on Linux; under Wine it installs, copies the
+registry files and uninstalls (tests/test_windows_install.py). On a Windows build machine the
+same .wxs goes through WiX v3.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ NS = {"w": "http://schemas.microsoft.com/wix/2006/wi"}
 MOVE_FILES_SEQUENCE = 3800
 REMOVE_INI_VALUES_SEQUENCE = 3100
 WRITE_INI_VALUES_SEQUENCE = 5100
+# Standard actions a Custom element may be scheduled before, with their sequence numbers.
+STANDARD_SEQUENCE = {"CostInitialize": 800}
+# msidbCustomActionTypeTextData + msidbCustomActionTypeProperty: set a property from text.
+SET_PROPERTY_TYPE = 51
 # IniFile's Action column (msidbIniFileAction*).
 INI_ACTIONS = {"addLine": 0, "createLine": 1, "addTag": 3}
 # msidbComponentAttributesPermanent: never removed, not by an uninstall nor by an upgrade.
@@ -52,6 +57,9 @@ class WindowsOnlyRows:
     ini_files: list[tuple[str, str, str, str, str, str, int, str]] = field(default_factory=list)
     secure_properties: list[str] = field(default_factory=list)
     permanent_components: list[str] = field(default_factory=list)
+    # Action, Property, Value, Condition, Sequence: a property set from others (type 51),
+    # which wixl reads without writing a row.
+    property_actions: list[tuple[str, str, str, str, int]] = field(default_factory=list)
 
 
 def windows_only_rows(wxs: Path = WXS) -> WindowsOnlyRows:
@@ -60,6 +68,20 @@ def windows_only_rows(wxs: Path = WXS) -> WindowsOnlyRows:
     for prop in tree.iterfind(".//w:Property", NS):
         if prop.get("Secure") == "yes":
             rows.secure_properties.append(prop.attrib["Id"])
+    for custom in tree.iterfind(".//w:InstallExecuteSequence/w:Custom", NS):
+        action = tree.find(f".//w:CustomAction[@Id='{custom.attrib['Action']}']", NS)
+        if action is None or "Property" not in action.attrib:
+            raise ValueError(f"only property-setting custom actions: {custom.attrib['Action']}")
+        before = STANDARD_SEQUENCE[custom.attrib["Before"]]
+        rows.property_actions.append(
+            (
+                action.attrib["Id"],
+                action.attrib["Property"],
+                action.attrib["Value"],
+                (custom.text or "").strip(),
+                before - 1,
+            )
+        )
     for directory in tree.iterfind(".//w:Directory", NS):
         for component in directory.iterfind("w:Component", NS):
             name = component.attrib["Id"]
@@ -201,6 +223,17 @@ def add_windows_only_rows(msi: Path, rows: WindowsOnlyRows) -> None:
                 f"`Table`, `SDDLText`) VALUES ({_sql_text(key)}, {_sql_text(lock_object)}, "
                 f"{_sql_text(table)}, {_sql_text(sddl)})",
             )
+    for action, prop, value, condition, sequence in rows.property_actions:
+        _msibuild(
+            msi,
+            "INSERT INTO `CustomAction` (`Action`, `Type`, `Source`, `Target`) VALUES "
+            f"({_sql_text(action)}, {SET_PROPERTY_TYPE}, {_sql_text(prop)}, {_sql_text(value)})",
+        )
+        _msibuild(
+            msi,
+            "INSERT INTO `InstallExecuteSequence` (`Action`, `Condition`, `Sequence`) VALUES "
+            f"({_sql_text(action)}, {_sql_text(condition)}, {sequence})",
+        )
     if rows.secure_properties:
         current = _property(msi, "SecureCustomProperties")
         names = sorted({*(current.split(";") if current else []), *rows.secure_properties})

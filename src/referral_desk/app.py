@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import MutableMapping
 from datetime import datetime
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from referral_desk.storage.settings import (
 # isort: split
 # PySide6 replaces __import__ with a hook that reads the source of every module first
 # imported after it, so the Qt-free part loads before it (benchmarks/startup.py).
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from referral_desk.ui.language import install_translators, system_ui_languages
@@ -198,7 +200,29 @@ def prepare_application(app: QApplication, paths: AppPaths) -> str:
     return install_language(app, paths)
 
 
-def main(argv: list[str] | None = None) -> int:
+def save_screenshot_and_quit(app: QApplication, window: MainWindow, target: Path) -> None:
+    """For IT checking a deployment: the main window as it first shows (an empty form, no
+    client data) saved as a PNG, then the app ends; exit code 1 when it could not be saved."""
+
+    def grab() -> None:
+        saved = window.grab().save(str(target), "PNG")
+        # The warm-up still loading in the pool must not be cut off by the exit.
+        QThreadPool.globalInstance().waitForDone()
+        app.exit(0 if saved else 1)
+
+    QTimer.singleShot(0, grab)
+
+
+def use_bundled_fonts_offscreen(paths: AppPaths, environ: MutableMapping[str, str]) -> None:
+    """Qt's offscreen platform on Windows (a check without a screen: ``--screenshot`` on a
+    build server, the tests) reads fonts from a folder, not from Windows, and finds none: every
+    letter would be a box. It gets the bundled DejaVu; the ``windows`` platform ignores this."""
+    if sys.platform == "win32" and "QT_QPA_FONTDIR" not in environ:
+        environ["QT_QPA_FONTDIR"] = str(paths.fonts_dir)
+
+
+def main(argv: list[str] | None = None, *, screenshot: Path | None = None) -> int:
+    use_bundled_fonts_offscreen(AppPaths.from_platform(), os.environ)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     from referral_desk.ui.failure_dialog import install_failure_hooks
@@ -214,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     if window.profile_dialog is not None:
         window.profile_dialog.raise_()
     warm_up_in_background(AppPaths.from_platform().fonts_dir)
+    if screenshot is not None:
+        save_screenshot_and_quit(app, window, screenshot)
     return int(app.exec())
 
 

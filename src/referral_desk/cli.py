@@ -21,6 +21,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="referral-desk",
         description="Doorverwijzingen van Kind en Gezin naar OCMW of CAW, versleuteld.",
     )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="het venster openen, er een PNG van bewaren en stoppen (installatie nakijken)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     registry = commands.add_parser("registry", help="het partnerregister nakijken")
     actions = registry.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -147,4 +153,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return selftest_main(json_output=args.json, out=sys.stdout)
     from referral_desk.app import main as gui_main
 
-    return gui_main()
+    return gui_main(screenshot=args.screenshot)
