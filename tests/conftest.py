@@ -16,6 +16,12 @@ from _pytest.terminal import TerminalReporter
 from tests.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.platform == "win32":
+    # Offscreen Qt on Windows reads fonts only from QT_QPA_FONTDIR and PySide6 ships none:
+    # without it every letter is a box. The app's own DejaVu, as app.main gives it.
+    os.environ.setdefault(
+        "QT_QPA_FONTDIR", str(Path(__file__).resolve().parents[1] / "resources" / "fonts")
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -9,8 +9,10 @@ its text, or a text cut by a scroll area's sides.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
+from pathlib import Path
 
 import keyring
 from PySide6.QtCore import QPoint, QRect
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from tests.memory_keyring import MemoryKeyring
 
+FONTS = Path(__file__).resolve().parents[1] / "resources" / "fonts"
 SAMPLE = {
     "first_name": "Ayşe",
     "last_name": "Van den Bossche",
@@ -93,6 +96,13 @@ def _clipped_by_ancestors(widget: QWidget, window: QWidget, name: str) -> list[s
 
 def main() -> int:
     keyring.set_keyring(MemoryKeyring())
+    if sys.platform == "win32":
+        # Offscreen Qt on Windows reads fonts from a folder (QT_QPA_FONTDIR), never Windows'
+        # own, and PySide6 ships none: every letter would be measured as a 12 px box. DejaVu
+        # Sans, the app's PDF font and offscreen Qt's on Linux, is wider than Segoe UI.
+        os.environ.setdefault("QT_QPA_FONTDIR", str(FONTS))
+        # And the style Windows 11 draws the app in, where offscreen Qt would take Fusion.
+        os.environ.setdefault("QT_STYLE_OVERRIDE", "windows11")
     app = QApplication(sys.argv[:1])
     from referral_desk.app import create_main_window, prepare_application, show_main_window
     from referral_desk.storage.paths import AppPaths

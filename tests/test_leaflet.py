@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -48,13 +49,29 @@ REFERRER = ReferrerProfile(
 ARABIC = re.compile("[\u0600-\u06ff]")
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+pytestmark = pytest.mark.skipif(
+    sys.platform != "win32" and shutil.which("pdftotext") is None, reason="needs poppler-utils"
+)
+
+
+def extract_text(data: bytes, *, layout: bool = False) -> str:
+    """The PDF's text as a reader's program takes it out: poppler's ``pdftotext`` (``-layout``
+    keeps the columns), or on Windows, where that Linux program cannot run, pypdf, which reads
+    the same text but for the direction marks poppler puts around Arabic."""
+    if sys.platform == "win32":
+        reader = PdfReader(io.BytesIO(data))
+        mode = "layout" if layout else "plain"
+        return "\n".join(page.extract_text(extraction_mode=mode) for page in reader.pages)
+    options = ["-layout"] if layout else []
+    done = subprocess.run(
+        ["pdftotext", *options, "-", "-"], input=data, capture_output=True, check=True, timeout=30
+    )
+    return done.stdout.decode("utf-8")
 
 
 def pdf_text(data: bytes) -> str:
-    done = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
     # One space for every run of white space (line breaks, no-break spaces in phone numbers).
-    return " ".join(done.stdout.decode("utf-8").split())
+    return " ".join(extract_text(data).split())
 
 
 def pages(data: bytes) -> int:

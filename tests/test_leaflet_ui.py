@@ -3,8 +3,10 @@ chosen language, opened for printing, and never a trace of the client on disk.""
 
 from __future__ import annotations
 
-import subprocess
+import importlib
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +18,7 @@ from referral_desk.sealing.leaflet import LANGUAGES
 from referral_desk.ui import main_window as main_window_module
 from referral_desk.ui.main_window import MainWindow
 from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
+from tests.test_leaflet import extract_text
 from tests.ui_driver import (
     child,
     create_via_window,
@@ -47,13 +50,7 @@ def window(qtbot: QtBot) -> MainWindow:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    ).stdout
+    return extract_text(path.read_bytes(), layout=True)
 
 
 def click(qtbot: QtBot, window: MainWindow, name: str) -> QPushButton:
@@ -196,3 +193,56 @@ def test_an_unwritable_folder_or_missing_viewer_is_told(
     assert isinstance(box, QMessageBox)
     assert "geen programma" in box.text()
     assert any(path.suffix == ".pdf" for path in folder.iterdir())
+
+
+def test_a_viewer_that_will_not_start_says_the_pdf_is_ready_not_that_saving_failed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses a file with no program for it with an OSError of its own (1155), not
+    FileNotFoundError: the sheet was saved, and the message says where, not that the folder
+    was unwritable, and names no Linux helper on Windows."""
+
+    def no_association(path: Path, _grace: float) -> int | None:
+        raise OSError(22, "No application is associated with the specified file", str(path), 1155)
+
+    monkeypatch.setattr(main_window_module, "open_with_desktop", no_association)
+    profile_and_client(qtbot, window)
+    click(qtbot, window, "leafletButton")
+    box = window.findChild(QMessageBox, "printProblem")
+    assert isinstance(box, QMessageBox)
+    sheet = window.print_folder() / "informatieblad-ocmw-leopoldsburg-nl.pdf"
+    assert sheet.read_bytes().startswith(b"%PDF")
+    assert "geen programma" in box.text() and str(sheet) in box.text()
+    assert "bewaard" not in box.text()
+    if sys.platform == "win32":
+        assert "xdg-open" not in box.text()
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="only Windows locks a file a program shows")
+def test_a_sheet_still_open_in_the_viewer_does_not_stop_the_next_one(
+    qtbot: QtBot, window: MainWindow, opened: list[Path]
+) -> None:
+    """A PDF viewer on Windows (Adobe Reader) keeps the file it shows open for reading only:
+    the same sheet again, for the next client, is saved beside it and opened."""
+    win32file: Any = importlib.import_module("win32file")
+    profile_and_client(qtbot, window)
+    click(qtbot, window, "leafletButton")
+    first = opened[-1]
+    shown = win32file.CreateFile(
+        str(first),
+        win32file.GENERIC_READ,
+        win32file.FILE_SHARE_READ,
+        None,
+        win32file.OPEN_EXISTING,
+        0,
+        None,
+    )
+    try:
+        click(qtbot, window, "leafletButton")
+    finally:
+        shown.Close()
+    assert window.findChild(QMessageBox, "printProblem") is None
+    second = opened[-1]
+    assert second.name == "informatieblad-ocmw-leopoldsburg-nl-2.pdf"
+    assert second.parent == first.parent
+    assert PARTNER_NAME in pdf_text(second) and PARTNER_NAME in pdf_text(first)

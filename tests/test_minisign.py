@@ -345,7 +345,12 @@ def test_any_text_is_a_signature_or_a_minisign_error(text: str) -> None:
 def test_the_sign_command_takes_password_stdin() -> None:
     args = build_parser().parse_args(["registry", "sign", "f", "--key", "k", "--password-stdin"])
     assert args == Namespace(
-        command="registry", action="sign", file=Path("f"), key=Path("k"), password_stdin=True
+        command="registry",
+        action="sign",
+        file=Path("f"),
+        key=Path("k"),
+        password_stdin=True,
+        screenshot=None,
     )
 
 

@@ -3,6 +3,7 @@ and the stock ``minisign -V`` accepts it. The key's password is asked each time,
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -144,9 +145,12 @@ def test_an_encrypted_key_asks_its_password_which_is_never_kept(
     assert not [s for s in summaries if s.startswith("PROBLEM")]
     assert _minisign_accepts(target, key)
     settings_file = window.deps.settings.path
-    assert settings_file.is_file() and str(key.with_suffix(".key")) in settings_file.read_text()
+    # As JSON writes it: a Windows path's backslashes are escaped.
+    remembered = json.dumps(str(key.with_suffix(".key")))
+    assert settings_file.is_file() and remembered in settings_file.read_text("utf-8")
     canary = CANARY.encode()
-    leaks = [p for p in (tmp_path / "home").rglob("*") if p.is_file() and canary in p.read_bytes()]
+    # Everywhere the test's HOME, AppData (Windows) and the key's folder are.
+    leaks = [p for p in tmp_path.rglob("*") if p.is_file() and canary in p.read_bytes()]
     assert leaks == []
     assert CANARY not in caplog.text
 

@@ -42,17 +42,19 @@ def probe(tmp_path: Path, width: int, height: int, scale: str, **extra: str) -> 
             }
         ]
     }
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps(screen), encoding="utf-8")
+    (tmp_path / "screen.json").write_text(json.dumps(screen), encoding="utf-8")
+    # Qt splits the platform's arguments at every ":", a Windows drive's too (C:\Users): the
+    # file is named relative to the probe's working folder, and this checkout is on its path.
     env = {
         **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_QPA_PLATFORM": "offscreen:configfile=screen.json",
         "QT_SCALE_FACTOR": scale,
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
         **extra,
     }
     done = subprocess.run(
         [sys.executable, "-m", "tests.layout_probe"],
-        cwd=ROOT,
+        cwd=tmp_path,
         env=env,
         capture_output=True,
         text=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -99,6 +100,35 @@ LABEL_STYLE = "QLabel { padding-right: 1px; qproperty-indent: 0; }"
 
 _RED_BANNER = "background: #fdecea; color: #611a15; padding: 8px; border: 1px solid #f5c2c0;"
 _AMBER_BANNER = "background: #fff4e5; color: #663c00; padding: 8px; border: 1px solid #ffd8a8;"
+
+
+# How many copies of one client document may sit side by side, each still open in a viewer.
+COPIES_IN_USE = 9
+
+
+class _NotOpened(Exception):
+    """A client document was saved, but no program would open it."""
+
+    def __init__(self, saved: Path) -> None:
+        super().__init__()
+        self.saved = saved
+
+
+def write_beside_copies_in_use(target: Path, data: bytes) -> Path:
+    """*data* as *target*, or beside it as ``name-2.pdf``, ``-3`` … while the earlier copy
+    cannot be overwritten: a PDF viewer on Windows keeps the file it shows open and locked
+    for writing (the same sheet for the next client). Returns the file written."""
+    path = target
+    for number in range(2, COPIES_IN_USE + 1):
+        try:
+            path.write_bytes(data)
+            return path
+        except PermissionError:
+            if not path.is_file():
+                raise  # the folder refuses, not a copy in use
+        path = target.with_stem(f"{target.stem}-{number}")
+    path.write_bytes(data)
+    return path
 
 
 @dataclass(frozen=True)
@@ -539,16 +569,24 @@ class MainWindow(QMainWindow):
     def _open_pdf(self, render: Callable[[], bytes], target: Path, title: str) -> None:
         """Render, save and hand the PDF to the default viewer, all off the GUI thread."""
 
-        no_viewer = self.tr(
-            "Er is geen programma gevonden dat PDF-bestanden opent ({0}). Het bestand staat "
-            "klaar als {1}: open en druk het daar af."
-        ).format(DESKTOP_OPENER, target)
+        def no_viewer(saved: Path) -> str:
+            # Windows itself opens a file by its type (ShellExecute); elsewhere a helper does.
+            opener = "Windows" if sys.platform == "win32" else DESKTOP_OPENER
+            return self.tr(
+                "Er is geen programma gevonden dat PDF-bestanden opent ({0}). Het bestand staat "
+                "klaar als {1}: open en druk het daar af."
+            ).format(opener, saved)
 
-        def work() -> int | None:
+        def work() -> tuple[int | None, Path]:
             pdf = render()
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(pdf)
-            return open_with_desktop(target, SPAWN_GRACE_SECONDS)
+            saved = write_beside_copies_in_use(target, pdf)
+            try:
+                return open_with_desktop(saved, SPAWN_GRACE_SECONDS), saved
+            except OSError as error:
+                # Saved, but not opened: Windows says so with an error of its own (no program
+                # for .pdf is 1155), a missing xdg-open with FileNotFoundError.
+                raise _NotOpened(saved) from error
 
         def show(message: str) -> None:
             box = plain_box(self, QMessageBox.Icon.Warning, title, message)
@@ -556,15 +594,16 @@ class MainWindow(QMainWindow):
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
-        def opened(status: object) -> None:
+        def opened(result: tuple[int | None, Path]) -> None:
+            status, saved = result
             if status not in (None, 0):
-                show(no_viewer)
+                show(no_viewer(saved))
 
         def failed(error: BaseException) -> None:
             if isinstance(error, UserFacingError):
                 message = error.message
-            elif isinstance(error, FileNotFoundError) and target.exists():
-                message = no_viewer
+            elif isinstance(error, _NotOpened):
+                message = no_viewer(error.saved)
             elif isinstance(error, OSError):
                 message = self.tr(
                     "Het bestand kon niet bewaard worden in {0} ({1}). Controleer of die map "
