@@ -19,6 +19,25 @@ if [ ! -f "$fake_mapi" ]; then
   mv "$fake_mapi.$$" "$fake_mapi"
 fi
 export REFERRAL_DESK_FAKE_MAPI_DLL="Z:${fake_mapi//\//\\}"
+# tests/test_windows_for_real.py's recording Simple MAPI provider, which Wine's own mapi32.dll
+# loads as the default mail program's DLL: one with MAPISendMailW and MAPISendMail, one with
+# only the ANSI MAPISendMail (-DANSI_ONLY). Named by the hash of their source.
+recording_mapi_hash="$(sha256sum tests/recording_mapi_provider.c | cut -c1-16)"
+for variant in unicode ansi; do
+  recording_mapi="$WIN_ENV/recmapi-$variant-$recording_mapi_hash.dll"
+  if [ ! -f "$recording_mapi" ]; then
+    define=()
+    [ "$variant" = ansi ] && define=(-DANSI_ONLY)
+    x86_64-w64-mingw32-gcc -O2 -shared -s -Wall -Werror "${define[@]}" \
+      -o "$recording_mapi.$$" tests/recording_mapi_provider.c
+    mv "$recording_mapi.$$" "$recording_mapi"
+  fi
+  if [ "$variant" = ansi ]; then
+    export REFERRAL_DESK_RECORDING_MAPI_ANSI_DLL="Z:${recording_mapi//\//\\}"
+  else
+    export REFERRAL_DESK_RECORDING_MAPI_DLL="Z:${recording_mapi//\//\\}"
+  fi
+done
 command -v 7zz >/dev/null || { echo "windows-tests: 7zz (Debian package 7zip) is needed" >&2; exit 1; }
 # This checkout's src/ and tests/ on the Windows CPython's path, for the tests' own
 # subprocesses too: python311._pth makes it ignore PYTHONPATH and the current folder.

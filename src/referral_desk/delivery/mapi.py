@@ -6,6 +6,12 @@ MapiFileDescW) field for field. ``ULONG`` is 32 bits on every Windows (LLP64), s
 against a small C library); strings are ``c_wchar_p`` (UTF-16 on Windows, UTF-32 on Linux,
 ``wchar_t`` on both).
 
+A library without ``MAPISendMailW`` (Windows 7's ``mapi32.dll``, which predates it, or a mail
+program's own DLL named directly) gets the same message through the ANSI ``MAPISendMail``
+and its structs (MapiMessage …): the text in the ANSI code page, each character that code
+page lacks replaced — never a failure — and the attachment under a path it holds (the short
+8.3 form when the long one does not fit).
+
 ``MAPI_DIALOG`` blocks the calling thread until the compose window closes, so the call runs
 in a helper process (``python -m referral_desk.delivery.mapi_helper``, or the frozen
 program with ``--mapi-helper``) that reads ONE :class:`MapiRequest` as JSON on stdin and
@@ -19,13 +25,14 @@ helper); that user gets the ``.eml``.
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import logging
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from ctypes import POINTER, Structure, c_size_t, c_uint32, c_void_p, c_wchar_p
+from ctypes import POINTER, Structure, c_char_p, c_size_t, c_uint32, c_void_p, c_wchar_p
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +97,7 @@ HELPER_LIBRARY_NOT_LOADED = 1001
 HELPER_BAD_REQUEST = 1002
 HELPER_MISSING_FUNCTION = 1003
 HELPER_CRASHED = 1004
+HELPER_PATH_NOT_ANSI = 1005
 
 MAPI_REASONS: dict[int, str] = {
     SUCCESS_SUCCESS: "het concept is geopend",
@@ -122,8 +130,10 @@ MAPI_REASONS: dict[int, str] = {
     HELPER_LIBRARY_NOT_LOADED: "de MAPI-bibliotheek kon niet geladen worden "
     "(is er een standaard e-mailprogramma ingesteld?)",
     HELPER_BAD_REQUEST: "het MAPI-hulpprogramma kreeg een ongeldige opdracht",
-    HELPER_MISSING_FUNCTION: "de MAPI-bibliotheek kent MAPISendMailW niet",
+    HELPER_MISSING_FUNCTION: "de MAPI-bibliotheek kent MAPISendMailW noch MAPISendMail",
     HELPER_CRASHED: "het MAPI-hulpprogramma liep vast",
+    HELPER_PATH_NOT_ANSI: "het e-mailprogramma kent alleen ANSI-tekst, en het pad naar de "
+    "bijlage bevat tekens die daarin niet bestaan",
 }
 
 
@@ -170,6 +180,112 @@ class MapiMessageW(Structure):
     ]
 
 
+# The ANSI twins, for a library without MAPISendMailW: the same layout, 8-bit strings.
+class MapiRecipDesc(Structure):
+    _fields_ = [
+        ("ulReserved", ULONG),
+        ("ulRecipClass", ULONG),
+        ("lpszName", c_char_p),
+        ("lpszAddress", c_char_p),
+        ("ulEIDSize", ULONG),
+        ("lpEntryID", c_void_p),
+    ]
+
+
+class MapiFileDesc(Structure):
+    _fields_ = [
+        ("ulReserved", ULONG),
+        ("flFlags", ULONG),
+        ("nPosition", ULONG),
+        ("lpszPathName", c_char_p),
+        ("lpszFileName", c_char_p),
+        ("lpFileType", c_void_p),
+    ]
+
+
+class MapiMessage(Structure):
+    _fields_ = [
+        ("ulReserved", ULONG),
+        ("lpszSubject", c_char_p),
+        ("lpszNoteText", c_char_p),
+        ("lpszMessageType", c_char_p),
+        ("lpszDateReceived", c_char_p),
+        ("lpszConversationID", c_char_p),
+        ("flFlags", FLAGS),
+        ("lpOriginator", POINTER(MapiRecipDesc)),
+        ("nRecipCount", ULONG),
+        ("lpRecips", POINTER(MapiRecipDesc)),
+        ("nFileCount", ULONG),
+        ("lpFiles", POINTER(MapiFileDesc)),
+    ]
+
+
+# --- the ANSI code page ---------------------------------------------------------------------------
+
+# Where there is no ANSI code page (the tests on Linux): Western European Windows'.
+STAND_IN_CODE_PAGE = 1252
+
+
+def ansi_code_page() -> int:
+    """Windows' ANSI code page (``GetACP``), the one ``MAPISendMail`` reads its text in."""
+    if sys.platform == "win32":
+        return int(ctypes.WinDLL("kernel32").GetACP())
+    return STAND_IN_CODE_PAGE
+
+
+def _codec(code_page: int) -> str:
+    name = f"cp{code_page}"
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        # A code page Python has no table for: Windows' own conversion (CP_ACP).
+        return "mbcs" if sys.platform == "win32" else f"cp{STAND_IN_CODE_PAGE}"
+    return name
+
+
+def ansi_text(text: str, code_page: int) -> bytes:
+    """*text* in the ANSI code page; each character it lacks becomes ``?``, never an error."""
+    return text.encode(_codec(code_page), errors="replace")
+
+
+def _encodes(text: str, code_page: int) -> bool:
+    try:
+        text.encode(_codec(code_page))
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def short_path(path: str) -> str | None:
+    """Windows' short (8.3) form of an existing *path*, or None (no such form here)."""
+    if sys.platform != "win32":
+        return None
+    function = ctypes.WinDLL("kernel32").GetShortPathNameW
+    function.argtypes = [c_wchar_p, c_wchar_p, c_uint32]
+    function.restype = c_uint32
+    size = int(function(path, None, 0))
+    if size == 0:
+        return None
+    buffer = ctypes.create_unicode_buffer(size)
+    written = int(function(path, buffer, size))
+    return buffer.value if 0 < written < size else None
+
+
+def ansi_path(path: str, code_page: int) -> str | None:
+    """*path*, or its short form, when the ANSI code page holds every character of it: the
+    name an ANSI mail program can open. None when neither fits."""
+    if _encodes(path, code_page):
+        return path
+    short = short_path(path)
+    if short is not None and _encodes(short, code_page):
+        return short
+    return None
+
+
+class AnsiPathError(ValueError):
+    """The attachment's path cannot be written in the ANSI code page, not even in short."""
+
+
 # --- the helper protocol ------------------------------------------------------------------------
 
 DEFAULT_LIBRARY = "mapi32.dll"
@@ -200,7 +316,12 @@ class MapiResponse(BaseModel, frozen=True, extra="forbid"):
 
 
 class MarshalledMessage:
-    """A MapiMessageW and every buffer it points to, kept alive together for the call."""
+    """A MapiMessageW and every buffer it points to, kept alive together for the call.
+
+    The attachment's path is its short form when the long one has characters outside the
+    ANSI code page: Windows' ``mapi32.dll`` hands the message to a mail program without
+    ``MAPISendMailW`` converted to ANSI, and that program must still find the file.
+    """
 
     def __init__(self, request: MapiRequest) -> None:
         self._buffers: list[ctypes.Array[ctypes.c_wchar]] = []
@@ -218,7 +339,8 @@ class MarshalledMessage:
         if request.attachment_path is not None:
             attachment = self.files[0]
             attachment.nPosition = NO_POSITION
-            attachment.lpszPathName = self._text(request.attachment_path)
+            path = request.attachment_path
+            attachment.lpszPathName = self._text(ansi_path(path, ansi_code_page()) or path)
             name = request.attachment_name or Path(request.attachment_path).name
             attachment.lpszFileName = self._text(name)
             message.nFileCount = 1
@@ -229,6 +351,44 @@ class MarshalledMessage:
         buffer = ctypes.create_unicode_buffer(value)
         self._buffers.append(buffer)
         return ctypes.cast(buffer, c_wchar_p)
+
+
+class MarshalledAnsiMessage:
+    """The same message as a MapiMessage for ``MAPISendMail``: every text in the ANSI code
+    page with the characters it lacks replaced; the attachment under a path that code page
+    holds (see :func:`ansi_path`), else :class:`AnsiPathError`."""
+
+    def __init__(self, request: MapiRequest, code_page: int) -> None:
+        self._buffers: list[ctypes.Array[ctypes.c_char]] = []
+        self.code_page = code_page
+        self.recipients = (MapiRecipDesc * 1)()
+        recipient = self.recipients[0]
+        recipient.ulRecipClass = MAPI_TO
+        recipient.lpszName = self._text(request.to)
+        recipient.lpszAddress = self._text(f"SMTP:{request.to}")
+        self.files = (MapiFileDesc * 1)()
+        message = MapiMessage()
+        message.lpszSubject = self._text(request.subject)
+        message.lpszNoteText = self._text(request.body)
+        message.nRecipCount = 1
+        message.lpRecips = ctypes.cast(self.recipients, POINTER(MapiRecipDesc))
+        if request.attachment_path is not None:
+            path = ansi_path(request.attachment_path, code_page)
+            if path is None:
+                raise AnsiPathError("attachment path outside the ANSI code page")
+            attachment = self.files[0]
+            attachment.nPosition = NO_POSITION
+            attachment.lpszPathName = self._text(path)
+            name = request.attachment_name or Path(request.attachment_path).name
+            attachment.lpszFileName = self._text(name)
+            message.nFileCount = 1
+            message.lpFiles = ctypes.cast(self.files, POINTER(MapiFileDesc))
+        self.message = message
+
+    def _text(self, value: str) -> c_char_p:
+        buffer = ctypes.create_string_buffer(ansi_text(value, self.code_page))
+        self._buffers.append(buffer)
+        return ctypes.cast(buffer, c_char_p)
 
 
 Loader = Callable[[str], Any]
@@ -259,6 +419,45 @@ def send_mail_w(
     return int(function(0, 0, ctypes.byref(marshalled.message), request.flags, 0))
 
 
+def send_mail_a(
+    library: str | Any,
+    request: MapiRequest,
+    *,
+    loader: Loader = default_loader,
+    code_page: int | None = None,
+) -> int:
+    """Call the ANSI ``MAPISendMail`` in *library* with the text in *code_page* (default: the
+    ANSI code page). Raises OSError and AttributeError as :func:`send_mail_w` does, and
+    AnsiPathError when the attachment's path does not fit that code page."""
+    handle = loader(library) if isinstance(library, str) else library
+    function = handle.MAPISendMail
+    function.argtypes = [ULONG_PTR, ULONG_PTR, POINTER(MapiMessage), FLAGS, ULONG]
+    function.restype = ULONG
+    if request.flags & MAPI_FORCE_UNICODE:
+        return MAPI_E_UNICODE_NOT_SUPPORTED  # what mapi32.dll answers in this case too
+    page = ansi_code_page() if code_page is None else code_page
+    marshalled = MarshalledAnsiMessage(request, page)
+    return int(function(0, 0, ctypes.byref(marshalled.message), request.flags, 0))
+
+
+def send_mail(library: str | Any, request: MapiRequest, *, loader: Loader = default_loader) -> int:
+    """``MAPISendMailW`` when *library* exports it, else ``MAPISendMail`` (ANSI). Raises
+    OSError when the library cannot be loaded, AttributeError when it exports neither,
+    AnsiPathError when only ANSI is left and the attachment's path does not fit it."""
+    handle = loader(library) if isinstance(library, str) else library
+    if _exports(handle, "MAPISendMailW"):
+        return send_mail_w(handle, request)
+    return send_mail_a(handle, request)
+
+
+def _exports(handle: Any, name: str) -> bool:
+    try:
+        getattr(handle, name)
+    except AttributeError:
+        return False
+    return True
+
+
 def handle_request(data: bytes, *, loader: Loader = default_loader) -> MapiResponse:
     """The helper process's whole job, for one request."""
     try:
@@ -266,11 +465,13 @@ def handle_request(data: bytes, *, loader: Loader = default_loader) -> MapiRespo
     except ValidationError:
         return MapiResponse.for_code(HELPER_BAD_REQUEST)
     try:
-        code = send_mail_w(request.library, request, loader=loader)
+        code = send_mail(request.library, request, loader=loader)
     except OSError:
         return MapiResponse.for_code(HELPER_LIBRARY_NOT_LOADED)
     except AttributeError:
         return MapiResponse.for_code(HELPER_MISSING_FUNCTION)
+    except AnsiPathError:
+        return MapiResponse.for_code(HELPER_PATH_NOT_ANSI)
     return MapiResponse.for_code(code)
 
 

@@ -3,7 +3,9 @@
 Two kinds, both under the service ``referral-desk``:
 
 * one-time passwords, keyed by referral ID, kept for a limited time so the app can show one
-  again when the OCMW calls back days later; an index entry holds only IDs and expiry dates;
+  again when the OCMW calls back days later; an index holds only IDs and expiry dates, in
+  pages small enough for one Windows credential each (``index:one-time``, then
+  ``index:one-time:1`` …);
 * pre-shared passwords agreed with a partner, keyed ``preshared:<partner id>``.
 
 When the keyring is missing, locked or refuses access, every call raises
@@ -40,6 +42,12 @@ log = logging.getLogger(__name__)
 
 SERVICE = "referral-desk"
 INDEX_KEY = "index:one-time"
+# Windows keeps at most 2560 bytes in one credential (CRED_MAX_CREDENTIAL_BLOB_SIZE), which
+# keyring fills as UTF-16: 1280 characters. An index page holds at most this many (about 18
+# referrals), so a year of recall copies never makes the Credential Manager refuse the index.
+INDEX_PAGE_CHARS = 1000
+# Pages are read until the first one missing; this bounds a keyring that answers for any key.
+MAX_INDEX_PAGES = 1000
 PRESHARED_PREFIX = "preshared:"
 _T = TypeVar("_T")
 
@@ -94,6 +102,44 @@ def _delete_if_present(backend: KeyringBackend, *, key: str) -> None:
         if backend.get_password(SERVICE, key) is not None:
             raise  # still there: a real refusal
         # gone in between (another window of the app removed it): that is what we wanted
+
+
+def _page_key(number: int) -> str:
+    return INDEX_KEY if number == 0 else f"{INDEX_KEY}:{number}"
+
+
+def _page_text(page: Mapping[str, str]) -> str:
+    return json.dumps(page, sort_keys=True)
+
+
+def _parse_page(text: str | None) -> dict[str, str]:
+    """An index page's entries; a damaged page forgets dates, never passwords."""
+    if not text:
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if REFERRAL_ID_PATTERN.match(str(k))}
+
+
+def _merged(texts: list[str | None]) -> dict[str, str]:
+    """The whole index from its pages' texts."""
+    index: dict[str, str] = {}
+    for text in texts:
+        for referral_id, until in _parse_page(text).items():
+            index.setdefault(referral_id, until)
+    return index
+
+
+def _get(backend: KeyringBackend, *, key: str) -> str | None:
+    return backend.get_password(SERVICE, key)
+
+
+def _set(backend: KeyringBackend, *, key: str, value: str) -> None:
+    backend.set_password(SERVICE, key, value)
 
 
 def _utc_now() -> datetime:
@@ -159,21 +205,49 @@ class PasswordVault:
 
     # --- one-time passwords -------------------------------------------------------------------
 
-    def _index(self) -> dict[str, str]:
-        raw = self._call(lambda b: b.get_password(SERVICE, INDEX_KEY))
-        if not raw:
-            return {}
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            return {}
-        if not isinstance(data, dict):
-            return {}
-        return {str(k): str(v) for k, v in data.items() if REFERRAL_ID_PATTERN.match(str(k))}
+    def _index_pages(self) -> list[str | None]:
+        """The index pages as the keyring holds them: the first always (None when never
+        written), then each next one until one is missing."""
+        texts: list[str | None] = []
+        while len(texts) < MAX_INDEX_PAGES:
+            text = self._call(functools.partial(_get, key=_page_key(len(texts))))
+            if text is None and texts:
+                break
+            texts.append(text)
+        return texts
 
-    def _save_index(self, index: dict[str, str]) -> None:
-        text = json.dumps(index, sort_keys=True)
-        self._call(lambda b: b.set_password(SERVICE, INDEX_KEY, text))
+    def _index(self) -> dict[str, str]:
+        return _merged(self._index_pages())
+
+    def _save_index(self, index: dict[str, str], texts: list[str | None]) -> None:
+        """Writes *index* over the pages *texts* were read from. An entry stays on the page it
+        is on (a new one goes on the first page with room) and only pages that changed are
+        written, each whole: a keyring failing halfway never leaves a kept password out of
+        every page. Empty pages at the end go; an empty one before others stays, as ``{}``,
+        or the pages after it would no longer be read."""
+        pages: list[dict[str, str]] = []
+        placed: set[str] = set()
+        for text in texts or [None]:
+            kept = {
+                rid: index[rid] for rid in _parse_page(text) if rid in index and rid not in placed
+            }
+            placed.update(kept)
+            pages.append(kept)
+        for referral_id in sorted(set(index) - placed):
+            for page in pages:
+                if len(_page_text({**page, referral_id: index[referral_id]})) <= INDEX_PAGE_CHARS:
+                    page[referral_id] = index[referral_id]
+                    break
+            else:
+                pages.append({referral_id: index[referral_id]})
+        while len(pages) > 1 and not pages[-1]:
+            pages.pop()
+        for number, page in enumerate(pages):
+            text = _page_text(page)
+            if number >= len(texts) or texts[number] != text:
+                self._call(functools.partial(_set, key=_page_key(number), value=text))
+        for number in range(len(texts) - 1, len(pages) - 1, -1):
+            self._call(functools.partial(_delete_if_present, key=_page_key(number)))
 
     def remember(self, referral_id: str, password: str, keep_until: datetime) -> None:
         if not REFERRAL_ID_PATTERN.match(referral_id):
@@ -182,11 +256,12 @@ class PasswordVault:
         # purge_expired will find, even when the keyring fails halfway. A date already kept
         # that is later stays: an existing expiry is never shortened.
         with self._index_lock:
-            index = self._index()
+            texts = self._index_pages()
+            index = _merged(texts)
             known = index.get(referral_id)
             if known is None or datetime.fromisoformat(known) < keep_until:
                 index[referral_id] = keep_until.isoformat()
-                self._save_index(index)
+                self._save_index(index, texts)
         self._call(lambda b: b.set_password(SERVICE, referral_id, password))
 
     def recall(self, referral_id: str) -> str | None:
@@ -204,16 +279,18 @@ class PasswordVault:
     def forget(self, referral_id: str) -> None:
         self._call(functools.partial(_delete_if_present, key=referral_id))
         with self._index_lock:
-            index = self._index()
+            texts = self._index_pages()
+            index = _merged(texts)
             if index.pop(referral_id, None) is not None:
-                self._save_index(index)
+                self._save_index(index, texts)
 
     def purge_expired(self, *, also: tuple[str, ...] = (), now: datetime | None = None) -> int:
         """Removes passwords whose time is up at *now* (default: the clock), plus *also*
         (entries the referral log dropped). Returns how many were removed."""
         now = self.clock() if now is None else now
         with self._index_lock:
-            index = self._index()
+            texts = self._index_pages()
+            index = _merged(texts)
             expired = [rid for rid, until in index.items() if datetime.fromisoformat(until) <= now]
             expired += [rid for rid in also if rid in index and rid not in expired]
 
@@ -221,7 +298,7 @@ class PasswordVault:
                 self._call(functools.partial(_delete_if_present, key=referral_id))
                 index.pop(referral_id, None)
             if expired:
-                self._save_index(index)
+                self._save_index(index, texts)
         return len(expired)
 
     def cap_expiry(self, created: Mapping[str, datetime], days: int) -> int:
@@ -231,7 +308,8 @@ class PasswordVault:
         set back cannot shorten an expiry; a password whose referral is not in *created* is
         left as it is. Returns how many changed."""
         with self._index_lock:
-            index = self._index()
+            texts = self._index_pages()
+            index = _merged(texts)
             capped: dict[str, str] = {}
             for rid, until in index.items():
                 made = created.get(rid)
@@ -242,7 +320,7 @@ class PasswordVault:
                     capped[rid] = latest.isoformat()
             if capped:
                 index.update(capped)
-                self._save_index(index)
+                self._save_index(index, texts)
         return len(capped)
 
     # --- pre-shared passwords -----------------------------------------------------------------
