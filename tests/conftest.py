@@ -14,6 +14,7 @@ import pytest
 from _pytest.terminal import TerminalReporter
 
 from tests.memory_keyring import MemoryKeyring
+from tests.platforms import point_windows_folders_at
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if sys.platform == "win32":
@@ -92,16 +93,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     (site / "data").mkdir(parents=True)
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(site / "config"))
     monkeypatch.setenv("XDG_DATA_DIRS", str(site / "data"))
+    point_windows_folders_at(tmp_path, monkeypatch)
     if sys.platform == "win32":
-        # platformdirs asks Windows for these folders, which HOME cannot move.
-        for csidl, sub in {
-            "APPDATA": "AppData/Roaming",
-            "LOCAL_APPDATA": "AppData/Local",
-            "COMMON_APPDATA": "ProgramData",
-        }.items():
-            folder = tmp_path / sub
-            folder.mkdir(parents=True, exist_ok=True)
-            monkeypatch.setenv(f"WIN_PD_OVERRIDE_{csidl}", str(folder))
         monkeypatch.setenv("USERPROFILE", str(home))
     monkeypatch.setenv("REFERRAL_DESK_MAIL", "eml")
     # Any temp file a library writes lands where the canary tests can read it.

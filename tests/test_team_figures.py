@@ -27,6 +27,7 @@ from referral_desk.ui.evaluation_chart import PNG_SIZE
 from referral_desk.ui.evaluation_window import EvaluationWindow
 from tests.file_privacy import assert_private
 from tests.lifecycle_fixtures import CANARY, CANARY_FORM
+from tests.platforms import point_windows_folders_at
 from tests.test_referral_log import entry
 
 CANARY_INITIALS = "Q.Z.X."
@@ -49,16 +50,7 @@ def _point_home_at(root: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
         path = root / sub
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(var, str(path))
-    if sys.platform == "win32":
-        # platformdirs asks Windows for these folders; HOME and XDG_* do not move them.
-        for csidl, sub in {
-            "APPDATA": "AppData/Roaming",
-            "LOCAL_APPDATA": "AppData/Local",
-            "COMMON_APPDATA": "ProgramData",
-        }.items():
-            path = root / sub
-            path.mkdir(parents=True, exist_ok=True)
-            monkeypatch.setenv(f"WIN_PD_OVERRIDE_{csidl}", str(path))
+    point_windows_folders_at(root, monkeypatch)
     return AppPaths.from_platform()
 
 

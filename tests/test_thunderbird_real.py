@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -39,6 +38,7 @@ from referral_desk.delivery.launch import spawn_detached
 from referral_desk.delivery.message import DraftMessage, referral_body, referral_subject
 from referral_desk.delivery.thunderbird import THUNDERBIRD_ENV, ThunderbirdComposeOpener
 from referral_desk.sealing.archive import build_encrypted_archive
+from tests.judges import required_tool
 from tests.platforms import posix_only
 
 pytestmark = [pytest.mark.slow, posix_only("the Linux Thunderbird on Xvfb")]
@@ -51,15 +51,6 @@ WINDOW_TIMEOUT = 60.0
 REFERRAL_ID = "KG-2026-7F3K9Q"
 MAILBOX = "doorverwijzing@ocmw-menen.example.be"
 T = TypeVar("T")
-
-
-def require(name: str, package: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} (Debian package {package}) is required on CI")
-        pytest.skip(f"{name} not installed")
-    return found
 
 
 def wait_for(what: str, probe: Callable[[], T | None], timeout: float = WINDOW_TIMEOUT) -> T:
@@ -319,11 +310,11 @@ def _alarm(_signum: int, _frame: FrameType | None) -> None:
 
 @pytest.fixture
 def desktop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desktop]:
-    thunderbird = Path(require("thunderbird", "thunderbird"))
-    xvfb = require("Xvfb", "xvfb")
-    require("xdotool", "xdotool")
-    require("import", "imagemagick")
-    dbus = require("dbus-daemon", "dbus-daemon")
+    thunderbird = Path(required_tool("thunderbird", "thunderbird"))
+    xvfb = required_tool("Xvfb", "xvfb")
+    required_tool("xdotool", "xdotool")
+    required_tool("import", "imagemagick")
+    dbus = required_tool("dbus-daemon", "dbus-daemon")
 
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, HARD_LIMIT_SECONDS)
