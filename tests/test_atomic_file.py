@@ -26,7 +26,7 @@ _READER = textwrap.dedent(
 )
 
 
-def _reader(path: Path, seconds: float) -> subprocess.Popen[str]:
+def another_process_reads(path: Path, seconds: float) -> subprocess.Popen[str]:
     reader = subprocess.Popen(
         [sys.executable, "-c", _READER, str(path), str(seconds)],
         stdout=subprocess.PIPE,
@@ -57,7 +57,7 @@ def test_a_target_another_process_reads_is_replaced_once_it_lets_go(tmp_path: Pa
     folder.mkdir()
     path = folder / "settings.json"
     path.write_bytes(b"old")
-    reader = _reader(path, 0.8)
+    reader = another_process_reads(path, 0.8)
     try:
         atomic_write_bytes(path, b"new")
     finally:
@@ -74,7 +74,7 @@ def test_a_target_held_open_throughout_is_whole_and_no_temp_file_stays(
     folder.mkdir()
     path = folder / "settings.json"
     path.write_bytes(b"old")
-    reader = _reader(path, 5)
+    reader = another_process_reads(path, 5)
     try:
         atomic_write_bytes(path, b"new")
     except PermissionError:

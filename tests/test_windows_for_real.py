@@ -79,6 +79,7 @@ from referral_desk.storage.password_vault import INDEX_KEY, PasswordVault
 from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from tests.judges import run_7zz
+from tests.test_atomic_file import another_process_reads
 from tests.test_referral_log import entry
 
 pytestmark = pytest.mark.skipif(
@@ -981,26 +982,10 @@ def test_a_lock_another_process_keeps_is_said_in_dutch_and_nothing_is_written(
     assert store.path.read_bytes() == before
 
 
-_READ_ARCHIVE = textwrap.dedent(
-    """
-    import sys, time
-    with open(sys.argv[1], "rb") as handle:  # a mail program reading the attachment
-        print("open", flush=True)
-        time.sleep(float(sys.argv[2]))
-        handle.read()
-    """
-)
-
-
 @contextmanager
 def _mail_program_reads(path: Path, seconds: float) -> Iterator[None]:
-    reader = subprocess.Popen(
-        [sys.executable, "-c", _READ_ARCHIVE, str(path), str(seconds)],
-        stdout=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-    )
-    assert reader.stdout is not None and reader.stdout.readline().strip() == "open"
+    """A mail program reading the attachment, until the block ends."""
+    reader = another_process_reads(path, seconds)
     try:
         yield
     finally:
