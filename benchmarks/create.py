@@ -40,7 +40,6 @@ from referral_desk.delivery.detection import build_opener_chain
 from referral_desk.domain.partners import PartnerFound
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import Consent, ReferrerProfile, parse_client_form
-from referral_desk.domain.registry_file import load_registry_file
 from referral_desk.lifecycle.creation import (
     JSON_NAME,
     PDF_NAME,
@@ -49,6 +48,7 @@ from referral_desk.lifecycle.creation import (
     build_referral,
     seal_referral,
 )
+from referral_desk.registry.file_format import load_registry_file
 from referral_desk.sealing.archive import build_encrypted_archive
 from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
 from referral_desk.sealing.password import generate_password

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from referral_desk.domain.referral_record import PasswordChannel, ReferralStatus, WithdrawalChannel
 from referral_desk.lifecycle.after_sending import (
     WITHDRAWAL_FOLDER,
     FollowUpRefused,
@@ -25,12 +26,7 @@ from referral_desk.lifecycle.after_sending import (
 from referral_desk.lifecycle.creation import make_referral
 from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.password_vault import VaultUnavailable
-from referral_desk.storage.referral_log import (
-    PasswordChannel,
-    ReferralLogBusy,
-    ReferralStatus,
-    WithdrawalChannel,
-)
+from referral_desk.storage.referral_log import ReferralLogBusy
 from tests.folder_links import folder_link
 from tests.lifecycle_fixtures import BUNDLED, NOW, PROFILE, Desk, RecordingMail, registry, request
 

@@ -9,6 +9,7 @@ import pytest
 from referral_desk.delivery.message import DraftMessage
 from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.partners import OPGROEIEN_DPO
+from referral_desk.domain.referral_record import ReferralLogEntry
 from referral_desk.lifecycle.breach import (
     INCIDENT_LABELS,
     BreachContacts,
@@ -17,7 +18,7 @@ from referral_desk.lifecycle.breach import (
     report_breach,
 )
 from referral_desk.lifecycle.creation import make_referral
-from referral_desk.storage.referral_log import ReferralLog, ReferralLogEntry, ReferralLogError
+from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 from tests.lifecycle_fixtures import CANARY_FORM, NOW, PROFILE, Desk, registry, request
 from tests.test_flow_end_to_end import CANARY_NEEDLES
 

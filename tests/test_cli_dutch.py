@@ -10,8 +10,7 @@ import types
 
 import pytest
 
-from referral_desk import argparse_dutch
-from referral_desk.cli import build_parser
+from referral_desk.cli import argparse_dutch, build_parser
 
 
 def test_help_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:

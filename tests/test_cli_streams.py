@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from referral_desk.console_output import utf8_everywhere
+from referral_desk.cli.console_output import utf8_everywhere
 from referral_desk.storage.paths import bundled_root
 
 REGISTRY = bundled_root() / "config" / "partners.toml"

@@ -10,6 +10,7 @@ import pytest
 from referral_desk.delivery.message import DraftMessage, correction_deletion_subject
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.dutch_dates import numeric_date
+from referral_desk.domain.referral_record import ReferralLogEntry
 from referral_desk.lifecycle.correction import (
     DELETION_FOLDER,
     CorrectionRefused,
@@ -25,7 +26,7 @@ from referral_desk.lifecycle.correction import (
 )
 from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.storage.outbox import Outbox, OutboxError
-from referral_desk.storage.referral_log import ReferralLogBusy, ReferralLogEntry
+from referral_desk.storage.referral_log import ReferralLogBusy
 from tests.lifecycle_fixtures import BUNDLED, CANARY_FORM, NOW, PROFILE, Desk, registry
 from tests.test_flow_end_to_end import CANARY_NEEDLES
 from tests.test_referral_log import entry

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from referral_desk.domain.referral_record import ReferralLogEntry, WithdrawalChannel
 from referral_desk.lifecycle.correction import (
     DeletionAddress,
     DeletionDue,
@@ -14,7 +15,6 @@ from referral_desk.lifecycle.correction import (
     deletion_owed,
     request_deletion,
 )
-from referral_desk.storage.referral_log import ReferralLogEntry, WithdrawalChannel
 from tests.lifecycle_fixtures import NOW, PROFILE, Desk
 from tests.test_correction import CORRECTION, LEOPOLDSBURG, ORIGINAL, SavedOnly, _pair, _services
 from tests.test_referral_log import entry

@@ -8,8 +8,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.lifecycle.discarding import WindowContents, discard_warning
-from referral_desk.storage.referral_log import PasswordChannel
 from referral_desk.ui.main_window import MainWindow
 from tests.ui_driver import (
     CLIENT,

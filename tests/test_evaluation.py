@@ -12,15 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from referral_desk.evaluation import EvaluationPeriod, evaluate, to_csv, to_csv_bytes
-from referral_desk.storage.referral_log import (
+from referral_desk.domain.referral_record import (
     PasswordChannel,
-    ReferralLog,
     ReferralLogEntry,
     ReferralStatus,
     StatusChange,
     WithdrawalChannel,
 )
+from referral_desk.lifecycle.evaluation import EvaluationPeriod, evaluate, to_csv, to_csv_bytes
+from referral_desk.storage.referral_log import ReferralLog
 from tests.test_referral_log import entry
 
 YEAR = EvaluationPeriod(start=date(2026, 1, 1), end=date(2026, 12, 31))

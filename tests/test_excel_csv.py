@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from referral_desk.domain import excel_csv
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_csv import decode_csv, export_csv, import_csv
-from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_file import load_registry_text
-from referral_desk.evaluation import evaluate, to_csv, to_csv_bytes
+from referral_desk.lifecycle.evaluation import evaluate, to_csv, to_csv_bytes
+from referral_desk.registry.csv_table import decode_csv, export_csv, import_csv
+from referral_desk.registry.editing import EditableRegistry
+from referral_desk.registry.file_format import load_registry_text
 from tests.test_evaluation import YEAR, at, row
 
 ROOT = Path(__file__).parents[1]

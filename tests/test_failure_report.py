@@ -11,16 +11,16 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from referral_desk.delivery.message import DraftMessage
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.referral import ClientDetails, FormErrors, Referral, parse_client_form
-from referral_desk.errors import UserFacingError
-from referral_desk.failure_report import (
+from referral_desk.domain.referral_record import NewReferralLogEntry
+from referral_desk.lifecycle.failure_report import (
     log_file_location,
     log_unexpected,
     safe_traceback,
 )
 from referral_desk.storage import app_log
 from referral_desk.storage.app_log import LOG_FILE_NAME, configure_logging
-from referral_desk.storage.referral_log import NewReferralLogEntry
 from tests.test_flow_end_to_end import CANARY, CANARY_CLIENT, _needles_in
 
 CANARY_FIELDS = {
@@ -107,7 +107,7 @@ def test_every_exception_type_of_the_chain_appears() -> None:
 
 def test_a_user_facing_message_is_kept_because_it_never_holds_client_data() -> None:
     text = safe_traceback(_raised(lambda: _raise(UserFacingError("Het archief is niet bewaard."))))
-    assert "referral_desk.errors.UserFacingError: Het archief is niet bewaard." in text
+    assert "referral_desk.domain.errors.UserFacingError: Het archief is niet bewaard." in text
 
 
 def test_an_exception_group_lists_its_members_without_their_messages() -> None:

@@ -24,13 +24,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from referral_desk.domain.referral_record import PasswordChannel, ReferralStatus
 from referral_desk.storage.password_vault import INDEX_KEY, SERVICE
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.referral_log import (
-    PasswordChannel,
-    ReferralLog,
-    ReferralStatus,
-)
+from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.main_window import MainWindow
 from referral_desk.ui.referral_log_window import ReferralLogWindow
 from tests.judges import run_7zz

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from referral_desk.selftest import KeyringUnavailable, check_keyring
+from referral_desk.cli.selftest import KeyringUnavailable, check_keyring
 
 PACKAGE = Path(__file__).parents[1] / "src" / "referral_desk"
 

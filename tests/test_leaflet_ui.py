@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.sealing.leaflet import LANGUAGES
 from referral_desk.ui import main_window as main_window_module
 from referral_desk.ui.main_window import MainWindow

@@ -29,14 +29,14 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from referral_desk import registry_cli
 from referral_desk.cli import build_parser
-from referral_desk.domain import minisign
+from referral_desk.cli import registry as registry_cli
+from referral_desk.cli.selftest import check_registry
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_file import RegistryError
-from referral_desk.selftest import check_registry
+from referral_desk.registry import minisign
+from referral_desk.registry.active import load_active_registry
+from referral_desk.registry.file_format import RegistryError
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.registry_location import load_active_registry
 from tests.platforms import posix_only
 from tests.ui_driver import child, open_main_window
 

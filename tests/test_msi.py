@@ -257,7 +257,7 @@ def test_uninstall_leaves_user_data_alone(msi: Path) -> None:
 @pytest.mark.slow
 @msi_tools
 def test_registry_source_property_writes_config_toml(msi: Path, tmp_path: Path) -> None:
-    from referral_desk.storage.registry_source import configured_source
+    from referral_desk.registry.source_folder import configured_source
 
     [ini] = table(msi, "IniFile")
     assert ini["FileName"].endswith("|config.toml")

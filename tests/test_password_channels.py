@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from referral_desk.domain.fields import is_mobile
+from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.lifecycle.after_sending import offered_password_channels
 from referral_desk.lifecycle.creation import referral_draft
-from referral_desk.storage.referral_log import PasswordChannel
 from tests.test_documents import make_referral
 
 ARCHIVE = Path("/outbox/KG-2026-7F3K9Q/KG-2026-7F3K9Q.7z")

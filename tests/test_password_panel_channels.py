@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
+from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.lifecycle.after_sending import offered_password_channels
-from referral_desk.storage.referral_log import PasswordChannel
 from referral_desk.ui.password_panel import PasswordPanel
 
 

@@ -20,7 +20,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from referral_desk.lifecycle.creation import ReferralRefused, make_referral
-from referral_desk.retention import RetentionPolicy, apply_retention
+from referral_desk.lifecycle.retention import RetentionPolicy, apply_retention
 from referral_desk.storage import settings as settings_module
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import INDEX_KEY, SERVICE, PasswordVault

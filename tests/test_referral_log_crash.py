@@ -10,7 +10,8 @@ import textwrap
 from pathlib import Path
 
 import referral_desk
-from referral_desk.storage.referral_log import ReferralLog, ReferralStatus
+from referral_desk.domain.referral_record import ReferralStatus
+from referral_desk.storage.referral_log import ReferralLog
 
 # The writers import the same referral_desk as this test, whatever is installed.
 _SRC = str(Path(referral_desk.__file__).resolve().parents[1])
@@ -23,7 +24,8 @@ WRITER = textwrap.dedent(
     sys.path.insert(0, sys.argv.pop(1))
     from datetime import UTC, datetime, timedelta
     from pathlib import Path
-    from referral_desk.storage.referral_log import NewReferralLogEntry, ReferralLog
+    from referral_desk.storage.referral_log import ReferralLog
+    from referral_desk.domain.referral_record import NewReferralLogEntry
 
     ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"
     path, worker, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])

@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 from referral_desk.cli import main
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_csv import (
+from referral_desk.registry.csv_table import (
     CsvImportError,
     decode_csv,
     export_csv,
     import_csv,
 )
-from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_file import load_registry_text
+from referral_desk.registry.editing import EditableRegistry
+from referral_desk.registry.file_format import load_registry_text
 
 ROOT = Path(__file__).parents[1]
 TABLE = PostcodeTable.load_bundled(ROOT / "resources")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_diff import diff_registries, render_diff
-from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_file import RegistryError, load_registry_text
+from referral_desk.registry.diff import diff_registries, render_diff
+from referral_desk.registry.editing import EditableRegistry
+from referral_desk.registry.file_format import RegistryError, load_registry_text
 
 ROOT = Path(__file__).parents[1]
 TABLE = PostcodeTable.load_bundled(ROOT / "resources")

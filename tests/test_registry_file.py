@@ -20,7 +20,7 @@ from referral_desk.domain.partners import (
     UnknownPostcode,
 )
 from referral_desk.domain.postcodes import PostcodeTable, Region
-from referral_desk.domain.registry_file import (
+from referral_desk.registry.file_format import (
     RegistryError,
     load_registry_file,
     load_registry_text,

@@ -15,22 +15,21 @@ from pathlib import Path
 
 import pytest
 
-from referral_desk import selftest
-from referral_desk.cli import main
+from referral_desk.cli import main, selftest
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_file import (
+from referral_desk.registry.active import (
+    RegistrySource,
+    active_registry_source,
+    load_active_registry,
+)
+from referral_desk.registry.editing import EditableRegistry
+from referral_desk.registry.file_format import (
     RegistryError,
     load_registry_file,
     load_registry_text,
     read_registry_text,
 )
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.registry_location import (
-    RegistrySource,
-    active_registry_source,
-    load_active_registry,
-)
 from tests.platforms import posix_only
 
 ROOT = Path(__file__).parents[1]

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_input import (
+from referral_desk.registry.editing import EditableRegistry
+from referral_desk.registry.form_input import (
     DATE_HINT,
     PARTNER_FIELDS,
     REQUIRED,
@@ -23,7 +24,7 @@ from referral_desk.domain.registry_input import (
     partner_problems,
     split_codes,
 )
-from referral_desk.domain.registry_rules import (
+from referral_desk.registry.rules import (
     NEEDS_NEW_VERSION,
     REPAIRED,
     NewVersionRefused,
@@ -32,7 +33,6 @@ from referral_desk.domain.registry_rules import (
     describe_changes,
     header_problems,
 )
-from referral_desk.errors import UserFacingError
 
 ROOT = Path(__file__).parents[1]
 TABLE = PostcodeTable.load_bundled(ROOT / "resources")

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from referral_desk.domain import minisign
-from referral_desk.domain.registry_signing import sign_registry, unlock_and_sign
+from referral_desk.registry import minisign
+from referral_desk.registry.signing import sign_registry, unlock_and_sign
 from referral_desk.storage.settings import SettingsStore
 from referral_desk.ui.registry_editor import RegistryEditor
 from tests.minisign_check import minisign_verifies

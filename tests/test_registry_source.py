@@ -16,17 +16,11 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from referral_desk.cli.selftest import check_registry
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_file import load_registry_text
-from referral_desk.selftest import check_registry
-from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.registry_location import (
-    RegistrySource,
-    SignatureStatus,
-    TrustedKeys,
-    load_active_registry_checked,
-)
-from referral_desk.storage.registry_source import (
+from referral_desk.registry.active import RegistrySource, load_active_registry_checked
+from referral_desk.registry.file_format import load_registry_text
+from referral_desk.registry.source_folder import (
     Unusable,
     Verified,
     Winner,
@@ -36,6 +30,8 @@ from referral_desk.storage.registry_source import (
     resolve_source,
     version_key,
 )
+from referral_desk.registry.trust import SignatureStatus, TrustedKeys
+from referral_desk.storage.paths import AppPaths
 from tests.test_minisign import BUNDLED, make_keys, sign_with_minisign, trust
 from tests.ui_driver import child, open_main_window
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from referral_desk.retention import (
+from referral_desk.lifecycle.retention import (
     RetentionPolicy,
     apply_retention,
     keep_password_until,

@@ -21,10 +21,8 @@ import py7zr
 import pytest
 from keyring.backends import fail
 
-from referral_desk import selftest
-from referral_desk.cli import main
-from referral_desk.delivery.detection import MailDetection
-from referral_desk.selftest import (
+from referral_desk.cli import main, selftest
+from referral_desk.cli.selftest import (
     CheckResult,
     SelftestReport,
     check_archive,
@@ -32,6 +30,7 @@ from referral_desk.selftest import (
     render_text,
     run_selftest,
 )
+from referral_desk.delivery.detection import MailDetection
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import SCHEMA_VERSION
 
@@ -368,7 +367,7 @@ def test_subprocess_fail_keyring_exits_1(tmp_path: Path) -> None:
 
 def test_selftest_never_loads_qt_widgets() -> None:
     code = (
-        "import sys; from referral_desk.selftest import run_selftest;"
+        "import sys; from referral_desk.cli.selftest import run_selftest;"
         "from referral_desk.storage.paths import AppPaths;"
         "run_selftest(AppPaths.from_platform(), keyring_probe=lambda: 'x');"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6.Qt')))"

@@ -21,7 +21,7 @@ from referral_desk.delivery.openers import (
     MailOpenError,
 )
 from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.mail_check import (
+from referral_desk.lifecycle.mail_check import (
     CHECK_ATTACHMENT_NAME,
     CHECK_ATTACHMENT_TEXT,
     CHECK_SUBJECT,

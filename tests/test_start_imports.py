@@ -16,7 +16,7 @@ PDF_AND_ARCHIVE = ("fpdf", "fontTools", "py7zr")
 # What fpdf2 would load for images and encrypted or signed PDFs, which a referral never has.
 FPDF_EXTRAS = ("numpy", "PIL")
 # What only the coordinators' tools need: the registry editor and `referral-desk registry`.
-REGISTRY_TOOLS = ("tomlkit", "referral_desk.registry_cli", "referral_desk.ui.registry_editor")
+REGISTRY_TOOLS = ("tomlkit", "referral_desk.cli.registry", "referral_desk.ui.registry_editor")
 WARM_UP = (
     "from referral_desk.sealing.warm_up import warm_up; "
     "from referral_desk.storage.paths import AppPaths; "

@@ -15,14 +15,15 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from referral_desk.cli import main
-from referral_desk.evaluation_export import (
+from referral_desk.domain.referral_record import WithdrawalChannel
+from referral_desk.lifecycle.evaluation_export import (
     EvaluationExport,
     ExportedReferral,
     read_export,
 )
+from referral_desk.lifecycle.team_figures import merge_referrals, team_table
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.referral_log import ReferralLog, WithdrawalChannel
-from referral_desk.team_figures import merge_referrals, team_table
+from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.evaluation_chart import PNG_SIZE
 from referral_desk.ui.evaluation_window import EvaluationWindow
 from tests.file_privacy import assert_private
@@ -353,7 +354,7 @@ def test_the_laptop_tab_counts_drafts_apart(qtbot: QtBot, tmp_path: Path) -> Non
 
 
 def test_retention_never_below_fifteen_months(tmp_path: Path) -> None:
-    from referral_desk.retention import RetentionPolicy, apply_retention
+    from referral_desk.lifecycle.retention import RetentionPolicy, apply_retention
     from referral_desk.storage.outbox import Outbox
     from referral_desk.storage.settings import MIN_REFERRAL_LOG_MONTHS, Settings, SettingsStore
 

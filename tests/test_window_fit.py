@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from referral_desk.window_fit import PREFERRED, WindowSize, fit_window
+from referral_desk.domain.window_fit import PREFERRED, WindowSize, fit_window
 
 sizes = st.builds(WindowSize, width=st.integers(1, 5000), height=st.integers(1, 5000))
 

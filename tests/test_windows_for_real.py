@@ -68,7 +68,7 @@ from referral_desk.delivery.windows_registry import (
     detect_windows_mail,
     windows_adapter_order,
 )
-from referral_desk.retention import RetentionPolicy, apply_retention, keep_password_until
+from referral_desk.lifecycle.retention import RetentionPolicy, apply_retention, keep_password_until
 from referral_desk.sealing.archive import build_encrypted_archive
 from referral_desk.sealing.password import generate_password
 from referral_desk.storage import atomic_file

@@ -12,13 +12,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.referral_log import (
-    ReferralLog,
+from referral_desk.domain.referral_record import (
     ReferralLogEntry,
     ReferralStatus,
     WithdrawalChannel,
 )
+from referral_desk.storage.paths import AppPaths
+from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.main_window import MainWindow
 from referral_desk.ui.referral_log_window import ReferralLogWindow
 from tests.lifecycle_fixtures import BUNDLED, RecordingMail, registry

@@ -14,22 +14,22 @@ from pydantic import ValidationError
 
 from referral_desk.delivery.detection import ConfiguredOpenerChain
 from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
-from referral_desk.domain.registry_file import LoadedRegistry, RegistryError, RegistryProblem
 from referral_desk.i18n import choose_language
 from referral_desk.lifecycle.creation import ReferralServices
 from referral_desk.lifecycle.recording import FollowUpServices
-from referral_desk.retention import RetentionPolicy, apply_retention
-from referral_desk.storage.app_log import configure_logging
-from referral_desk.storage.outbox import Outbox
-from referral_desk.storage.password_vault import PasswordVault
-from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
-from referral_desk.storage.registry_location import (
+from referral_desk.lifecycle.retention import RetentionPolicy, apply_retention
+from referral_desk.registry.active import (
     SOURCE_LABELS,
     ActiveRegistry,
     active_registry_source,
     load_active_registry_checked,
 )
+from referral_desk.registry.file_format import LoadedRegistry, RegistryError, RegistryProblem
+from referral_desk.storage.app_log import configure_logging
+from referral_desk.storage.outbox import Outbox
+from referral_desk.storage.password_vault import PasswordVault
+from referral_desk.storage.paths import AppPaths
+from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 from referral_desk.storage.settings import (
     Settings,
     SettingsError,

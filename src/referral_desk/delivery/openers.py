@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from referral_desk.delivery.eml import write_eml_draft
 from referral_desk.delivery.launch import DESKTOP_OPENER, open_with_desktop
 from referral_desk.delivery.message import DraftMessage, build_email_message
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.errors import UserFacingError
 
 log = logging.getLogger("referral_desk.delivery")
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import phonenumbers
 from email_validator import EmailNotValidError, ValidatedEmail, validate_email
 
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.errors import UserFacingError
 
 # The longest value each field takes, after trimming. The form never cuts a paste to these:
 # it shows the validator's "te lang" message, so nothing is lost without the user seeing it.

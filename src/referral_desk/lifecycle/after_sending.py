@@ -22,24 +22,23 @@ from pydantic import BaseModel, ConfigDict
 from referral_desk.delivery.message import DraftMessage, withdrawal_body, withdrawal_subject
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.dutch_dates import numeric_date, numeric_date_time
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import format_phone_national, is_mobile
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.referral_record import (
+    WITHDRAWAL_CHANNEL_LABELS,
+    PasswordChannel,
+    ReferralLogEntry,
+    ReferralStatus,
+    WithdrawalChannel,
+)
 from referral_desk.lifecycle.follow_up_address import FollowUpAddress, follow_up_address
 from referral_desk.lifecycle.mail_drafts import open_draft_guarded
 from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
 from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.password_vault import VaultUnavailable
-from referral_desk.storage.referral_log import (
-    WITHDRAWAL_CHANNEL_LABELS,
-    PasswordChannel,
-    ReferralLog,
-    ReferralLogEntry,
-    ReferralLogError,
-    ReferralStatus,
-    WithdrawalChannel,
-)
+from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 
 log = logging.getLogger(__name__)
 

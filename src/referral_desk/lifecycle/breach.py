@@ -22,9 +22,10 @@ from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import OPGROEIEN_DPO, PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
+from referral_desk.domain.referral_record import ReferralLogEntry
 from referral_desk.lifecycle.mail_drafts import open_draft_guarded
 from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
-from referral_desk.storage.referral_log import ReferralLogEntry, ReferralLogError
+from referral_desk.storage.referral_log import ReferralLogError
 
 log = logging.getLogger(__name__)
 

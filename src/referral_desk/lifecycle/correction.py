@@ -22,20 +22,15 @@ from referral_desk.delivery.message import (
 )
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.dutch_dates import numeric_date, numeric_date_time
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.referral_record import DeletionRequest, ReferralLogEntry, ReferralStatus
 from referral_desk.lifecycle.follow_up_address import follow_up_address
 from referral_desk.lifecycle.mail_drafts import open_draft_guarded
 from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
-from referral_desk.storage.referral_log import (
-    DeletionRequest,
-    ReferralLog,
-    ReferralLogEntry,
-    ReferralLogError,
-    ReferralStatus,
-)
+from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 
 log = logging.getLogger(__name__)
 

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from referral_desk.delivery.message import DraftMessage, referral_body, referral_subject
 from referral_desk.delivery.openers import DraftResult, MailOpener
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import PartnerFound, PasswordMode
 from referral_desk.domain.referral import (
@@ -32,7 +33,6 @@ from referral_desk.domain.referral import (
     ReferrerProfile,
     new_referral_id,
 )
-from referral_desk.errors import UserFacingError
 from referral_desk.lifecycle.correction import PartnerRef, goes_elsewhere
 from referral_desk.lifecycle.mail_drafts import NO_MAIL_CLIENT, open_draft_guarded
 from referral_desk.lifecycle.readiness import ConsentAnswers, consent_problems
@@ -43,7 +43,7 @@ from referral_desk.lifecycle.recording import (
     record_referral,
     referral_log_entry,
 )
-from referral_desk.retention import CLOCK_TOLERANCE
+from referral_desk.lifecycle.retention import CLOCK_TOLERANCE
 from referral_desk.sealing.archive import build_encrypted_archive
 from referral_desk.sealing.documents import (
     DocumentTooLong,

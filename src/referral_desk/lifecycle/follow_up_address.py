@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from referral_desk.domain.partners import PartnerRegistry
-from referral_desk.storage.referral_log import ReferralLogEntry
+from referral_desk.domain.referral_record import ReferralLogEntry
 
 
 @dataclass(frozen=True)

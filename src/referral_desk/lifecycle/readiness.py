@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from referral_desk.domain.dutch_dates import numeric_date
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.partners import LookupResult, PartnerFound
 from referral_desk.domain.referral import (
     FIELD_NAMES_NL,
@@ -19,7 +20,6 @@ from referral_desk.domain.referral import (
     ReferrerProfile,
     form_errors,
 )
-from referral_desk.errors import UserFacingError
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,11 @@ from pydantic import BaseModel, ConfigDict
 
 from referral_desk.delivery.openers import MailOpener
 from referral_desk.domain.referral import Referral
+from referral_desk.domain.referral_record import NewReferralLogEntry
 from referral_desk.lifecycle.mail_drafts import NO_MAIL_CLIENT
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
-from referral_desk.storage.referral_log import (
-    NewReferralLogEntry,
-    ReferralLog,
-    ReferralLogError,
-)
+from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 
 if TYPE_CHECKING:
     from referral_desk.lifecycle.creation import CreatedReferral

@@ -17,6 +17,7 @@ from typing import Any, Final, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from referral_desk.domain.dutch_dates import written_date, written_date_time
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import OPGROEIEN_DPO
 from referral_desk.domain.referral import (
@@ -35,7 +36,6 @@ from referral_desk.domain.referral import (
     RequiredPhone,
     Street,
 )
-from referral_desk.errors import UserFacingError
 from referral_desk.sealing.font_cache import new_document
 
 REFERRAL_JSON_SCHEMA: Final = "https://referral-desk.invalid/schema/referral/1"

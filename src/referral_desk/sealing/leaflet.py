@@ -25,10 +25,10 @@ from typing import Annotated, Any, Final, Protocol
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from referral_desk.domain import fields
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import PartnerKind
 from referral_desk.domain.referral import Referral, RequiredPhone
-from referral_desk.errors import UserFacingError
 from referral_desk.sealing.documents import page_fonts
 from referral_desk.sealing.font_cache import enable_text_shaping, new_document
 from referral_desk.storage.paths import bundled_root

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.storage.atomic_file import atomic_write_bytes
 
 log = logging.getLogger(__name__)

@@ -35,8 +35,8 @@ from keyring.errors import (
 )
 from pydantic import BaseModel, ConfigDict
 
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
-from referral_desk.errors import UserFacingError
 
 log = logging.getLogger(__name__)
 

@@ -17,19 +17,25 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from datetime import UTC, date, datetime
-from enum import StrEnum
+from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-from referral_desk.domain.referral import REFERRAL_ID_PATTERN
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.referral_record import (
+    DeletionRequest,
+    Incident,
+    NewReferralLogEntry,
+    PasswordChannel,
+    ReferralLogEntry,
+    ReferralLogQuery,
+    ReferralStatus,
+    StatusChange,
+    WithdrawalChannel,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,158 +45,6 @@ BUSY_TIMEOUT_MS = 10_000
 SHORT_BUSY_TIMEOUT_MS = 1_000
 # SQLite gives the -wal and -shm files the mode of the database file.
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-class ReferralStatus(StrEnum):
-    DRAFT_OPENED = "draft_opened"
-    SENT = "sent"
-    WITHDRAWN = "withdrawn"
-    CORRECTED = "corrected"
-    CANCELLED = "cancelled"
-
-
-class WithdrawalChannel(StrEnum):
-    """How the withdrawal reached the partner; by mail only once the mail went."""
-
-    PHONE = "telefoon"
-    MAIL = "mail"
-
-
-class PasswordChannel(StrEnum):
-    PHONE = "telefoon"
-    SMS = "sms"
-    OTHER = "ander"
-    NOT_YET = "nog_niet"
-
-
-STATUS_LABELS: dict[ReferralStatus, str] = {
-    ReferralStatus.DRAFT_OPENED: "concept gemaakt",
-    ReferralStatus.SENT: "verstuurd",
-    ReferralStatus.WITHDRAWN: "toestemming ingetrokken",
-    ReferralStatus.CORRECTED: "gecorrigeerd",
-    ReferralStatus.CANCELLED: "geannuleerd (nooit verstuurd)",
-}
-WITHDRAWAL_CHANNEL_LABELS: dict[WithdrawalChannel, str] = {
-    WithdrawalChannel.PHONE: "telefonisch",
-    WithdrawalChannel.MAIL: "per e-mail",
-}
-CHANNEL_LABELS: dict[PasswordChannel, str] = {
-    PasswordChannel.PHONE: "telefoon",
-    PasswordChannel.SMS: "sms",
-    PasswordChannel.OTHER: "ander kanaal",
-    PasswordChannel.NOT_YET: "nog niet doorgegeven",
-}
-
-# At most three letters, each optionally followed by a dot ("A.B.", "AV", "É."): no names.
-_INITIALS = re.compile(r"^(?:[^\W\d_]\.?){1,3}$")
-# An incident is recorded as a short code only, so no description of a client can land here.
-_INCIDENT_KIND = re.compile(r"^[a-z][a-z_]{0,31}$")
-
-
-class StatusChange(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    status: ReferralStatus
-    at: datetime
-
-
-class NewReferralLogEntry(BaseModel):
-    """What the flow hands to the referral log; see the module docstring for what is not here."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
-
-    referral_id: str = Field(pattern=REFERRAL_ID_PATTERN.pattern)
-    created_at: datetime
-    partner_id: str = Field(min_length=1, max_length=64)
-    partner_name: str = Field(min_length=1, max_length=200)
-    mailbox: str = Field(min_length=3, max_length=254)
-    archive_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    consent_recorded: bool
-    consent_date: date
-    referrer_name: str = Field(min_length=1, max_length=200)
-    team: str = Field(min_length=1, max_length=200)
-    mail_adapter: str = Field(min_length=1, max_length=64)
-    corrects: str | None = Field(default=None, pattern=REFERRAL_ID_PATTERN.pattern)
-    initials: str | None = None
-    postcode: str | None = Field(default=None, pattern=r"^[1-9][0-9]{3}$")
-
-    @model_validator(mode="after")
-    def _not_itself(self) -> NewReferralLogEntry:
-        if self.corrects == self.referral_id:
-            raise ValueError("een doorverwijzing kan zichzelf niet corrigeren")
-        return self
-
-    @field_validator("initials")
-    @classmethod
-    def _only_initials(cls, value: str | None) -> str | None:
-        if value is not None and not _INITIALS.match(value):
-            raise ValueError("alleen initialen, bv. A.B.")
-        return value
-
-
-class ReferralLogEntry(NewReferralLogEntry):
-    password_channel: PasswordChannel
-    status: ReferralStatus
-    history: tuple[StatusChange, ...]
-    corrected_by: str | None = None
-    withdrawal_channel: WithdrawalChannel | None = None
-
-    @property
-    def sent_at(self) -> datetime | None:
-        return next((c.at for c in self.history if c.status is ReferralStatus.SENT), None)
-
-    def status_at(self, status: ReferralStatus) -> datetime | None:
-        return next((c.at for c in self.history if c.status is status), None)
-
-
-class Incident(BaseModel):
-    """A reported breach: a kind code (``lifecycle.breach.IncidentKind``), no free text."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    at: datetime
-    kind: str = Field(pattern=_INCIDENT_KIND.pattern)
-
-
-class DeletionRequest(BaseModel):
-    """A request to *original_id*'s partner to delete its data, because the correction
-    *correction_id* went to another partner; shown on both rows."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    at: datetime
-    original_id: str = Field(pattern=REFERRAL_ID_PATTERN.pattern)
-    correction_id: str = Field(pattern=REFERRAL_ID_PATTERN.pattern)
-
-
-class ReferralLogQuery(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    text: str = ""
-    date_from: date | None = None
-    date_to: date | None = None
-    partner_id: str | None = None
-    status: ReferralStatus | None = None
-
-    def matches(self, row: ReferralLogEntry) -> bool:
-        """*text* is part of the referral ID, or the postcode or initials when kept."""
-        text = self.text.strip().upper()
-        created = row.created_at.date()
-        return (
-            (not text or text in row.referral_id.upper() or self._recognised(text, row))
-            and (self.date_from is None or created >= self.date_from)
-            and (self.date_to is None or created <= self.date_to)
-            and (self.partner_id is None or row.partner_id == self.partner_id)
-            and (self.status is None or row.status is self.status)
-        )
-
-    @staticmethod
-    def _recognised(text: str, row: ReferralLogEntry) -> bool:
-        if row.postcode is not None and text == row.postcode:
-            return True
-        if row.initials is None:
-            return False
-        return text.replace(".", "") == row.initials.upper().replace(".", "")
 
 
 class ReferralLogError(UserFacingError):

@@ -25,12 +25,12 @@ from pydantic import (
     field_validator,
 )
 
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.window_fit import WindowSize
 from referral_desk.i18n import LANGUAGE_CHOICES
 from referral_desk.storage.atomic_file import atomic_write_bytes
-from referral_desk.window_fit import WindowSize
 
 # A yearly evaluation looks back twelve months from a day some weeks after the year ended:
 # a shorter retention would remove the first months before they are counted.

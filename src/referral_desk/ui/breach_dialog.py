@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from referral_desk.domain.referral_record import ReferralLogEntry
 from referral_desk.lifecycle.breach import BreachContacts, IncidentKind
-from referral_desk.storage.referral_log import ReferralLogEntry
 from referral_desk.ui.labels import deadline_text, incident_label
 
 

@@ -9,9 +9,10 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.referral_record import ReferralLogEntry
 from referral_desk.lifecycle.correction import (
     CorrectionRefused,
     CorrectionRoute,
@@ -24,7 +25,7 @@ from referral_desk.lifecycle.correction import (
     request_deletion,
 )
 from referral_desk.lifecycle.recording import FollowUpServices
-from referral_desk.storage.referral_log import ReferralLogEntry, ReferralLogError
+from referral_desk.storage.referral_log import ReferralLogError
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from referral_desk.domain.dutch_dates import numeric_date
-from referral_desk.evaluation import EvaluationTable
+from referral_desk.lifecycle.evaluation import EvaluationTable
 
 SERIES = (
     ("referrals", "Verstuurd", "#1f5fa8"),

@@ -27,21 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.dutch_dates import parse_numeric_date
-from referral_desk.errors import UserFacingError
-from referral_desk.evaluation import (
+from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.referral_record import PasswordChannel
+from referral_desk.lifecycle.evaluation import (
     EvaluationPeriod,
     EvaluationTable,
     evaluate,
     last_twelve_months,
     to_csv_bytes,
 )
+from referral_desk.lifecycle.team_figures import json_files_in, read_team
 from referral_desk.storage.atomic_file import atomic_write_bytes
-from referral_desk.storage.referral_log import (
-    PasswordChannel,
-    ReferralLog,
-    ReferralLogError,
-)
-from referral_desk.team_figures import json_files_in, read_team
+from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ERROR_STYLE
 from referral_desk.ui.escape_key import closed_on_escape

@@ -2,7 +2,7 @@
 
 The windowed Windows build has no stderr, so without these hooks an exception in a slot,
 a worker thread or Qt itself vanishes. What the log gets is decided in
-:mod:`referral_desk.failure_report`; the dialog shows only the exception's type name.
+:mod:`referral_desk.lifecycle.failure_report`; the dialog shows only the exception's type name.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from referral_desk.failure_report import LOGGER_NAME, log_file_location, log_unexpected
+from referral_desk.lifecycle.failure_report import LOGGER_NAME, log_file_location, log_unexpected
 
 QT_MESSAGE_LIMIT = 200
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from referral_desk.domain.referral_record import PasswordChannel, ReferralStatus
 from referral_desk.lifecycle.breach import IncidentKind
-from referral_desk.storage.referral_log import PasswordChannel, ReferralStatus
 
 translate = QCoreApplication.translate
 

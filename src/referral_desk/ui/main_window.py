@@ -31,12 +31,12 @@ from referral_desk import __version__
 from referral_desk.delivery.launch import DESKTOP_OPENER, SPAWN_GRACE_SECONDS, open_with_desktop
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.dutch_dates import numeric_date
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import complete_postcode, format_phone_national
 from referral_desk.domain.partners import LookupResult, PartnerFound, PasswordMode
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import FormErrors, ReferrerProfile, parse_client_form
-from referral_desk.domain.registry_file import LoadedRegistry, RegistryError
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.referral_record import PasswordChannel, ReferralLogEntry
 from referral_desk.lifecycle.after_sending import (
     FollowUpRefused,
     mark_sent,
@@ -68,9 +68,9 @@ from referral_desk.lifecycle.readiness import (
     referral_blockers,
 )
 from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices, RecordOutcome
+from referral_desk.registry.file_format import LoadedRegistry, RegistryError
 from referral_desk.sealing.leaflet import render_client_receipt, render_information_sheet
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.referral_log import PasswordChannel, ReferralLogEntry
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ClientForm
@@ -986,7 +986,7 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         from referral_desk.delivery.detection import detect_mail_clients
-        from referral_desk.mail_check import open_check_draft
+        from referral_desk.lifecycle.mail_check import open_check_draft
         from referral_desk.ui.settings_dialog import SettingsDialog
 
         outbox = self.deps.services.outbox

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from referral_desk.domain.partners import PartnerKind, PartnerRegion, PasswordMode
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_input import (
+from referral_desk.registry.form_input import (
     PARTNER_FIELDS,
     partner_from_texts,
     partner_problems,

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.domain.spelling_alphabet import spelled_groups
 from referral_desk.lifecycle.after_sending import offered_password_channels
-from referral_desk.storage.referral_log import PasswordChannel
 from referral_desk.ui.labels import channel_label
 from referral_desk.ui.password_text import PasswordText
 

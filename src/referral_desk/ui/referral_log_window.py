@@ -30,9 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.dutch_dates import numeric_date_time, parse_numeric_date
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.referral_record import (
+    ReferralLogEntry,
+    ReferralLogQuery,
+    ReferralStatus,
+    WithdrawalChannel,
+)
+from referral_desk.domain.window_fit import WindowSize
 from referral_desk.lifecycle.after_sending import (
     FollowUpRefused,
     WithdrawalAddress,
@@ -68,13 +75,7 @@ from referral_desk.lifecycle.correction import (
     request_deletion,
 )
 from referral_desk.lifecycle.recording import FollowUpServices
-from referral_desk.storage.referral_log import (
-    ReferralLogEntry,
-    ReferralLogError,
-    ReferralLogQuery,
-    ReferralStatus,
-    WithdrawalChannel,
-)
+from referral_desk.storage.referral_log import ReferralLogError
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.breach_dialog import BreachDialog
 from referral_desk.ui.client_form import ERROR_STYLE
@@ -86,7 +87,6 @@ from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.plain_message import plain_box
 from referral_desk.ui.window_placement import place_on_screen
-from referral_desk.window_fit import WindowSize
 
 SIZE = WindowSize(width=1100, height=600)
 EVALUATION_SIZE = WindowSize(width=1000, height=700)

@@ -2,8 +2,8 @@
 
 Every change goes straight into the open :class:`EditableRegistry` (so nothing typed is
 lost when another partner is selected). What may be saved, and what a new, renewed or ended
-partner starts as, is decided in the core (:mod:`referral_desk.domain.registry_rules`,
-:mod:`referral_desk.domain.registry_input`, :class:`EditableRegistry`); this window shows it.
+partner starts as, is decided in the core (:mod:`referral_desk.registry.rules`,
+:mod:`referral_desk.registry.form_input`, :class:`EditableRegistry`); this window shows it.
 """
 
 from __future__ import annotations
@@ -41,26 +41,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.domain.minisign import MinisignError, WrongPassword, secret_key_is_encrypted
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_file import (
+from referral_desk.registry.editing import EditableRegistry
+from referral_desk.registry.file_format import (
     RegistryDocument,
     RegistryError,
     RegistryProblem,
     read_registry_text,
 )
-from referral_desk.domain.registry_input import HeaderInput, NotADate, parse_day
-from referral_desk.domain.registry_rules import (
+from referral_desk.registry.form_input import HeaderInput, NotADate, parse_day
+from referral_desk.registry.minisign import MinisignError, WrongPassword, secret_key_is_encrypted
+from referral_desk.registry.rules import (
     NewVersionRefused,
     RegistryBase,
     check_new_version,
     describe_changes,
     header_problems,
 )
-from referral_desk.domain.registry_signing import RegistrySignature, unlock_and_sign
+from referral_desk.registry.signing import RegistrySignature, unlock_and_sign
+from referral_desk.registry.trust import signature_file
 from referral_desk.storage.atomic_file import atomic_write_bytes
-from referral_desk.storage.registry_location import signature_file
 from referral_desk.storage.settings import SettingsError, SettingsStore
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ERROR_STYLE, FieldRow

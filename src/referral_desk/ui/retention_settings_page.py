@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from referral_desk.domain.partners import Partner
 from referral_desk.lifecycle.creation import PRESHARED_RULE, preshared_password_problem
-from referral_desk.retention import RetentionPolicy
+from referral_desk.lifecycle.retention import RetentionPolicy
 from referral_desk.sealing.password import normalize_password
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
 from referral_desk.storage.settings import MIN_REFERRAL_LOG_MONTHS, Settings

@@ -30,10 +30,10 @@ from referral_desk.delivery.detection import (
     describe_order,
 )
 from referral_desk.delivery.openers import AllOpenersFailed, DraftResult
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.partners import Partner
-from referral_desk.errors import UserFacingError
 from referral_desk.i18n import LANGUAGE_CHOICES, choose_language
-from referral_desk.mail_check import CHECK_ATTACHMENT_NAME
+from referral_desk.lifecycle.mail_check import CHECK_ATTACHMENT_NAME
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.settings import Settings, SettingsError, SettingsStore

@@ -1,11 +1,11 @@
-"""Puts a shown window where :func:`referral_desk.window_fit.fit_window` says it fits."""
+"""Puts a shown window where :func:`referral_desk.domain.window_fit.fit_window` says it fits."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from referral_desk.window_fit import PREFERRED, WindowSize, fit_window
+from referral_desk.domain.window_fit import PREFERRED, WindowSize, fit_window
 
 
 def place_on_screen(

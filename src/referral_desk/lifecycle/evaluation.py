@@ -13,7 +13,7 @@ period falling in exactly one of the first three columns:
   passed.
 
 The records come from this laptop's referral log (:func:`evaluate`) or from the team's
-export files (:mod:`referral_desk.team_figures`); both are counted by :func:`count`. The
+export files (:mod:`referral_desk.lifecycle.team_figures`); both are counted by :func:`count`. The
 figures hold no personal data: counts, partner names and months.
 
 The CSV comes from the one CSV writer (:mod:`referral_desk.domain.excel_csv`), for Excel as a
@@ -30,7 +30,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from referral_desk.domain import excel_csv
-from referral_desk.storage.referral_log import (
+from referral_desk.domain.referral_record import (
     CHANNEL_LABELS,
     PasswordChannel,
     ReferralLogEntry,

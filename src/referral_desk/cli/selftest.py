@@ -47,18 +47,18 @@ from referral_desk.domain.referral import (
     Referral,
     ReferrerProfile,
 )
-from referral_desk.domain.registry_file import RegistryError
-from referral_desk.sealing.archive import build_encrypted_archive, read_encrypted_archive
-from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
-from referral_desk.sealing.password import generate_password
-from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.referral_log import SCHEMA_VERSION, ReferralLog, ReferralLogError
-from referral_desk.storage.registry_location import (
+from referral_desk.registry.active import (
     SOURCE_LABELS,
     RegistrySource,
     active_registry_source,
     load_active_registry_checked,
 )
+from referral_desk.registry.file_format import RegistryError
+from referral_desk.sealing.archive import build_encrypted_archive, read_encrypted_archive
+from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
+from referral_desk.sealing.password import generate_password
+from referral_desk.storage.paths import AppPaths
+from referral_desk.storage.referral_log import SCHEMA_VERSION, ReferralLog, ReferralLogError
 from referral_desk.storage.settings import SettingsError, SettingsStore
 
 # 7-Zip's method id for AES-256 + SHA-256 key derivation ("7zAES").

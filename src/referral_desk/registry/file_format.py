@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.partners import (
     OPGROEIEN_DPO,
     Mailbox,
@@ -31,7 +32,6 @@ from referral_desk.domain.partners import (
     region_of,
 )
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.errors import UserFacingError
 
 MAX_REGISTRY_BYTES = 1_000_000
 REGISTRY_SCHEMA_VERSION = 1

@@ -2,7 +2,7 @@
 
 Each laptop keeps its own referral log, so the team's figures are the sum of what each
 member exports (``referral-desk evaluation export``) and the coordinator merges
-(:mod:`referral_desk.team_figures`). The file holds what the evaluation needs per referral
+(:mod:`referral_desk.lifecycle.team_figures`). The file holds what the evaluation needs per referral
 (ID, month, partner, mailbox, status history, password and withdrawal channel, the
 correction links, incidents, deletion requests, how often the password was shown again) and
 nothing about a person: the models have no field for a client's or referrer's name, initials
@@ -19,19 +19,19 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from referral_desk import __version__
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
-from referral_desk.errors import UserFacingError
-from referral_desk.evaluation import EvaluationPeriod
-from referral_desk.storage.atomic_file import atomic_write_bytes
-from referral_desk.storage.referral_log import (
+from referral_desk.domain.referral_record import (
     DeletionRequest,
     Incident,
     PasswordChannel,
-    ReferralLog,
     ReferralLogEntry,
     StatusChange,
     WithdrawalChannel,
 )
+from referral_desk.lifecycle.evaluation import EvaluationPeriod
+from referral_desk.storage.atomic_file import atomic_write_bytes
+from referral_desk.storage.referral_log import ReferralLog
 
 FORMAT: Literal["referral-desk-evaluatie"] = "referral-desk-evaluatie"
 FORMAT_VERSION: Literal[1] = 1

@@ -20,13 +20,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.storage.app_log import current_log_file
 
 LOGGER_NAME = "referral_desk"
 WITHHELD = "(message withheld: it may hold client data)"
 
-_PACKAGE_PARENT = Path(os.path.abspath(__file__)).parent.parent
+# src/ (or site-packages): the module is referral_desk/lifecycle/failure_report.py.
+_PACKAGE_PARENT = Path(os.path.abspath(__file__)).parents[2]
 _SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _MAX_GROUP_DEPTH = 5
 _RELATIONS = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from referral_desk.domain.minisign import SecretKey, read_secret_key, sign
+from referral_desk.registry.minisign import SecretKey, read_secret_key, sign
 
 
 @dataclass(frozen=True)

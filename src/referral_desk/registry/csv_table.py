@@ -23,10 +23,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.excel_csv import restored, write_csv
 from referral_desk.domain.partners import Partner
-from referral_desk.domain.registry_file import RegistryDocument
-from referral_desk.errors import UserFacingError
+from referral_desk.registry.file_format import RegistryDocument
 
 # Column header → (path in the partner table, kind of cell).
 COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {

@@ -18,31 +18,21 @@ verified from it) comes before the bundled registry: see registry_source.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_file import (
+from referral_desk.registry.file_format import (
     LoadedRegistry,
     RegistryError,
     RegistryProblem,
     load_registry_text,
     read_registry_text,
 )
+from referral_desk.registry.trust import SignatureStatus, check_signature, read_trusted_keys
 from referral_desk.storage.paths import AppPaths
-
-if TYPE_CHECKING:
-    from referral_desk.domain.minisign import PublicKey
-
-SIGNATURE_SUFFIX = ".minisig"
-# A minisign signature is four short lines; anything much larger is no signature.
-_MAX_SIGNATURE_BYTES = 64_000
-_MAX_KEY_BYTES = 4_000
 
 
 class RegistrySource(StrEnum):
@@ -78,103 +68,6 @@ def load_active_registry(paths: AppPaths, table: PostcodeTable) -> LoadedRegistr
     return load_active_registry_checked(paths, table).loaded
 
 
-def signature_file(registry: Path) -> Path:
-    return registry.with_name(registry.name + SIGNATURE_SUFFIX)
-
-
-@dataclass(frozen=True)
-class TrustedKeys:
-    """Every ``*.pub`` found; a file that is there but no key is a problem, never skipped."""
-
-    keys: tuple[PublicKey, ...]
-    problems: tuple[str, ...]
-
-    @property
-    def configured(self) -> bool:
-        return bool(self.keys or self.problems)
-
-
-def _small_text(path: Path, limit: int) -> str:
-    with path.open("rb") as handle:
-        raw = handle.read(limit + 1)
-    if len(raw) > limit:
-        raise ValueError("te groot")
-    return raw.decode("utf-8")
-
-
-def read_trusted_keys(folders: Sequence[Path]) -> TrustedKeys:
-    """The minisign public keys in *folders*; cryptography loads only when there is one."""
-    keys: list[PublicKey] = []
-    problems: list[str] = []
-    for folder in folders:
-        try:
-            files = sorted(entry for entry in folder.iterdir() if entry.name.endswith(".pub"))
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        except OSError as error:
-            problems.append(f"{folder}: kan niet gelezen worden ({error.strerror or error})")
-            continue
-        if files:
-            from referral_desk.domain.minisign import MinisignError, PublicKey
-        for file in files:
-            try:
-                keys.append(PublicKey.parse(_small_text(file, _MAX_KEY_BYTES), what=str(file)))
-            except MinisignError as error:
-                problems.append(error.message)
-            except (OSError, ValueError) as error:
-                problems.append(f"{file}: geen leesbare minisign-sleutel ({error})")
-    return TrustedKeys(tuple(keys), tuple(problems))
-
-
-@dataclass(frozen=True)
-class SignatureStatus:
-    """What the self-test says about a registry's signature."""
-
-    signed: bool
-    key_id: str | None = None
-    signed_at: datetime | None = None
-    trusted: bool = False
-    problem: str | None = None
-
-    def describe(self) -> str:
-        if not self.signed:
-            return "niet ondertekend" + (f" ({self.problem})" if self.problem else "")
-        when = f" op {self.signed_at:%Y-%m-%d %H:%M} UTC" if self.signed_at else ""
-        if self.trusted:
-            return f"ondertekend door vertrouwde sleutel {self.key_id}{when}"
-        reason = f": {self.problem}" if self.problem else ""
-        return f"ondertekend door sleutel {self.key_id}{when}, niet geldig{reason}"
-
-
-def check_signature(path: Path, data: bytes, trusted: TrustedKeys) -> SignatureStatus:
-    """Whether *data* (the registry at *path*) carries a valid signature by a trusted key."""
-    from referral_desk.domain.minisign import MinisignError, Signature, verify
-
-    sig_path = signature_file(path)
-    try:
-        text = _small_text(sig_path, _MAX_SIGNATURE_BYTES)
-    except FileNotFoundError:
-        return SignatureStatus(signed=False, problem=f"geen {sig_path.name} naast het bestand")
-    except (OSError, ValueError) as error:
-        return SignatureStatus(signed=False, problem=f"{sig_path} onleesbaar ({error})")
-    try:
-        signature = Signature.parse(text)
-    except MinisignError as error:
-        return SignatureStatus(signed=False, problem=f"{sig_path}: {error.message}")
-    stamp = signature.timestamp
-    signed_at = datetime.fromtimestamp(stamp, UTC) if stamp is not None else None
-    found = SignatureStatus(signed=True, key_id=signature.key_id_text, signed_at=signed_at)
-    key = next((key for key in trusted.keys if key.key_id == signature.key_id), None)
-    if key is None:
-        known = ", ".join(key.key_id_text for key in trusted.keys) or "geen"
-        return replace(found, problem=f"deze sleutel is niet vertrouwd (vertrouwd: {known})")
-    try:
-        verify(data, signature, key)
-    except MinisignError as error:
-        return replace(found, problem=error.message)
-    return replace(found, trusted=True)
-
-
 @dataclass(frozen=True)
 class ActiveRegistry:
     """The loaded registry with where it came from and its signature, for the self-test."""
@@ -198,7 +91,7 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
     trusted = read_trusted_keys(paths.trusted_key_dirs)
     notice: str | None = None
     if source is RegistrySource.BUNDLED:
-        from referral_desk.storage.registry_source import Winner, resolve_source
+        from referral_desk.registry.source_folder import Winner, resolve_source
 
         choice = resolve_source(paths.machine_config_file, paths.registry_cache_dir, trusted, table)
         notice = choice.notice

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.partners import (
     Partner,
     PartnerKind,
@@ -22,14 +23,13 @@ from referral_desk.domain.partners import (
     region_of,
 )
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_csv import parse_registry_date
-from referral_desk.domain.registry_edit import (
+from referral_desk.registry.csv_table import parse_registry_date
+from referral_desk.registry.editing import (
     PARTNER_KEYS,
     PROTOCOL_KEYS,
     EditableRegistry,
     RawPartner,
 )
-from referral_desk.errors import UserFacingError
 
 DATE_HINT = "Geef een datum als 2024-02-01 of 1/02/2024."
 REQUIRED = "Verplicht."
@@ -75,7 +75,7 @@ class HeaderInput:
 
     def problems(self) -> dict[str, str]:
         """What is wrong with the text itself; whether the version is new enough is
-        :func:`referral_desk.domain.registry_rules.header_problems`' question."""
+        :func:`referral_desk.registry.rules.header_problems`' question."""
         problems: dict[str, str] = {}
         if not self.version.strip():
             problems["version"] = "Geef de versie van het partnerregister."

@@ -19,16 +19,16 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from referral_desk.domain.dutch_counts import counted
-from referral_desk.evaluation import EvaluationPeriod, last_twelve_months, to_csv_bytes
-from referral_desk.evaluation_export import (
+from referral_desk.lifecycle.evaluation import EvaluationPeriod, last_twelve_months, to_csv_bytes
+from referral_desk.lifecycle.evaluation_export import (
     EvaluationFileError,
     export_from_log,
     write_export,
 )
+from referral_desk.lifecycle.team_figures import read_team
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
-from referral_desk.team_figures import read_team
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -38,7 +38,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from referral_desk.domain.registry_file import (
+from referral_desk.registry.file_format import (
     RegistryDocument,
     RegistryError,
     load_registry_text,
@@ -48,7 +48,7 @@ from referral_desk.storage.atomic_file import atomic_write_bytes
 
 if TYPE_CHECKING:
     from referral_desk.domain.postcodes import PostcodeTable
-    from referral_desk.storage.registry_location import SignatureStatus, TrustedKeys
+    from referral_desk.registry.trust import SignatureStatus, TrustedKeys
 
 CONFIG_TABLE = "machine"
 CONFIG_KEY = "registry_source"
@@ -171,7 +171,7 @@ def configured_source(config_file: Path) -> Path | Unusable | None:
 
 def read_verified(path: Path, trusted: TrustedKeys, table: PostcodeTable) -> SourceReading:
     """*path* and its ``.minisig`` as a verified registry, or why not."""
-    from referral_desk.storage.registry_location import check_signature, signature_file
+    from referral_desk.registry.trust import check_signature, signature_file
 
     try:
         text = read_registry_text(path)

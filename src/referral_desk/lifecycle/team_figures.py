@@ -14,20 +14,20 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from referral_desk.evaluation import (
+from referral_desk.domain.referral_record import ReferralStatus
+from referral_desk.lifecycle.evaluation import (
     CountedReferral,
     EvaluationPeriod,
     EvaluationTable,
     count,
     was_sent,
 )
-from referral_desk.evaluation_export import (
+from referral_desk.lifecycle.evaluation_export import (
     EvaluationExport,
     EvaluationFileError,
     ExportedReferral,
     read_export,
 )
-from referral_desk.storage.referral_log import ReferralStatus
 
 
 def _merge_two(old: ExportedReferral, new: ExportedReferral) -> ExportedReferral:

@@ -20,7 +20,7 @@ from tomlkit.items import AoT, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_file import (
+from referral_desk.registry.file_format import (
     MAX_NESTING,
     RegistryDocument,
     RegistryError,

@@ -15,9 +15,10 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_file import RegistryError
-from referral_desk.errors import UserFacingError
+from referral_desk.registry.active import load_active_registry
+from referral_desk.registry.file_format import RegistryError
 from referral_desk.sealing.leaflet import (
     LANGUAGE_CODES,
     Contact,
@@ -28,7 +29,6 @@ from referral_desk.sealing.leaflet import (
 )
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.registry_location import load_active_registry
 from referral_desk.storage.settings import SettingsStore
 
 EXIT_USAGE = 2

@@ -17,38 +17,37 @@ from typing import TextIO
 
 from referral_desk.domain.dutch_counts import counted
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_csv import (
+from referral_desk.registry.active import RegistrySource, active_registry_source
+from referral_desk.registry.csv_table import (
     CsvImportError,
     decode_csv,
     export_csv,
     import_csv,
 )
-from referral_desk.domain.registry_diff import diff_registries, render_diff
-from referral_desk.domain.registry_edit import EditableRegistry
-from referral_desk.domain.registry_file import (
+from referral_desk.registry.diff import diff_registries, render_diff
+from referral_desk.registry.editing import EditableRegistry
+from referral_desk.registry.file_format import (
     RegistryError,
     RegistryProblem,
     load_registry_file,
     load_registry_text,
     read_registry_text,
 )
-from referral_desk.domain.registry_input import HeaderInput
-from referral_desk.domain.registry_rules import (
+from referral_desk.registry.form_input import HeaderInput
+from referral_desk.registry.rules import (
     NewVersionRefused,
     RegistryBase,
     check_new_version,
     describe_changes,
 )
-from referral_desk.storage.atomic_file import atomic_write_bytes
-from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.registry_location import (
-    RegistrySource,
+from referral_desk.registry.trust import (
     TrustedKeys,
-    active_registry_source,
     check_signature,
     read_trusted_keys,
     signature_file,
 )
+from referral_desk.storage.atomic_file import atomic_write_bytes
+from referral_desk.storage.paths import AppPaths
 
 
 def _table() -> PostcodeTable:
@@ -132,7 +131,7 @@ def _write_invalid(out: TextIO, problems: Sequence[RegistryProblem]) -> None:
 
 def registry_import(args: argparse.Namespace, out: TextIO) -> int:
     """Without --output only checks and shows the changes; with it, writes the new registry
-    under the same rules as the registry editor (:mod:`referral_desk.domain.registry_rules`)."""
+    under the same rules as the registry editor (:mod:`referral_desk.registry.rules`)."""
     table = _table()
     base_file: Path = args.base or _active_registry_file()
     try:
@@ -207,8 +206,8 @@ def registry_sign(
     clock: Callable[[], float] = time.time,
 ) -> int:
     """Signs a valid registry only: a signature vouches for what the app will load."""
-    from referral_desk.domain.minisign import MinisignError, secret_key_is_encrypted
-    from referral_desk.domain.registry_signing import unlock_and_sign
+    from referral_desk.registry.minisign import MinisignError, secret_key_is_encrypted
+    from referral_desk.registry.signing import unlock_and_sign
 
     file: Path = args.file
     try:
@@ -248,7 +247,7 @@ def registry_sign(
 def registry_verify(args: argparse.Namespace, out: TextIO) -> int:
     file: Path = args.file
     if args.pubkey is not None:
-        from referral_desk.domain.minisign import MinisignError, PublicKey
+        from referral_desk.registry.minisign import MinisignError, PublicKey
 
         try:
             trusted = TrustedKeys((PublicKey.parse(args.pubkey.read_text("utf-8")),), ())

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from referral_desk.errors import UserFacingError
+from referral_desk.domain.errors import UserFacingError
 
 _ED25519 = b"Ed"
 _PREHASHED = b"ED"

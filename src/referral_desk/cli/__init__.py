@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from referral_desk import argparse_dutch
-from referral_desk.console_output import utf8_everywhere
+from referral_desk.cli import argparse_dutch
+from referral_desk.cli.console_output import utf8_everywhere
 from referral_desk.storage.paths import AppPaths
 
 
@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def selftest_main(*, json_output: bool, out: TextIO) -> int:
-    from referral_desk.selftest import render_text, run_selftest
+    from referral_desk.cli.selftest import render_text, run_selftest
 
     report = run_selftest(AppPaths.from_platform())
     if json_output:
@@ -138,15 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         run_if_requested(sys.argv)
     args = build_parser().parse_args(list(argv) if argv is not None else sys.argv[1:])
     if args.command == "registry":
-        from referral_desk import registry_cli
+        from referral_desk.cli import registry as registry_cli
 
         return registry_cli.run(args, sys.stdout)
     if args.command == "leaflet":
-        from referral_desk import leaflet_cli
+        from referral_desk.cli import leaflet as leaflet_cli
 
         return leaflet_cli.leaflet_main(args, sys.stdout)
     if args.command == "evaluation":
-        from referral_desk import evaluation_cli
+        from referral_desk.cli import evaluation as evaluation_cli
 
         return evaluation_cli.run(args, sys.stdout)
     if args.command == "selftest":
