@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.registry.file_format import RegistryProblem
+from referral_desk.domain.registry_problems import RegistryProblem
 from referral_desk.ui import registry_editor
 from referral_desk.ui.registry_editor import RegistryEditor
 from tests.ui_driver import type_text

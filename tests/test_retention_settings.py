@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.partners import Partner
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.registry.file_format import load_registry_file
+from referral_desk.registry.file_reading import load_registry_file
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.settings import Settings, SettingsStore

@@ -42,13 +42,10 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_document import RegistryDocument
+from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
 from referral_desk.registry.editing import EditableRegistry
-from referral_desk.registry.file_format import (
-    RegistryDocument,
-    RegistryError,
-    RegistryProblem,
-    read_registry_text,
-)
+from referral_desk.registry.file_reading import read_registry_text
 from referral_desk.registry.form_input import HeaderInput, NotADate, parse_day
 from referral_desk.registry.minisign import MinisignError, WrongPassword, secret_key_is_encrypted
 from referral_desk.registry.rules import (
