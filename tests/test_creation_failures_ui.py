@@ -18,6 +18,7 @@ from referral_desk.storage.paths import AppPaths
 from referral_desk.ui.main_window import MainWindow
 from tests.test_flow_end_to_end import CANARY, CANARY_CLIENT
 from tests.ui_driver import (
+    answering,
     child,
     click_create,
     every_file,
@@ -174,3 +175,15 @@ def test_a_second_click_while_creating_starts_nothing(qtbot: QtBot) -> None:
     window.start_creation()
     qtbot.waitUntil(lambda: not window.creation.busy, timeout=30_000)
     assert len(_outbox_archives()) == 1
+
+
+def test_closing_while_creating_says_wait_and_keeps_the_window(qtbot: QtBot) -> None:
+    window = _ready_window(qtbot)
+    answers = answering(window, discard=True)
+    window.start_creation()
+    assert window.creation.busy
+    window.close()
+    assert window.isVisible()
+    assert [notice.key for notice in answers.told] == ["wait"]
+    qtbot.waitUntil(lambda: not window.creation.busy, timeout=30_000)
+    assert window.created is not None

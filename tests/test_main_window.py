@@ -477,3 +477,49 @@ def test_the_password_is_scrolled_into_view_on_a_short_window(qtbot: QtBot) -> N
         return top_left.y() >= 0 and bottom <= viewport.height()
 
     qtbot.waitUntil(password_in_view)
+
+
+class _RefusingSettings:
+    """A settings file another program keeps locked: reading works, writing does not."""
+
+    def __init__(self, store: object) -> None:
+        self.store = store
+
+    def load(self) -> object:
+        return self.store.load()  # type: ignore[attr-defined]
+
+    def update(self, _changes: object) -> object:
+        from referral_desk.storage.settings import SettingsError
+
+        raise SettingsError("Het instellingenbestand is vergrendeld.")
+
+
+def test_a_profile_the_settings_refuse_is_told_and_holds_for_this_window(
+    window: MainWindow,
+) -> None:
+    import dataclasses
+
+    from tests.lifecycle_fixtures import PROFILE
+
+    answers = answering(window, discard=True)
+    window.desk = dataclasses.replace(window.desk, settings=_RefusingSettings(window.desk.settings))  # type: ignore[arg-type]
+    window.save_profile(PROFILE)
+    [notice] = answers.told
+    assert notice.key == "profile_not_saved" and "vergrendeld" in notice.text and notice.warning
+    assert window.profile == PROFILE
+
+
+def test_an_editor_without_a_postcode_table_is_told_not_opened(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    from referral_desk.lifecycle.desk import RegistryState
+
+    answers = answering(window, discard=True)
+    paths = dataclasses.replace(AppPaths.from_platform(), bundled_dir=tmp_path / "leeg")
+    window.desk = dataclasses.replace(window.desk, paths=paths)
+    window.session.apply_registry(RegistryState(None, None, ""))
+    assert window.open_registry_editor() is None and window.registry_editor is None
+    [notice] = answers.told
+    assert notice.key == "editor_unavailable" and "Herinstalleer" in notice.text

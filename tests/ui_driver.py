@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from referral_desk.lifecycle.recording import CreatedReferral
 from referral_desk.ui.main_window import MainWindow
-from referral_desk.ui.questions import Question
+from referral_desk.ui.questions import Notice, Question
 
 PROFILE = {
     "referrerName": "Sofie Maes",
@@ -42,7 +42,8 @@ CLIENT = {
 
 class Answering:
     """Stands in for the window's Questions: answers each question by its key, with a fixed
-    answer or the next of a sequence, and keeps what was asked for the test to read."""
+    answer or the next of a sequence, and keeps what was asked and told for the test to
+    read."""
 
     def __init__(self, **answers: bool | Iterable[bool]) -> None:
         self.answers: dict[str, bool | Iterator[bool]] = {
@@ -52,6 +53,7 @@ class Answering:
         self.questions: list[Question] = []
         # The texts asked, in order: what the user would have read.
         self.asked: list[str] = []
+        self.told: list[Notice] = []
 
     def ask(self, parent: object, question: Question) -> bool:
         self.questions.append(question)
@@ -59,6 +61,9 @@ class Answering:
         answer = self.answers.get(question.key)
         assert answer is not None, f"no answer for {question.key!r}: {question.text}"
         return answer if isinstance(answer, bool) else next(answer)
+
+    def tell(self, parent: object, notice: Notice) -> None:
+        self.told.append(notice)
 
     def about(self, key: str) -> list[tuple[str, ...]]:
         return [q.about for q in self.questions if q.key == key]

@@ -1,7 +1,9 @@
-"""The one way a window asks the user a yes-or-no question, so a test can answer instead.
+"""The one way a window asks the user a yes-or-no question or tells them something they
+must acknowledge (a modal box), so a test can answer instead.
 
-A window holds a :class:`Questions` and asks it a :class:`Question`; a test puts an object
-with the same ``ask`` in its place and answers by the question's ``key``.
+A window holds a :class:`Questions` and asks it a :class:`Question` or tells it a
+:class:`Notice`; a test puts an object with the same ``ask`` and ``tell`` in its place and
+answers by the ``key``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from referral_desk.ui.plain_message import ask
+from referral_desk.ui.plain_message import ask, tell
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,20 @@ class Question:
     about: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A modal message with only "OK"; *key* names it ("wait", "profile_not_saved")."""
+
+    key: str
+    title: str
+    text: str
+    warning: bool = False
+
+
 class Answers(Protocol):
     def ask(self, parent: QWidget | None, question: Question) -> bool: ...
+
+    def tell(self, parent: QWidget | None, notice: Notice) -> None: ...
 
 
 class Questions:
@@ -55,3 +69,7 @@ class Questions:
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is accept
+
+    def tell(self, parent: QWidget | None, notice: Notice) -> None:
+        icon = QMessageBox.Icon.Warning if notice.warning else QMessageBox.Icon.Information
+        tell(parent, notice.title, notice.text, icon)

@@ -20,7 +20,7 @@ from referral_desk.lifecycle.mail_drafts import DraftState, draft_state
 from referral_desk.lifecycle.session import ReferralSession
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.plain_message import plain_box
-from referral_desk.ui.questions import Answers, Question
+from referral_desk.ui.questions import Answers, Notice, Question
 
 if TYPE_CHECKING:
     from referral_desk.ui.deletion_request_bar import DeletionRequestBar
@@ -47,13 +47,14 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
         box.open()
 
     def tell_wait(self) -> None:
-        QMessageBox.information(
-            self,
+        notice = Notice(
+            "wait",
             QCoreApplication.translate("MainWindow", "Even geduld"),
             QCoreApplication.translate(
                 "MainWindow", "De doorverwijzing wordt nog gemaakt. Sluit het venster daarna."
             ),
         )
+        self.questions.tell(self, notice)
 
     def confirm_mailbox_change(self, partner: str, old: str, new: str) -> bool:
         """A changed mailbox is the one registry edit that silently redirects data."""

@@ -21,7 +21,7 @@ from referral_desk.domain.partners import PasswordMode
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.lifecycle.desk import Desk
 from referral_desk.lifecycle.session import ReferralSession
-from referral_desk.ui.plain_message import tell
+from referral_desk.ui.questions import Answers, Notice
 from referral_desk.ui.window_placement import place_on_screen
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
     session: ReferralSession
     desk: Desk
     banner: QLabel
+    questions: Answers
 
     def init_tools(self) -> None:
         self.registry_editor: RegistryEditor | None = None
@@ -155,7 +156,8 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
                 target = self.session.registry_file_to_edit()
             except UserFacingError as error:
                 title = QCoreApplication.translate("MainWindow", "Partnerregister")
-                tell(self, title, error.message, QMessageBox.Icon.Warning)
+                notice = Notice("editor_unavailable", title, error.message, warning=True)
+                self.questions.tell(self, notice)
                 return None
             self.registry_editor = RegistryEditor(
                 target.table, target.path, self.desk.today, self, settings=self.desk.settings
@@ -188,7 +190,7 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
         problem = self.session.save_profile(profile)
         if problem is not None:
             title = QCoreApplication.translate("MainWindow", "Profiel niet bewaard")
-            tell(self, title, problem, QMessageBox.Icon.Warning)
+            self.questions.tell(self, Notice("profile_not_saved", title, problem, warning=True))
         self.refresh_lookup()
 
     def edit_settings(self) -> None:
