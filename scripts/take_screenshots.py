@@ -53,6 +53,12 @@ def main() -> int:
         def delete_password(self, service: str, username: str) -> None:
             self.entries.pop((service, username), None)
 
+    class AlwaysYes:
+        """Answers the window's questions: the sample data may go when the script quits."""
+
+        def ask(self, _parent: object, _question: object) -> bool:
+            return True
+
     keyring.set_keyring(ThrowAwayKeyring())
     app = QApplication(sys.argv[:1])
     prepare_application(app, AppPaths.from_platform())
@@ -102,7 +108,7 @@ def main() -> int:
         window.form.edits["email"].setText("ayse@voorbeeld.be")
         window.form.edits["email"].editingFinished.emit()
         window.consent.setChecked(True)
-        window.make_referral()
+        window.start_creation()
         QTimer.singleShot(300, when_created)
 
     def when_created() -> None:
@@ -114,7 +120,7 @@ def main() -> int:
 
     def step_done() -> None:
         grab("main-window")
-        window.confirm_discard = lambda *_a: True  # type: ignore[method-assign]
+        window.questions = AlwaysYes()
         editor = window.open_registry_editor()
         editor.resize(1180, 780)
         editor.move(0, 0)

@@ -8,6 +8,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import keyring
 import pytest
@@ -15,6 +16,9 @@ from _pytest.terminal import TerminalReporter
 
 from tests.memory_keyring import MemoryKeyring
 from tests.platforms import point_windows_folders_at
+
+if TYPE_CHECKING:
+    from tests.lifecycle_fixtures import Desk
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if sys.platform == "win32":
@@ -108,3 +112,12 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     keyring.set_keyring(MemoryKeyring())
     yield home
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    """The real Desk of lifecycle/desk.py, every file under tmp_path, with fakes for the
+    clock, keyring and mail client (tests.lifecycle_fixtures); imported only when asked."""
+    from tests.lifecycle_fixtures import desk_at
+
+    return desk_at(tmp_path)

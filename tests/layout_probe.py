@@ -127,7 +127,7 @@ def main() -> int:
     window.consent.setChecked(True)
     settle(app)
     problems += cut_texts(window, "main window, filled in")
-    window.make_referral()
+    window.start_creation()
     deadline = time.monotonic() + 90
     while window.creation.busy and time.monotonic() < deadline:
         app.processEvents()

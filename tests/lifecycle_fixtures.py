@@ -5,18 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import ClassVar
 
 from referral_desk.delivery.message import DraftMessage
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.partners import Partner, PartnerFound, PartnerRegistry
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import Consent, ReferrerProfile, parse_client_form
-from referral_desk.lifecycle.creation import ReferralRequest, ReferralServices
-from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices
+from referral_desk.lifecycle.creation import ReferralRequest
+from referral_desk.lifecycle.desk import Desk as RealDesk
+from referral_desk.lifecycle.recording import RecordingChoices
 from referral_desk.registry.parsing import load_registry_text
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.referral_log import ReferralLog
+from referral_desk.storage.settings import SettingsStore
 from tests.memory_keyring import MemoryKeyring
 
 ROOT = Path(__file__).parents[1]
@@ -105,42 +108,36 @@ class MemoryMailboxes:
         self.last[nis_code] = mailbox
 
 
-@dataclass
-class Desk:
-    """The services one referral needs, all under tmp_path and with a fixed clock."""
+@dataclass(frozen=True)
+class Desk(RealDesk):
+    """The real Desk with everything under one folder, a fixed clock, a fixed password and
+    ID, an in-memory keyring and a mail client that records drafts."""
 
-    root: Path
-    mail: RecordingMail = field(default_factory=RecordingMail)
+    mail: RecordingMail
+    memory: MemoryMailboxes = field(default_factory=MemoryMailboxes)
+    root: Path = Path()
+    keyring: MemoryKeyring = field(default_factory=MemoryKeyring)
 
-    def __post_init__(self) -> None:
-        self.outbox = Outbox(self.root / "outbox")
-        self.referral_log = ReferralLog.open(self.root / "log.sqlite3", clock=lambda: NOW)
-        self.keyring = MemoryKeyring()
-        self.vault = PasswordVault(self.keyring, clock=lambda: NOW)
-        self.memory = MemoryMailboxes()
-
-    @property
-    def services(self) -> ReferralServices:
-        return ReferralServices(
-            clock=lambda: NOW,
-            outbox=self.outbox,
-            mail=self.mail,
-            fonts_dir=FONTS,
-            new_password=lambda: "ABCD-EFGH-JKLM-NPQR-STUV",
-            new_id=lambda year: f"KG-{year}-ACDEFG",
-        )
-
-    @property
-    def follow_up(self) -> FollowUpServices:
-        return FollowUpServices(
-            referral_log=self.referral_log,
-            vault=self.vault,
-            clock=lambda: NOW,
-            outbox=self.outbox,
-            mail=self.mail,
-        )
-
-    choices = RecordingChoices(recall_days=30, record_initials=False)
+    choices: ClassVar[RecordingChoices] = RecordingChoices(recall_days=30, record_initials=False)
 
     def written_files(self) -> list[Path]:
         return sorted(p for p in (self.root / "outbox").rglob("*") if p.is_file())
+
+
+def desk_at(root: Path, mail: RecordingMail | None = None) -> Desk:
+    """The one desk every lifecycle test uses (the ``desk`` fixture: under tmp_path)."""
+    keyring = MemoryKeyring()
+    return Desk(
+        clock=lambda: NOW,
+        outbox=Outbox(root / "outbox"),
+        mail=mail or RecordingMail(),
+        fonts_dir=FONTS,
+        settings=SettingsStore(root / "settings.json"),
+        referral_log=ReferralLog.open(root / "log.sqlite3", clock=lambda: NOW),
+        vault=PasswordVault(keyring, clock=lambda: NOW),
+        memory=MemoryMailboxes(),
+        new_password=lambda: "ABCD-EFGH-JKLM-NPQR-STUV",
+        new_id=lambda year: f"KG-{year}-ACDEFG",
+        root=root,
+        keyring=keyring,
+    )

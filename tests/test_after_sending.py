@@ -23,21 +23,24 @@ from referral_desk.lifecycle.after_sending import (
     withdrawal_address,
     withdrawal_draft,
 )
-from referral_desk.lifecycle.creation import make_referral
 from referral_desk.storage.outbox import OutboxError
 from referral_desk.storage.password_vault import VaultUnavailable
 from referral_desk.storage.referral_log import ReferralLogBusy
 from tests.folder_links import folder_link
-from tests.lifecycle_fixtures import BUNDLED, NOW, PROFILE, Desk, RecordingMail, registry, request
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Desk:
-    return Desk(tmp_path)
+from tests.lifecycle_fixtures import (
+    BUNDLED,
+    NOW,
+    PROFILE,
+    Desk,
+    RecordingMail,
+    desk_at,
+    registry,
+    request,
+)
 
 
 def _made(desk: Desk) -> str:
-    return make_referral(request(), desk.services, desk.follow_up, desk.choices).created.referral_id
+    return desk.make_referral(request(), desk.choices).created.referral_id
 
 
 def test_actions_follow_the_status(desk: Desk) -> None:
@@ -102,7 +105,7 @@ def test_recall_says_why_not(desk: Desk) -> None:
 
 def test_a_withdrawal_mail_adapter_that_raises_changes_nothing(tmp_path: Path) -> None:
     """The user then sends the copied text; the status waits for the confirmation."""
-    desk = Desk(tmp_path)
+    desk = desk_at(tmp_path)
     referral_id = _sent(desk)
     entry = desk.referral_log.get(referral_id)
     assert entry is not None

@@ -17,19 +17,13 @@ from referral_desk.lifecycle.breach import (
     breach_contacts,
     report_breach,
 )
-from referral_desk.lifecycle.creation import make_referral
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 from tests.lifecycle_fixtures import CANARY_FORM, NOW, PROFILE, Desk, registry, request
 from tests.test_flow_end_to_end import CANARY_NEEDLES
 
 
-@pytest.fixture
-def desk(tmp_path: Path) -> Desk:
-    return Desk(tmp_path)
-
-
 def _entry(desk: Desk) -> ReferralLogEntry:
-    made = make_referral(request(), desk.services, desk.follow_up, desk.choices)
+    made = desk.make_referral(request(), desk.choices)
     entry = desk.referral_log.get(made.created.referral_id)
     assert entry is not None
     desk.mail.drafts.clear()

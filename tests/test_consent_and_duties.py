@@ -35,8 +35,8 @@ from tests.lifecycle_fixtures import (
     FONTS,
     TABLE,
     TODAY,
-    Desk,
     consent,
+    desk_at,
     found,
     registry,
     request,
@@ -122,11 +122,9 @@ def test_the_pdf_prints_the_consent_date_not_the_creation_date() -> None:
 
 
 def test_consent_date_round_trips_into_json_and_referral_log(tmp_path: Path) -> None:
-    from referral_desk.lifecycle.creation import make_referral as create
-
     day = date(2026, 11, 20)
-    desk = Desk(tmp_path)
-    made = create(request(consent=consent(day)), desk.services, desk.follow_up, desk.choices)
+    desk = desk_at(tmp_path)
+    made = desk.make_referral(request(consent=consent(day)), desk.choices)
     from referral_desk.sealing.archive import read_encrypted_archive
 
     files = read_encrypted_archive(made.created.archive_path.read_bytes(), made.created.password)
@@ -140,7 +138,7 @@ def test_consent_date_round_trips_into_json_and_referral_log(tmp_path: Path) -> 
 
 def _referral_from_bundled(tmp_path: Path) -> Referral:
     result = registry().lookup("3970", on=TODAY)
-    return build_referral(request(found=result), Desk(tmp_path).services)
+    return build_referral(request(found=result), desk_at(tmp_path).services)
 
 
 def test_the_referral_pdf_tells_the_recipient_its_duties(tmp_path: Path) -> None:

@@ -42,10 +42,6 @@ LEOPOLDSBURG = {
 WERVIK = PartnerRef("ocmw-wervik", "OCMW Wervik", "kindengezin@wervik.be")
 
 
-@pytest.fixture
-def desk(tmp_path: Path) -> Desk:
-    return Desk(tmp_path)
-
 
 def _pair(desk: Desk) -> tuple[ReferralLogEntry, ReferralLogEntry]:
     desk.referral_log.add(entry(ORIGINAL, NOW, **LEOPOLDSBURG))

@@ -14,7 +14,7 @@ from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.main_window import MainWindow
 from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
-from tests.ui_driver import child, create_via_window, fill_client, open_main_window
+from tests.ui_driver import answering, child, create_via_window, fill_client, open_main_window
 
 ROOT = Path(__file__).parents[1]
 
@@ -91,8 +91,7 @@ def test_a_correction_to_another_partner_offers_the_deletion_request(
     sent = child(window, QPushButton, "deletionSentButton")
     assert sent.isVisible()
     # Emptying the window now would drop the offer: the window asks first.
-    asked: list[str] = []
-    window.confirm_discard = lambda question: asked.append(question) or False  # type: ignore[method-assign]
+    asked = answering(window, discard=False).asked
     assert not window.new_referral()
     assert asked and "verwijderverzoek" in asked[0].lower()
     qtbot.mouseClick(sent, Qt.MouseButton.LeftButton)

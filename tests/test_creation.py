@@ -19,9 +19,9 @@ from referral_desk.domain.registry_problems import RegistryError
 from referral_desk.lifecycle.creation import (
     MailboxChange,
     ReferralRefused,
-    make_referral,
     pending_mailbox_change,
 )
+from referral_desk.lifecycle.mail_drafts import NO_OPENER
 from referral_desk.lifecycle.recording import RecordingChoices, initials_of
 from referral_desk.sealing.archive import read_encrypted_archive
 from referral_desk.storage.referral_log import ReferralLogError
@@ -33,17 +33,13 @@ from tests.lifecycle_fixtures import (
     Desk,
     RecordingMail,
     consent,
+    desk_at,
     found,
     registry,
     request,
 )
 
 NEEDLES = (CANARY, "48173QZXW", "QZXW7", "470987654", "98 76 54")
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Desk:
-    return Desk(tmp_path)
 
 
 def _no_needles(text: str) -> None:
@@ -53,7 +49,7 @@ def _no_needles(text: str) -> None:
 
 def test_a_referral_is_sealed_drafted_logged_and_kept_for_recall(desk: Desk) -> None:
     day = TODAY - timedelta(days=2)
-    made = make_referral(request(consent=consent(day)), desk.services, desk.follow_up, desk.choices)
+    made = desk.make_referral(request(consent=consent(day)), desk.choices)
     created = made.created
     assert desk.written_files() == [created.archive_path]
     files = read_encrypted_archive(created.archive_path.read_bytes(), created.password)
@@ -69,23 +65,13 @@ def test_a_referral_is_sealed_drafted_logged_and_kept_for_recall(desk: Desk) -> 
 
 def test_consent_dated_before_the_protocol_is_refused_and_nothing_is_written(desk: Desk) -> None:
     with pytest.raises(ReferralRefused, match="vóór het protocol"):
-        make_referral(
-            request(consent=consent(date(2023, 1, 1))),
-            desk.services,
-            desk.follow_up,
-            desk.choices,
-        )
+        desk.make_referral(request(consent=consent(date(2023, 1, 1))), desk.choices)
     assert desk.written_files() == [] and desk.referral_log.all() == []
 
 
 def test_consent_in_the_future_is_refused(desk: Desk) -> None:
     with pytest.raises(ReferralRefused, match="toekomst"):
-        make_referral(
-            request(consent=consent(TODAY + timedelta(days=1))),
-            desk.services,
-            desk.follow_up,
-            desk.choices,
-        )
+        desk.make_referral(request(consent=consent(TODAY + timedelta(days=1))), desk.choices)
     assert desk.written_files() == []
 
 
@@ -93,7 +79,7 @@ def test_an_accented_mailbox_domain_works_end_to_end(desk: Desk, tmp_path: Path)
     text = BUNDLED.replace("socialedienst@leopoldsburg.be", "post@ocmw-münchen.be")
     assert registry(text).partner("ocmw-leopoldsburg") is not None
     idn = found({"mailbox": "post@ocmw-münchen.be"})
-    made = make_referral(request(found=idn), desk.services, desk.follow_up, desk.choices)
+    made = desk.make_referral(request(found=idn), desk.choices)
     assert made.created.draft.to == "post@xn--ocmw-mnchen-yhb.be"
     eml = write_eml_draft(build_email_message(made.created.draft), tmp_path, "concept")
     parsed = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
@@ -115,14 +101,14 @@ def test_a_blank_or_slip_preshared_password_is_refused_before_sealing(
     preshared = found({"password_mode": PasswordMode.PRE_SHARED.value})
     desk.keyring.set_password("referral-desk", "preshared:ocmw-leopoldsburg", stored)
     with pytest.raises(ReferralRefused, match="Instellingen"):
-        make_referral(request(found=preshared), desk.services, desk.follow_up, desk.choices)
+        desk.make_referral(request(found=preshared), desk.choices)
     assert desk.written_files() == [] and desk.referral_log.all() == []
 
 
 def test_a_partner_text_too_long_for_the_page_is_refused_before_writing(desk: Desk) -> None:
     long_name = found({"name": "OCMW " + "Leopoldsburg " * 220})
     with pytest.raises(ReferralRefused, match="te lang"):
-        make_referral(request(found=long_name), desk.services, desk.follow_up, desk.choices)
+        desk.make_referral(request(found=long_name), desk.choices)
     assert desk.written_files() == [] and desk.referral_log.all() == []
 
 
@@ -142,7 +128,7 @@ def test_a_pasted_ligature_name_is_logged_with_initials(desk: Desk) -> None:
 
     client = parse_client_form({**CANARY_FORM, "first_name": "ﬁona"})
     choices = RecordingChoices(recall_days=30, record_initials=True)
-    make_referral(request(client=client), desk.services, desk.follow_up, choices)
+    desk.make_referral(request(client=client), choices)
     assert desk.referral_log.all()[0].initials == "F.Q."
 
 
@@ -150,13 +136,15 @@ def test_a_pasted_ligature_name_is_logged_with_initials(desk: Desk) -> None:
 def test_a_mail_adapter_that_raises_anything_leaves_a_logged_referral(
     tmp_path: Path, error: type[Exception], caplog: pytest.LogCaptureFixture
 ) -> None:
-    desk = Desk(tmp_path, mail=RecordingMail(raises=error(f"{CANARY} in de foutmelding")))
+    desk = desk_at(tmp_path, mail=RecordingMail(raises=error(f"{CANARY} in de foutmelding")))
     with caplog.at_level(logging.INFO):
-        made = make_referral(request(), desk.services, desk.follow_up, desk.choices)
+        made = desk.make_referral(request(), desk.choices)
     assert made.created.mail_result is None
     assert "onverwachte fout" in made.created.mail_failures[0][1]
     assert made.created.archive_path.exists()
-    assert desk.referral_log.all()[0].mail_adapter == "geen"
+    # Recorded as sent by hand, in the openers' vocabulary, never a word of the UI.
+    assert desk.referral_log.all()[0].mail_adapter == NO_OPENER == "none"
+    assert made.created.mail_failures[0][0] == desk.mail.name
     _no_needles(caplog.text)
     _no_needles(repr(made.created.mail_failures))
 
@@ -168,7 +156,7 @@ def test_a_referral_log_that_fails_after_the_draft_is_reported_not_raised(
         raise ReferralLogError("Het logboek is bezet.")
 
     monkeypatch.setattr(desk.referral_log, "add", refuse)
-    made = make_referral(request(), desk.services, desk.follow_up, desk.choices)
+    made = desk.make_referral(request(), desk.choices)
     assert not made.record.logged and made.record.referral_log_problem == "Het logboek is bezet."
     # The draft is open in the mail client with the archive: it stays, and the user is told.
     assert made.created.archive_path.exists()
@@ -181,7 +169,7 @@ def test_an_unexpected_referral_log_failure_is_reported_by_type_only(
         raise ValueError(f"{CANARY}voornaam")
 
     monkeypatch.setattr(desk.referral_log, "add", explode)
-    made = make_referral(request(), desk.services, desk.follow_up, desk.choices)
+    made = desk.make_referral(request(), desk.choices)
     assert made.record.referral_log_problem == "onverwachte fout (ValueError)"
     _no_needles(caplog.text)
 
@@ -193,9 +181,9 @@ class _Interrupted(BaseException):
 def test_an_archive_is_never_left_behind_when_the_draft_step_is_interrupted(
     tmp_path: Path,
 ) -> None:
-    desk = Desk(tmp_path, mail=RecordingMail(raises=_Interrupted()))
+    desk = desk_at(tmp_path, mail=RecordingMail(raises=_Interrupted()))
     with pytest.raises(_Interrupted):
-        make_referral(request(), desk.services, desk.follow_up, desk.choices)
+        desk.make_referral(request(), desk.choices)
     assert desk.written_files() == [] and desk.referral_log.all() == []
 
 
@@ -203,12 +191,9 @@ def test_a_failure_before_sealing_writes_nothing(desk: Desk) -> None:
     def no_password() -> str:
         raise RuntimeError("no randomness")
 
-    services = desk.services
-    import dataclasses
-
-    services = dataclasses.replace(services, new_password=no_password)
+    without_randomness = dataclasses.replace(desk, new_password=no_password)
     with pytest.raises(RuntimeError):
-        make_referral(request(), services, desk.follow_up, desk.choices)
+        without_randomness.make_referral(request(), desk.choices)
     assert desk.written_files() == [] and desk.referral_log.all() == []
 
 
@@ -217,15 +202,9 @@ def test_a_changed_mailbox_needs_confirmation_and_is_then_remembered(desk: Desk)
     change = pending_mailbox_change(found(), desk.memory)
     assert change is not None and change.previous == "oud@leopoldsburg.be"
     with pytest.raises(ReferralRefused, match="ander adres"):
-        make_referral(request(), desk.services, desk.follow_up, desk.choices, desk.memory)
+        desk.make_referral(request(), desk.choices)
     assert desk.written_files() == []
-    make_referral(
-        request(mailbox_change_confirmed=True),
-        desk.services,
-        desk.follow_up,
-        desk.choices,
-        desk.memory,
-    )
+    desk.make_referral(request(mailbox_change_confirmed=True), desk.choices)
     assert desk.memory.last["71034"] == "socialedienst@leopoldsburg.be"
     assert pending_mailbox_change(found(), desk.memory) is None
 
@@ -233,7 +212,7 @@ def test_a_changed_mailbox_needs_confirmation_and_is_then_remembered(desk: Desk)
 def test_a_preshared_password_seals_and_is_not_kept_again(desk: Desk) -> None:
     preshared = found({"password_mode": PasswordMode.PRE_SHARED.value})
     desk.vault.set_preshared("ocmw-leopoldsburg", "Afgesproken-Leopoldsburg-2026")
-    made = make_referral(request(found=preshared), desk.services, desk.follow_up, desk.choices)
+    made = desk.make_referral(request(found=preshared), desk.choices)
     assert made.preshared and made.created.password == "Afgesproken-Leopoldsburg-2026"
     read_encrypted_archive(made.created.archive_path.read_bytes(), made.created.password)
     assert made.record.recall_until is None
@@ -274,7 +253,8 @@ def test_a_new_mailbox_for_the_municipality_needs_confirmation_whatever_the_part
 ) -> None:
     """The memory was keyed by partner id: a new id (a renewal or an attack) got no warning."""
     memory = desk.referral_log  # the real memory: the referral log, per NIS code
-    make_referral(request(), desk.services, desk.follow_up, desk.choices, memory)
+    assert memory is not None
+    dataclasses.replace(desk, memory=memory).make_referral(request(), desk.choices)
     assert memory.last_mailbox("71034") == "socialedienst@leopoldsburg.be"
     desk.outbox.discard("KG-2026-ACDEFG")
     now_found = registry(registry_text).lookup("3970", on=TODAY, team=PROFILE.team)
@@ -283,18 +263,12 @@ def test_a_new_mailbox_for_the_municipality_needs_confirmation_whatever_the_part
     assert change == MailboxChange(
         now_found.partner.name, "socialedienst@leopoldsburg.be", mailbox, "Leopoldsburg"
     )
-    services = dataclasses.replace(desk.services, new_id=lambda year: f"KG-{year}-ACDEFH")
+    second = dataclasses.replace(desk, memory=memory, new_id=lambda year: f"KG-{year}-ACDEFH")
     with pytest.raises(ReferralRefused, match="ander adres") as refused:
-        make_referral(request(found=now_found), services, desk.follow_up, desk.choices, memory)
+        second.make_referral(request(found=now_found), desk.choices)
     assert f"socialedienst@leopoldsburg.be → {mailbox}" in refused.value.message
     assert desk.written_files() == [] and len(desk.referral_log.all()) == 1
-    make_referral(
-        request(found=now_found, mailbox_change_confirmed=True),
-        services,
-        desk.follow_up,
-        desk.choices,
-        memory,
-    )
+    second.make_referral(request(found=now_found, mailbox_change_confirmed=True), desk.choices)
     assert memory.last_mailbox("71034") == mailbox
     assert pending_mailbox_change(now_found, memory) is None
 
@@ -308,5 +282,5 @@ def test_an_unreadable_memory_refuses_rather_than_skips_the_question(desk: Desk)
             raise AssertionError("never reached")
 
     with pytest.raises(ReferralRefused, match="beschadigd"):
-        make_referral(request(), desk.services, desk.follow_up, desk.choices, Broken())
+        dataclasses.replace(desk, memory=Broken()).make_referral(request(), desk.choices)
     assert desk.written_files() == []

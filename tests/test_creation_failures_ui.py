@@ -18,6 +18,7 @@ from referral_desk.storage.paths import AppPaths
 from referral_desk.ui.main_window import MainWindow
 from tests.test_flow_end_to_end import CANARY, CANARY_CLIENT
 from tests.ui_driver import (
+    answering,
     child,
     click_create,
     every_file,
@@ -104,16 +105,16 @@ def test_a_partner_name_too_long_for_the_page_is_refused_with_a_message(qtbot: Q
 
 def test_a_pasted_ligature_name_with_initials_on_is_made_and_logged(qtbot: QtBot) -> None:
     window = _ready_window(qtbot)
-    window.settings = window.settings.model_copy(update={"record_initials": True})
+    window.session.settings = window.session.settings.model_copy(update={"record_initials": True})
     first = child(window, QLineEdit, "firstName")
     first.setText("ﬁona")
     window.update_state()
     click_create(qtbot, window)
     assert window.created is not None and QApplication.overrideCursor() is None
     assert window.record is not None and window.record.logged
-    follow_up = window.deps.follow_up
-    assert follow_up is not None and follow_up.referral_log is not None
-    assert follow_up.referral_log.all()[0].initials == "F.Q."
+    referral_log = window.desk.referral_log
+    assert referral_log is not None
+    assert referral_log.all()[0].initials == "F.Q."
 
 
 class _ExplodingMail:
@@ -128,15 +129,13 @@ def test_a_mail_adapter_raising_anything_ends_in_the_copy_dialog(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = _ready_window(qtbot)
-    window.deps = dataclasses.replace(
-        window.deps, services=dataclasses.replace(window.deps.services, mail=_ExplodingMail())
-    )
+    window.desk = dataclasses.replace(window.desk, mail=_ExplodingMail())
     click_create(qtbot, window)
     assert window.created is not None and QApplication.overrideCursor() is None
     assert window.fallback_dialog is not None and window.fallback_dialog.isVisible()
-    follow_up = window.deps.follow_up
-    assert follow_up is not None and follow_up.referral_log is not None
-    [entry] = follow_up.referral_log.all()
+    referral_log = window.desk.referral_log
+    assert referral_log is not None
+    [entry] = referral_log.all()
     assert entry.referral_id == window.created.referral_id
     window.fallback_dialog.close()
     assert _needles_under(tmp_path) == []
@@ -171,8 +170,20 @@ def test_an_unexpected_failure_shows_a_message_keeps_the_form_and_leaks_nothing(
 
 def test_a_second_click_while_creating_starts_nothing(qtbot: QtBot) -> None:
     window = _ready_window(qtbot)
-    window.make_referral()
+    window.start_creation()
     assert window.creation.busy and not child(window, QPushButton, "createButton").isEnabled()
-    window.make_referral()
+    window.start_creation()
     qtbot.waitUntil(lambda: not window.creation.busy, timeout=30_000)
     assert len(_outbox_archives()) == 1
+
+
+def test_closing_while_creating_says_wait_and_keeps_the_window(qtbot: QtBot) -> None:
+    window = _ready_window(qtbot)
+    answers = answering(window, discard=True)
+    window.start_creation()
+    assert window.creation.busy
+    window.close()
+    assert window.isVisible()
+    assert [notice.key for notice in answers.told] == ["wait"]
+    qtbot.waitUntil(lambda: not window.creation.busy, timeout=30_000)
+    assert window.created is not None

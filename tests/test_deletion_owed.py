@@ -3,10 +3,6 @@ alone: a request left unsent when the window closed is found again, on either ro
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from referral_desk.domain.referral_record import ReferralLogEntry, WithdrawalChannel
 from referral_desk.lifecycle.correction import (
     DeletionAddress,
@@ -18,11 +14,6 @@ from referral_desk.lifecycle.correction import (
 from tests.lifecycle_fixtures import NOW, PROFILE, Desk
 from tests.test_correction import CORRECTION, LEOPOLDSBURG, ORIGINAL, SavedOnly, _pair, _services
 from tests.test_referral_log import entry
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Desk:
-    return Desk(tmp_path)
 
 
 def _rows(desk: Desk) -> tuple[ReferralLogEntry, ReferralLogEntry]:

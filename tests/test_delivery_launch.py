@@ -270,7 +270,7 @@ def _mail_detection(bindir: Path, draft: DraftMessage) -> Path:
 
 
 def _fallback_dialog_folder(bindir: Path, draft: DraftMessage) -> Path:
-    from referral_desk.ui.mail_fallback_dialog import show_folder
+    from referral_desk.lifecycle.mail_drafts import show_folder
 
     _recorder(bindir, "xdg-open")
     assert draft.attachment is not None

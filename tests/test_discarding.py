@@ -11,8 +11,10 @@ from pytestqt.qtbot import QtBot
 from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.lifecycle.discarding import WindowContents, discard_warning
 from referral_desk.ui.main_window import MainWindow
+from referral_desk.ui.questions import Questions
 from tests.ui_driver import (
     CLIENT,
+    answering,
     child,
     click_create,
     fill_client,
@@ -57,14 +59,7 @@ def test_after_creation_nothing_is_lost_once_the_password_is_passed_on_or_presha
 
 
 def _recording(window: MainWindow, answer: bool) -> list[str]:
-    asked: list[str] = []
-
-    def confirm(question: str) -> bool:
-        asked.append(question)
-        return answer
-
-    window.confirm_discard = confirm  # type: ignore[method-assign]
-    return asked
+    return answering(window, discard=answer).asked
 
 
 def _new_action(window: MainWindow) -> QAction:
@@ -98,7 +93,7 @@ def test_one_space_on_the_new_button_does_not_wipe_the_form(qtbot: QtBot) -> Non
     fill_profile(qtbot, window)
     fill_client(qtbot, window)
     tick_consent(qtbot, window)
-    del window.confirm_discard  # the real dialog, not the driver's stand-in
+    window.questions = Questions()  # the real dialog, not the driver's stand-in
     seen: list[QMessageBox.StandardButton] = []
 
     def answer_with_space() -> None:
@@ -117,7 +112,7 @@ def test_one_space_on_the_new_button_does_not_wipe_the_form(qtbot: QtBot) -> Non
     assert seen == [QMessageBox.StandardButton.No]
     assert window.form.has_input()
     assert child(window, QCheckBox, "consentCheck").isChecked()
-    window.confirm_discard = lambda *_a: True  # type: ignore[method-assign]
+    answering(window, discard=True)
 
 
 def test_after_creation_asked_until_the_password_is_marked_as_passed_on(qtbot: QtBot) -> None:

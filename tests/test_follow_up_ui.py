@@ -184,7 +184,7 @@ def answer(window: ReferralLogWindow, name: str) -> list[QMessageBox]:
 def test_initials_and_postcode_only_when_asked(qtbot: QtBot) -> None:
     window = open_main_window(qtbot)
     fill_profile(qtbot, window)
-    window.settings = window.settings.model_copy(update={"record_initials": True})
+    window.session.settings = window.session.settings.model_copy(update={"record_initials": True})
     referral_id = _create(qtbot, window)
     row = _referral_log().get(referral_id)
     assert row is not None and row.initials == "Q.Q." and row.postcode == "3970"
@@ -239,7 +239,7 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
 
     fill_client(qtbot, window, CANARY_CLIENT)
     tick_consent(qtbot, window)
-    window.make_referral()
+    window.start_creation()
     wait_for_creation(qtbot, window)
     assert window.created is None
     box = window.findChild(QMessageBox, "problemMessage")
@@ -257,7 +257,7 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
     assert page.rows["ocmw-leopoldsburg"].status.text() == "ingesteld"
     dialog.reject()
 
-    window.make_referral()
+    window.start_creation()
     wait_for_creation(qtbot, window)
     assert window.created is not None
     assert child(window, QLabel, "passwordDisplay").text() == "afgesproken wachtwoord"

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.errors import UserFacingError
+from referral_desk.lifecycle import client_documents
 from referral_desk.sealing.leaflet import LANGUAGES
-from referral_desk.ui import main_window as main_window_module
 from referral_desk.ui.main_window import MainWindow
 from tests.test_flow_end_to_end import CANARY_CLIENT, _needles_in
 from tests.test_leaflet import extract_text
@@ -40,7 +40,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         paths.append(path)
         return None
 
-    monkeypatch.setattr(main_window_module, "open_with_desktop", record)
+    monkeypatch.setattr(client_documents, "open_with_desktop", record)
     return paths
 
 
@@ -158,7 +158,7 @@ def test_a_failing_render_shows_a_message_and_keeps_the_form(
     def broken(*_args: object) -> bytes:
         raise UserFacingError("Het lettertype voor het Arabisch ontbreekt.")
 
-    monkeypatch.setattr(main_window_module, "render_information_sheet", broken)
+    monkeypatch.setattr(client_documents, "render_information_sheet", broken)
     profile_and_client(qtbot, window)
     click(qtbot, window, "leafletButton")
     box = window.findChild(QMessageBox, "printProblem")
@@ -187,7 +187,7 @@ def test_an_unwritable_folder_or_missing_viewer_is_told(
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "printProblem") is None)
     folder.unlink()
 
-    monkeypatch.setattr(main_window_module, "open_with_desktop", lambda _p, _g: 3)
+    monkeypatch.setattr(client_documents, "open_with_desktop", lambda _p, _g: 3)
     click(qtbot, window, "leafletButton")
     box = window.findChild(QMessageBox, "printProblem")
     assert isinstance(box, QMessageBox)
@@ -205,7 +205,7 @@ def test_a_viewer_that_will_not_start_says_the_pdf_is_ready_not_that_saving_fail
     def no_association(path: Path, _grace: float) -> int | None:
         raise OSError(22, "No application is associated with the specified file", str(path), 1155)
 
-    monkeypatch.setattr(main_window_module, "open_with_desktop", no_association)
+    monkeypatch.setattr(client_documents, "open_with_desktop", no_association)
     profile_and_client(qtbot, window)
     click(qtbot, window, "leafletButton")
     box = window.findChild(QMessageBox, "printProblem")

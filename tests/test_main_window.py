@@ -23,6 +23,7 @@ from referral_desk.storage.paths import AppPaths
 from referral_desk.ui.main_window import MainWindow
 from tests.ui_driver import (
     CLIENT,
+    answering,
     child,
     click_create,
     fill_client,
@@ -163,12 +164,11 @@ def test_new_referral_clears_form_and_password(qtbot: QtBot, window: MainWindow)
 
 
 def test_closing_a_filled_form_asks_first(qtbot: QtBot, window: MainWindow) -> None:
-    asked: list[bool] = []
-    window.confirm_discard = lambda *_a: asked.append(True) or False  # type: ignore[method-assign]
+    asked = answering(window, discard=False).asked
     fill_client(qtbot, window)
     window.close()
     assert asked and window.isVisible()
-    window.confirm_discard = lambda *_a: True  # type: ignore[method-assign]
+    answering(window, discard=True)
     window.close()
     assert not window.isVisible()
 
@@ -331,15 +331,11 @@ def test_changed_mailbox_must_be_acknowledged_before_the_first_send(
     )
 
     second = open_main_window(qtbot)
-    asked: list[tuple[str, str, str]] = []
-    answers = iter([False, True])
-    second.confirm_mailbox_change = (  # type: ignore[method-assign]
-        lambda partner, old, new: asked.append((partner, old, new)) or next(answers)
-    )
+    answers = answering(second, discard=True, mailbox_change=[False, True])
     fill_client(qtbot, second)
     tick_consent(qtbot, second)
     click_create(qtbot, second)
-    assert asked == [
+    assert answers.about("mailbox_change") == [
         ("OCMW Leopoldsburg (Leopoldsburg)", "socialedienst@leopoldsburg.be", new_mailbox)
     ]
     assert second.created is None
@@ -351,7 +347,7 @@ def test_changed_mailbox_must_be_acknowledged_before_the_first_send(
     fill_client(qtbot, second)
     tick_consent(qtbot, second)
     click_create(qtbot, second)
-    assert len(asked) == 2, "the warning is shown once, until the user has sent to it"
+    assert len(answers.about("mailbox_change")) == 2, "shown once, until the user sent to it"
 
 
 def test_unwritable_outbox_keeps_the_form_and_says_what_to_do(
@@ -391,9 +387,7 @@ def test_no_mail_client_leaves_everything_needed_to_finish(
 ) -> None:
     import dataclasses
 
-    window.deps = dataclasses.replace(
-        window.deps, services=dataclasses.replace(window.deps.services, mail=_NoMailClient())
-    )
+    window.desk = dataclasses.replace(window.desk, mail=_NoMailClient())
     fill_client(qtbot, window)
     tick_consent(qtbot, window)
     click_create(qtbot, window)
@@ -441,15 +435,12 @@ def test_the_last_mailbox_from_an_older_version_still_raises_the_warning(qtbot: 
     settings_file.parent.mkdir(parents=True, exist_ok=True)
     settings_file.write_text('{"last_mailboxes": {"ocmw-leopoldsburg": "oud@leopoldsburg.be"}}')
     win = open_main_window(qtbot)
-    asked: list[tuple[str, str, str]] = []
-    win.confirm_mailbox_change = (  # type: ignore[method-assign]
-        lambda partner, old, new: asked.append((partner, old, new)) or False
-    )
+    answers = answering(win, discard=True, mailbox_change=False)
     fill_profile(qtbot, win)
     fill_client(qtbot, win)
     tick_consent(qtbot, win)
     click_create(qtbot, win)
-    assert asked == [
+    assert answers.about("mailbox_change") == [
         ("OCMW Leopoldsburg (Leopoldsburg)", "oud@leopoldsburg.be", "socialedienst@leopoldsburg.be")
     ]
     assert win.created is None
@@ -486,3 +477,49 @@ def test_the_password_is_scrolled_into_view_on_a_short_window(qtbot: QtBot) -> N
         return top_left.y() >= 0 and bottom <= viewport.height()
 
     qtbot.waitUntil(password_in_view)
+
+
+class _RefusingSettings:
+    """A settings file another program keeps locked: reading works, writing does not."""
+
+    def __init__(self, store: object) -> None:
+        self.store = store
+
+    def load(self) -> object:
+        return self.store.load()  # type: ignore[attr-defined]
+
+    def update(self, _changes: object) -> object:
+        from referral_desk.storage.settings import SettingsError
+
+        raise SettingsError("Het instellingenbestand is vergrendeld.")
+
+
+def test_a_profile_the_settings_refuse_is_told_and_holds_for_this_window(
+    window: MainWindow,
+) -> None:
+    import dataclasses
+
+    from tests.lifecycle_fixtures import PROFILE
+
+    answers = answering(window, discard=True)
+    window.desk = dataclasses.replace(window.desk, settings=_RefusingSettings(window.desk.settings))  # type: ignore[arg-type]
+    window.save_profile(PROFILE)
+    [notice] = answers.told
+    assert notice.key == "profile_not_saved" and "vergrendeld" in notice.text and notice.warning
+    assert window.profile == PROFILE
+
+
+def test_an_editor_without_a_postcode_table_is_told_not_opened(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    from referral_desk.lifecycle.desk import RegistryState
+
+    answers = answering(window, discard=True)
+    paths = dataclasses.replace(AppPaths.from_platform(), bundled_dir=tmp_path / "leeg")
+    window.desk = dataclasses.replace(window.desk, paths=paths)
+    window.session.apply_registry(RegistryState(None, None, ""))
+    assert window.open_registry_editor() is None and window.registry_editor is None
+    [notice] = answers.told
+    assert notice.key == "editor_unavailable" and "Herinstalleer" in notice.text

@@ -16,11 +16,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from referral_desk.lifecycle.creation import ReferralRefused, make_referral
+from referral_desk.lifecycle.creation import ReferralRefused
 from referral_desk.storage.outbox import Outbox, OutboxError, is_link_info
 from referral_desk.storage.paths import AppPaths
 from tests.folder_links import KINDS, LinkKind, folder_link
-from tests.lifecycle_fixtures import Desk, request
+from tests.lifecycle_fixtures import desk_at, request
 from tests.platforms import posix_only
 from tests.test_flow_end_to_end import CANARY, CANARY_CLIENT
 from tests.ui_driver import click_create, fill_client, fill_profile, open_main_window, tick_consent
@@ -135,10 +135,10 @@ def test_a_real_outbox_below_a_linked_parent_is_written(
 def test_creation_through_a_linked_outbox_is_refused_and_nothing_logged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: LinkKind
 ) -> None:
-    desk = Desk(tmp_path / "desk")  # opens its referral log there
+    desk = desk_at(tmp_path / "desk")  # opens its referral log there
     link = folder_link(monkeypatch, desk.root / "outbox", _elsewhere(tmp_path), kind)
     with pytest.raises(ReferralRefused, match=LINK_WORDS):
-        make_referral(request(), desk.services, desk.follow_up, desk.choices)
+        desk.make_referral(request(), desk.choices)
     assert desk.referral_log.all() == [] and desk.mail.drafts == []
     _untouched(link)
 

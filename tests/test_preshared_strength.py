@@ -15,7 +15,6 @@ from referral_desk.domain.partners import PasswordMode
 from referral_desk.lifecycle.creation import (
     PRESHARED_RULE,
     ReferralRefused,
-    make_referral,
     preshared_password_problem,
     usable_preshared_password,
 )
@@ -27,7 +26,7 @@ from referral_desk.sealing.password import (
     normalize_password,
 )
 from referral_desk.storage.password_vault import PasswordVault
-from tests.lifecycle_fixtures import Desk, found, request
+from tests.lifecycle_fixtures import desk_at, found, request
 from tests.memory_keyring import MemoryKeyring
 from tests.test_retention_settings import NOW, _dialog
 
@@ -89,11 +88,11 @@ def test_the_estimate_never_exceeds_length_times_the_largest_pool(text: str) -> 
 def test_a_stored_password_that_no_longer_meets_the_rule_is_refused_at_creation(
     tmp_path: Path, stored: str
 ) -> None:
-    desk = Desk(tmp_path)
+    desk = desk_at(tmp_path)
     preshared = found({"password_mode": PasswordMode.PRE_SHARED.value})
     desk.keyring.set_password("referral-desk", "preshared:ocmw-leopoldsburg", stored)
     with pytest.raises(ReferralRefused) as refused:
-        make_referral(request(found=preshared), desk.services, desk.follow_up, desk.choices)
+        desk.make_referral(request(found=preshared), desk.choices)
     assert PRESHARED_RULE in refused.value.message and "te zwak" in refused.value.message
     assert "Uw invoer blijft staan" in refused.value.message
     assert stored not in refused.value.message

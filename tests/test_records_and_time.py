@@ -20,7 +20,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.settings import Settings
-from referral_desk.lifecycle.creation import ReferralRefused, make_referral
+from referral_desk.lifecycle.creation import ReferralRefused
 from referral_desk.lifecycle.retention import RetentionPolicy, apply_retention
 from referral_desk.storage import settings as settings_module
 from referral_desk.storage.outbox import Outbox
@@ -28,7 +28,7 @@ from referral_desk.storage.password_vault import INDEX_KEY, SERVICE, PasswordVau
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 from referral_desk.storage.settings import SettingsError, SettingsStore
-from tests.lifecycle_fixtures import NOW, Desk, request
+from tests.lifecycle_fixtures import NOW, desk_at, request
 from tests.memory_keyring import MemoryKeyring
 from tests.platforms import posix_only
 from tests.test_referral_log import entry
@@ -112,10 +112,10 @@ def test_a_normal_start_a_few_months_on_still_cleans(tmp_path: Path) -> None:
 
 
 def test_creation_refuses_a_clock_before_the_newest_referral(tmp_path: Path) -> None:
-    desk = Desk(tmp_path)
+    desk = desk_at(tmp_path)
     desk.referral_log.add(entry("KG-2027-AAAAAA", NOW + timedelta(days=365)))
     with pytest.raises(ReferralRefused, match="klok van deze computer staat verkeerd"):
-        make_referral(request(), desk.services, desk.follow_up, desk.choices)
+        desk.make_referral(request(), desk.choices)
     assert desk.written_files() == []
     assert [row.referral_id for row in desk.referral_log.all()] == ["KG-2027-AAAAAA"]
 
@@ -171,13 +171,13 @@ def test_retention_runs_in_the_background_after_start(qtbot: QtBot) -> None:
 
 
 def test_a_locked_log_refuses_before_anything_is_written(tmp_path: Path) -> None:
-    desk = Desk(tmp_path)
+    desk = desk_at(tmp_path)
     other = sqlite3.connect(desk.referral_log.path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
         started = time.monotonic()
         with pytest.raises(ReferralRefused, match="bezet") as refused:
-            make_referral(request(), desk.services, desk.follow_up, desk.choices)
+            desk.make_referral(request(), desk.choices)
         assert time.monotonic() - started < 5
         assert "niets gemaakt" in refused.value.message
         assert desk.written_files() == []
@@ -185,7 +185,7 @@ def test_a_locked_log_refuses_before_anything_is_written(tmp_path: Path) -> None
     finally:
         other.execute("ROLLBACK")
         other.close()
-    made = make_referral(request(), desk.services, desk.follow_up, desk.choices)
+    made = desk.make_referral(request(), desk.choices)
     assert made.record.logged
 
 

@@ -15,6 +15,7 @@ from referral_desk.domain.postcodes import PostcodeTable, Region
 from referral_desk.storage.paths import AppPaths
 from referral_desk.ui.registry_editor import RegistryEditor
 from tests.ui_driver import (
+    answering,
     child,
     fill_client,
     fill_profile,
@@ -242,10 +243,10 @@ def test_saved_machine_registry_is_reloaded_and_the_mailbox_change_warns(
     shutil.copyfile(BUNDLED, machine)
     window = open_main_window(qtbot)
     fill_profile(qtbot, window)
-    window.confirm_mailbox_change = lambda *a: True  # type: ignore[method-assign]
+    answering(window, discard=True, mailbox_change=True)
     fill_client(qtbot, window)
     tick_consent(qtbot, window)
-    window.make_referral()
+    window.start_creation()
     wait_for_creation(qtbot, window)
     assert window.created is not None
     window.new_referral()
@@ -257,23 +258,17 @@ def test_saved_machine_registry_is_reloaded_and_the_mailbox_change_warns(
     _set(qtbot, editor, "registryVersion", "2026.2")
     _saving_to(editor, machine, [])
     assert editor.save_as()
-    assert window.registry is not None
-    assert window.registry.document.registry_version == "2026.2"
+    assert window.session.registry is not None
+    assert window.session.registry.document.registry_version == "2026.2"
     editor.close()
 
-    warnings: list[tuple[str, str, str]] = []
-
-    def refuse(partner: str, old: str, new: str) -> bool:
-        warnings.append((partner, old, new))
-        return False
-
-    window.confirm_mailbox_change = refuse  # type: ignore[method-assign]
+    warnings = answering(window, discard=True, mailbox_change=False)
     fill_client(qtbot, window)
     tick_consent(qtbot, window)
     assert window.blocking_reasons() == []
-    window.make_referral()
+    window.start_creation()
     wait_for_creation(qtbot, window)
-    assert warnings == [
+    assert warnings.about("mailbox_change") == [
         (
             "OCMW Leopoldsburg (Leopoldsburg)",
             "socialedienst@leopoldsburg.be",

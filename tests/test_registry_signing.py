@@ -144,7 +144,7 @@ def test_an_encrypted_key_asks_its_password_which_is_never_kept(
     assert asked == [key.with_suffix(".key")]
     assert not [s for s in summaries if s.startswith("PROBLEM")]
     assert _minisign_accepts(target, key)
-    settings_file = window.deps.settings.path
+    settings_file = window.desk.settings.path
     # As JSON writes it: a Windows path's backslashes are escaped.
     remembered = json.dumps(str(key.with_suffix(".key")))
     assert settings_file.is_file() and remembered in settings_file.read_text("utf-8")

@@ -214,7 +214,8 @@ def test_a_newer_signed_file_is_used_and_an_older_one_ignored(tmp_path: Path, qt
     window = open_main_window(qtbot)
     banner = child(window, QLabel, "registryBanner")
     assert banner.isVisible() and "2026.2" in banner.text() and "#fff4e5" in banner.styleSheet()
-    assert window.registry is not None and window.registry.document.registry_version == "2026.6"
+    shown = window.session.registry
+    assert shown is not None and shown.document.registry_version == "2026.6"
     assert "Let op:" in window.about_text() and "bronmap" in window.about_text()
 
 

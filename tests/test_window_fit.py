@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.window_fit import PREFERRED, WindowSize, fit_window
+from tests.ui_driver import answering
 
 sizes = st.builds(WindowSize, width=st.integers(1, 5000), height=st.integers(1, 5000))
 
@@ -63,23 +64,23 @@ def test_the_window_opens_at_the_size_it_was_closed_at_within_the_screen(qtbot: 
 
     first = create_main_window()
     qtbot.addWidget(first)
-    first.confirm_discard = lambda *_a: True  # type: ignore[method-assign]
+    answering(first, discard=True)
     show_main_window(first)
     area = first.screen().availableGeometry()
     assert area.contains(first.frameGeometry())
     first.resize(700, 500)
     first.close()
-    assert first.deps.settings.load().main_window_size == WindowSize(width=700, height=500)
+    assert first.desk.settings.load().main_window_size == WindowSize(width=700, height=500)
 
     second = create_main_window()
     qtbot.addWidget(second)
     show_main_window(second)
     assert (second.width(), second.height()) == (700, 500)
-    second.deps.settings.update({"main_window_size": WindowSize(width=4000, height=3000)})
+    second.desk.settings.update({"main_window_size": WindowSize(width=4000, height=3000)})
     second.close()
 
     third = create_main_window()
     qtbot.addWidget(third)
-    assert third.settings.main_window_size == WindowSize(width=4000, height=3000)
+    assert third.session.settings.main_window_size == WindowSize(width=4000, height=3000)
     show_main_window(third)
     assert area.contains(third.frameGeometry())

@@ -13,6 +13,7 @@ from referral_desk.ui.client_form import MIN_CONTRAST, contrast_ratio, muted_tex
 from referral_desk.ui.main_window import MainWindow
 from tests.ui_driver import (
     CLIENT,
+    answering,
     child,
     click_create,
     fill_client,
@@ -130,15 +131,14 @@ def test_closing_after_creating_says_the_password_is_kept_for_recall(
 ) -> None:
     _created(qtbot, window)
     assert window.record is not None and window.record.recall_until is not None
-    asked: list[str] = []
-    window.confirm_discard = lambda question: asked.append(question) or False  # type: ignore[method-assign]
+    asked = answering(window, discard=False).asked
     window.close()
     assert window.isVisible() and len(asked) == 1
     question = asked[0]
     assert "niet verloren" in question and "dagen" in question
     assert "niet openen" not in question
     assert window._discard_title() != "Gegevens gaan verloren"
-    window.confirm_discard = lambda *_a: True  # type: ignore[method-assign]
+    answering(window, discard=True)
 
 
 def test_after_creating_the_form_looks_locked_and_says_how_to_go_on(

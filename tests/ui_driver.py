@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from referral_desk.lifecycle.creation import CreatedReferral
+from referral_desk.lifecycle.recording import CreatedReferral
 from referral_desk.ui.main_window import MainWindow
+from referral_desk.ui.questions import Notice, Question
 
 PROFILE = {
     "referrerName": "Sofie Maes",
@@ -39,13 +40,49 @@ CLIENT = {
 }
 
 
+class Answering:
+    """Stands in for the window's Questions: answers each question by its key, with a fixed
+    answer or the next of a sequence, and keeps what was asked and told for the test to
+    read."""
+
+    def __init__(self, **answers: bool | Iterable[bool]) -> None:
+        self.answers: dict[str, bool | Iterator[bool]] = {
+            key: value if isinstance(value, bool) else iter(value)
+            for key, value in answers.items()
+        }
+        self.questions: list[Question] = []
+        # The texts asked, in order: what the user would have read.
+        self.asked: list[str] = []
+        self.told: list[Notice] = []
+
+    def ask(self, parent: object, question: Question) -> bool:
+        self.questions.append(question)
+        self.asked.append(question.text)
+        answer = self.answers.get(question.key)
+        assert answer is not None, f"no answer for {question.key!r}: {question.text}"
+        return answer if isinstance(answer, bool) else next(answer)
+
+    def tell(self, parent: object, notice: Notice) -> None:
+        self.told.append(notice)
+
+    def about(self, key: str) -> list[tuple[str, ...]]:
+        return [q.about for q in self.questions if q.key == key]
+
+
+def answering(window: MainWindow, **answers: bool | Iterable[bool]) -> Answering:
+    """The window's questions answered so from now on; returns what records them."""
+    window.questions = Answering(**answers)
+    assert isinstance(window.questions, Answering)
+    return window.questions
+
+
 def open_main_window(qtbot: QtBot) -> MainWindow:
     """The fully wired window, shown; closing it never asks (tests decide that themselves)."""
     from referral_desk.app import create_main_window
 
     window = create_main_window()
     qtbot.addWidget(window)
-    window.confirm_discard = lambda *_a: True  # type: ignore[method-assign]
+    answering(window, discard=True)
     # Wide enough for both columns side by side, so clicks land without scrolling.
     window.resize(1200, 860)
     window.show()

@@ -13,20 +13,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from referral_desk.delivery.detection import ConfiguredOpenerChain
-from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
-from referral_desk.domain.registry_document import LoadedRegistry
-from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
 from referral_desk.domain.settings import Settings
 from referral_desk.i18n import choose_language
-from referral_desk.lifecycle.creation import ReferralServices
-from referral_desk.lifecycle.recording import FollowUpServices
+from referral_desk.lifecycle.desk import Desk, read_active_registry
 from referral_desk.lifecycle.retention import RetentionPolicy, apply_retention
-from referral_desk.registry.active import (
-    SOURCE_LABELS,
-    ActiveRegistry,
-    active_registry_source,
-    load_active_registry_checked,
-)
 from referral_desk.storage.app_log import configure_logging
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
@@ -41,7 +31,7 @@ from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from referral_desk.ui.language import install_translators, system_ui_languages
-from referral_desk.ui.main_window import MainWindow, WindowDeps
+from referral_desk.ui.main_window import MainWindow
 from referral_desk.ui.text_style import install_unclipped_text
 from referral_desk.ui.window_placement import place_on_screen
 
@@ -49,28 +39,6 @@ from referral_desk.ui.window_placement import place_on_screen
 def local_now() -> datetime:
     """Aware local time without needing the tzdata package on Windows."""
     return datetime.now().astimezone()
-
-
-def load_registry(paths: AppPaths) -> ActiveRegistry | RegistryError:
-    """A broken installation (no postcode table) is reported like a broken registry."""
-    try:
-        table = PostcodeTable.load_bundled(paths.resources_dir)
-    except PostcodeTableError as error:
-        return RegistryError(
-            [
-                RegistryProblem(
-                    str(paths.resources_dir),
-                    None,
-                    "(postcodetabel)",
-                    "",
-                    f"{error}; herinstalleer referral-desk",
-                )
-            ]
-        )
-    try:
-        return load_active_registry_checked(paths, table)
-    except RegistryError as error:
-        return error
 
 
 def retention_policy(store: SettingsStore) -> RetentionPolicy:
@@ -120,50 +88,26 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
         except SettingsError:
             return "auto"
 
-    services = ReferralServices(
-        clock=local_now,
-        outbox=outbox,
-        mail=ConfiguredOpenerChain(mail_adapter_setting),
-        fonts_dir=paths.fonts_dir,
-    )
-
-    registry_notice: list[str | None] = [None]
-
-    def current_registry() -> tuple[LoadedRegistry | RegistryError, str]:
-        """The active registry and where it came from; a source folder that was not taken
-        leaves its notice (already logged) for the window."""
-        active = load_registry(paths)
-        if isinstance(active, RegistryError):
-            registry_notice[0] = None
-            return active, SOURCE_LABELS[active_registry_source(paths)]
-        registry_notice[0] = active.notice
-        return active.loaded, SOURCE_LABELS[active.source]
-
-    registry, label = current_registry()
-    if referral_log is not None and isinstance(registry, LoadedRegistry):
+    registry = read_active_registry(paths)
+    if referral_log is not None and registry.loaded is not None:
         try:
-            move_last_mailboxes(store, referral_log, registry.registry)
+            move_last_mailboxes(store, referral_log, registry.loaded.registry)
         except (SettingsError, ReferralLogError) as error:  # tried again at the next start
             log_name = type(error).__name__
             logging.getLogger(__name__).warning("last mailboxes not moved: %s", log_name)
     window = MainWindow(
-        WindowDeps(
-            services=services,
+        Desk(
+            clock=local_now,
+            outbox=outbox,
+            mail=ConfiguredOpenerChain(mail_adapter_setting),
+            fonts_dir=paths.fonts_dir,
             settings=store,
-            registry=registry,
-            registry_source_label=label,
-            registry_notice=registry_notice[0],
-            today=lambda: local_now().date(),
-            reload_registry=current_registry,
-            follow_up=FollowUpServices(
-                referral_log=referral_log,
-                vault=vault,
-                clock=local_now,
-                outbox=outbox,
-                mail=services.mail,
-            ),
+            referral_log=referral_log,
             referral_log_problem=referral_log_problem,
-            mailbox_memory=referral_log,
+            vault=vault,
+            memory=referral_log,
+            registry=lambda: read_active_registry(paths),
+            paths=paths,
             housekeeping=housekeeping,
         )
     )
@@ -176,7 +120,7 @@ def show_main_window(window: MainWindow) -> None:
     """Shows the window at the size it was left at (or a comfortable default), shrunk to
     the screen it opens on."""
     window.show()
-    place_on_screen(window, window.settings.main_window_size)
+    place_on_screen(window, window.session.settings.main_window_size)
 
 
 def install_language(app: QApplication, paths: AppPaths) -> str:

@@ -1051,6 +1051,10 @@ Location: {1}</translation>
         <source>De doorverwijzing wordt nog gemaakt. Sluit het venster daarna.</source>
         <translation>The referral is still being created. Close the window afterwards.</translation>
     </message>
+    <message>
+        <source>Partnerregister</source>
+        <translation>Partner registry</translation>
+    </message>
 </context>
 <context>
     <name>PartnerForm</name>

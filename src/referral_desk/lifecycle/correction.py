@@ -28,7 +28,7 @@ from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.domain.referral_record import DeletionRequest, ReferralLogEntry, ReferralStatus
 from referral_desk.lifecycle.follow_up_address import follow_up_address
-from referral_desk.lifecycle.mail_drafts import open_draft_guarded
+from referral_desk.lifecycle.mail_drafts import DraftState, draft_state, open_draft_guarded
 from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 
@@ -172,7 +172,7 @@ class DeletionResult(BaseModel):
 
     @property
     def opened(self) -> bool:
-        return self.mail_result is not None and self.mail_result.opened
+        return draft_state(self.mail_result) is DraftState.OPENED
 
 
 def _record(services: FollowUpServices, original_id: str, correction_id: str) -> str | None:
@@ -198,7 +198,7 @@ def request_deletion(
     workdir = services.outbox.follow_up_folder(original.referral_id, DELETION_FOLDER)
     mail_result, failures = open_draft_guarded(services.mail, draft, workdir, original.referral_id)
     recorded, problem = False, None
-    if mail_result is not None and mail_result.opened:
+    if draft_state(mail_result) is DraftState.OPENED:
         problem = _record(services, original.referral_id, correction_id)
         recorded = problem is None
     log.info(

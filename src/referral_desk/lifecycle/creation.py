@@ -2,7 +2,7 @@
 
 Qt-free, so the CLI, the self-test and the tests drive exactly what the window drives.
 Every side effect (clock, randomness, outbox, mail client, keyring, referral log) is passed
-in. :func:`make_referral` is all or nothing: whatever can be checked is checked before the
+in. :func:`create_referral` is all or nothing: whatever can be checked is checked before the
 first byte is written (consent, the pre-shared password, whether the document fits, the
 draft's address, the referral log entry); once the archive is written, nothing raises
 without removing it again, and after the draft is opened nothing raises at all.
@@ -21,7 +21,7 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from referral_desk.delivery.message import DraftMessage, referral_body, referral_subject
-from referral_desk.delivery.openers import DraftResult, MailOpener
+from referral_desk.delivery.openers import MailOpener
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import PartnerFound, PasswordMode
@@ -34,9 +34,10 @@ from referral_desk.domain.referral import (
     new_referral_id,
 )
 from referral_desk.lifecycle.correction import PartnerRef, goes_elsewhere
-from referral_desk.lifecycle.mail_drafts import NO_MAIL_CLIENT, open_draft_guarded
+from referral_desk.lifecycle.mail_drafts import adapter_used, open_draft_guarded
 from referral_desk.lifecycle.readiness import ConsentAnswers, consent_problems
 from referral_desk.lifecycle.recording import (
+    CreatedReferral,
     FollowUpServices,
     RecordingChoices,
     RecordOutcome,
@@ -119,24 +120,6 @@ class ReferralRequest:
     consent: Consent
     corrects: str | None = None
     mailbox_change_confirmed: bool = False
-
-
-@dataclass(frozen=True)
-class CreatedReferral:
-    """What the user needs to finish, whether or not a mail client could be driven."""
-
-    referral: Referral
-    password: str
-    archive_path: Path
-    draft: DraftMessage
-    mail_result: DraftResult | None
-    mail_failures: tuple[tuple[str, str], ...] = ()
-    # Of the ciphertext, for the referral log: which archive was sent, without keeping it.
-    archive_sha256: str = ""
-
-    @property
-    def referral_id(self) -> str:
-        return self.referral.referral_id
 
 
 @dataclass(frozen=True)
@@ -361,7 +344,7 @@ def _check_referral_log(referral: Referral, follow_up: FollowUpServices) -> None
         )
 
 
-def make_referral(
+def create_referral(
     request: ReferralRequest,
     services: ReferralServices,
     follow_up: FollowUpServices,
@@ -369,7 +352,15 @@ def make_referral(
     memory: MailboxMemory | None = None,
 ) -> MadeReferral:
     """The whole creation. Raises ReferralRefused (nothing written) with a Dutch message;
-    after the archive is written, failures are reported in the result instead."""
+    after the archive is written, failures are reported in the result instead.
+
+    The readiness blockers (profile, registry, form, partner) are not asked again: the
+    session asked them once, and the request's client, consent and partner exist only when
+    they were met. What is checked here holds only at the moment of sealing, because the
+    user confirmed a dialog and the work ran on another thread meanwhile: the consent's date
+    against the partner's protocol on the clock's day, the mailbox change against the
+    mailbox memory now, the pre-shared password, the clock against the referral log.
+    """
     found = request.found
     change = pending_mailbox_change(found, memory)
     if change is not None and not request.mailbox_change_confirmed:
@@ -382,6 +373,7 @@ def make_referral(
     referral = build_referral(request, services)
     password = preshared or normalize_password(services.new_password())
     archive = _sealed(referral, password, services.fonts_dir)
+    archive_sha256 = hashlib.sha256(archive).hexdigest()
     archive_path = services.outbox.archive_path_for(referral.referral_id)
     draft = _checked_draft(
         referral,
@@ -390,10 +382,11 @@ def make_referral(
         _same_partner_as_original(request, follow_up),
     )
     try:
+        # The entry as it will be written, were no mail client to open the draft.
         referral_log_entry(
             referral,
-            archive_sha256="0" * 64,
-            mail_adapter=NO_MAIL_CLIENT,
+            archive_sha256=archive_sha256,
+            mail_adapter=adapter_used(None),
             recognisable=choices.record_initials,
         )
     except ValidationError:
@@ -422,7 +415,7 @@ def make_referral(
         draft=draft,
         mail_result=result,
         mail_failures=failures,
-        archive_sha256=hashlib.sha256(archive).hexdigest(),
+        archive_sha256=archive_sha256,
     )
     record = record_referral(created, follow_up, choices, keep_password=preshared is None)
     if memory is not None:

@@ -1,8 +1,10 @@
 """Whether a referral may be made now, and if not, why: the one place that decides.
 
-The window shows :func:`referral_blockers` under the create button and enables the button
-only when it is empty; :func:`referral_desk.lifecycle.creation.make_referral` asks the same
-question again, so no caller can skip a rule.
+:meth:`referral_desk.lifecycle.session.ReferralSession.readiness` asks
+:func:`referral_blockers` once for every change; the window shows the answer under the create
+button and the session plans a referral only when it is empty. The core itself refuses only
+what it must hold at the moment it seals: a consent record that does not fit this partner on
+this day (:func:`consent_problems`), whoever calls it.
 """
 
 from __future__ import annotations

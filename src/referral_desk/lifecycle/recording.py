@@ -13,20 +13,18 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from referral_desk.delivery.openers import MailOpener
+from referral_desk.delivery.message import DraftMessage
+from referral_desk.delivery.openers import DraftResult, MailOpener
 from referral_desk.domain.referral import Referral
 from referral_desk.domain.referral_record import NewReferralLogEntry
-from referral_desk.lifecycle.mail_drafts import NO_MAIL_CLIENT
+from referral_desk.lifecycle.mail_drafts import adapter_used
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
-
-if TYPE_CHECKING:
-    from referral_desk.lifecycle.creation import CreatedReferral
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +46,24 @@ class RecordingChoices:
 
     recall_days: int
     record_initials: bool = False
+
+
+@dataclass(frozen=True)
+class CreatedReferral:
+    """What the user needs to finish, whether or not a mail client could be driven."""
+
+    referral: Referral
+    password: str
+    archive_path: Path
+    draft: DraftMessage
+    mail_result: DraftResult | None
+    mail_failures: tuple[tuple[str, str], ...] = ()
+    # Of the ciphertext, for the referral log: which archive was sent, without keeping it.
+    archive_sha256: str = ""
+
+    @property
+    def referral_id(self) -> str:
+        return self.referral.referral_id
 
 
 class RecordOutcome(BaseModel):
@@ -105,11 +121,10 @@ def _log_problem(
 ) -> str | None:
     if services.referral_log is None:
         return REFERRAL_LOG_MISSING
-    adapter = created.mail_result.opener if created.mail_result else NO_MAIL_CLIENT
     entry = referral_log_entry(
         created.referral,
         archive_sha256=created.archive_sha256,
-        mail_adapter=adapter,
+        mail_adapter=adapter_used(created.mail_result),
         recognisable=recognisable,
     )
     try:

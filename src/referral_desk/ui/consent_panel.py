@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from referral_desk.domain.consent_text import consent_text
 from referral_desk.domain.partners import Partner
+from referral_desk.lifecycle.client_documents import leaflet_languages
 from referral_desk.lifecycle.readiness import ConsentAnswers
-from referral_desk.sealing.leaflet import LANGUAGES
 
 
 def _qdate(day: date) -> QDate:
@@ -64,7 +64,7 @@ class ConsentPanel(QGroupBox):
         self.language = QComboBox(self)
         self.language.setObjectName("leafletLanguage")
         self.language.setAccessibleName(self.tr("Taal van het informatieblad en het bewijs"))
-        for code, info in LANGUAGES.items():
+        for code, info in leaflet_languages().items():
             # The team member must know a text no native speaker has checked yet.
             shown = (
                 info.dutch_name

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -20,19 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.delivery.launch import open_with_desktop
-from referral_desk.delivery.message import DraftMessage
-
-log = logging.getLogger(__name__)
+from referral_desk.lifecycle.mail_drafts import show_folder
 
 
-def show_folder(folder: Path) -> None:
-    """The file manager at *folder*, started like every other program (a frozen build's
-    library paths cleaned); a failure only costs the convenience, so it is logged."""
-    try:
-        open_with_desktop(folder, 0.0)
-    except OSError as error:
-        log.warning("folder not shown: %s", type(error).__name__)
+class Draft(Protocol):
+    """What the dialog shows of a draft: the core's DraftMessage has it all."""
+
+    @property
+    def to(self) -> str: ...
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def body(self) -> str: ...
+
+    @property
+    def attachment(self) -> Path | None: ...
 
 
 class MailFallbackDialog(QDialog):
@@ -40,7 +44,7 @@ class MailFallbackDialog(QDialog):
 
     def __init__(
         self,
-        draft: DraftMessage,
+        draft: Draft,
         failures: Sequence[tuple[str, str]],
         parent: QWidget | None = None,
     ) -> None:
