@@ -29,6 +29,7 @@ from referral_desk.lifecycle.team_figures import read_team
 from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
+from referral_desk.storage.referral_log_adoption import log_file_exists
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -68,7 +69,7 @@ def export_main(
         out.write(f"{error}\n")
         return EXIT_USAGE
     log_file = paths.referral_log_file
-    if not log_file.is_file():
+    if not log_file_exists(log_file):
         out.write(
             f"Op deze laptop is er geen logboek van doorverwijzingen ({log_file}); "
             "er is niets om te exporteren.\n"
