@@ -458,6 +458,10 @@
         <source>PNG-afbeelding (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
+    <message>
+        <source>totaal</source>
+        <translation>total</translation>
+    </message>
 </context>
 <context>
     <name>FailureDialog</name>
