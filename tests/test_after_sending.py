@@ -67,8 +67,10 @@ def test_actions_follow_the_status(desk: Desk) -> None:
     assert not (actions.withdraw or actions.correct or actions.cancel or actions.recall)
     assert actions.confirm_withdrawal is False
     assert actions.recall_reason == "Toestemming ingetrokken: het wachtwoord is gewist."
+    # A breach can come to light after a withdrawal too.
+    assert actions.report_breach
     assert entry_actions(None, desk.follow_up) == dataclasses.replace(
-        actions, mark_sent=False, recall_reason=None
+        actions, mark_sent=False, report_breach=False, recall_reason=None
     )
 
 
@@ -78,6 +80,9 @@ def test_without_a_referral_log_nothing_can_be_recorded(desk: Desk) -> None:
     no_log = dataclasses.replace(desk.follow_up, referral_log=None)
     actions = entry_actions(entry, no_log)
     assert not (actions.mark_sent or actions.withdraw or actions.correct or actions.evaluate)
+    # The breach mails go out even when the log cannot note them; without services, nothing.
+    assert actions.report_breach
+    assert not entry_actions(entry, None).report_breach
     with pytest.raises(FollowUpRefused, match="logboek"):
         mark_sent(no_log, referral_id)
     with pytest.raises(FollowUpRefused, match="logboek"):

@@ -79,7 +79,7 @@ def test_a_correction_to_another_partner_offers_the_deletion_request(
     # The headless adapter only saves the draft: nothing is recorded until the user confirms.
     status = child(window, QLabel, "deletionStatus")
     assert isinstance(status, QLabel) and "socialedienst@leopoldsburg.be" in status.text()
-    referral_log = ReferralLog.open(AppPaths.from_platform().data_dir / "register.sqlite3")
+    referral_log = ReferralLog.open(AppPaths.from_platform().referral_log_file)
     assert referral_log.deletion_requests(first) == []
     folder = AppPaths.from_platform().data_dir / "outbox" / first / "verwijderverzoek"
     [eml] = list(folder.glob("*.eml"))

@@ -36,7 +36,7 @@ def window(qtbot: QtBot) -> MainWindow:
 
 
 def _requests(referral_id: str) -> list[tuple[str, str]]:
-    referral_log = ReferralLog.open(AppPaths.from_platform().data_dir / "register.sqlite3")
+    referral_log = ReferralLog.open(AppPaths.from_platform().referral_log_file)
     try:
         return [
             (r.original_id, r.correction_id) for r in referral_log.deletion_requests(referral_id)

@@ -129,8 +129,8 @@ def test_totals_add_up_and_parse_back(offsets: list[int]) -> None:
     assert int(parsed[-1][2]) == inside
 
 
-def test_figures_from_a_seeded_register_match_hand_counts(tmp_path: Path) -> None:
-    """A real register, filled the way the app fills it, for the first half of 2026.
+def test_figures_from_a_seeded_referral_log_match_hand_counts(tmp_path: Path) -> None:
+    """A real referral log, filled the way the app fills it, for the first half of 2026.
 
     Hand count (W = OCMW Wervik, L = OCMW Leopoldsburg):
       2025-12  W  KG-2025-AAAAAA made (outside the period), withdrawn 2026-01-20
@@ -139,7 +139,7 @@ def test_figures_from_a_seeded_register_match_hand_counts(tmp_path: Path) -> Non
       2026-03  L  KG-2026-GGGGGG other, withdrawn 2026-07-01 (after the period)
       2026-07  W  KG-2026-HHHHHH (after the period)
     """
-    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
 
     def add(rid: str, when: datetime, partner: str, channel: PasswordChannel, **x: object) -> None:
         names = {"ocmw-wervik": "OCMW Wervik", "ocmw-leopoldsburg": "OCMW Leopoldsburg"}
@@ -290,7 +290,7 @@ def test_csv_parses_back_to_the_same_figures(
 def test_drafts_never_sent_and_incidents_are_counted_apart(tmp_path: Path) -> None:
     """A draft that never left, or was cancelled, is no referral made; breaches have their
     own column, in the month they were reported."""
-    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     referral_log.add(entry("KG-2026-AAAAAA", at(2)))
     referral_log.mark_sent("KG-2026-AAAAAA", at(2, 11))
     referral_log.add(entry("KG-2026-CCCCCC", at(2)))  # only the draft

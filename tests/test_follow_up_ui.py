@@ -1,5 +1,5 @@
-"""After sending, through the real windows: register, recall, withdrawal, correction,
-evaluation, and what happens without a keyring or with a broken register."""
+"""After sending, through the real windows: referral log, recall, withdrawal, correction,
+evaluation, and what happens without a keyring or with a broken referral log."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def _create(qtbot: QtBot, window: MainWindow, client: dict[str, str] = CANARY_CL
 
 
 def _referral_log() -> ReferralLog:
-    return ReferralLog.open(AppPaths.from_platform().data_dir / "register.sqlite3")
+    return ReferralLog.open(AppPaths.from_platform().referral_log_file)
 
 
 def test_full_cycle_leaves_no_client_data_anywhere(
@@ -81,7 +81,7 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     channel.activated.emit(channel.currentIndex())
     qtbot.mouseClick(child(window, QPushButton, "confirmSentButton"), Qt.MouseButton.LeftButton)
 
-    # The register window: the row, and the password recalled days later.
+    # The referral log window: the row, and the password recalled days later.
     referral_log_window = window.open_referral_log_window()
     qtbot.addWidget(referral_log_window)
     assert referral_log_window.table.rowCount() == 1
@@ -94,7 +94,7 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert referral_log_window.recall_dialog.panel.password.text() == password
     referral_log_window.recall_dialog.reject()
 
-    # Correction: from the register row, an empty form marked with the referral it corrects.
+    # Correction: from the referral log row, an empty form marked with the referral it corrects.
     window.new_referral()
     referral_log_window.buttons["correct"].click()
     assert window.correcting == first
@@ -148,7 +148,7 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert exports[".png"].read_bytes().startswith(b"\x89PNG")
     referral_log.close()
 
-    # The canary: in no file (register and its WAL included), no keyring entry, no log line.
+    # The canary: in no file (referral log and its WAL included), no keyring entry, no log line.
     QApplication.processEvents()
     roots = [
         tmp_path,
@@ -158,7 +158,7 @@ def test_full_cycle_leaves_no_client_data_anywhere(
         AppPaths.from_platform().site_config_dir,
     ]
     files = list(every_file(*roots))
-    assert any(f.name.startswith("register.sqlite3") for f in files)
+    assert any(f.name.startswith("referral-log.sqlite3") for f in files)
     leaks = {str(f): hits for f in files if (hits := _needles_in(f.read_bytes()))}
     assert leaks == {}
     keyring_text = "\n".join(f"{s} {k} {v}" for (s, k), v in backend.entries.items())
@@ -205,8 +205,8 @@ def test_without_a_keyring_referrals_still_work_and_recall_says_why(qtbot: QtBot
     assert "geen sleutelbos" in referral_log_window.message.text()
 
 
-def test_a_broken_register_blocks_referrals_and_is_left_alone(qtbot: QtBot) -> None:
-    path = AppPaths.from_platform().data_dir / "register.sqlite3"
+def test_a_broken_referral_log_blocks_referrals_and_is_left_alone(qtbot: QtBot) -> None:
+    path = AppPaths.from_platform().referral_log_file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"garbage" * 200)
     window = open_main_window(qtbot)
@@ -271,7 +271,7 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
     assert (SERVICE, window.created.referral_id) not in keyring.get_keyring().entries  # type: ignore[attr-defined]
 
 
-def test_old_register_rows_and_passwords_go_at_start(qtbot: QtBot) -> None:
+def test_old_referral_log_rows_and_passwords_go_at_start(qtbot: QtBot) -> None:
     referral_log = _referral_log()
     old = datetime.now(UTC) - timedelta(days=800)
     referral_log.add(entry("KG-2024-AAAAAA", old))
@@ -285,7 +285,7 @@ def test_old_register_rows_and_passwords_go_at_start(qtbot: QtBot) -> None:
     assert backend.get_password(SERVICE, "KG-2024-AAAAAA") is None
 
 
-def test_register_window_filters(qtbot: QtBot) -> None:
+def test_referral_log_window_filters(qtbot: QtBot) -> None:
     window = open_main_window(qtbot)
     first = _create(qtbot, window)
     second = "KG-2026-CCCCCC"
@@ -314,6 +314,6 @@ def test_register_window_filters(qtbot: QtBot) -> None:
     referral_log_window.status.setCurrentIndex(sent)
     assert referral_log_window.shown == []
     with sqlite3.connect(
-        AppPaths.from_platform().data_dir / "register.sqlite3"
+        AppPaths.from_platform().referral_log_file
     ) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

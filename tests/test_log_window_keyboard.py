@@ -24,7 +24,7 @@ NOW = datetime.now(UTC)
 
 
 def _add_rows(*referral_ids: str) -> None:
-    log = ReferralLog.open(AppPaths.from_platform().data_dir / "register.sqlite3")
+    log = ReferralLog.open(AppPaths.from_platform().referral_log_file)
     try:
         for days, referral_id in enumerate(referral_ids, start=1):
             log.add(entry(referral_id, NOW - timedelta(days=days)))
@@ -170,7 +170,7 @@ def test_sent_has_one_name_in_both_windows(qtbot: QtBot) -> None:
 
 
 def test_an_export_keeps_the_summary_and_says_where_it_went(qtbot: QtBot, tmp_path: Path) -> None:
-    log = ReferralLog.open(tmp_path / "register.sqlite3")
+    log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     log.add(entry("KG-2026-AAAAAA", NOW - timedelta(days=1)))
     evaluation = EvaluationWindow(log, lambda: NOW.date())
     qtbot.addWidget(evaluation)

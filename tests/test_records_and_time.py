@@ -38,7 +38,7 @@ T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
 
 def _stores(tmp_path: Path) -> tuple[ReferralLog, PasswordVault, Outbox]:
-    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     referral_log.add(entry("KG-2026-AAAAAA", T0 - timedelta(days=20)))
     referral_log.add(entry("KG-2026-CCCCCC", T0))
     vault = PasswordVault(MemoryKeyring(), clock=lambda: T0)
@@ -190,7 +190,7 @@ def test_a_locked_log_refuses_before_anything_is_written(tmp_path: Path) -> None
 
 
 def test_opening_a_locked_log_answers_quickly_in_dutch(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     sqlite3.connect(path).close()  # an empty file not yet in WAL mode: readers wait
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
@@ -219,7 +219,7 @@ def _mode(path: Path) -> int:
 def test_wal_and_shm_are_private_from_the_first_write(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
-        path = tmp_path / "register.sqlite3"
+        path = tmp_path / "referral-log.sqlite3"
         referral_log = ReferralLog.open(path)
         referral_log.add(entry())
         for suffix in ("", "-wal", "-shm"):
@@ -236,7 +236,7 @@ def test_wal_and_shm_are_private_from_the_first_write(tmp_path: Path) -> None:
     "referral log's folder in the user's profile"
 )
 def test_side_files_left_readable_by_a_crash_are_made_private_at_open(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     ReferralLog.open(path).close()
     path.chmod(0o644)
     for suffix in ("-wal", "-shm"):

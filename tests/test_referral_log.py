@@ -1,4 +1,4 @@
-"""The register: no names, migrations, status history, search, and what the OS can do to it."""
+"""The referral log: no names, migrations, status history, search, and what the OS can do to it."""
 
 from __future__ import annotations
 
@@ -45,9 +45,9 @@ def entry(
 
 @pytest.fixture
 def referral_log(tmp_path: Path) -> ReferralLog:
-    reg = ReferralLog.open(tmp_path / "register.sqlite3")
-    yield reg  # type: ignore[misc]
-    reg.close()
+    opened = ReferralLog.open(tmp_path / "referral-log.sqlite3")
+    yield opened  # type: ignore[misc]
+    opened.close()
 
 
 def test_the_schema_has_no_place_for_client_data(referral_log: ReferralLog) -> None:
@@ -137,7 +137,7 @@ def test_purge_removes_old_rows_and_their_history(referral_log: ReferralLog) -> 
 
 
 def test_migrates_a_first_version_database(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     db = sqlite3.connect(path)
     from referral_desk.storage.referral_log import MIGRATIONS
 
@@ -159,7 +159,7 @@ def test_migrates_a_first_version_database(tmp_path: Path) -> None:
 
 
 def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     db = sqlite3.connect(path)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.commit()
@@ -171,7 +171,7 @@ def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
 
 
 def test_a_damaged_file_is_reported_and_left_alone(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(ReferralLogError, match="beschadigd"):
         ReferralLog.open(path)
@@ -182,7 +182,7 @@ def test_an_unwritable_place_is_reported(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(ReferralLogError, match="kan niet gemaakt worden"):
-        ReferralLog.open(blocker / "register.sqlite3")
+        ReferralLog.open(blocker / "referral-log.sqlite3")
 
 
 @settings(
@@ -215,7 +215,7 @@ def test_any_status_sequence_round_trips(
 
 def test_writes_without_a_moment_use_the_clock(tmp_path: Path) -> None:
     now = [T0 + timedelta(hours=2)]
-    referral_log = ReferralLog.open(tmp_path / "register.sqlite3", clock=lambda: now[0])
+    referral_log = ReferralLog.open(tmp_path / "referral-log.sqlite3", clock=lambda: now[0])
     referral_log.add(entry())
     referral_log.mark_sent("KG-2026-7F3K9Q")
     now[0] = T0 + timedelta(days=9)
@@ -301,12 +301,12 @@ def test_newest_first_as_instants_across_summer_time(referral_log: ReferralLog) 
     ]
 
 
-def test_a_register_held_by_another_instance_says_it_is_busy(
+def test_a_referral_log_held_by_another_instance_says_it_is_busy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import referral_desk.storage.referral_log as module
+    import referral_desk.storage.referral_log_opening as module
 
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     ReferralLog.open(path).close()
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
@@ -327,8 +327,8 @@ def test_a_register_held_by_another_instance_says_it_is_busy(
     referral_log.close()
 
 
-def test_a_read_only_register_is_reported_and_reads_keep_working(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+def test_a_read_only_referral_log_is_reported_and_reads_keep_working(tmp_path: Path) -> None:
+    path = tmp_path / "referral-log.sqlite3"
     writable = ReferralLog.open(path)
     writable.add(entry())
     writable.close()
@@ -346,7 +346,7 @@ def test_a_read_only_register_is_reported_and_reads_keep_working(tmp_path: Path)
 
 
 def test_the_error_messages_name_no_client_data_and_are_dutch(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     path.write_bytes(b"\0" * 4096 + b"garbage" * 100)
     with pytest.raises(ReferralLogError) as raised:
         ReferralLog.open(path)
@@ -355,7 +355,7 @@ def test_the_error_messages_name_no_client_data_and_are_dutch(tmp_path: Path) ->
 
 
 def test_a_second_version_log_gains_the_mailbox_memory_and_keeps_its_rows(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     db = sqlite3.connect(path)
     from referral_desk.storage.referral_log import MIGRATIONS
 
@@ -411,7 +411,7 @@ def test_the_old_per_partner_memory_moves_into_the_log_once(tmp_path: Path) -> N
             }
         )
     )
-    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     referral_log.remember_mailbox("33029", "kindengezin@wervik.be")  # sent since: stays
     assert move_last_mailboxes(store, referral_log, registry) == 2
     assert referral_log.last_mailbox("71034") == "oud@leopoldsburg.be"
@@ -426,7 +426,7 @@ def test_a_fourth_version_log_gains_withdrawal_channel_recalls_and_deletions(
 ) -> None:
     from referral_desk.storage.referral_log import MIGRATIONS
 
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     db = sqlite3.connect(path)
     for migration in MIGRATIONS[:4]:
         migration(db)

@@ -38,21 +38,21 @@ WRITER = textwrap.dedent(
             digits += ALPHABET[r]
         return "KG-2026-" + digits
 
-    register = ReferralLog.open(path)
+    referral_log = ReferralLog.open(path)
     start = datetime(2026, 1, 1, tzinfo=UTC)
     n = 0
     while count < 0 or n < count:
         at = start + timedelta(seconds=n)
-        register.add(NewReferralLogEntry(
+        referral_log.add(NewReferralLogEntry(
             referral_id=rid(n), created_at=at, partner_id="ocmw-wervik",
             partner_name="OCMW Wervik", mailbox="kindengezin@wervik.be",
             archive_sha256="ab" * 32, consent_recorded=True, consent_date=at.date(),
             referrer_name="Sofie Maes", team="Kind en Gezin Menen", mail_adapter="eml",
         ))
-        register.mark_sent(rid(n), at)
+        referral_log.mark_sent(rid(n), at)
         print(n, flush=True)
         n += 1
-    register.close()
+    referral_log.close()
     """
 )
 
@@ -77,7 +77,7 @@ def _kill(writer: subprocess.Popen[str]) -> None:
 
 
 def test_two_instances_writing_at_once_lose_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     ReferralLog.open(path).close()  # both start on a migrated file, like a second app window
     writers = [_writer(path, worker, 200) for worker in (1, 2)]
     for writer in writers:
@@ -93,7 +93,7 @@ def test_two_instances_writing_at_once_lose_nothing(tmp_path: Path) -> None:
 
 
 def test_a_writer_killed_mid_write_leaves_every_committed_row_whole(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     writer = _writer(path, 3, -1)
     assert writer.stdout is not None
     committed = -1
@@ -122,7 +122,7 @@ def test_a_writer_killed_mid_write_leaves_every_committed_row_whole(tmp_path: Pa
         assert row.status is (
             ReferralStatus.SENT if len(row.history) == 2 else ReferralStatus.DRAFT_OPENED
         )
-    # And the register takes new writes after the crash.
+    # And the referral log takes new writes after the crash.
     referral_log.mark_sent(rows[-1].referral_id)
     assert referral_log.integrity_ok()
     referral_log.close()
@@ -130,7 +130,7 @@ def test_a_writer_killed_mid_write_leaves_every_committed_row_whole(tmp_path: Pa
 
 def test_a_writer_killed_repeatedly_never_corrupts_the_file(tmp_path: Path) -> None:
     """Five writers in turn, each killed after a random-ish number of commits."""
-    path = tmp_path / "register.sqlite3"
+    path = tmp_path / "referral-log.sqlite3"
     seen = 0
     for round_number, stop_after in enumerate((3, 17, 1, 40, 9), start=4):
         writer = _writer(path, round_number, -1)

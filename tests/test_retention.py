@@ -32,7 +32,7 @@ def test_months_before_keeps_the_day_where_it_can() -> None:
 
 
 def test_everything_past_its_time_goes_and_nothing_else(tmp_path: Path) -> None:
-    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     referral_log.add(entry("KG-2024-AAAAAA", T0))
     referral_log.add(entry("KG-2025-CCCCCC", T0 + timedelta(days=400)))
     now = [T0]
@@ -61,7 +61,7 @@ def test_everything_past_its_time_goes_and_nothing_else(tmp_path: Path) -> None:
 
 
 def test_a_locked_keyring_does_not_stop_the_rest(tmp_path: Path) -> None:
-    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     referral_log.add(entry("KG-2024-AAAAAA", T0))
     vault = PasswordVault(LockedKeyring(), clock=lambda: T0)
     now = T0 + timedelta(days=800)
@@ -101,7 +101,7 @@ def test_a_fake_clock_day_by_day_removes_each_thing_on_its_day(tmp_path: Path) -
 
 def test_shortening_the_password_period_takes_effect(tmp_path: Path) -> None:
     """Counted from when the referral was made, not from the clock at start."""
-    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     referral_log.add(entry("KG-2024-AAAAAA", T0))
     backend = MemoryKeyring()
     vault = PasswordVault(backend, clock=lambda: T0)
@@ -116,7 +116,7 @@ def test_shortening_the_password_period_takes_effect(tmp_path: Path) -> None:
     referral_log.close()
 
 
-def test_no_register_and_no_vault_still_clean_the_outbox(tmp_path: Path) -> None:
+def test_no_referral_log_and_no_vault_still_clean_the_outbox(tmp_path: Path) -> None:
     outbox = Outbox(tmp_path / "outbox")
     path = outbox.save_archive("KG-2024-AAAAAA", b"7z")
     old = (T0 - timedelta(days=15)).timestamp()
@@ -127,8 +127,8 @@ def test_no_register_and_no_vault_still_clean_the_outbox(tmp_path: Path) -> None
     assert report.outbox_folders_removed == 1
 
 
-def test_a_broken_register_is_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite3"
+def test_a_broken_referral_log_is_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "referral-log.sqlite3"
     writable = ReferralLog.open(path)
     writable.add(entry("KG-2024-AAAAAA", T0))
     writable.add(entry("KG-2026-CCCCCC", T0 + timedelta(days=799)))
@@ -148,7 +148,7 @@ def test_a_broken_register_is_reported_and_the_rest_goes_on(tmp_path: Path) -> N
 
 def test_the_log_holds_counts_only(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("DEBUG")
-    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     referral_log.add(entry("KG-2024-AAAAAA", T0, initials="A.V.", postcode="8940"))
     vault = PasswordVault(MemoryKeyring(), clock=lambda: T0)
     vault.remember("KG-2024-AAAAAA", "PW-SECRET", T0 + timedelta(days=1))

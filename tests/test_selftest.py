@@ -112,7 +112,7 @@ def run(**kwargs: object) -> SelftestReport:
 # --- all well -----------------------------------------------------------------------------------
 
 
-def test_a_damaged_register_fails_the_check_and_is_left_alone(
+def test_a_damaged_referral_log_fails_the_check_and_is_left_alone(
     memory_keyring: MemoryKeyring,
 ) -> None:
     referral_log_file = AppPaths.from_platform().referral_log_file

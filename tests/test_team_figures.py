@@ -340,7 +340,7 @@ def test_teamoverzicht_in_the_window(
 
 
 def test_the_laptop_tab_counts_drafts_apart(qtbot: QtBot, tmp_path: Path) -> None:
-    log = ReferralLog.open(tmp_path / "register.sqlite3")
+    log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     log.add(entry("KG-2026-AAAAAA", at(2)))
     log.add(entry("KG-2026-CCCCCC", at(2)))
     log.mark_sent("KG-2026-CCCCCC", at(2, 11))
@@ -367,7 +367,7 @@ def test_retention_never_below_fifteen_months(tmp_path: Path) -> None:
     assert Settings(referral_log_retention_months=3).referral_log_retention_months == 15
     assert Settings(referral_log_retention_months=36).referral_log_retention_months == 36
 
-    log = ReferralLog.open(tmp_path / "register.sqlite3")
+    log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     now = datetime(2027, 3, 1, 9, tzinfo=UTC)
     log.add(entry("KG-2026-AAAAAA", now - timedelta(days=400)))  # 13 months: kept
     log.add(entry("KG-2026-CCCCCC", now - timedelta(days=480)))  # 16 months: gone

@@ -817,7 +817,7 @@ def test_the_credential_manager_keeps_the_recall_copy_until_retention_ends(
     made = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
     now = [made]
     policy = RetentionPolicy(password_days=30)
-    referral_log = ReferralLog.open(tmp_path / "register.sqlite3")
+    referral_log = ReferralLog.open(tmp_path / "referral-log.sqlite3")
     referral_log.add(entry(REFERRAL_ID, made))
     outbox = Outbox(tmp_path / "outbox")
     vault = PasswordVault(clock=lambda: now[0])  # the keyring the keyring package chose

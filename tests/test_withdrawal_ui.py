@@ -37,7 +37,7 @@ MOVED = "intrekking.nieuw@leopoldsburg.be"
 
 
 def _row(referral_id: str) -> ReferralLogEntry:
-    referral_log = ReferralLog.open(_data() / "register.sqlite3")
+    referral_log = ReferralLog.open(_data() / "referral-log.sqlite3")
     try:
         row = referral_log.get(referral_id)
     finally:
@@ -187,11 +187,11 @@ def test_a_recall_is_recorded_and_the_password_never_reaches_the_log(qtbot: QtBo
         assert log_window.recall_dialog.panel.password.text() == password
         log_window.recall_dialog.reject()
     assert "2 keer opnieuw getoond" in log_window.details.text()
-    referral_log = ReferralLog.open(_data() / "register.sqlite3")
+    referral_log = ReferralLog.open(_data() / "referral-log.sqlite3")
     assert len(referral_log.recalls(referral_id)) == 2
     referral_log.close()
     stored = b"".join(
-        path.read_bytes() for path in _data().glob("register.sqlite3*") if path.is_file()
+        path.read_bytes() for path in _data().glob("referral-log.sqlite3*") if path.is_file()
     )
     assert referral_id.encode() in stored
     for text in (password, password.replace("-", "")):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import TextIO
 
 from pydantic import ValidationError
@@ -25,10 +24,11 @@ from referral_desk.lifecycle.evaluation_export import (
     export_from_log,
     write_export,
 )
+from referral_desk.lifecycle.evaluation_figures import save_figures
 from referral_desk.lifecycle.team_figures import read_team
-from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
+from referral_desk.storage.referral_log_adoption import log_file_exists
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -68,7 +68,7 @@ def export_main(
         out.write(f"{error}\n")
         return EXIT_USAGE
     log_file = paths.referral_log_file
-    if not log_file.is_file():
+    if not log_file_exists(log_file):
         out.write(
             f"Op deze laptop is er geen logboek van doorverwijzingen ({log_file}); "
             "er is niets om te exporteren.\n"
@@ -98,24 +98,14 @@ def export_main(
     return EXIT_OK
 
 
-def _write(path: Path, data: bytes) -> None:
-    try:
-        atomic_write_bytes(path, data, mode=0o644)
-    except OSError as error:
-        raise EvaluationFileError(
-            f"{path} kon niet geschreven worden ({error.strerror or error}); "
-            "kies een andere map of bestandsnaam."
-        ) from None
-
-
 def merge_main(args: argparse.Namespace, out: TextIO) -> int:
     try:
         table = read_team(args.files)
-        _write(args.csv_file, to_csv_bytes(table))
+        save_figures(args.csv_file, to_csv_bytes(table))
         if args.png is not None:
             from referral_desk.ui.evaluation_chart import chart_png
 
-            _write(args.png, chart_png(table))
+            save_figures(args.png, chart_png(table))
     except EvaluationFileError as error:
         out.write(f"{error.message}\n")
         return EXIT_FAILED

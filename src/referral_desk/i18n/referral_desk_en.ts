@@ -37,6 +37,29 @@
     </message>
 </context>
 <context>
+    <name>BreachFlow</name>
+    <message>
+        <source>Vul eerst uw aanmeldersprofiel in (menu Profiel).</source>
+        <translation>First fill in your referrer profile (menu Your profile).</translation>
+    </message>
+    <message>
+        <source>Bezig: de e-mails over het gegevenslek worden klaargezet…</source>
+        <translation>Working: preparing the data breach e-mails…</translation>
+    </message>
+    <message>
+        <source>Gegevenslek bij {0} genoteerd; de e-mails aan {1} staan klaar. Verstuur ze meteen.</source>
+        <translation>Data breach for {0} recorded; the e-mails to {1} are ready. Send them right away.</translation>
+    </message>
+    <message>
+        <source>Het meldpunt gegevenslekken van de partner is onbekend: zoek het op in het protocol.</source>
+        <translation>The partner&apos;s data breach contact is unknown: look it up in the protocol.</translation>
+    </message>
+    <message>
+        <source>De melding van het gegevenslek is misschien niet klaargezet: meld het zelf aan de functionaris voor gegevensbescherming.</source>
+        <translation>The data breach report may not have been prepared: report it yourself to the data protection officer.</translation>
+    </message>
+</context>
+<context>
     <name>ClientForm</name>
     <message>
         <source>Cliënt</source>
@@ -358,6 +381,65 @@
     </message>
 </context>
 <context>
+    <name>DeletionFlow</name>
+    <message>
+        <source>Verwijderverzoek nog te versturen: het verzoek aan {0} voor {1} (correctie {2}) is klaargezet maar nog niet als verstuurd bevestigd.</source>
+        <translation>Deletion request still to send: the request to {0} for {1} (correction {2}) was prepared but not yet confirmed as sent.</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek nog te versturen: vraag {0} de gegevens van {1} te verwijderen (correctie {2}).</source>
+        <translation>Deletion request still to send: ask {0} to delete the data of {1} (correction {2}).</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek</source>
+        <translation>Deletion request</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek aan {0} voor {1} (correctie {2}) is klaargezet maar nog niet als verstuurd genoteerd.
+
+Is het verwijderverzoek verstuurd?</source>
+        <translation>The deletion request to {0} for {1} (correction {2}) was prepared but not yet recorded as sent.
+
+Has the deletion request been sent?</translation>
+    </message>
+    <message>
+        <source>Ja, noteren</source>
+        <translation>Yes, record it</translation>
+    </message>
+    <message>
+        <source>Opnieuw klaarzetten</source>
+        <translation>Prepare again</translation>
+    </message>
+    <message>
+        <source>Vul eerst uw aanmeldersprofiel in (menu Profiel).</source>
+        <translation>First fill in your referrer profile (menu Your profile).</translation>
+    </message>
+    <message>
+        <source>Bezig: het verwijderverzoek wordt klaargezet…</source>
+        <translation>Working: preparing the deletion request…</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek genoteerd; de e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze.</source>
+        <translation>Deletion request recorded; the e-mail to {0} is ready in your e-mail program. Send it.</translation>
+    </message>
+    <message>
+        <source>De e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze en klik daarna opnieuw op ‘Verwijderverzoek’ om ze als verstuurd te noteren.</source>
+        <translation>The e-mail to {0} is ready in your e-mail program. Send it, then click ‘Deletion request’ again to record it as sent.</translation>
+    </message>
+    <message>
+        <source>Geen e-mailprogramma opende het verwijderverzoek aan {0}. Verstuur de gekopieerde tekst zelf en klik daarna opnieuw op ‘Verwijderverzoek’ om het als verstuurd te noteren; tot dan is niets genoteerd.</source>
+        <translation>No e-mail program opened the deletion request to {0}. Send the copied text yourself, then click ‘Deletion request’ again to record it as sent; until then nothing is recorded.</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek is misschien niet klaargezet; er is niets genoteerd. Probeer het opnieuw.</source>
+        <translation>The deletion request may not have been prepared; nothing was recorded. Try again.</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek genoteerd bij {0} en {1}.</source>
+        <translation>Deletion request recorded for {0} and {1}.</translation>
+    </message>
+</context>
+<context>
     <name>DeletionRequestBar</name>
     <message>
         <source>Verwijderverzoek verstuurd</source>
@@ -652,6 +734,10 @@
     <message>
         <source>PNG-afbeelding (*.png)</source>
         <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>totaal</source>
+        <translation>total</translation>
     </message>
 </context>
 <context>
@@ -1474,18 +1560,26 @@ Location: {1}</translation>
     </message>
 </context>
 <context>
-    <name>ReferralLogWindow</name>
-    <message>
-        <source>Verzonden doorverwijzingen</source>
-        <translation>Sent referrals</translation>
-    </message>
+    <name>ReferralLogFilters</name>
     <message>
         <source>bv. KG-2026-7F3K</source>
         <translation>e.g. KG-2026-7F3K</translation>
     </message>
     <message>
+        <source>DD-MM-JJJJ</source>
+        <translation>DD-MM-YYYY</translation>
+    </message>
+    <message>
+        <source>Zoals in de tabel (31-01-2026), of als 2026-01-31.</source>
+        <translation>As in the table (31-01-2026), or as 2026-01-31.</translation>
+    </message>
+    <message>
         <source>alle</source>
         <translation>all</translation>
+    </message>
+    <message>
+        <source>I&amp;D</source>
+        <translation>I&amp;D</translation>
     </message>
     <message>
         <source>&amp;Van</source>
@@ -1502,6 +1596,17 @@ Location: {1}</translation>
     <message>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>{0}: geen datum. Geef ze als 31-01-2026 of 2026-01-31.</source>
+        <translation>{0}: not a date. Enter it as 31-01-2026 or 2026-01-31.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralLogWindow</name>
+    <message>
+        <source>Verzonden doorverwijzingen</source>
+        <translation>Sent referrals</translation>
     </message>
     <message>
         <source>ID</source>
@@ -1576,14 +1681,6 @@ Location: {1}</translation>
         <translation>corrected by {0}</translation>
     </message>
     <message>
-        <source>Verwijderverzoek nog te versturen: het verzoek aan {0} voor {1} (correctie {2}) is klaargezet maar nog niet als verstuurd bevestigd.</source>
-        <translation>Deletion request still to send: the request to {0} for {1} (correction {2}) was prepared but not yet confirmed as sent.</translation>
-    </message>
-    <message>
-        <source>Verwijderverzoek nog te versturen: vraag {0} de gegevens van {1} te verwijderen (correctie {2}).</source>
-        <translation>Deletion request still to send: ask {0} to delete the data of {1} (correction {2}).</translation>
-    </message>
-    <message>
         <source>{0} is als verstuurd genoteerd.</source>
         <translation>{0} is recorded as sent.</translation>
     </message>
@@ -1592,164 +1689,8 @@ Location: {1}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>De cliënt van {0} trekt de toestemming in. Geef dat door aan {1}: per e-mail (er opent een e-mail aan {2} die vraagt de gegevens te verwijderen) of telefonisch. Het wachtwoord wordt daarna gewist.</source>
-        <translation>The client of {0} withdraws consent. Pass this on to {1}: by e-mail (an e-mail to {2} opens asking to delete the data) or by phone. The password is then erased.</translation>
-    </message>
-    <message>
-        <source>Toestemming ingetrokken</source>
-        <translation>Consent withdrawn</translation>
-    </message>
-    <message>
-        <source>Per e-mail…</source>
-        <translation>By e-mail…</translation>
-    </message>
-    <message>
-        <source>Telefonisch doorgegeven</source>
-        <translation>Passed on by phone</translation>
-    </message>
-    <message>
-        <source>Intrekking van {0} genoteerd als telefonisch doorgegeven.</source>
-        <translation>Withdrawal of {0} recorded as passed on by phone.</translation>
-    </message>
-    <message>
-        <source>Intrekking van {0} genoteerd; de e-mail aan {1} staat klaar in uw e-mailprogramma. Verstuur ze.</source>
-        <translation>Withdrawal of {0} recorded; the e-mail to {1} is ready in your e-mail program. Send it.</translation>
-    </message>
-    <message>
-        <source>De e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze en klik daarna op ‘Intrekking verstuurd bevestigen’.</source>
-        <translation>The e-mail to {0} is ready in your e-mail program. Send it, then click ‘Confirm withdrawal sent’.</translation>
-    </message>
-    <message>
-        <source>Geen e-mailprogramma opende de e-mail aan {0}. Verstuur de gekopieerde tekst zelf en klik daarna op ‘Intrekking verstuurd bevestigen’; tot dan blijft de status ongewijzigd.</source>
-        <translation>No e-mail program opened the e-mail to {0}. Send the copied text yourself, then click ‘Confirm withdrawal sent’; until then the status stays unchanged.</translation>
-    </message>
-    <message>
-        <source>Vul eerst uw aanmeldersprofiel in (menu Profiel).</source>
-        <translation>First fill in your referrer profile (menu Your profile).</translation>
-    </message>
-    <message>
-        <source>DD-MM-JJJJ</source>
-        <translation>DD-MM-YYYY</translation>
-    </message>
-    <message>
-        <source>Zoals in de tabel (31-01-2026), of als 2026-01-31.</source>
-        <translation>As in the table (31-01-2026), or as 2026-01-31.</translation>
-    </message>
-    <message>
-        <source>I&amp;D</source>
-        <translation>I&amp;D</translation>
-    </message>
-    <message>
         <source>E-mail &amp;is verstuurd</source>
         <translation>Mar&amp;k e-mail as sent</translation>
-    </message>
-    <message>
-        <source>{0}: geen datum. Geef ze als 31-01-2026 of 2026-01-31.</source>
-        <translation>{0}: not a date. Enter it as 31-01-2026 or 2026-01-31.</translation>
-    </message>
-    <message>
-        <source>Bezig: de e-mail voor de intrekking wordt klaargezet…</source>
-        <translation>Working: preparing the withdrawal e-mail…</translation>
-    </message>
-    <message>
-        <source>De intrekking is misschien niet genoteerd: kijk de status in de lijst na en herhaal ze zo nodig.</source>
-        <translation>The withdrawal may not have been recorded: check the status in the list and repeat it if needed.</translation>
-    </message>
-    <message>
-        <source>Intrekking verstuurd bevestigen</source>
-        <translation>Confirm withdrawal sent</translation>
-    </message>
-    <message>
-        <source>Hebt u de e-mail over de intrekking van {0} verstuurd? Dan noteert het logboek de intrekking per e-mail en wordt het wachtwoord gewist.</source>
-        <translation>Have you sent the e-mail about the withdrawal of {0}? Then the referral log records the withdrawal by e-mail and the password is erased.</translation>
-    </message>
-    <message>
-        <source>Ja, verstuurd</source>
-        <translation>Yes, sent</translation>
-    </message>
-    <message>
-        <source>Intrekking van {0} genoteerd als per e-mail doorgegeven.</source>
-        <translation>Withdrawal of {0} recorded as passed on by e-mail.</translation>
-    </message>
-    <message>
-        <source>Doorverwijzing annuleren</source>
-        <translation>Cancel referral</translation>
-    </message>
-    <message>
-        <source>{0} is nooit als verstuurd genoteerd. Annuleren verwijdert het archief uit de outbox en wist het wachtwoord; er wordt niets gemaild. Verwijder zelf ook het concept in uw e-mailprogramma.
-
-Hebt u de e-mail toch verstuurd? Kies dan ‘Niet annuleren’, bevestig eerst dat ze verstuurd is en trek daarna de toestemming in.</source>
-        <translation>{0} was never recorded as sent. Cancelling deletes the archive from the outbox and erases the password; nothing is e-mailed. Also delete the draft in your e-mail program yourself.
-
-Did you send the e-mail after all? Then choose ‘Do not cancel’, first confirm that it was sent and then withdraw the consent.</translation>
-    </message>
-    <message>
-        <source>Niet annuleren</source>
-        <translation>Do not cancel</translation>
-    </message>
-    <message>
-        <source>{0} is geannuleerd; het archief is verwijderd.</source>
-        <translation>{0} is cancelled; the archive has been deleted.</translation>
-    </message>
-    <message>
-        <source>Verwijderverzoek</source>
-        <translation>Deletion request</translation>
-    </message>
-    <message>
-        <source>Het verwijderverzoek aan {0} voor {1} (correctie {2}) is klaargezet maar nog niet als verstuurd genoteerd.
-
-Is het verwijderverzoek verstuurd?</source>
-        <translation>The deletion request to {0} for {1} (correction {2}) was prepared but not yet recorded as sent.
-
-Has the deletion request been sent?</translation>
-    </message>
-    <message>
-        <source>Ja, noteren</source>
-        <translation>Yes, record it</translation>
-    </message>
-    <message>
-        <source>Opnieuw klaarzetten</source>
-        <translation>Prepare again</translation>
-    </message>
-    <message>
-        <source>Bezig: het verwijderverzoek wordt klaargezet…</source>
-        <translation>Working: preparing the deletion request…</translation>
-    </message>
-    <message>
-        <source>Verwijderverzoek genoteerd; de e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze.</source>
-        <translation>Deletion request recorded; the e-mail to {0} is ready in your e-mail program. Send it.</translation>
-    </message>
-    <message>
-        <source>De e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze en klik daarna opnieuw op ‘Verwijderverzoek’ om ze als verstuurd te noteren.</source>
-        <translation>The e-mail to {0} is ready in your e-mail program. Send it, then click ‘Deletion request’ again to record it as sent.</translation>
-    </message>
-    <message>
-        <source>Geen e-mailprogramma opende het verwijderverzoek aan {0}. Verstuur de gekopieerde tekst zelf en klik daarna opnieuw op ‘Verwijderverzoek’ om het als verstuurd te noteren; tot dan is niets genoteerd.</source>
-        <translation>No e-mail program opened the deletion request to {0}. Send the copied text yourself, then click ‘Deletion request’ again to record it as sent; until then nothing is recorded.</translation>
-    </message>
-    <message>
-        <source>Het verwijderverzoek is misschien niet klaargezet; er is niets genoteerd. Probeer het opnieuw.</source>
-        <translation>The deletion request may not have been prepared; nothing was recorded. Try again.</translation>
-    </message>
-    <message>
-        <source>Verwijderverzoek genoteerd bij {0} en {1}.</source>
-        <translation>Deletion request recorded for {0} and {1}.</translation>
-    </message>
-    <message>
-        <source>Bezig: de e-mails over het gegevenslek worden klaargezet…</source>
-        <translation>Working: preparing the data breach e-mails…</translation>
-    </message>
-    <message>
-        <source>Gegevenslek bij {0} genoteerd; de e-mails aan {1} staan klaar. Verstuur ze meteen.</source>
-        <translation>Data breach for {0} recorded; the e-mails to {1} are ready. Send them right away.</translation>
-    </message>
-    <message>
-        <source>Het meldpunt gegevenslekken van de partner is onbekend: zoek het op in het protocol.</source>
-        <translation>The partner&apos;s data breach contact is unknown: look it up in the protocol.</translation>
-    </message>
-    <message>
-        <source>De melding van het gegevenslek is misschien niet klaargezet: meld het zelf aan de functionaris voor gegevensbescherming.</source>
-        <translation>The data breach report may not have been prepared: report it yourself to the data protection officer.</translation>
     </message>
 </context>
 <context>
@@ -2311,6 +2252,89 @@ Password agreed with {1}:</translation>
     <message>
         <source>Instellingen niet bewaard</source>
         <translation>Settings not saved</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawalFlow</name>
+    <message>
+        <source>De cliënt van {0} trekt de toestemming in. Geef dat door aan {1}: per e-mail (er opent een e-mail aan {2} die vraagt de gegevens te verwijderen) of telefonisch. Het wachtwoord wordt daarna gewist.</source>
+        <translation>The client of {0} withdraws consent. Pass this on to {1}: by e-mail (an e-mail to {2} opens asking to delete the data) or by phone. The password is then erased.</translation>
+    </message>
+    <message>
+        <source>Toestemming ingetrokken</source>
+        <translation>Consent withdrawn</translation>
+    </message>
+    <message>
+        <source>Per e-mail…</source>
+        <translation>By e-mail…</translation>
+    </message>
+    <message>
+        <source>Telefonisch doorgegeven</source>
+        <translation>Passed on by phone</translation>
+    </message>
+    <message>
+        <source>Intrekking van {0} genoteerd als telefonisch doorgegeven.</source>
+        <translation>Withdrawal of {0} recorded as passed on by phone.</translation>
+    </message>
+    <message>
+        <source>Vul eerst uw aanmeldersprofiel in (menu Profiel).</source>
+        <translation>First fill in your referrer profile (menu Your profile).</translation>
+    </message>
+    <message>
+        <source>Bezig: de e-mail voor de intrekking wordt klaargezet…</source>
+        <translation>Working: preparing the withdrawal e-mail…</translation>
+    </message>
+    <message>
+        <source>Intrekking van {0} genoteerd; de e-mail aan {1} staat klaar in uw e-mailprogramma. Verstuur ze.</source>
+        <translation>Withdrawal of {0} recorded; the e-mail to {1} is ready in your e-mail program. Send it.</translation>
+    </message>
+    <message>
+        <source>De e-mail aan {0} staat klaar in uw e-mailprogramma. Verstuur ze en klik daarna op ‘Intrekking verstuurd bevestigen’.</source>
+        <translation>The e-mail to {0} is ready in your e-mail program. Send it, then click ‘Confirm withdrawal sent’.</translation>
+    </message>
+    <message>
+        <source>Geen e-mailprogramma opende de e-mail aan {0}. Verstuur de gekopieerde tekst zelf en klik daarna op ‘Intrekking verstuurd bevestigen’; tot dan blijft de status ongewijzigd.</source>
+        <translation>No e-mail program opened the e-mail to {0}. Send the copied text yourself, then click ‘Confirm withdrawal sent’; until then the status stays unchanged.</translation>
+    </message>
+    <message>
+        <source>De intrekking is misschien niet genoteerd: kijk de status in de lijst na en herhaal ze zo nodig.</source>
+        <translation>The withdrawal may not have been recorded: check the status in the list and repeat it if needed.</translation>
+    </message>
+    <message>
+        <source>Intrekking verstuurd bevestigen</source>
+        <translation>Confirm withdrawal sent</translation>
+    </message>
+    <message>
+        <source>Hebt u de e-mail over de intrekking van {0} verstuurd? Dan noteert het logboek de intrekking per e-mail en wordt het wachtwoord gewist.</source>
+        <translation>Have you sent the e-mail about the withdrawal of {0}? Then the referral log records the withdrawal by e-mail and the password is erased.</translation>
+    </message>
+    <message>
+        <source>Ja, verstuurd</source>
+        <translation>Yes, sent</translation>
+    </message>
+    <message>
+        <source>Intrekking van {0} genoteerd als per e-mail doorgegeven.</source>
+        <translation>Withdrawal of {0} recorded as passed on by e-mail.</translation>
+    </message>
+    <message>
+        <source>Doorverwijzing annuleren</source>
+        <translation>Cancel referral</translation>
+    </message>
+    <message>
+        <source>{0} is nooit als verstuurd genoteerd. Annuleren verwijdert het archief uit de outbox en wist het wachtwoord; er wordt niets gemaild. Verwijder zelf ook het concept in uw e-mailprogramma.
+
+Hebt u de e-mail toch verstuurd? Kies dan ‘Niet annuleren’, bevestig eerst dat ze verstuurd is en trek daarna de toestemming in.</source>
+        <translation>{0} was never recorded as sent. Cancelling deletes the archive from the outbox and erases the password; nothing is e-mailed. Also delete the draft in your e-mail program yourself.
+
+Did you send the e-mail after all? Then choose ‘Do not cancel’, first confirm that it was sent and then withdraw the consent.</translation>
+    </message>
+    <message>
+        <source>Niet annuleren</source>
+        <translation>Do not cancel</translation>
+    </message>
+    <message>
+        <source>{0} is geannuleerd; het archief is verwijderd.</source>
+        <translation>{0} is cancelled; the archive has been deleted.</translation>
     </message>
 </context>
 </TS>

@@ -57,7 +57,9 @@ class EntryActions:
 
     ``recall_reason`` says why the password cannot be shown (None when it can, or when
     nothing is selected). A referral is withdrawn once it may have reached the partner;
-    a draft never sent is cancelled instead, so the partner is never mailed about it.
+    a draft never sent is cancelled instead, so the partner is never mailed about it. A breach
+    can be reported for any entry, whatever its status: one can come to light after a
+    withdrawal too.
     """
 
     recall: bool
@@ -67,6 +69,7 @@ class EntryActions:
     evaluate: bool
     cancel: bool = False
     confirm_withdrawal: bool = False
+    report_breach: bool = False
     recall_reason: str | None = None
 
 
@@ -99,6 +102,7 @@ def entry_actions(
         evaluate=usable,
         cancel=usable and status is ReferralStatus.DRAFT_OPENED,
         confirm_withdrawal=may_withdraw and withdrawal_pending(entry, services),
+        report_breach=services is not None,
         recall_reason=gone,
     )
 

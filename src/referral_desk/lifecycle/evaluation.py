@@ -25,6 +25,7 @@ bytes to write, mark included.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -205,6 +206,25 @@ def evaluate(
     return count((counted(row, found.get(row.referral_id, ())) for row in rows), period)
 
 
+@dataclass(frozen=True)
+class FigureLine:
+    """One line of the figures table. *partner_name* None is the line of all partners."""
+
+    partner_name: str | None
+    cell: EvaluationCell
+    total: bool
+
+
+def figure_lines(table: EvaluationTable) -> list[FigureLine]:
+    """Per partner (by name) its months, then its total; the total of all partners last."""
+    lines: list[FigureLine] = []
+    for partner_id, name in table.partners():
+        lines += [FigureLine(name, c, False) for c in table.cells if c.partner_id == partner_id]
+        lines.append(FigureLine(name, table.total(partner_id), True))
+    lines.append(FigureLine(None, table.total(), True))
+    return lines
+
+
 CSV_HEADER = (
     "partner",
     "maand",
@@ -221,12 +241,12 @@ def to_csv(table: EvaluationTable) -> str:
     """``;``-separated, for Excel in a Belgian locale; write it with ``utf-8-sig``
     (or use :func:`to_csv_bytes`)."""
     rows: list[list[str | int]] = [list(CSV_HEADER)]
-
-    def write(name: str, month: str, cell: EvaluationCell) -> None:
+    for line in figure_lines(table):
+        cell = line.cell
         rows.append(
             [
-                name,
-                month,
+                "Alle partners" if line.partner_name is None else line.partner_name,
+                "totaal" if line.total else cell.month,
                 cell.referrals,
                 cell.corrections,
                 cell.withdrawals,
@@ -235,13 +255,6 @@ def to_csv(table: EvaluationTable) -> str:
                 *(cell.channels.get(c, 0) for c in PasswordChannel),
             ]
         )
-
-    for partner_id, name in table.partners():
-        for cell in table.cells:
-            if cell.partner_id == partner_id:
-                write(name, cell.month, cell)
-        write(name, "totaal", table.total(partner_id))
-    write("Alle partners", "totaal", table.total())
     return excel_csv.write_csv(rows)
 
 

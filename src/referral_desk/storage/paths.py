@@ -63,9 +63,9 @@ class AppPaths:
 
     @property
     def referral_log_file(self) -> Path:
-        # The name from 0.1, when the referral log was called the register: kept so that the
-        # log on existing laptops (and its -wal file) opens without a migration step.
-        return self.data_dir / "register.sqlite3"
+        """The referral log. A log still under its former name, ``register.sqlite3``, is
+        renamed to this one when it is opened (``storage.referral_log_adoption``)."""
+        return self.data_dir / "referral-log.sqlite3"
 
     @property
     def bundled_registry(self) -> Path:

@@ -1,311 +1,54 @@
 """The referral log: what went where, when and on what basis, without names.
 
-SQLite in WAL mode; every write is one ``BEGIN IMMEDIATE`` transaction, so a crash leaves the
-last committed state and a second running instance waits (``busy_timeout``) instead of
-corrupting the file. The schema is versioned with ``PRAGMA user_version`` and migrated in
-order from version 1; a file from a newer version is refused, never touched.
+``ReferralLog`` is the one object the rest of the app holds: it opens the file (taking over
+the former ``register.sqlite3``), reads (``ReferralLogReading``), keeps the last mailbox per
+municipality (``LastMailboxes``) and writes here, each write one transaction.
 
-No column can hold a client's name, address, phone or email. Initials and postcode are only
-stored when the user turned that setting on, and are validated to be just that.
-
-The log also keeps, per municipality (NIS code), the mailbox referrals last went to: the
-organisation's record of where data went, kept away from the registry and the user's
-settings, so a changed mailbox is caught whatever partner id the registry gives it.
+Initials and postcode are only stored when the user turned that setting on, and are validated
+to be just that.
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import sqlite3
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.referral_record import (
     DeletionRequest,
     Incident,
     NewReferralLogEntry,
     PasswordChannel,
-    ReferralLogEntry,
-    ReferralLogQuery,
     ReferralStatus,
-    StatusChange,
     WithdrawalChannel,
 )
+from referral_desk.storage import referral_log_opening
+from referral_desk.storage.last_mailboxes import LastMailboxes
+from referral_desk.storage.referral_log_adoption import adopt_former_file
+from referral_desk.storage.referral_log_connection import utc_now
+from referral_desk.storage.referral_log_errors import ReferralLogBusy, ReferralLogError, error_for
+from referral_desk.storage.referral_log_opening import open_connection
+from referral_desk.storage.referral_log_reading import ReferralLogReading
+from referral_desk.storage.referral_log_schema import MIGRATIONS, SCHEMA_VERSION
 
-log = logging.getLogger(__name__)
-
-BUSY_TIMEOUT_MS = 10_000
-# Opening runs on the GUI thread at start and the check before sealing must answer quickly:
-# a second window holding the log then costs at most this long, never BUSY_TIMEOUT_MS.
-SHORT_BUSY_TIMEOUT_MS = 1_000
-# SQLite gives the -wal and -shm files the mode of the database file.
-_SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-class ReferralLogError(UserFacingError):
-    """``message`` is Dutch and says what the user can do."""
-
-
-class ReferralLogBusy(ReferralLogError):
-    """Another window of the app holds the log longer than we wait."""
-
-
-def _v1(db: sqlite3.Connection) -> None:
-    db.execute(
-        """
-        CREATE TABLE referrals (
-            referral_id TEXT PRIMARY KEY,
-            created_at TEXT NOT NULL,
-            partner_id TEXT NOT NULL,
-            partner_name TEXT NOT NULL,
-            mailbox TEXT NOT NULL,
-            archive_sha256 TEXT NOT NULL CHECK (length(archive_sha256) = 64),
-            consent_recorded INTEGER NOT NULL CHECK (consent_recorded IN (0, 1)),
-            consent_date TEXT NOT NULL,
-            referrer_name TEXT NOT NULL,
-            team TEXT NOT NULL,
-            mail_adapter TEXT NOT NULL,
-            password_channel TEXT NOT NULL,
-            status TEXT NOT NULL,
-            corrects TEXT,
-            corrected_by TEXT
-        )
-        """
-    )
-    db.execute(
-        """
-        CREATE TABLE status_history (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
-            status TEXT NOT NULL,
-            at TEXT NOT NULL
-        )
-        """
-    )
-    db.execute("CREATE INDEX referrals_created ON referrals (created_at)")
-    db.execute("CREATE INDEX history_referral ON status_history (referral_id)")
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "ReferralLog",
+    "ReferralLogBusy",
+    "ReferralLogError",
+]
 
 
-def _v2(db: sqlite3.Connection) -> None:
-    # The optional "recognise it" setting: initials and postcode, nothing more.
-    db.execute("ALTER TABLE referrals ADD COLUMN initials TEXT")
-    db.execute("ALTER TABLE referrals ADD COLUMN postcode TEXT")
-
-
-def _v3(db: sqlite3.Connection) -> None:
-    # The mailbox referrals for a municipality last went to, to catch a changed one whatever
-    # partner id the registry gives it. No moment and no link to a referral, so it says
-    # nothing about a client; retention leaves it alone.
-    db.execute(
-        """
-        CREATE TABLE last_mailboxes (
-            nis_code TEXT PRIMARY KEY CHECK (length(nis_code) = 5),
-            mailbox TEXT NOT NULL
-        )
-        """
-    )
-
-
-def _v4(db: sqlite3.Connection) -> None:
-    # Reported breaches: when and what kind, never what happened in words (that could name
-    # the client); gone with the referral.
-    db.execute(
-        """
-        CREATE TABLE incidents (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
-            at TEXT NOT NULL,
-            kind TEXT NOT NULL
-        )
-        """
-    )
-    db.execute("CREATE INDEX incidents_referral ON incidents (referral_id)")
-
-
-def _v5(db: sqlite3.Connection) -> None:
-    # How a withdrawal went; when a password was shown again (never the password); deletion
-    # requests to the first partner of a correction that went to another one.
-    db.execute("ALTER TABLE referrals ADD COLUMN withdrawal_channel TEXT")
-    db.execute(
-        """
-        CREATE TABLE password_recalls (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
-            at TEXT NOT NULL
-        )
-        """
-    )
-    db.execute("CREATE INDEX recalls_referral ON password_recalls (referral_id)")
-    db.execute(
-        """
-        CREATE TABLE deletion_requests (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
-            correction_id TEXT NOT NULL,
-            at TEXT NOT NULL
-        )
-        """
-    )
-    db.execute("CREATE INDEX deletions_referral ON deletion_requests (referral_id)")
-    db.execute("CREATE INDEX deletions_correction ON deletion_requests (correction_id)")
-
-
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def _is_busy(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
-
-
-def _error_for(error: sqlite3.Error, path: Path) -> ReferralLogError:
-    text = str(error).lower()
-    if _is_busy(error):
-        return ReferralLogBusy(
-            "Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. "
-            "Probeer het zo opnieuw."
-        )
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return ReferralLogError(
-            f"Het logboek van doorverwijzingen in {path.parent} kan niet geschreven worden "
-            "(schijf vol, alleen-lezen of geen rechten). Vraag de IT-dienst om hulp."
-        )
-    if isinstance(error, sqlite3.DatabaseError) and (
-        "not a database" in text or "malformed" in text or "corrupt" in text
-    ):
-        return ReferralLogError(
-            f"Het logboek van doorverwijzingen {path} is beschadigd. Het is niet aangeraakt; "
-            "geef het bestand aan de IT-dienst. Tot dan wordt niets genoteerd."
-        )
-    return ReferralLogError(
-        f"Het logboek van doorverwijzingen gaf een fout ({type(error).__name__})."
-    )
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _make_private(path: Path) -> None:
-    """The file (created empty if missing) and any side files left by a crash: 0600, before
-    SQLite opens them, so the -wal and -shm it creates inherit that mode."""
-    try:
-        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-    except OSError:
-        return  # connect reports it in Dutch
-    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in _SIDE_FILES)):
-        with suppress(OSError):
-            if candidate.exists() and not candidate.is_symlink():
-                candidate.chmod(0o600)
-
-
-class ReferralLog:
+class ReferralLog(ReferralLogReading, LastMailboxes):
     """One connection to the referral log file. Writes that are given no moment use *clock*."""
 
-    def __init__(
-        self,
-        connection: sqlite3.Connection,
-        path: Path,
-        clock: Callable[[], datetime] = _utc_now,
-    ) -> None:
-        self._db = connection
-        self.path = path
-        self.clock = clock
-        # Creation runs off the GUI thread while a window may read: one statement at a time.
-        self._lock = threading.RLock()
-
     @classmethod
-    def open(cls, path: Path, clock: Callable[[], datetime] = _utc_now) -> ReferralLog:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ReferralLogError(
-                f"De map {path.parent} voor het logboek van doorverwijzingen kan niet "
-                f"gemaakt worden ({error.strerror})."
-            ) from None
-        _make_private(path)
-        try:
-            db = sqlite3.connect(
-                path,
-                timeout=SHORT_BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-        except sqlite3.Error as error:
-            raise _error_for(error, path) from None
-        try:
-            db.execute(f"PRAGMA busy_timeout = {SHORT_BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA foreign_keys = ON")
-            referral_log = cls(db, path, clock)
-            referral_log._refuse_newer()
-            # WAL rewrites the file header, so only after the version check.
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = FULL")
-            referral_log._migrate()
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        except sqlite3.Error as error:
-            db.close()
-            log.warning("referral log could not be opened: %s", type(error).__name__)
-            if _is_busy(error):
-                raise ReferralLogBusy(
-                    "Het logboek van doorverwijzingen is bezet door een ander venster van "
-                    "referral-desk. Sluit dat venster en start referral-desk opnieuw."
-                ) from None
-            raise _error_for(error, path) from None
-        except ReferralLogError:
-            db.close()
-            raise
-        _make_private(path)
-        return referral_log
-
-    def close(self) -> None:
-        self._db.close()
-
-    def _refuse_newer(self) -> None:
-        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:
-            raise ReferralLogError(
-                f"Het logboek van doorverwijzingen {self.path} komt van een nieuwere versie van "
-                f"referral-desk (schema {version}). Installeer die versie; het bestand blijft "
-                "onaangeroerd."
-            )
-
-    def _migrate(self) -> None:
-        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
-        for number in range(version, SCHEMA_VERSION):
-            with self._write():
-                MIGRATIONS[number](self._db)
-                self._db.execute(f"PRAGMA user_version = {number + 1}")
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                self._db.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                raise _error_for(error, self.path) from None
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error as error:
-                self._db.execute("ROLLBACK")
-                raise _error_for(error, self.path) from None
-
-    def _guarded(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except sqlite3.Error as error:
-            raise _error_for(error, self.path) from None
+    def open(cls, path: Path, clock: Callable[[], datetime] = utc_now) -> ReferralLog:
+        """The log at *path*, created or migrated as needed; raises ReferralLogError."""
+        adopt_former_file(path)
+        return cls(open_connection(path), path, clock)
 
     # --- writes -------------------------------------------------------------------------------
 
@@ -313,30 +56,18 @@ class ReferralLog:
         """Raises ReferralLogBusy when another window holds the log (ReferralLogError when it
         cannot be locked at all), within SHORT_BUSY_TIMEOUT_MS: asked before a referral is
         made, so none is made that a busy log cannot record."""
+        short = referral_log_opening.SHORT_BUSY_TIMEOUT_MS
+        usual = referral_log_opening.BUSY_TIMEOUT_MS
         with self._lock:
             try:
-                self._db.execute(f"PRAGMA busy_timeout = {SHORT_BUSY_TIMEOUT_MS}")
+                self._db.execute(f"PRAGMA busy_timeout = {short}")
                 try:
                     self._db.execute("BEGIN IMMEDIATE")
                     self._db.execute("ROLLBACK")
                 finally:
-                    self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                    self._db.execute(f"PRAGMA busy_timeout = {usual}")
             except sqlite3.Error as error:
-                raise _error_for(error, self.path) from None
-
-    def created_moments(self) -> dict[str, datetime]:
-        """Referral ID → when it was made, for every entry (no names in either)."""
-        with self._lock:
-            try:
-                rows = self._db.execute("SELECT referral_id, created_at FROM referrals").fetchall()
-            except sqlite3.Error as error:
-                raise _error_for(error, self.path) from None
-        return {rid: datetime.fromisoformat(created) for rid, created in rows}
-
-    def newest_created_at(self) -> datetime | None:
-        """When the newest entry was made (as an instant), or None for an empty log."""
-        moments = self.created_moments().values()
-        return max(moments, key=lambda moment: moment.timestamp(), default=None)
+                raise error_for(error, self.path) from None
 
     def add(self, entry: NewReferralLogEntry) -> None:
         """A busy log here means the referral was already made: the message says so and
@@ -411,7 +142,7 @@ class ReferralLog:
     def set_status(
         self, referral_id: str, status: ReferralStatus, at: datetime | None = None
     ) -> None:
-        moment = self.clock() if at is None else at
+        moment = self._moment(at)
 
         def write() -> None:
             with self._write() as db:
@@ -426,7 +157,7 @@ class ReferralLog:
         self, referral_id: str, channel: WithdrawalChannel, at: datetime | None = None
     ) -> None:
         """Status and channel in one transaction: a withdrawal is never recorded without how."""
-        moment = self.clock() if at is None else at
+        moment = self._moment(at)
 
         def write() -> None:
             with self._write() as db:
@@ -448,7 +179,7 @@ class ReferralLog:
         nothing; a row that already corrects or is corrected by another one is refused."""
         if original_id == new_id:
             raise ReferralLogError("Een doorverwijzing kan zichzelf niet corrigeren.")
-        moment = self.clock() if at is None else at
+        moment = self._moment(at)
 
         def write() -> None:
             with self._write() as db:
@@ -496,7 +227,7 @@ class ReferralLog:
 
     def record_incident(self, referral_id: str, kind: str, at: datetime | None = None) -> None:
         """A breach reported for *referral_id*; *kind* is a code, refused if it is not one."""
-        incident = Incident(at=self.clock() if at is None else at, kind=kind)
+        incident = Incident(at=self._moment(at), kind=kind)
 
         def write() -> None:
             with self._write() as db:
@@ -508,16 +239,9 @@ class ReferralLog:
 
         self._guarded(write)
 
-    def _require(self, db: sqlite3.Connection, referral_id: str) -> None:
-        known = db.execute(
-            "SELECT 1 FROM referrals WHERE referral_id = ?", (referral_id,)
-        ).fetchone()
-        if known is None:
-            raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
-
     def record_recall(self, referral_id: str, at: datetime | None = None) -> None:
         """That the password of *referral_id* was shown again: the moment, nothing more."""
-        moment = self.clock() if at is None else at
+        moment = self._moment(at)
 
         def write() -> None:
             with self._write() as db:
@@ -534,7 +258,7 @@ class ReferralLog:
     ) -> None:
         """The deletion mail to *original_id*'s partner, for the correction *correction_id*."""
         request = DeletionRequest(
-            at=self.clock() if at is None else at,
+            at=self._moment(at),
             original_id=original_id,
             correction_id=correction_id,
         )
@@ -547,32 +271,6 @@ class ReferralLog:
                     "INSERT INTO deletion_requests (referral_id, correction_id, at) "
                     "VALUES (?, ?, ?)",
                     (original_id, correction_id, request.at.isoformat()),
-                )
-
-        self._guarded(write)
-
-    def remember_mailbox(self, nis_code: str, mailbox: str) -> None:
-        """The mailbox a referral for this municipality (NIS code) just went to."""
-
-        def write() -> None:
-            with self._write() as db:
-                db.execute(
-                    "INSERT INTO last_mailboxes (nis_code, mailbox) VALUES (?, ?) "
-                    "ON CONFLICT (nis_code) DO UPDATE SET mailbox = excluded.mailbox",
-                    (nis_code, mailbox),
-                )
-
-        self._guarded(write)
-
-    def seed_mailboxes(self, mailboxes: Mapping[str, str]) -> None:
-        """NIS code → mailbox from an older memory, kept only where the log knows none:
-        never overwrites what was sent since."""
-
-        def write() -> None:
-            with self._write() as db:
-                db.executemany(
-                    "INSERT OR IGNORE INTO last_mailboxes (nis_code, mailbox) VALUES (?, ?)",
-                    sorted(mailboxes.items()),
                 )
 
         self._guarded(write)
@@ -603,130 +301,3 @@ class ReferralLog:
 
         self._guarded(write)
         return removed
-
-    # --- reads --------------------------------------------------------------------------------
-
-    def last_mailbox(self, nis_code: str) -> str | None:
-        """The mailbox referrals for this municipality last went to, or None."""
-        with self._lock:
-            try:
-                row = self._db.execute(
-                    "SELECT mailbox FROM last_mailboxes WHERE nis_code = ?", (nis_code,)
-                ).fetchone()
-            except sqlite3.Error as error:
-                raise _error_for(error, self.path) from None
-        return None if row is None else str(row[0])
-
-    def incidents(self, referral_id: str) -> list[Incident]:
-        """The breaches reported for *referral_id*, oldest first."""
-        with self._lock:
-            try:
-                rows = self._db.execute(
-                    "SELECT at, kind FROM incidents WHERE referral_id = ? ORDER BY id",
-                    (referral_id,),
-                ).fetchall()
-            except sqlite3.Error as error:
-                raise _error_for(error, self.path) from None
-        return [Incident(at=datetime.fromisoformat(at), kind=kind) for at, kind in rows]
-
-    def recalls(self, referral_id: str) -> list[datetime]:
-        """When the password of *referral_id* was shown again, oldest first."""
-        with self._lock:
-            try:
-                rows = self._db.execute(
-                    "SELECT at FROM password_recalls WHERE referral_id = ? ORDER BY id",
-                    (referral_id,),
-                ).fetchall()
-            except sqlite3.Error as error:
-                raise _error_for(error, self.path) from None
-        return [datetime.fromisoformat(at) for (at,) in rows]
-
-    def deletion_requests(self, referral_id: str) -> list[DeletionRequest]:
-        """Deletion requests in which *referral_id* is the original or the correction."""
-        with self._lock:
-            try:
-                rows = self._db.execute(
-                    "SELECT at, referral_id, correction_id FROM deletion_requests "
-                    "WHERE referral_id = ? OR correction_id = ? ORDER BY id",
-                    (referral_id, referral_id),
-                ).fetchall()
-            except sqlite3.Error as error:
-                raise _error_for(error, self.path) from None
-        return [
-            DeletionRequest(at=datetime.fromisoformat(at), original_id=orig, correction_id=corr)
-            for at, orig, corr in rows
-        ]
-
-    def get(self, referral_id: str) -> ReferralLogEntry | None:
-        rows = self._select("WHERE referral_id = ?", (referral_id,))
-        return rows[0] if rows else None
-
-    def all(self) -> list[ReferralLogEntry]:
-        return self._select("", ())
-
-    def search(self, query: ReferralLogQuery) -> list[ReferralLogEntry]:
-        """Newest first (``created_at``), filtered by *query*."""
-        return [row for row in self.all() if query.matches(row)]
-
-    def _select(self, where: str, params: Sequence[object]) -> list[ReferralLogEntry]:
-        with self._lock:
-            return self._select_locked(where, params)
-
-    def _select_locked(self, where: str, params: Sequence[object]) -> list[ReferralLogEntry]:
-        try:
-            records = self._db.execute(
-                "SELECT referral_id, created_at, partner_id, partner_name, mailbox, "
-                "archive_sha256, consent_recorded, consent_date, referrer_name, team, "
-                "mail_adapter, password_channel, status, corrects, corrected_by, initials, "
-                "postcode, withdrawal_channel "
-                f"FROM referrals {where} ORDER BY created_at DESC, referral_id",
-                tuple(params),
-            ).fetchall()
-            history: dict[str, list[StatusChange]] = {}
-            for rid, status, at in self._db.execute(
-                "SELECT referral_id, status, at FROM status_history ORDER BY id"
-            ):
-                history.setdefault(rid, []).append(
-                    StatusChange(status=ReferralStatus(status), at=datetime.fromisoformat(at))
-                )
-        except sqlite3.Error as error:
-            raise _error_for(error, self.path) from None
-        keys = (
-            "referral_id",
-            "created_at",
-            "partner_id",
-            "partner_name",
-            "mailbox",
-            "archive_sha256",
-            "consent_recorded",
-            "consent_date",
-            "referrer_name",
-            "team",
-            "mail_adapter",
-            "password_channel",
-            "status",
-            "corrects",
-            "corrected_by",
-            "initials",
-            "postcode",
-            "withdrawal_channel",
-        )
-        rows = [
-            ReferralLogEntry.model_validate(
-                {
-                    **dict(zip(keys, record, strict=True)),
-                    "history": tuple(history.get(record[0], ())),
-                }
-            )
-            for record in records
-        ]
-        # Newest first as instants (the text order of +01:00/+02:00 stamps can be wrong).
-        rows.sort(key=lambda row: (-row.created_at.timestamp(), row.referral_id))
-        return rows
-
-    def integrity_ok(self) -> bool:
-        try:
-            with self._lock:
-                return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-        except sqlite3.Error:
-            return False

@@ -16,16 +16,14 @@ from referral_desk.domain.referral_record import ReferralLogEntry
 from referral_desk.lifecycle.correction import (
     CorrectionRefused,
     CorrectionRoute,
-    DeletionDue,
     DeletionResult,
     confirm_deletion_sent,
     deletion_address,
-    deletion_owed,
     pending_deletion_question,
     request_deletion,
 )
 from referral_desk.lifecycle.recording import FollowUpServices
-from referral_desk.storage.referral_log import ReferralLogError
+from referral_desk.lifecycle.referral_log_view import deletion_still_owed
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 
@@ -109,14 +107,7 @@ class DeletionRequestBar(QWidget):
         it too); when the log cannot say, the offer stays."""
         if self.original is None:
             return True
-        referral_log = self.follow_up.referral_log if self.follow_up else None
-        try:
-            entry = referral_log.get(self.original.referral_id) if referral_log else None
-            if entry is None:
-                return True
-            return deletion_owed(entry, self.follow_up).due is not DeletionDue.NOT_OWED
-        except ReferralLogError:
-            return True
+        return deletion_still_owed(self.follow_up, self.original.referral_id)
 
     def _already_recorded(self) -> bool:
         if self._still_owed():

@@ -26,29 +26,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.domain.dutch_dates import parse_numeric_date
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.lifecycle.evaluation import (
     EvaluationPeriod,
     EvaluationTable,
-    evaluate,
+    figure_lines,
     last_twelve_months,
     to_csv_bytes,
 )
+from referral_desk.lifecycle.evaluation_figures import (
+    ExportKind,
+    FiguresNotSaved,
+    LoggedReferrals,
+    laptop_figures,
+    save_figures,
+    suggested_file_name,
+    typed_period,
+)
 from referral_desk.lifecycle.team_figures import json_files_in, read_team
-from referral_desk.storage.atomic_file import atomic_write_bytes
-from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ERROR_STYLE
 from referral_desk.ui.escape_key import closed_on_escape
 from referral_desk.ui.evaluation_chart import EvaluationChart
 from referral_desk.ui.labels import channel_label
-
-
-def default_period(today: date) -> EvaluationPeriod:
-    """The last twelve months, this one included: the usual evaluation window."""
-    return last_twelve_months(today)
 
 
 def _table_widget(parent: QWidget, name: str, accessible: str) -> QTableWidget:
@@ -73,16 +74,15 @@ def _table_widget(parent: QWidget, name: str, accessible: str) -> QTableWidget:
 
 
 def fill_table(widget: QTableWidget, table: EvaluationTable, all_partners: str) -> None:
-    lines = []
-    for partner_id, name in table.partners():
-        lines += [(name, c) for c in table.cells if c.partner_id == partner_id]
-        lines.append((name, table.total(partner_id)))
-    lines.append((all_partners, table.total()))
+    """The core's lines in its order; a total line in bold."""
+    lines = figure_lines(table)
+    total = QCoreApplication.translate("EvaluationWindow", "totaal")
     widget.setRowCount(len(lines))
-    for row, (name, cell) in enumerate(lines):
+    for row, line in enumerate(lines):
+        cell = line.cell
         values = [
-            name,
-            cell.month,
+            all_partners if line.partner_name is None else line.partner_name,
+            total if line.total else cell.month,
             cell.referrals,
             cell.corrections,
             cell.withdrawals,
@@ -92,7 +92,7 @@ def fill_table(widget: QTableWidget, table: EvaluationTable, all_partners: str) 
         ]
         for column, value in enumerate(values):
             item = QTableWidgetItem(str(value))
-            if cell.month == "totaal":
+            if line.total:
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
@@ -149,7 +149,7 @@ class EvaluationWindow(QMainWindow):
 
     def __init__(
         self,
-        referral_log: ReferralLog | None,
+        referral_log: LoggedReferrals | None,
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
@@ -163,7 +163,7 @@ class EvaluationWindow(QMainWindow):
         self.team_runner = BackgroundRunner(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("evaluationTabs")
-        self.tabs.addTab(self._laptop_page(default_period(today())), self.tr("&Deze laptop"))
+        self.tabs.addTab(self._laptop_page(last_twelve_months(today())), self.tr("&Deze laptop"))
         self.tabs.addTab(self._team_page(), self.tr("Tea&moverzicht"))
         # Qt's own Close button: its text follows the window's language.
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -282,13 +282,7 @@ class EvaluationWindow(QMainWindow):
         return page
 
     def period(self) -> EvaluationPeriod | None:
-        try:
-            return EvaluationPeriod(
-                start=parse_numeric_date(self.date_from.text()),
-                end=parse_numeric_date(self.date_to.text()),
-            )
-        except ValueError:
-            return None
+        return typed_period(self.date_from.text(), self.date_to.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not closed_on_escape(self, event):
@@ -313,15 +307,10 @@ class EvaluationWindow(QMainWindow):
             self.say(self.tr("Het logboek is niet beschikbaar."), error=True)
             return
         try:
-            rows = self.referral_log.all()
-            incidents = {
-                row.referral_id: [i.at for i in self.referral_log.incidents(row.referral_id)]
-                for row in rows
-            }
-        except ReferralLogError as error:
+            self.result = laptop_figures(self.referral_log, period)
+        except UserFacingError as error:
             self.say(error.message, error=True)
             return
-        self.result = evaluate(rows, period, incidents)
         fill_table(self.table, self.result, self.tr("Alle partners"))
         self.chart.set_table(self.result)
         self.say(_summary(self.result))
@@ -403,21 +392,20 @@ class EvaluationWindow(QMainWindow):
         )
         return Path(name) if name else None
 
-    def _stem(self, table: EvaluationTable | None, prefix: str = "evaluatie") -> str:
-        if table is None:
-            return prefix
-        period = table.period
-        return f"{prefix}-{period.start.isoformat()}-{period.end.isoformat()}"
+    def _export_path(
+        self, table: EvaluationTable, kind: ExportKind, suffix: str, file_filter: str
+    ) -> Path | None:
+        return self.choose_export_path(suggested_file_name(table, kind, suffix), file_filter)
 
     def _write(self, path: Path, data: bytes, line: QLabel) -> None:
         """Said on the page's own export line: the summary above it stays."""
         try:
-            atomic_write_bytes(path, data, mode=0o644)
-        except OSError as error:
+            save_figures(path, data)
+        except FiguresNotSaved as error:
             line.setStyleSheet(ERROR_STYLE)
             line.setText(
                 self.tr("{0} kon niet geschreven worden ({1}); kies een andere map.").format(
-                    path, error.strerror or error
+                    error.path, error.reason
                 )
             )
         else:
@@ -428,15 +416,15 @@ class EvaluationWindow(QMainWindow):
     def export_csv(self) -> None:
         if self.result is None:
             return
-        path = self.choose_export_path(f"{self._stem(self.result)}.csv", self.tr("CSV (*.csv)"))
+        path = self._export_path(self.result, "evaluatie", ".csv", self.tr("CSV (*.csv)"))
         if path is not None:
             self._write(path, to_csv_bytes(self.result), self.saved)
 
     def export_png(self) -> None:
         if self.result is None:
             return
-        path = self.choose_export_path(
-            f"{self._stem(self.result)}.png", self.tr("PNG-afbeelding (*.png)")
+        path = self._export_path(
+            self.result, "evaluatie", ".png", self.tr("PNG-afbeelding (*.png)")
         )
         if path is not None:
             self._write(path, self.chart.png_bytes(), self.saved)
@@ -444,18 +432,15 @@ class EvaluationWindow(QMainWindow):
     def export_team_csv(self) -> None:
         if self.team_result is None:
             return
-        path = self.choose_export_path(
-            f"{self._stem(self.team_result, 'teamevaluatie')}.csv", self.tr("CSV (*.csv)")
-        )
+        path = self._export_path(self.team_result, "teamevaluatie", ".csv", self.tr("CSV (*.csv)"))
         if path is not None:
             self._write(path, to_csv_bytes(self.team_result), self.team_saved)
 
     def export_team_png(self) -> None:
         if self.team_result is None:
             return
-        path = self.choose_export_path(
-            f"{self._stem(self.team_result, 'teamevaluatie')}.png",
-            self.tr("PNG-afbeelding (*.png)"),
+        path = self._export_path(
+            self.team_result, "teamevaluatie", ".png", self.tr("PNG-afbeelding (*.png)")
         )
         if path is not None:
             self._write(path, self.team_chart.png_bytes(), self.team_saved)

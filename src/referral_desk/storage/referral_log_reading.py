@@ -1,0 +1,128 @@
+"""Reading the referral log: entries with their status history, search, and what was recorded
+after sending (breaches, password recalls, deletion requests)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime
+
+from referral_desk.domain.referral_record import (
+    DeletionRequest,
+    Incident,
+    ReferralLogEntry,
+    ReferralLogQuery,
+    ReferralStatus,
+    StatusChange,
+)
+from referral_desk.storage.referral_log_connection import LogConnection
+from referral_desk.storage.referral_log_errors import error_for
+
+_ENTRY_COLUMNS = (
+    "referral_id",
+    "created_at",
+    "partner_id",
+    "partner_name",
+    "mailbox",
+    "archive_sha256",
+    "consent_recorded",
+    "consent_date",
+    "referrer_name",
+    "team",
+    "mail_adapter",
+    "password_channel",
+    "status",
+    "corrects",
+    "corrected_by",
+    "initials",
+    "postcode",
+    "withdrawal_channel",
+)
+
+
+class ReferralLogReading(LogConnection):
+    """What the log holds, as the domain's records."""
+
+    def created_moments(self) -> dict[str, datetime]:
+        """Referral ID → when it was made, for every entry (no names in either)."""
+        rows = self._rows("SELECT referral_id, created_at FROM referrals")
+        return {rid: datetime.fromisoformat(created) for rid, created in rows}
+
+    def newest_created_at(self) -> datetime | None:
+        """When the newest entry was made (as an instant), or None for an empty log."""
+        moments = self.created_moments().values()
+        return max(moments, key=lambda moment: moment.timestamp(), default=None)
+
+    def incidents(self, referral_id: str) -> list[Incident]:
+        """The breaches reported for *referral_id*, oldest first."""
+        rows = self._rows(
+            "SELECT at, kind FROM incidents WHERE referral_id = ? ORDER BY id", (referral_id,)
+        )
+        return [Incident(at=datetime.fromisoformat(at), kind=kind) for at, kind in rows]
+
+    def recalls(self, referral_id: str) -> list[datetime]:
+        """When the password of *referral_id* was shown again, oldest first."""
+        rows = self._rows(
+            "SELECT at FROM password_recalls WHERE referral_id = ? ORDER BY id", (referral_id,)
+        )
+        return [datetime.fromisoformat(at) for (at,) in rows]
+
+    def deletion_requests(self, referral_id: str) -> list[DeletionRequest]:
+        """Deletion requests in which *referral_id* is the original or the correction."""
+        rows = self._rows(
+            "SELECT at, referral_id, correction_id FROM deletion_requests "
+            "WHERE referral_id = ? OR correction_id = ? ORDER BY id",
+            (referral_id, referral_id),
+        )
+        return [
+            DeletionRequest(at=datetime.fromisoformat(at), original_id=orig, correction_id=corr)
+            for at, orig, corr in rows
+        ]
+
+    def get(self, referral_id: str) -> ReferralLogEntry | None:
+        rows = self._select("WHERE referral_id = ?", (referral_id,))
+        return rows[0] if rows else None
+
+    def all(self) -> list[ReferralLogEntry]:
+        return self._select("", ())
+
+    def search(self, query: ReferralLogQuery) -> list[ReferralLogEntry]:
+        """Newest first (``created_at``), filtered by *query*."""
+        return [row for row in self.all() if query.matches(row)]
+
+    def _select(self, where: str, params: Sequence[object]) -> list[ReferralLogEntry]:
+        with self._lock:
+            try:
+                records = self._db.execute(
+                    f"SELECT {', '.join(_ENTRY_COLUMNS)} "
+                    f"FROM referrals {where} ORDER BY created_at DESC, referral_id",
+                    tuple(params),
+                ).fetchall()
+                history: dict[str, list[StatusChange]] = {}
+                for rid, status, at in self._db.execute(
+                    "SELECT referral_id, status, at FROM status_history ORDER BY id"
+                ):
+                    history.setdefault(rid, []).append(
+                        StatusChange(status=ReferralStatus(status), at=datetime.fromisoformat(at))
+                    )
+            except sqlite3.Error as error:
+                raise error_for(error, self.path) from None
+        rows = [
+            ReferralLogEntry.model_validate(
+                {
+                    **dict(zip(_ENTRY_COLUMNS, record, strict=True)),
+                    "history": tuple(history.get(record[0], ())),
+                }
+            )
+            for record in records
+        ]
+        # Newest first as instants (the text order of +01:00/+02:00 stamps can be wrong).
+        rows.sort(key=lambda row: (-row.created_at.timestamp(), row.referral_id))
+        return rows
+
+    def integrity_ok(self) -> bool:
+        try:
+            with self._lock:
+                return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        except sqlite3.Error:
+            return False

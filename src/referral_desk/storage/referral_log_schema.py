@@ -1,0 +1,115 @@
+"""The referral log's tables and how each older file grows into them.
+
+The schema is versioned with ``PRAGMA user_version``; a file is migrated in order from its
+version, one transaction per step. No column can hold a client's name, address, phone or
+email.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def _v1(db: sqlite3.Connection) -> None:
+    db.execute(
+        """
+        CREATE TABLE referrals (
+            referral_id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            partner_id TEXT NOT NULL,
+            partner_name TEXT NOT NULL,
+            mailbox TEXT NOT NULL,
+            archive_sha256 TEXT NOT NULL CHECK (length(archive_sha256) = 64),
+            consent_recorded INTEGER NOT NULL CHECK (consent_recorded IN (0, 1)),
+            consent_date TEXT NOT NULL,
+            referrer_name TEXT NOT NULL,
+            team TEXT NOT NULL,
+            mail_adapter TEXT NOT NULL,
+            password_channel TEXT NOT NULL,
+            status TEXT NOT NULL,
+            corrects TEXT,
+            corrected_by TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE status_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
+            status TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX referrals_created ON referrals (created_at)")
+    db.execute("CREATE INDEX history_referral ON status_history (referral_id)")
+
+
+def _v2(db: sqlite3.Connection) -> None:
+    # The optional "recognise it" setting: initials and postcode, nothing more.
+    db.execute("ALTER TABLE referrals ADD COLUMN initials TEXT")
+    db.execute("ALTER TABLE referrals ADD COLUMN postcode TEXT")
+
+
+def _v3(db: sqlite3.Connection) -> None:
+    # The mailbox referrals for a municipality last went to, to catch a changed one whatever
+    # partner id the registry gives it. No moment and no link to a referral, so it says
+    # nothing about a client; retention leaves it alone.
+    db.execute(
+        """
+        CREATE TABLE last_mailboxes (
+            nis_code TEXT PRIMARY KEY CHECK (length(nis_code) = 5),
+            mailbox TEXT NOT NULL
+        )
+        """
+    )
+
+
+def _v4(db: sqlite3.Connection) -> None:
+    # Reported breaches: when and what kind, never what happened in words (that could name
+    # the client); gone with the referral.
+    db.execute(
+        """
+        CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX incidents_referral ON incidents (referral_id)")
+
+
+def _v5(db: sqlite3.Connection) -> None:
+    # How a withdrawal went; when a password was shown again (never the password); deletion
+    # requests to the first partner of a correction that went to another one.
+    db.execute("ALTER TABLE referrals ADD COLUMN withdrawal_channel TEXT")
+    db.execute(
+        """
+        CREATE TABLE password_recalls (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX recalls_referral ON password_recalls (referral_id)")
+    db.execute(
+        """
+        CREATE TABLE deletion_requests (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
+            correction_id TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX deletions_referral ON deletion_requests (referral_id)")
+    db.execute("CREATE INDEX deletions_correction ON deletion_requests (correction_id)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+SCHEMA_VERSION = len(MIGRATIONS)
