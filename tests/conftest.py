@@ -8,6 +8,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import keyring
 import pytest
@@ -15,6 +16,9 @@ from _pytest.terminal import TerminalReporter
 
 from tests.memory_keyring import MemoryKeyring
 from tests.platforms import point_windows_folders_at
+
+if TYPE_CHECKING:
+    from referral_desk.ui.gui_collector import GuiThreadCollector
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if sys.platform == "win32":
@@ -70,6 +74,22 @@ def compiled_catalogs() -> None:
     import update_translations
 
     update_translations.compile_catalogs()
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_collector(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As the application's start: Python's garbage collector runs on the GUI thread only,
+    from the first test with a QApplication on, and between tests (some spin no event loop)."""
+    if {"qtbot", "qapp"} & set(request.fixturenames) and not _collector:
+        from referral_desk.ui.gui_collector import install_gui_thread_collector
+
+        _collector.append(install_gui_thread_collector(request.getfixturevalue("qapp")))
+    yield
+    if _collector:
+        _collector[-1].check()
+
+
+_collector: list[GuiThreadCollector] = []
 
 
 @pytest.fixture(autouse=True)
