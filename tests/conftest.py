@@ -18,6 +18,7 @@ from tests.memory_keyring import MemoryKeyring
 from tests.platforms import point_windows_folders_at
 
 if TYPE_CHECKING:
+    from referral_desk.ui.gui_collector import GuiThreadCollector
     from tests.lifecycle_fixtures import Desk
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -74,6 +75,22 @@ def compiled_catalogs() -> None:
     import update_translations
 
     update_translations.compile_catalogs()
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_collector(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As the application's start: Python's garbage collector runs on the GUI thread only,
+    from the first test with a QApplication on, and between tests (some spin no event loop)."""
+    if {"qtbot", "qapp"} & set(request.fixturenames) and not _collector:
+        from referral_desk.ui.gui_collector import install_gui_thread_collector
+
+        _collector.append(install_gui_thread_collector(request.getfixturevalue("qapp")))
+    yield
+    if _collector:
+        _collector[-1].check()
+
+
+_collector: list[GuiThreadCollector] = []
 
 
 @pytest.fixture(autouse=True)

@@ -167,6 +167,10 @@ def main(argv: list[str] | None = None, *, screenshot: Path | None = None) -> in
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     from referral_desk.ui.failure_dialog import install_failure_hooks
+    from referral_desk.ui.gui_collector import install_gui_thread_collector
+
+    # Before the pool or the warm-up can allocate: garbage is collected on this thread only.
+    install_gui_thread_collector(app)
 
     # Before anything can fail: the failure dialog points the helpdesk at this file.
     configure_logging(AppPaths.from_platform().log_dir)
