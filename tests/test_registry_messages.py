@@ -6,6 +6,7 @@ same messages in its own language (tests/test_registry_messages_ui.py).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,19 @@ from referral_desk.domain.errors import Message
 from referral_desk.domain.partners import PartnerKind, recipient_not_allowed
 from referral_desk.domain.postcodes import PostcodeTable, Region
 from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
+from referral_desk.registry.csv_table import CsvImportError, import_csv
 from referral_desk.registry.diff import ChangeLine, change_lines, diff_registries, render_changes
 from referral_desk.registry.editing import EditableRegistry
 from referral_desk.registry.file_reading import read_registry_text
 from referral_desk.registry.form_input import HeaderInput, partner_from_texts, partner_problems
 from referral_desk.registry.minisign import PublicKey, WrongPassword
 from referral_desk.registry.parsing import load_registry_text
+from referral_desk.registry.trust import (
+    SIGNED_TRUSTED_AT,
+    SignatureStatus,
+    TrustedKeys,
+    check_signature,
+)
 
 ROOT = Path(__file__).parents[1]
 TABLE = PostcodeTable.load_bundled(ROOT / "resources")
@@ -163,3 +171,35 @@ def test_minisign_problems_are_codes() -> None:
     with pytest.raises(Exception) as refused:
         PublicKey.parse("niet base64!", what="it.pub")
     assert refused.value.said.values == {"what": "it.pub"}  # type: ignore[attr-defined]
+
+
+def test_a_signature_status_is_a_message_with_its_dutch_unchanged(tmp_path: Path) -> None:
+    unsigned = SignatureStatus(signed=False, problem="geen partners.toml.minisig naast het bestand")
+    assert unsigned.said.code == "signature.not_signed_because"
+    assert unsigned.describe() == (
+        "niet ondertekend (geen partners.toml.minisig naast het bestand)"
+    )
+    at = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+    trusted = SignatureStatus(signed=True, key_id="ABC", signed_at=at, trusted=True)
+    assert trusted.said == SIGNED_TRUSTED_AT(key="ABC", when="2026-11-22 09:30")
+    assert trusted.describe() == "ondertekend door vertrouwde sleutel ABC op 2026-11-22 09:30 UTC"
+    refused = SignatureStatus(signed=True, key_id="ABC", problem="kapot")
+    assert refused.describe() == "ondertekend door sleutel ABC, niet geldig: kapot"
+    registry = tmp_path / "partners.toml"
+    registry.write_text(BUNDLED, "utf-8")
+    status = check_signature(registry, BUNDLED.encode("utf-8"), TrustedKeys((), ()))
+    assert isinstance(status.problem, Message) and status.problem.code == "signature.no_file"
+    assert status.describe() == "niet ondertekend (geen partners.toml.minisig naast het bestand)"
+
+
+def test_a_csv_problem_is_a_code_with_its_row_and_column() -> None:
+    with pytest.raises(CsvImportError) as refused:
+        import_csv("id;naam;kleur\n")
+    problems = refused.value.problems
+    assert problems[0].reason.code == "csv.unknown_column" and problems[0].column == "kleur"
+    assert str(problems[0]) == "rij 1, kolom kleur: onbekende kolom (tikfout?)"
+    assert {p.reason.code for p in problems[1:]} == {"csv.missing_column"}
+    with pytest.raises(CsvImportError) as refused:
+        import_csv("")
+    assert refused.value.problems[0].reason.code == "registry.empty_file"
+    assert refused.value.message == "bestand: het bestand is leeg"

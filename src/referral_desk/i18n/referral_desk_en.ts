@@ -784,6 +784,118 @@
         <source>geheime sleutel: te groot voor een minisign-sleutel.</source>
         <translation>secret key: too large for a minisign key.</translation>
     </message>
+    <message>
+        <source>verwacht een datum als 2024-02-01 of 1/02/2024</source>
+        <translation>expects a date such as 2024-02-01 or 1/02/2024</translation>
+    </message>
+    <message>
+        <source>id staat al in rij {row}</source>
+        <translation>this id is already in row {row}</translation>
+    </message>
+    <message>
+        <source>verplichte kolom ontbreekt</source>
+        <translation>required column is missing</translation>
+    </message>
+    <message>
+        <source>geen enkele partner in het bestand</source>
+        <translation>not a single partner in the file</translation>
+    </message>
+    <message>
+        <source>geen geldige CSV: {error}</source>
+        <translation>not valid CSV: {error}</translation>
+    </message>
+    <message>
+        <source>geen tekstbestand; bewaar in Excel als CSV</source>
+        <translation>not a text file; save it from Excel as CSV</translation>
+    </message>
+    <message>
+        <source>verplicht veld is leeg</source>
+        <translation>required field is empty</translation>
+    </message>
+    <message>
+        <source>te groot voor een partnerlijst (max. 1 MB)</source>
+        <translation>too large for a partner list (max. 1 MB)</translation>
+    </message>
+    <message>
+        <source>{cells} cellen, maar {columns} kolommen</source>
+        <translation>{cells} cells, but {columns} columns</translation>
+    </message>
+    <message>
+        <source>onbekende kolom (tikfout?)</source>
+        <translation>unknown column (a typo?)</translation>
+    </message>
+    <message>
+        <source>heeft niet de verwachte vorm</source>
+        <translation>does not have the expected form</translation>
+    </message>
+    <message>
+        <source>ja of nee</source>
+        <translation>yes or no</translation>
+    </message>
+    <message>
+        <source>{status}; er zijn vertrouwde sleutels ingesteld, dus het machineregister moet ondertekend zijn met een ervan (referral-desk registry sign)</source>
+        <translation>{status}; trusted keys are configured, so the machine registry must be signed with one of them (referral-desk registry sign)</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>ondertekend door sleutel {key}, niet geldig</source>
+        <translation>signed by key {key}, not valid</translation>
+    </message>
+    <message>
+        <source>ondertekend door sleutel {key} op {when} UTC, niet geldig</source>
+        <translation>signed by key {key} on {when} UTC, not valid</translation>
+    </message>
+    <message>
+        <source>ondertekend door sleutel {key} op {when} UTC, niet geldig: {problem}</source>
+        <translation>signed by key {key} on {when} UTC, not valid: {problem}</translation>
+    </message>
+    <message>
+        <source>ondertekend door sleutel {key}, niet geldig: {problem}</source>
+        <translation>signed by key {key}, not valid: {problem}</translation>
+    </message>
+    <message>
+        <source>deze sleutel is niet vertrouwd (vertrouwd: {trusted})</source>
+        <translation>this key is not trusted (trusted: {trusted})</translation>
+    </message>
+    <message>
+        <source>geen {file} naast het bestand</source>
+        <translation>no {file} next to the file</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>niet ondertekend</source>
+        <translation>not signed</translation>
+    </message>
+    <message>
+        <source>niet ondertekend ({problem})</source>
+        <translation>not signed ({problem})</translation>
+    </message>
+    <message>
+        <source>ondertekend door vertrouwde sleutel {key}</source>
+        <translation>signed by trusted key {key}</translation>
+    </message>
+    <message>
+        <source>ondertekend door vertrouwde sleutel {key} op {when} UTC</source>
+        <translation>signed by trusted key {key} on {when} UTC</translation>
+    </message>
+    <message>
+        <source>{file} onleesbaar ({error})</source>
+        <translation>{file} unreadable ({error})</translation>
+    </message>
+    <message>
+        <source>{folder}: kan niet gelezen worden ({error})</source>
+        <translation>{folder}: cannot be read ({error})</translation>
+    </message>
+    <message>
+        <source>{file}: geen leesbare minisign-sleutel ({error})</source>
+        <translation>{file}: no readable minisign key ({error})</translation>
+    </message>
 </context>
 <context>
     <name>DeletionRequestBar</name>

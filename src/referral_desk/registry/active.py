@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_document import LoadedRegistry
@@ -76,7 +77,14 @@ class ActiveRegistry:
     notice: str | None = None
 
 
-def _refused(path: Path, reason: str) -> RegistryError:
+MUST_BE_SIGNED = MessageTemplate(
+    "registry.machine_must_be_signed",
+    "{status}; er zijn vertrouwde sleutels ingesteld, dus het machineregister moet ondertekend "
+    "zijn met een ervan (referral-desk registry sign)",
+)
+
+
+def _refused(path: Path, reason: Message) -> RegistryError:
     return RegistryError([RegistryProblem(str(path), None, "(handtekening)", "", reason)])
 
 
@@ -116,12 +124,7 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
                     ]
                 )
             if not signature.trusted:
-                raise _refused(
-                    path,
-                    f"{signature.describe()}; er zijn vertrouwde sleutels ingesteld, dus het "
-                    "machineregister moet ondertekend zijn met een ervan "
-                    "(referral-desk registry sign)",
-                )
+                raise _refused(path, MUST_BE_SIGNED(status=signature.said))
     document = load_registry_text(text, table, file=str(path))
     registry = PartnerRegistry(document.partners, table, document.dpo_contact)
     loaded = LoadedRegistry(registry, document, path)

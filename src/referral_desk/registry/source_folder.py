@@ -215,7 +215,7 @@ def read_source(folder: Path, trusted: TrustedKeys, table: PostcodeTable) -> Sou
         return Unusable(
             f"bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels "
             "ingesteld om de handtekening te controleren"
-            + (f" ({'; '.join(trusted.problems)})" if trusted.problems else "")
+            + (f" ({'; '.join(p.dutch for p in trusted.problems)})" if trusted.problems else "")
         )
     if not folder.is_dir():
         return Unusable(f"bronmap {folder} is niet bereikbaar")

@@ -8,6 +8,18 @@ Made by scripts/update_translations.py from the templates the Qt-free core regis
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CORE_MESSAGE_TEXTS = (
+    QT_TRANSLATE_NOOP("CoreMessage", "verwacht een datum als 2024-02-01 of 1/02/2024"),  # csv.date
+    QT_TRANSLATE_NOOP("CoreMessage", "id staat al in rij {row}"),  # csv.duplicate_id
+    QT_TRANSLATE_NOOP("CoreMessage", "verplichte kolom ontbreekt"),  # csv.missing_column
+    QT_TRANSLATE_NOOP("CoreMessage", "geen enkele partner in het bestand"),  # csv.no_partner
+    QT_TRANSLATE_NOOP("CoreMessage", "geen geldige CSV: {error}"),  # csv.not_csv
+    QT_TRANSLATE_NOOP("CoreMessage", "geen tekstbestand; bewaar in Excel als CSV"),  # csv.not_text
+    QT_TRANSLATE_NOOP("CoreMessage", "verplicht veld is leeg"),  # csv.required_empty
+    QT_TRANSLATE_NOOP("CoreMessage", "te groot voor een partnerlijst (max. 1 MB)"),  # csv.too_large
+    QT_TRANSLATE_NOOP("CoreMessage", "{cells} cellen, maar {columns} kolommen"),  # csv.too_many_cells
+    QT_TRANSLATE_NOOP("CoreMessage", "onbekende kolom (tikfout?)"),  # csv.unknown_column
+    QT_TRANSLATE_NOOP("CoreMessage", "heeft niet de verwachte vorm"),  # csv.wrong_form
+    QT_TRANSLATE_NOOP("CoreMessage", "ja of nee"),  # csv.yes_or_no
     QT_TRANSLATE_NOOP("CoreMessage", "Dit is geen geldig e-mailadres (bv. naam@voorbeeld.be)."),  # email.invalid
     QT_TRANSLATE_NOOP("CoreMessage", "Een e-mailadres met letters buiten het gewone alfabet vóór de @ kan niet in een e-mailconcept; gebruik het gewone adres."),  # email.not_sendable
     QT_TRANSLATE_NOOP("CoreMessage", "Een e-mailadres bevat geen spaties."),  # email.space
@@ -126,6 +138,7 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Onbekende postcode: {postcode}."),  # registry.input.unknown_postcode
     QT_TRANSLATE_NOOP("CoreMessage", "Geef de versie van het partnerregister."),  # registry.input.version_missing
     QT_TRANSLATE_NOOP("CoreMessage", "Een {kind} hoort bij regio {region}."),  # registry.input.wrong_region
+    QT_TRANSLATE_NOOP("CoreMessage", "{status}; er zijn vertrouwde sleutels ingesteld, dus het machineregister moet ondertekend zijn met een ervan (referral-desk registry sign)"),  # registry.machine_must_be_signed
     QT_TRANSLATE_NOOP("CoreMessage", "verplicht veld ontbreekt"),  # registry.missing
     QT_TRANSLATE_NOOP("CoreMessage", "Het partnerregister is gewijzigd: geef het een nieuwe versie (nu {version})."),  # registry.needs_new_version
     QT_TRANSLATE_NOOP("CoreMessage", "verwacht een lijst van [[partners]]-tabellen"),  # registry.no_partner_list
@@ -160,7 +173,22 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "onbekende NIS-code"),  # registry.unknown_nis_code
     QT_TRANSLATE_NOOP("CoreMessage", "onbekende postcode"),  # registry.unknown_postcode
     QT_TRANSLATE_NOOP("CoreMessage", "een {kind} hoort bij regio {region}"),  # registry.wrong_region
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: {problem}"),  # signature.file_problem
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key}, niet geldig"),  # signature.invalid
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key} op {when} UTC, niet geldig"),  # signature.invalid_at
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key} op {when} UTC, niet geldig: {problem}"),  # signature.invalid_at_because
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key}, niet geldig: {problem}"),  # signature.invalid_because
+    QT_TRANSLATE_NOOP("CoreMessage", "deze sleutel is niet vertrouwd (vertrouwd: {trusted})"),  # signature.key_not_trusted
+    QT_TRANSLATE_NOOP("CoreMessage", "geen {file} naast het bestand"),  # signature.no_file
+    QT_TRANSLATE_NOOP("CoreMessage", "geen"),  # signature.no_keys
+    QT_TRANSLATE_NOOP("CoreMessage", "niet ondertekend"),  # signature.not_signed
+    QT_TRANSLATE_NOOP("CoreMessage", "niet ondertekend ({problem})"),  # signature.not_signed_because
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door vertrouwde sleutel {key}"),  # signature.trusted
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door vertrouwde sleutel {key} op {when} UTC"),  # signature.trusted_at
+    QT_TRANSLATE_NOOP("CoreMessage", "{file} onleesbaar ({error})"),  # signature.unreadable
     QT_TRANSLATE_NOOP("CoreMessage", "Het partnerregister noemt geen lokale teams; de naam van uw team wordt niet nagekeken."),  # team.no_registry_teams
     QT_TRANSLATE_NOOP("CoreMessage", "Dit team staat niet in het partnerregister. Kies uw team uit de lijst."),  # team.not_in_registry
     QT_TRANSLATE_NOOP("CoreMessage", "Dit team staat niet zo in het partnerregister. Bedoelt u “{suggestion}”? Kies uw team uit de lijst."),  # team.not_in_registry_like
+    QT_TRANSLATE_NOOP("CoreMessage", "{folder}: kan niet gelezen worden ({error})"),  # trusted_keys.folder_unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: geen leesbare minisign-sleutel ({error})"),  # trusted_keys.unreadable
 )
