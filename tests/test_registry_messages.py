@@ -22,6 +22,7 @@ from referral_desk.registry.file_reading import read_registry_text
 from referral_desk.registry.form_input import HeaderInput, partner_from_texts, partner_problems
 from referral_desk.registry.minisign import PublicKey, WrongPassword
 from referral_desk.registry.parsing import load_registry_text
+from referral_desk.registry.source_folder import KEPT_BUNDLED, UNREACHABLE, Unusable, choose
 from referral_desk.registry.trust import (
     SIGNED_TRUSTED_AT,
     SignatureStatus,
@@ -203,3 +204,14 @@ def test_a_csv_problem_is_a_code_with_its_row_and_column() -> None:
         import_csv("")
     assert refused.value.problems[0].reason.code == "registry.empty_file"
     assert refused.value.message == "bestand: het bestand is leeg"
+
+
+def test_why_the_source_folder_was_not_used_is_a_message() -> None:
+    unreachable = Unusable(UNREACHABLE(folder="X"))
+    choice = choose(False, unreachable, None)
+    assert choice.said == KEPT_BUNDLED(reason=UNREACHABLE(folder="X"))
+    assert choice.notice == (
+        "bronmap X is niet bereikbaar; er is nog geen gecontroleerde kopie, dus het "
+        "meegeleverde partnerregister wordt gebruikt"
+    )
+    assert Unusable("los").said == Message.plain("los") and Unusable("los").reason == "los"

@@ -896,6 +896,62 @@
         <source>{file}: geen leesbare minisign-sleutel ({error})</source>
         <translation>{file}: no readable minisign key ({error})</translation>
     </message>
+    <message>
+        <source>{file} is geen geldige TOML ({error})</source>
+        <translation>{file} is not valid TOML ({error})</translation>
+    </message>
+    <message>
+        <source>{file} kan niet gelezen worden ({error})</source>
+        <translation>{file} cannot be read ({error})</translation>
+    </message>
+    <message>
+        <source>{file} is ongeldig: {problem}</source>
+        <translation>{file} is invalid: {problem}</translation>
+    </message>
+    <message>
+        <source>{reason}; er is nog geen gecontroleerde kopie, dus het meegeleverde partnerregister wordt gebruikt</source>
+        <translation>{reason}; there is no verified copy yet, so the bundled partner registry is used</translation>
+    </message>
+    <message>
+        <source>{reason}; de laatst gecontroleerde versie {version} blijft in gebruik</source>
+        <translation>{reason}; the last verified version {version} stays in use</translation>
+    </message>
+    <message>
+        <source>bronmap {folder} antwoordt niet binnen {seconds} seconden</source>
+        <translation>source folder {folder} does not answer within {seconds} seconds</translation>
+    </message>
+    <message>
+        <source>bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels ingesteld om de handtekening te controleren</source>
+        <translation>source folder {folder} not used: no (readable) trusted keys are configured to check the signature</translation>
+    </message>
+    <message>
+        <source>bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels ingesteld om de handtekening te controleren ({problems})</source>
+        <translation>source folder {folder} not used: no (readable) trusted keys are configured to check the signature ({problems})</translation>
+    </message>
+    <message>
+        <source>{file}: {key} moet een map zijn (tekst tussen &apos;…&apos;)</source>
+        <translation>{file}: {key} must be a folder (text between &apos;…&apos;)</translation>
+    </message>
+    <message>
+        <source>{file}: {key} moet een volledig pad zijn: {value}</source>
+        <translation>{file}: {key} must be a full path: {value}</translation>
+    </message>
+    <message>
+        <source>de bronmap heeft versie {source}, niet nieuwer dan de laatst gecontroleerde versie {cached}; die blijft in gebruik</source>
+        <translation>the source folder has version {source}, not newer than the last verified version {cached}; that one stays in use</translation>
+    </message>
+    <message>
+        <source>bronmap {folder}: {error}</source>
+        <translation>source folder {folder}: {error}</translation>
+    </message>
+    <message>
+        <source>{file}: {status}</source>
+        <translation>{file}: {status}</translation>
+    </message>
+    <message>
+        <source>bronmap {folder} is niet bereikbaar</source>
+        <translation>source folder {folder} cannot be reached</translation>
+    </message>
 </context>
 <context>
     <name>DeletionRequestBar</name>

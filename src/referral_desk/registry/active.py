@@ -73,8 +73,13 @@ class ActiveRegistry:
     loaded: LoadedRegistry
     source: RegistrySource
     signature: SignatureStatus | None  # None: no trusted key is configured, nothing checked
-    # Why the source folder's registry was not taken and the last good one kept (Dutch).
-    notice: str | None = None
+    # Why the source folder's registry was not taken and the last good one kept.
+    said_notice: Message | None = None
+
+    @property
+    def notice(self) -> str | None:
+        """:attr:`said_notice` in Dutch."""
+        return self.said_notice.dutch if self.said_notice is not None else None
 
 
 MUST_BE_SIGNED = MessageTemplate(
@@ -94,12 +99,12 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
     is refused with the reason."""
     source = active_registry_source(paths)
     trusted = read_trusted_keys(paths.trusted_key_dirs)
-    notice: str | None = None
+    notice: Message | None = None
     if source is RegistrySource.BUNDLED:
         from referral_desk.registry.source_folder import Winner, resolve_source
 
         choice = resolve_source(paths.machine_config_file, paths.registry_cache_dir, trusted, table)
-        notice = choice.notice
+        notice = choice.said
         if choice.registry is not None:
             found = choice.registry
             document = found.document

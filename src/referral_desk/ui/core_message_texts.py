@@ -186,6 +186,20 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door vertrouwde sleutel {key}"),  # signature.trusted
     QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door vertrouwde sleutel {key} op {when} UTC"),  # signature.trusted_at
     QT_TRANSLATE_NOOP("CoreMessage", "{file} onleesbaar ({error})"),  # signature.unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "{file} is geen geldige TOML ({error})"),  # source.config_not_toml
+    QT_TRANSLATE_NOOP("CoreMessage", "{file} kan niet gelezen worden ({error})"),  # source.config_unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "{file} is ongeldig: {problem}"),  # source.invalid
+    QT_TRANSLATE_NOOP("CoreMessage", "{reason}; er is nog geen gecontroleerde kopie, dus het meegeleverde partnerregister wordt gebruikt"),  # source.kept_bundled
+    QT_TRANSLATE_NOOP("CoreMessage", "{reason}; de laatst gecontroleerde versie {version} blijft in gebruik"),  # source.kept_cached
+    QT_TRANSLATE_NOOP("CoreMessage", "bronmap {folder} antwoordt niet binnen {seconds} seconden"),  # source.no_answer
+    QT_TRANSLATE_NOOP("CoreMessage", "bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels ingesteld om de handtekening te controleren"),  # source.no_trusted_keys
+    QT_TRANSLATE_NOOP("CoreMessage", "bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels ingesteld om de handtekening te controleren ({problems})"),  # source.no_trusted_keys_because
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: {key} moet een map zijn (tekst tussen '…')"),  # source.not_a_folder_text
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: {key} moet een volledig pad zijn: {value}"),  # source.not_a_full_path
+    QT_TRANSLATE_NOOP("CoreMessage", "de bronmap heeft versie {source}, niet nieuwer dan de laatst gecontroleerde versie {cached}; die blijft in gebruik"),  # source.not_newer
+    QT_TRANSLATE_NOOP("CoreMessage", "bronmap {folder}: {error}"),  # source.share_failed
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: {status}"),  # source.signature_refused
+    QT_TRANSLATE_NOOP("CoreMessage", "bronmap {folder} is niet bereikbaar"),  # source.unreachable
     QT_TRANSLATE_NOOP("CoreMessage", "Het partnerregister noemt geen lokale teams; de naam van uw team wordt niet nagekeken."),  # team.no_registry_teams
     QT_TRANSLATE_NOOP("CoreMessage", "Dit team staat niet in het partnerregister. Kies uw team uit de lijst."),  # team.not_in_registry
     QT_TRANSLATE_NOOP("CoreMessage", "Dit team staat niet zo in het partnerregister. Bedoelt u “{suggestion}”? Kies uw team uit de lijst."),  # team.not_in_registry_like
