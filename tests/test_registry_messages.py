@@ -15,6 +15,7 @@ from referral_desk.domain.errors import Message
 from referral_desk.domain.partners import PartnerKind, recipient_not_allowed
 from referral_desk.domain.postcodes import PostcodeTable, Region
 from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
+from referral_desk.lifecycle.registry_signing import KeyUnusable, NotWritten
 from referral_desk.registry.csv_table import CsvImportError, import_csv
 from referral_desk.registry.diff import ChangeLine, change_lines, diff_registries, render_changes
 from referral_desk.registry.editing import EditableRegistry
@@ -215,3 +216,17 @@ def test_why_the_source_folder_was_not_used_is_a_message() -> None:
         "meegeleverde partnerregister wordt gebruikt"
     )
     assert Unusable("los").said == Message.plain("los") and Unusable("los").reason == "los"
+
+
+def test_an_unusable_key_and_an_unwritten_registry_are_messages(tmp_path: Path) -> None:
+    unusable = KeyUnusable(tmp_path / "sleutel.key", None)
+    assert unusable.said.code == "registry.signing.key_unusable"
+    assert (
+        unusable.message
+        == f"De sleutel {tmp_path / 'sleutel.key'} is niet bruikbaar: geen tekstbestand"
+    )
+    refused = NotWritten(tmp_path / "p.toml", "Permission denied")
+    assert refused.said.code == "registry.signing.not_written"
+    assert (
+        refused.message == f"{tmp_path / 'p.toml'} kon niet geschreven worden (Permission denied)."
+    )

@@ -952,6 +952,18 @@
         <source>bronmap {folder} is niet bereikbaar</source>
         <translation>source folder {folder} cannot be reached</translation>
     </message>
+    <message>
+        <source>De sleutel {path} is niet bruikbaar: {reason}</source>
+        <translation>The key {path} cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <source>geen tekstbestand</source>
+        <translation>not a text file</translation>
+    </message>
+    <message>
+        <source>{path} kon niet geschreven worden ({reason}).</source>
+        <translation>{path} could not be written ({reason}).</translation>
+    </message>
 </context>
 <context>
     <name>DeletionRequestBar</name>

@@ -21,6 +21,13 @@ from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.settings import SettingsChanges, SettingsError
 
 _MAX_KEY_BYTES = 4096  # a minisign secret key is two short lines
+KEY_UNUSABLE = MessageTemplate(
+    "registry.signing.key_unusable", "De sleutel {path} is niet bruikbaar: {reason}"
+)
+NO_TEXT_FILE = MessageTemplate("registry.signing.no_text_file", "geen tekstbestand")
+NOT_WRITTEN = MessageTemplate(
+    "registry.signing.not_written", "{path} kon niet geschreven worden ({reason})."
+)
 KEY_TOO_LARGE = MessageTemplate(
     "registry.signing.key_too_large", "geheime sleutel: te groot voor een minisign-sleutel."
 )
@@ -43,11 +50,10 @@ class KeyUnusable(UserFacingError):
     the reason's Dutch."""
 
     def __init__(self, path: Path, reason: Message | None) -> None:
-        detail = reason.dutch if reason is not None else None
-        super().__init__(f"De sleutel {path} is niet bruikbaar: {detail or 'geen tekstbestand'}")
+        super().__init__(KEY_UNUSABLE(path=str(path), reason=reason or NO_TEXT_FILE()))
         self.path = path
         self.reason = reason
-        self.detail = detail
+        self.detail = reason.dutch if reason is not None else None
 
 
 @dataclass(frozen=True)
@@ -151,7 +157,7 @@ class NotWritten(UserFacingError):
     """The registry could not be written; nothing was saved and the changes stay open."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path} kon niet geschreven worden ({reason}).")
+        super().__init__(NOT_WRITTEN(path=str(path), reason=reason))
         self.path = path
         self.reason = reason
 

@@ -167,6 +167,9 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "{file}: {expected}"),  # registry.sentence.file
     QT_TRANSLATE_NOOP("CoreMessage", "{subject}: {expected}"),  # registry.sentence.subject
     QT_TRANSLATE_NOOP("CoreMessage", "geheime sleutel: te groot voor een minisign-sleutel."),  # registry.signing.key_too_large
+    QT_TRANSLATE_NOOP("CoreMessage", "De sleutel {path} is niet bruikbaar: {reason}"),  # registry.signing.key_unusable
+    QT_TRANSLATE_NOOP("CoreMessage", "geen tekstbestand"),  # registry.signing.no_text_file
+    QT_TRANSLATE_NOOP("CoreMessage", "{path} kon niet geschreven worden ({reason})."),  # registry.signing.not_written
     QT_TRANSLATE_NOOP("CoreMessage", "Partner {number}"),  # registry.subject.partner_number
     QT_TRANSLATE_NOOP("CoreMessage", "Partnerregister"),  # registry.subject.registry
     QT_TRANSLATE_NOOP("CoreMessage", "te diep genest (meer dan {levels} niveaus [ ], {{ }} of a.b.c); is dit wel een partnerregister?"),  # registry.too_deep
