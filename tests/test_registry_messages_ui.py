@@ -79,3 +79,10 @@ def test_the_editor_words_form_errors_and_the_change_summary_in_english(
         "<b>! MAILBOX CHANGED for OCMW Wervik (ocmw-wervik): "
         "kindengezin@wervik.be → sociaal@wervik.be</b>"
     )
+
+
+def test_the_choices_pydantic_lists_are_joined_in_english(english: None) -> None:
+    error = _problems(BUNDLED.replace('kind = "OCMW"', 'kind = "OCMV"', 1))
+    (problem,) = [p for p in error.problems if p.value == "OCMV"]
+    assert problem.expected == "verwacht een van: 'OCMW' of 'CAW'"
+    assert worded(problem.said).endswith("kind: expects one of: 'OCMW' or 'CAW' (value: OCMV)")

@@ -964,6 +964,10 @@
         <source>{path} kon niet geschreven worden ({reason}).</source>
         <translation>{path} could not be written ({reason}).</translation>
     </message>
+    <message>
+        <source>{first} of {last}</source>
+        <translation>{first} or {last}</translation>
+    </message>
 </context>
 <context>
     <name>DeletionRequestBar</name>

@@ -150,6 +150,15 @@ TOO_DEEP = MessageTemplate(
     "is dit wel een partnerregister?",
 )
 EMPTY_FILE = MessageTemplate("registry.empty_file", "het bestand is leeg")
+OR = MessageTemplate("registry.schema.or", "{first} of {last}")
+
+
+def _choices(text: str) -> str | Message:
+    """pydantic's ``'a', 'b' or 'c'`` with the last "or" as a word the window translates."""
+    first, separator, last = text.rpartition("' or '")
+    if not separator:
+        return text
+    return OR(first=_choices(first + "'"), last="'" + last)
 
 
 def _expected(error: Any) -> Message:
@@ -165,9 +174,7 @@ def _expected(error: Any) -> Message:
     if template is not None:
         context = error.get("ctx", {})
         if template.fields <= set(context):
-            return template(
-                **{name: str(context[name]).replace("' or '", "' of '") for name in template.fields}
-            )
+            return template(**{name: _choices(str(context[name])) for name in template.fields})
         if not template.fields:
             return template()
     return Message.plain(str(error["msg"]).removeprefix("Value error, "))

@@ -155,6 +155,7 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "verwacht een geheel getal"),  # registry.schema.int_type
     QT_TRANSLATE_NOOP("CoreMessage", "verwacht een lijst tussen [ ]"),  # registry.schema.list_type
     QT_TRANSLATE_NOOP("CoreMessage", "verwacht een van: {expected}"),  # registry.schema.one_of
+    QT_TRANSLATE_NOOP("CoreMessage", "{first} of {last}"),  # registry.schema.or
     QT_TRANSLATE_NOOP("CoreMessage", "heeft niet de verwachte vorm ({pattern})"),  # registry.schema.pattern
     QT_TRANSLATE_NOOP("CoreMessage", "verwacht tekst tussen aanhalingstekens"),  # registry.schema.string_type
     QT_TRANSLATE_NOOP("CoreMessage", "verwacht een tabel"),  # registry.schema.table_type
