@@ -230,3 +230,18 @@ def test_an_unusable_key_and_an_unwritten_registry_are_messages(tmp_path: Path) 
     assert (
         refused.message == f"{tmp_path / 'p.toml'} kon niet geschreven worden (Permission denied)."
     )
+
+
+def test_a_long_list_of_refused_municipalities_is_shortened_as_a_message() -> None:
+    text = BUNDLED.replace(
+        'municipalities = ["33029"]\npostcodes = ["8940"]',
+        'municipalities = ["21001", "21002", "21003", "21004"]\npostcodes = ["1000"]',
+        1,
+    )
+    assert text != BUNDLED
+    refused = [p for p in _problems(text) if isinstance(p.value, Message)]
+    assert len(refused) == 1
+    value = refused[0].value
+    assert isinstance(value, Message) and value.code == "registry.and_more"
+    assert value.values["more"] == 1 and value.dutch.endswith(" en nog 1")
+    assert str(refused[0]).endswith(" en nog 1)")

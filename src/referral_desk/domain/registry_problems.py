@@ -79,7 +79,7 @@ class RegistryProblem:
     file: str
     line: int | None
     field: str
-    value: str
+    value: str | Message  # what the file says; a Message only for a shortened list
     reason: str | Message
     partner: str = ""  # the partner's name (or id) when the problem is about one
 

@@ -968,6 +968,10 @@
         <source>{first} of {last}</source>
         <translation>{first} or {last}</translation>
     </message>
+    <message>
+        <source>{listed} en nog {more}</source>
+        <translation>{listed} and {more} more</translation>
+    </message>
 </context>
 <context>
     <name>DeletionRequestBar</name>

@@ -24,6 +24,7 @@ POSTCODE_ALREADY_SERVED = MessageTemplate(
     "postcode wordt in dezelfde periode al bediend door {partner} (partner {number}) voor "
     "dezelfde gemeente; beëindig eerst dat protocol",
 )
+AND_MORE = MessageTemplate("registry.and_more", "{listed} en nog {more}")
 WRONG_REGION = MessageTemplate("registry.wrong_region", "een {kind} hoort bij regio {region}")
 
 # The line a location like ("partners", 2, "postcodes") is on in the file, if it can be told.
@@ -97,9 +98,10 @@ def cross_check(
     return problems
 
 
-def _listed(values: Sequence[str], shown: int = 3) -> str:
+def _listed(values: Sequence[str], shown: int = 3) -> str | Message:
     more = len(values) - shown
-    return ", ".join(values[:shown]) + (f" en nog {more}" if more > 0 else "")
+    listed = ", ".join(values[:shown])
+    return AND_MORE(listed=listed, more=more) if more > 0 else listed
 
 
 def _recipient_problems(
