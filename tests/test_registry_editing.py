@@ -162,9 +162,10 @@ def test_a_changed_registry_needs_a_new_version_before_it_may_be_saved(tmp_path:
         editing.review_save()
     assert "2026.1" in refused.value.message
     editing.type_header("2026.2", editing.header.date_text, "Coördinator Menen")
-    review = editing.review_save(bold=("[", "]"))
-    assert "sociaal@wervik.be" in review.summary
-    assert "[" in review.summary and "<b>" not in review.summary
+    review = editing.review_save()
+    (change,) = review.changes
+    assert change.emphasised and change.said.values["new"] == "sociaal@wervik.be"
+    assert "sociaal@wervik.be" in change.said.dutch and "<b>" not in change.said.dutch
     assert review.text == editing.editable.to_text()
     assert review.document.registry_version == "2026.2"
 

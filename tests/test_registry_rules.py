@@ -10,13 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.registry.diff import MAILBOX_CHANGED, ChangeLine, render_changes
 from referral_desk.registry.editing import EditableRegistry
 from referral_desk.registry.form_input import (
+    CHANGED_BY_MISSING,
     DATE_HINT,
     PARTNER_FIELDS,
     REQUIRED,
+    VERSION_MISSING,
     HeaderInput,
     NotADate,
     parse_day,
@@ -26,6 +29,7 @@ from referral_desk.registry.form_input import (
 )
 from referral_desk.registry.rules import (
     NEEDS_NEW_VERSION,
+    NOT_VALID_YET,
     REPAIRED,
     NewVersionRefused,
     RegistryBase,
@@ -76,9 +80,15 @@ def _wervik_texts(**changes: str) -> dict[str, str]:
 
 
 def test_header_needs_version_date_and_who_changed_it() -> None:
-    assert HeaderInput(" ", "morgen", "").problems() == {
+    problems = HeaderInput(" ", "morgen", "").problems()
+    assert problems == {
+        "version": VERSION_MISSING(),
+        "date": DATE_HINT(),
+        "changed_by": CHANGED_BY_MISSING(),
+    }
+    assert {key: said.dutch for key, said in problems.items()} == {
         "version": "Geef de versie van het partnerregister.",
-        "date": DATE_HINT,
+        "date": "Geef een datum als 2024-02-01 of 1/02/2024.",
         "changed_by": "Wie wijzigde het partnerregister?",
     }
     assert HEADER.problems() == {}
@@ -88,7 +98,8 @@ def test_header_needs_version_date_and_who_changed_it() -> None:
 @given(st.text(alphabet=" \t\u00a0\u3000", max_size=5))
 def test_a_blank_version_is_no_version(blank: str) -> None:
     problems = HeaderInput(blank, "2026-11-22", "X").problems()
-    assert problems == {"version": "Geef de versie van het partnerregister."}
+    assert problems == {"version": VERSION_MISSING()}
+    assert problems["version"].dutch == "Geef de versie van het partnerregister."
 
 
 @settings(max_examples=200)
@@ -105,7 +116,8 @@ def test_text_without_digits_is_not_a_date_and_says_what_is(text: str) -> None:
     with pytest.raises(NotADate) as error:
         parse_day(text)
     assert isinstance(error.value, UserFacingError)
-    assert error.value.message == DATE_HINT
+    assert error.value.said == DATE_HINT()
+    assert error.value.message == DATE_HINT.text
 
 
 def test_apply_writes_only_the_well_formed_fields() -> None:
@@ -136,9 +148,9 @@ def test_a_changed_registry_needs_a_new_version() -> None:
     base, editable = _base(), _changed_mailbox()
     assert base.version == BASE_VERSION and base.is_changed(editable)
     assert header_problems(HEADER, base, editable) == {
-        "version": NEEDS_NEW_VERSION.format(BASE_VERSION)
+        "version": NEEDS_NEW_VERSION(version=BASE_VERSION)
     }
-    assert NEEDS_NEW_VERSION.format(BASE_VERSION) == (
+    assert NEEDS_NEW_VERSION(version=BASE_VERSION).dutch == (
         "Het partnerregister is gewijzigd: geef het een nieuwe versie (nu 2026.1)."
     )
 
@@ -157,7 +169,7 @@ def test_any_other_version_is_a_new_one(version: str) -> None:
 def test_the_same_version_with_spaces_around_it_is_the_same_version(left: str, right: str) -> None:
     header = HeaderInput(f"{left}{BASE_VERSION}{right}", "2026-11-22", "X")
     problems = header_problems(header, _base(), _changed_mailbox())
-    assert problems["version"] == NEEDS_NEW_VERSION.format(BASE_VERSION)
+    assert problems["version"] == NEEDS_NEW_VERSION(version=BASE_VERSION)
 
 
 def test_the_header_alone_is_a_change_too() -> None:
@@ -187,7 +199,8 @@ def test_a_broken_base_has_no_version_to_keep() -> None:
     wervik["mailbox"] = "kindengezin@wervik.be"
     editable.replace_partner(1, wervik)
     assert check_new_version(editable, TABLE, base, HEADER).registry_version == BASE_VERSION
-    assert describe_changes(base, editable.validate(TABLE)) == REPAIRED
+    assert describe_changes(base, editable.validate(TABLE)) == (ChangeLine(REPAIRED()),)
+    assert REPAIRED.text == "Het geopende partnerregister was ongeldig; dit is de herstelde versie."
 
 
 def test_an_invalid_registry_is_refused_before_its_header() -> None:
@@ -199,7 +212,9 @@ def test_an_invalid_registry_is_refused_before_its_header() -> None:
     with pytest.raises(NewVersionRefused) as refused:
         check_new_version(editable, TABLE, _base(), HEADER)
     assert refused.value.document is None
-    assert refused.value.header_problems == {"version": NEEDS_NEW_VERSION.format(BASE_VERSION)}
+    assert refused.value.header_problems == {"version": NEEDS_NEW_VERSION(version=BASE_VERSION)}
+    assert refused.value.lines[0] == NOT_VALID_YET()
+    assert any(line.code == "registry.sentence.field_value" for line in refused.value.lines)
     assert refused.value.message.startswith(
         "Het partnerregister kan pas bewaard worden als alles in orde is:\n"
     )
@@ -210,7 +225,8 @@ def test_a_valid_registry_with_the_old_version_is_refused_with_its_document() ->
     with pytest.raises(NewVersionRefused) as refused:
         check_new_version(_changed_mailbox(), TABLE, _base(), HEADER)
     assert refused.value.registry_problems == ()
-    assert refused.value.message == NEEDS_NEW_VERSION.format(BASE_VERSION)
+    assert refused.value.message == NEEDS_NEW_VERSION(version=BASE_VERSION).dutch
+    assert refused.value.lines == (NEEDS_NEW_VERSION(version=BASE_VERSION),)
     assert refused.value.document is not None
 
 
@@ -220,10 +236,23 @@ def test_a_new_version_may_be_written_and_the_change_is_described() -> None:
     header.apply_to(editable)
     document = check_new_version(editable, TABLE, _base(), header)
     assert (document.registry_version, document.changed_by) == ("2026.2", "Coördinator Menen")
-    assert describe_changes(_base(), document, bold=("<b>", "</b>")) == (
+    changes = describe_changes(_base(), document)
+    assert changes == (
+        ChangeLine(
+            MAILBOX_CHANGED(
+                name="OCMW Wervik",
+                id="ocmw-wervik",
+                old="kindengezin@wervik.be",
+                new="sociaal@wervik.be",
+            ),
+            emphasised=True,
+        ),
+    )
+    assert render_changes(changes, bold=("<b>", "</b>")) == (
         "<b>! MAILBOX GEWIJZIGD bij OCMW Wervik (ocmw-wervik): kindengezin@wervik.be → "
         "sociaal@wervik.be</b>"
     )
+    assert "<b>" not in render_changes(changes)
 
 
 # --- partners: new, renewed, ended ------------------------------------------------------------
@@ -320,7 +349,7 @@ def test_typed_text_becomes_toml_values_and_nothing_typed_is_lost() -> None:
     assert raw["protocol"]["in_force_from"] == date(2023, 12, 1)
     assert raw["protocol"]["ended_on"] == "eind 2026"
     assert "breach_contact" not in raw
-    assert partner_problems(raw, TABLE) == {"protocol.ended_on": DATE_HINT}
+    assert partner_problems(raw, TABLE) == {"protocol.ended_on": DATE_HINT()}
 
 
 def test_a_complete_partner_has_no_problems() -> None:
@@ -331,8 +360,8 @@ def test_a_complete_partner_has_no_problems() -> None:
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"mailbox": ""}, "mailbox", REQUIRED),
-        ({"protocol.local_teams": ""}, "protocol.local_teams", REQUIRED),
+        ({"mailbox": ""}, "mailbox", REQUIRED.text),
+        ({"protocol.local_teams": ""}, "protocol.local_teams", REQUIRED.text),
         ({"id": "OCMW Wervik"}, "id", "Kleine letters, cijfers en koppeltekens; vorm klopt niet."),
         ({"name": "W"}, "name", "Te kort: minstens 2 tekens."),
         ({"mailbox": "kindengezin(at)wervik.be"}, "mailbox", "geen geldig e-mailadres"),
@@ -346,13 +375,13 @@ def test_a_complete_partner_has_no_problems() -> None:
             "Postcode 3970 hoort bij geen van de gemeenten hierboven.",
         ),
         ({"protocol.ended_on": "2023-11-30"}, "protocol.ended_on", "moet na in_force_from"),
-        ({"protocol.dpo_advice_on": "31/11/2023"}, "protocol.dpo_advice_on", DATE_HINT),
+        ({"protocol.dpo_advice_on": "31/11/2023"}, "protocol.dpo_advice_on", DATE_HINT.text),
     ],
 )
 def test_each_field_says_what_is_wrong(changes: dict[str, str], field: str, message: str) -> None:
     problems = partner_problems(partner_from_texts(_wervik_texts(**changes)), TABLE)
     assert list(problems) == [field]
-    assert message in problems[field]
+    assert message in problems[field].dutch
 
 
 @settings(max_examples=100, deadline=None)
@@ -360,7 +389,7 @@ def test_each_field_says_what_is_wrong(changes: dict[str, str], field: str, mess
 def test_any_typed_text_gives_problems_only_for_known_fields(texts: dict[str, str]) -> None:
     problems = partner_problems(partner_from_texts(texts), TABLE)
     assert set(problems) <= set(PARTNER_FIELDS)
-    assert all(isinstance(m, str) and m for m in problems.values())
+    assert all(isinstance(m, Message) and m.dutch for m in problems.values())
 
 
 @pytest.mark.parametrize(
@@ -389,7 +418,7 @@ def test_the_editor_names_a_recipient_the_law_does_not_allow(
 ) -> None:
     problems = partner_problems(partner_from_texts(_wervik_texts(**changes)), TABLE)
     assert list(problems) == [field]
-    assert problems[field].startswith(message)
+    assert problems[field].dutch.startswith(message)
 
 
 def test_the_editor_refuses_to_save_an_ocmw_for_brussels() -> None:

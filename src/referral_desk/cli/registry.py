@@ -25,7 +25,7 @@ from referral_desk.registry.csv_table import (
     export_csv,
     import_csv,
 )
-from referral_desk.registry.diff import diff_registries, render_diff
+from referral_desk.registry.diff import diff_registries, render_changes, render_diff
 from referral_desk.registry.editing import EditableRegistry
 from referral_desk.registry.file_reading import load_registry_file, read_registry_text
 from referral_desk.registry.form_input import HeaderInput
@@ -156,7 +156,7 @@ def registry_import(args: argparse.Namespace, out: TextIO) -> int:
         except RegistryError as error:
             _write_invalid(out, error.problems)
             return 1
-        out.write(describe_changes(base, after, bold=bold) + "\n")
+        out.write(render_changes(describe_changes(base, after), bold=bold) + "\n")
         out.write(
             "In orde. Niets geschreven; geef --output FILE om het partnerregister te maken.\n"
         )
@@ -173,13 +173,13 @@ def registry_import(args: argparse.Namespace, out: TextIO) -> int:
         if refused.registry_problems:
             _write_invalid(out, refused.registry_problems)
         if refused.document is not None:
-            out.write(describe_changes(base, refused.document, bold=bold) + "\n")
+            out.write(render_changes(describe_changes(base, refused.document), bold=bold) + "\n")
         out.writelines(
             f"{_HEADER_FLAGS[key]}: {message}\n" for key, message in refused.header_problems.items()
         )
         out.write(f"Niets geschreven naar {args.output}.\n")
         return 1
-    out.write(describe_changes(base, after, bold=bold) + "\n")
+    out.write(render_changes(describe_changes(base, after), bold=bold) + "\n")
     try:
         atomic_write_bytes(args.output, editable.to_text().encode("utf-8"), mode=0o644)
     except OSError as error:

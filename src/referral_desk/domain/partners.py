@@ -44,21 +44,30 @@ _REGION_OF: dict[PartnerKind, PartnerRegion] = {
 }
 
 
-def recipient_not_allowed(kind: PartnerKind, region: Region) -> str | None:
+NOT_IN_WALLONIA = MessageTemplate(
+    "partner.recipient.wallonia",
+    "gemeente in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat "
+    "daar geen doorverwijzing toe",
+)
+NOT_IN_BRUSSELS = MessageTemplate(
+    "partner.recipient.brussels",
+    "Brusselse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)",
+)
+NOT_IN_FLANDERS = MessageTemplate(
+    "partner.recipient.flanders",
+    "Vlaamse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)",
+)
+
+
+def recipient_not_allowed(kind: PartnerKind, region: Region) -> Message | None:
     """Why the law lets no partner of *kind* receive referrals for a municipality in *region*,
-    as a Dutch phrase that names the kind of municipality, or None when it may."""
+    as a phrase that names the kind of municipality, or None when it may."""
     allowed = _RECIPIENT_OF.get(region)
     if allowed is None:
-        return (
-            "gemeente in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat "
-            "daar geen doorverwijzing toe"
-        )
+        return NOT_IN_WALLONIA()
     if allowed is not kind:
-        where = "Brusselse" if region is Region.BRUSSEL else "Vlaamse"
-        return (
-            f"{where} gemeente: daar is het {allowed.value} de partner, niet een "
-            f"{kind.value} (art. 10/1)"
-        )
+        template = NOT_IN_BRUSSELS if region is Region.BRUSSEL else NOT_IN_FLANDERS
+        return template(allowed=allowed.value, kind=kind.value)
     return None
 
 

@@ -379,6 +379,622 @@
         <source>Dit team staat niet zo in het partnerregister. Bedoelt u “{suggestion}”? Kies uw team uit de lijst.</source>
         <translation>This team is not in the partner registry like this. Do you mean “{suggestion}”? Choose your team from the list.</translation>
     </message>
+    <message>
+        <source>Brusselse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)</source>
+        <translation>a Brussels municipality: there the {allowed} is the partner, not an {kind} (art. 10/1)</translation>
+    </message>
+    <message>
+        <source>Vlaamse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)</source>
+        <translation>a Flemish municipality: there the {allowed} is the partner, not a {kind} (art. 10/1)</translation>
+    </message>
+    <message>
+        <source>gemeente in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat daar geen doorverwijzing toe</source>
+        <translation>a municipality in Wallonia or the German-speaking Community: the decree (art. 10/1) allows no referral there</translation>
+    </message>
+    <message>
+        <source>+ partner toegevoegd: {id} ({name}) → {mailbox}</source>
+        <translation>+ partner added: {id} ({name}) → {mailbox}</translation>
+    </message>
+    <message>
+        <source>! MAILBOX GEWIJZIGD bij {name} ({id}): {old} → {new}</source>
+        <translation>! MAILBOX CHANGED for {name} ({id}): {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Geen verschillen in partners, mailboxen, postcodes of data.</source>
+        <translation>No differences in partners, mailboxes, postcodes or dates.</translation>
+    </message>
+    <message>
+        <source>~ postcode {postcode} verhuisd: {source} → {target}</source>
+        <translation>~ postcode {postcode} moved: {source} → {target}</translation>
+    </message>
+    <message>
+        <source>- partner verwijderd: {id} ({name})</source>
+        <translation>- partner removed: {id} ({name})</translation>
+    </message>
+    <message>
+        <source>~ {id}.{field}: {old} → {new}</source>
+        <translation>~ {id}.{field}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>id komt al voor bij partner {number}</source>
+        <translation>this id is already used by partner {number}</translation>
+    </message>
+    <message>
+        <source>het bestand is leeg</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>meldpunt gegevenslekken</source>
+        <translation>data breach contact</translation>
+    </message>
+    <message>
+        <source>gewijzigd door</source>
+        <translation>changed by</translation>
+    </message>
+    <message>
+        <source>DPO-contact</source>
+        <translation>DPO contact</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>soort</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>mailbox</source>
+        <translation>mailbox</translation>
+    </message>
+    <message>
+        <source>gemeenten</source>
+        <translation>municipalities</translation>
+    </message>
+    <message>
+        <source>naam</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>partners</source>
+        <translation>partners</translation>
+    </message>
+    <message>
+        <source>wachtwoord</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <source>telefoon voor het wachtwoord</source>
+        <translation>phone for the password</translation>
+    </message>
+    <message>
+        <source>postcodes</source>
+        <translation>postcodes</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>protocol</translation>
+    </message>
+    <message>
+        <source>advies DPO op</source>
+        <translation>DPO advice on</translation>
+    </message>
+    <message>
+        <source>beëindigd op</source>
+        <translation>ended on</translation>
+    </message>
+    <message>
+        <source>in werking vanaf</source>
+        <translation>in force from</translation>
+    </message>
+    <message>
+        <source>lokale teams</source>
+        <translation>local teams</translation>
+    </message>
+    <message>
+        <source>titel of kenmerk van het protocol</source>
+        <translation>title or reference of the protocol</translation>
+    </message>
+    <message>
+        <source>afspraak wissen na intrekking</source>
+        <translation>erasure after withdrawal agreed</translation>
+    </message>
+    <message>
+        <source>regio</source>
+        <translation>region</translation>
+    </message>
+    <message>
+        <source>registerdatum</source>
+        <translation>registry date</translation>
+    </message>
+    <message>
+        <source>versie</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>schemaversie</source>
+        <translation>schema version</translation>
+    </message>
+    <message>
+        <source>bevat binaire gegevens; is dit wel een partnerregister?</source>
+        <translation>contains binary data; is this really a partner registry?</translation>
+    </message>
+    <message>
+        <source>kan niet gelezen worden: het bestand bestaat niet</source>
+        <translation>cannot be read: the file does not exist</translation>
+    </message>
+    <message>
+        <source>is een map, geen bestand</source>
+        <translation>is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>is een snelkoppeling (symbolische link) naar een bestand dat niet bestaat</source>
+        <translation>is a shortcut (symbolic link) to a file that does not exist</translation>
+    </message>
+    <message>
+        <source>is een snelkoppeling (symbolische link) die in een kring naar zichzelf wijst</source>
+        <translation>is a shortcut (symbolic link) that points back to itself in a loop</translation>
+    </message>
+    <message>
+        <source>is geen gewoon bestand (maar een pipe, apparaat of socket); een partnerregister is een tekstbestand</source>
+        <translation>is not an ordinary file (but a pipe, device or socket); a partner registry is a text file</translation>
+    </message>
+    <message>
+        <source>geen UTF-8-tekst; sla het bestand op als UTF-8 (geen binair bestand)</source>
+        <translation>not UTF-8 text; save the file as UTF-8 (not a binary file)</translation>
+    </message>
+    <message>
+        <source>te groot (meer dan {kilobytes} kB); is dit wel een partnerregister?</source>
+        <translation>too large (more than {kilobytes} kB); is this really a partner registry?</translation>
+    </message>
+    <message>
+        <source>kan niet gelezen worden: {reason}</source>
+        <translation>cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Wie wijzigde het partnerregister?</source>
+        <translation>Who changed the partner registry?</translation>
+    </message>
+    <message>
+        <source>Geef een datum als 2024-02-01 of 1/02/2024.</source>
+        <translation>Give a date such as 2024-02-01 or 1/02/2024.</translation>
+    </message>
+    <message>
+        <source>Kleine letters, cijfers en koppeltekens; vorm klopt niet.</source>
+        <translation>Lower-case letters, digits and hyphens; the form is not right.</translation>
+    </message>
+    <message>
+        <source>Geen NIS-code: {value} (5 cijfers, bv. 33029).</source>
+        <translation>Not a NIS code: {value} (5 digits, e.g. 33029).</translation>
+    </message>
+    <message>
+        <source>Postcode {postcode} hoort bij geen van de gemeenten hierboven.</source>
+        <translation>Postcode {postcode} belongs to none of the municipalities above.</translation>
+    </message>
+    <message>
+        <source>Geen postcode: {value} (4 cijfers, bv. 3970).</source>
+        <translation>Not a postcode: {value} (4 digits, e.g. 3970).</translation>
+    </message>
+    <message>
+        <source>{municipality} ({nis}) is een {reason}.</source>
+        <translation>{municipality} ({nis}) is {reason}.</translation>
+    </message>
+    <message>
+        <source>Verplicht.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>Vorm klopt niet: {value}.</source>
+        <translation>Not in the right form: {value}.</translation>
+    </message>
+    <message>
+        <source>Te kort: minstens {count} tekens.</source>
+        <translation>Too short: at least {count} characters.</translation>
+    </message>
+    <message>
+        <source>Te kort: minstens {count} teken.</source>
+        <translation>Too short: at least {count} character.</translation>
+    </message>
+    <message>
+        <source>Onbekende NIS-code: {nis}.</source>
+        <translation>Unknown NIS code: {nis}.</translation>
+    </message>
+    <message>
+        <source>Onbekende postcode: {postcode}.</source>
+        <translation>Unknown postcode: {postcode}.</translation>
+    </message>
+    <message>
+        <source>Geef de versie van het partnerregister.</source>
+        <translation>Give the version of the partner registry.</translation>
+    </message>
+    <message>
+        <source>Een {kind} hoort bij regio {region}.</source>
+        <translation>An {kind} belongs to region {region}.</translation>
+    </message>
+    <message>
+        <source>verplicht veld ontbreekt</source>
+        <translation>required field is missing</translation>
+    </message>
+    <message>
+        <source>Het partnerregister is gewijzigd: geef het een nieuwe versie (nu {version}).</source>
+        <translation>The partner registry has changed: give it a new version (now {version}).</translation>
+    </message>
+    <message>
+        <source>verwacht een lijst van [[partners]]-tabellen</source>
+        <translation>expects a list of [[partners]] tables</translation>
+    </message>
+    <message>
+        <source>geen geldige TOML: {error}</source>
+        <translation>not valid TOML: {error}</translation>
+    </message>
+    <message>
+        <source>Het partnerregister kan pas bewaard worden als alles in orde is:</source>
+        <translation>The partner registry can only be saved once everything is in order:</translation>
+    </message>
+    <message>
+        <source>postcode wordt in dezelfde periode al bediend door {partner} (partner {number}) voor dezelfde gemeente; beëindig eerst dat protocol</source>
+        <translation>this postcode is already served in the same period by {partner} (partner {number}) for the same municipality; end that protocol first</translation>
+    </message>
+    <message>
+        <source>postcode hoort niet bij een van de gemeenten van deze partner</source>
+        <translation>this postcode belongs to none of this partner&apos;s municipalities</translation>
+    </message>
+    <message>
+        <source>Het geopende partnerregister was ongeldig; dit is de herstelde versie.</source>
+        <translation>The partner registry that was opened was invalid; this is the repaired version.</translation>
+    </message>
+    <message>
+        <source>moet minstens {count} elementen bevatten</source>
+        <translation>must contain at least {count} items</translation>
+    </message>
+    <message>
+        <source>moet minstens {count} element bevatten</source>
+        <translation>must contain at least {count} item</translation>
+    </message>
+    <message>
+        <source>verwacht een datum als JJJJ-MM-DD</source>
+        <translation>expects a date as YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>verwacht een datum als JJJJ-MM-DD (zonder aanhalingstekens)</source>
+        <translation>expects a date as YYYY-MM-DD (without quotes)</translation>
+    </message>
+    <message>
+        <source>onbekende sleutel (tikfout?); alleen de velden uit de handleiding mogen</source>
+        <translation>unknown key (a typo?); only the fields in the manual are allowed</translation>
+    </message>
+    <message>
+        <source>verwacht een geheel getal</source>
+        <translation>expects a whole number</translation>
+    </message>
+    <message>
+        <source>verwacht een lijst tussen [ ]</source>
+        <translation>expects a list between [ ]</translation>
+    </message>
+    <message>
+        <source>verwacht een van: {expected}</source>
+        <translation>expects one of: {expected}</translation>
+    </message>
+    <message>
+        <source>heeft niet de verwachte vorm ({pattern})</source>
+        <translation>does not have the expected form ({pattern})</translation>
+    </message>
+    <message>
+        <source>verwacht tekst tussen aanhalingstekens</source>
+        <translation>expects text between quotes</translation>
+    </message>
+    <message>
+        <source>verwacht een tabel</source>
+        <translation>expects a table</translation>
+    </message>
+    <message>
+        <source>te kort (minstens {count} tekens)</source>
+        <translation>too short (at least {count} characters)</translation>
+    </message>
+    <message>
+        <source>te kort (minstens {count} teken)</source>
+        <translation>too short (at least {count} character)</translation>
+    </message>
+    <message>
+        <source>{subject}, {field}: {expected}</source>
+        <translation>{subject}, {field}: {expected}</translation>
+    </message>
+    <message>
+        <source>{subject}: {field} ontbreekt</source>
+        <translation>{subject}: {field} is missing</translation>
+    </message>
+    <message>
+        <source>{subject}, {field}: {expected} (waarde: {value})</source>
+        <translation>{subject}, {field}: {expected} (value: {value})</translation>
+    </message>
+    <message>
+        <source>{subject}: {field} ontbreken</source>
+        <translation>{subject}: {field} are missing</translation>
+    </message>
+    <message>
+        <source>{file}: {expected}</source>
+        <translation>{file}: {expected}</translation>
+    </message>
+    <message>
+        <source>{subject}: {expected}</source>
+        <translation>{subject}: {expected}</translation>
+    </message>
+    <message>
+        <source>Partner {number}</source>
+        <translation>Partner {number}</translation>
+    </message>
+    <message>
+        <source>Partnerregister</source>
+        <translation>Partner registry</translation>
+    </message>
+    <message>
+        <source>te diep genest (meer dan {levels} niveaus [ ], {{ }} of a.b.c); is dit wel een partnerregister?</source>
+        <translation>nested too deeply (more than {levels} levels of [ ], {{ }} or a.b.c); is this really a partner registry?</translation>
+    </message>
+    <message>
+        <source>onbekende NIS-code</source>
+        <translation>unknown NIS code</translation>
+    </message>
+    <message>
+        <source>onbekende postcode</source>
+        <translation>unknown postcode</translation>
+    </message>
+    <message>
+        <source>een {kind} hoort bij regio {region}</source>
+        <translation>an {kind} belongs to region {region}</translation>
+    </message>
+    <message>
+        <source>{what}: geen minisign-bestand (onleesbare base64-regel).</source>
+        <translation>{what}: not a minisign file (unreadable base64 line).</translation>
+    </message>
+    <message>
+        <source>geheime sleutel: ongeldige scrypt-parameters.</source>
+        <translation>secret key: invalid scrypt parameters.</translation>
+    </message>
+    <message>
+        <source>de handtekening van sleutel {key} klopt niet: het bestand is gewijzigd na het ondertekenen.</source>
+        <translation>the signature of key {key} does not match: the file was changed after it was signed.</translation>
+    </message>
+    <message>
+        <source>de vertrouwde opmerking van de handtekening van {key} is gewijzigd.</source>
+        <translation>the trusted comment of the signature of {key} was changed.</translation>
+    </message>
+    <message>
+        <source>De vertrouwde opmerking past niet op één regel.</source>
+        <translation>The trusted comment does not fit on one line.</translation>
+    </message>
+    <message>
+        <source>geheime sleutel: beschadigd (de twee helften horen niet samen).</source>
+        <translation>secret key: damaged (its two halves do not belong together).</translation>
+    </message>
+    <message>
+        <source>{what}: het bestand is leeg.</source>
+        <translation>{what}: the file is empty.</translation>
+    </message>
+    <message>
+        <source>{what}: geen minisign-handtekening (vier regels verwacht).</source>
+        <translation>{what}: not a minisign signature (four lines expected).</translation>
+    </message>
+    <message>
+        <source>{what}: geen Ed25519-sleutel van minisign.</source>
+        <translation>{what}: not a minisign Ed25519 key.</translation>
+    </message>
+    <message>
+        <source>ondertekend met sleutel {signed_by}, niet met {key}.</source>
+        <translation>signed with key {signed_by}, not with {key}.</translation>
+    </message>
+    <message>
+        <source>{what}: onbekend algoritme.</source>
+        <translation>{what}: unknown algorithm.</translation>
+    </message>
+    <message>
+        <source>publieke sleutel</source>
+        <translation>public key</translation>
+    </message>
+    <message>
+        <source>geheime sleutel</source>
+        <translation>secret key</translation>
+    </message>
+    <message>
+        <source>handtekening</source>
+        <translation>signature</translation>
+    </message>
+    <message>
+        <source>Verkeerd wachtwoord voor de geheime sleutel.</source>
+        <translation>Wrong password for the secret key.</translation>
+    </message>
+    <message>
+        <source>geheime sleutel: te groot voor een minisign-sleutel.</source>
+        <translation>secret key: too large for a minisign key.</translation>
+    </message>
+    <message>
+        <source>verwacht een datum als 2024-02-01 of 1/02/2024</source>
+        <translation>expects a date such as 2024-02-01 or 1/02/2024</translation>
+    </message>
+    <message>
+        <source>id staat al in rij {row}</source>
+        <translation>this id is already in row {row}</translation>
+    </message>
+    <message>
+        <source>verplichte kolom ontbreekt</source>
+        <translation>required column is missing</translation>
+    </message>
+    <message>
+        <source>geen enkele partner in het bestand</source>
+        <translation>not a single partner in the file</translation>
+    </message>
+    <message>
+        <source>geen geldige CSV: {error}</source>
+        <translation>not valid CSV: {error}</translation>
+    </message>
+    <message>
+        <source>geen tekstbestand; bewaar in Excel als CSV</source>
+        <translation>not a text file; save it from Excel as CSV</translation>
+    </message>
+    <message>
+        <source>verplicht veld is leeg</source>
+        <translation>required field is empty</translation>
+    </message>
+    <message>
+        <source>te groot voor een partnerlijst (max. 1 MB)</source>
+        <translation>too large for a partner list (max. 1 MB)</translation>
+    </message>
+    <message>
+        <source>{cells} cellen, maar {columns} kolommen</source>
+        <translation>{cells} cells, but {columns} columns</translation>
+    </message>
+    <message>
+        <source>onbekende kolom (tikfout?)</source>
+        <translation>unknown column (a typo?)</translation>
+    </message>
+    <message>
+        <source>heeft niet de verwachte vorm</source>
+        <translation>does not have the expected form</translation>
+    </message>
+    <message>
+        <source>ja of nee</source>
+        <translation>yes or no</translation>
+    </message>
+    <message>
+        <source>{status}; er zijn vertrouwde sleutels ingesteld, dus het machineregister moet ondertekend zijn met een ervan (referral-desk registry sign)</source>
+        <translation>{status}; trusted keys are configured, so the machine registry must be signed with one of them (referral-desk registry sign)</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>ondertekend door sleutel {key}, niet geldig</source>
+        <translation>signed by key {key}, not valid</translation>
+    </message>
+    <message>
+        <source>ondertekend door sleutel {key} op {when} UTC, niet geldig</source>
+        <translation>signed by key {key} on {when} UTC, not valid</translation>
+    </message>
+    <message>
+        <source>ondertekend door sleutel {key} op {when} UTC, niet geldig: {problem}</source>
+        <translation>signed by key {key} on {when} UTC, not valid: {problem}</translation>
+    </message>
+    <message>
+        <source>ondertekend door sleutel {key}, niet geldig: {problem}</source>
+        <translation>signed by key {key}, not valid: {problem}</translation>
+    </message>
+    <message>
+        <source>deze sleutel is niet vertrouwd (vertrouwd: {trusted})</source>
+        <translation>this key is not trusted (trusted: {trusted})</translation>
+    </message>
+    <message>
+        <source>geen {file} naast het bestand</source>
+        <translation>no {file} next to the file</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>niet ondertekend</source>
+        <translation>not signed</translation>
+    </message>
+    <message>
+        <source>niet ondertekend ({problem})</source>
+        <translation>not signed ({problem})</translation>
+    </message>
+    <message>
+        <source>ondertekend door vertrouwde sleutel {key}</source>
+        <translation>signed by trusted key {key}</translation>
+    </message>
+    <message>
+        <source>ondertekend door vertrouwde sleutel {key} op {when} UTC</source>
+        <translation>signed by trusted key {key} on {when} UTC</translation>
+    </message>
+    <message>
+        <source>{file} onleesbaar ({error})</source>
+        <translation>{file} unreadable ({error})</translation>
+    </message>
+    <message>
+        <source>{folder}: kan niet gelezen worden ({error})</source>
+        <translation>{folder}: cannot be read ({error})</translation>
+    </message>
+    <message>
+        <source>{file}: geen leesbare minisign-sleutel ({error})</source>
+        <translation>{file}: no readable minisign key ({error})</translation>
+    </message>
+    <message>
+        <source>{file} is geen geldige TOML ({error})</source>
+        <translation>{file} is not valid TOML ({error})</translation>
+    </message>
+    <message>
+        <source>{file} kan niet gelezen worden ({error})</source>
+        <translation>{file} cannot be read ({error})</translation>
+    </message>
+    <message>
+        <source>{file} is ongeldig: {problem}</source>
+        <translation>{file} is invalid: {problem}</translation>
+    </message>
+    <message>
+        <source>{reason}; er is nog geen gecontroleerde kopie, dus het meegeleverde partnerregister wordt gebruikt</source>
+        <translation>{reason}; there is no verified copy yet, so the bundled partner registry is used</translation>
+    </message>
+    <message>
+        <source>{reason}; de laatst gecontroleerde versie {version} blijft in gebruik</source>
+        <translation>{reason}; the last verified version {version} stays in use</translation>
+    </message>
+    <message>
+        <source>bronmap {folder} antwoordt niet binnen {seconds} seconden</source>
+        <translation>source folder {folder} does not answer within {seconds} seconds</translation>
+    </message>
+    <message>
+        <source>bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels ingesteld om de handtekening te controleren</source>
+        <translation>source folder {folder} not used: no (readable) trusted keys are configured to check the signature</translation>
+    </message>
+    <message>
+        <source>bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels ingesteld om de handtekening te controleren ({problems})</source>
+        <translation>source folder {folder} not used: no (readable) trusted keys are configured to check the signature ({problems})</translation>
+    </message>
+    <message>
+        <source>{file}: {key} moet een map zijn (tekst tussen &apos;…&apos;)</source>
+        <translation>{file}: {key} must be a folder (text between &apos;…&apos;)</translation>
+    </message>
+    <message>
+        <source>{file}: {key} moet een volledig pad zijn: {value}</source>
+        <translation>{file}: {key} must be a full path: {value}</translation>
+    </message>
+    <message>
+        <source>de bronmap heeft versie {source}, niet nieuwer dan de laatst gecontroleerde versie {cached}; die blijft in gebruik</source>
+        <translation>the source folder has version {source}, not newer than the last verified version {cached}; that one stays in use</translation>
+    </message>
+    <message>
+        <source>bronmap {folder}: {error}</source>
+        <translation>source folder {folder}: {error}</translation>
+    </message>
+    <message>
+        <source>{file}: {status}</source>
+        <translation>{file}: {status}</translation>
+    </message>
+    <message>
+        <source>bronmap {folder} is niet bereikbaar</source>
+        <translation>source folder {folder} cannot be reached</translation>
+    </message>
+    <message>
+        <source>De sleutel {path} is niet bruikbaar: {reason}</source>
+        <translation>The key {path} cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <source>geen tekstbestand</source>
+        <translation>not a text file</translation>
+    </message>
+    <message>
+        <source>{path} kon niet geschreven worden ({reason}).</source>
+        <translation>{path} could not be written ({reason}).</translation>
+    </message>
+    <message>
+        <source>{first} of {last}</source>
+        <translation>{first} or {last}</translation>
+    </message>
+    <message>
+        <source>{listed} en nog {more}</source>
+        <translation>{listed} and {more} more</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>

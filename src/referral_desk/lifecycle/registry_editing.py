@@ -14,14 +14,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from referral_desk.domain.errors import Message
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_document import RegistryDocument
 from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
 from referral_desk.lifecycle.registry_partner_entry import PartnerEntry
 from referral_desk.lifecycle.registry_signing import Signature, Written, write_registry
+from referral_desk.registry.diff import ChangeLine as ChangeLine
 from referral_desk.registry.editing import EditableRegistry, RawPartner
 from referral_desk.registry.file_reading import read_registry_text
 from referral_desk.registry.form_input import HeaderInput, parse_day
+from referral_desk.registry.rules import (
+    NewVersionRefused as NewVersionRefused,
+)
 from referral_desk.registry.rules import (
     RegistryBase,
     check_new_version,
@@ -50,7 +55,7 @@ class SaveReview:
 
     text: str
     document: RegistryDocument
-    summary: str
+    changes: tuple[ChangeLine, ...]
 
 
 class RegistryEditing:
@@ -124,12 +129,12 @@ class RegistryEditing:
         self.type_header(self.header.version, day, self.header.changed_by)
         return day
 
-    def review_save(self, *, bold: tuple[str, str] = ("", "")) -> SaveReview:
+    def review_save(self) -> SaveReview:
         """What would be written and what changed, or NewVersionRefused with every reason
-        it may not be written yet. *bold* marks what changed in the summary."""
+        it may not be written yet."""
         document = check_new_version(self.editable, self.table, self.base, self.header)
-        summary = describe_changes(self.base, document, bold=bold)
-        return SaveReview(self.editable.to_text(), document, summary)
+        changes = describe_changes(self.base, document)
+        return SaveReview(self.editable.to_text(), document, changes)
 
     def write(self, path: Path, review: SaveReview, signature: Signature | None = None) -> Written:
         """Writes *review* (signed when *signature* is given) and makes it the new base;
@@ -146,7 +151,7 @@ class RegistryEditing:
         self.header = HeaderInput(version, date_text, changed_by)
         self.header.apply_to(self.editable)
 
-    def header_errors(self) -> dict[str, str]:
+    def header_errors(self) -> dict[str, Message]:
         """By field (``version``, ``date``, ``changed_by``)."""
         return header_problems(self.header, self.base, self.editable)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from referral_desk.domain.errors import Message
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.registry.editing import RawPartner
 from referral_desk.registry.form_input import PARTNER_FIELDS, partner_from_texts, partner_problems
@@ -52,8 +53,8 @@ class PartnerEntry:
         """The partner's values from what was typed; nothing typed is lost."""
         return partner_from_texts(texts)
 
-    def problems(self, raw: Mapping[str, Any]) -> dict[str, str]:
-        """The first problem per field, in Dutch, as the file check would find it."""
+    def problems(self, raw: Mapping[str, Any]) -> dict[str, Message]:
+        """The first problem per field, as the file check would find it."""
         return partner_problems(raw, self.table)
 
     def municipality_names(self, raw: Mapping[str, Any]) -> list[str]:

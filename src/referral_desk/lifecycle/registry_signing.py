@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol, TypeAlias
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
 from referral_desk.domain.settings import Settings
 from referral_desk.registry.minisign import MinisignError, WrongPassword, secret_key_is_encrypted
 from referral_desk.registry.signing import RegistrySignature, unlock_and_sign
@@ -21,6 +21,16 @@ from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.settings import SettingsChanges, SettingsError
 
 _MAX_KEY_BYTES = 4096  # a minisign secret key is two short lines
+KEY_UNUSABLE = MessageTemplate(
+    "registry.signing.key_unusable", "De sleutel {path} is niet bruikbaar: {reason}"
+)
+NO_TEXT_FILE = MessageTemplate("registry.signing.no_text_file", "geen tekstbestand")
+NOT_WRITTEN = MessageTemplate(
+    "registry.signing.not_written", "{path} kon niet geschreven worden ({reason})."
+)
+KEY_TOO_LARGE = MessageTemplate(
+    "registry.signing.key_too_large", "geheime sleutel: te groot voor een minisign-sleutel."
+)
 
 # The finished ``.minisig`` for one save: a value, made on a worker thread, written on this.
 Signature: TypeAlias = RegistrySignature
@@ -35,13 +45,15 @@ class KeySettings(Protocol):
 
 
 class KeyUnusable(UserFacingError):
-    """The chosen file is no usable minisign secret key. *detail* says why; None when the
-    file is no text at all, which the window words in its own language."""
+    """The chosen file is no usable minisign secret key. *reason* says why; None when the
+    file is no text at all, which the window words in its own language. :attr:`detail` is
+    the reason's Dutch."""
 
-    def __init__(self, path: Path, detail: str | None) -> None:
-        super().__init__(f"De sleutel {path} is niet bruikbaar: {detail or 'geen tekstbestand'}")
+    def __init__(self, path: Path, reason: Message | None) -> None:
+        super().__init__(KEY_UNUSABLE(path=str(path), reason=reason or NO_TEXT_FILE()))
         self.path = path
-        self.detail = detail
+        self.reason = reason
+        self.detail = reason.dutch if reason is not None else None
 
 
 @dataclass(frozen=True)
@@ -67,12 +79,12 @@ def read_key(path: Path) -> UnlockableKey:
         with path.open("rb") as handle:
             text = handle.read(_MAX_KEY_BYTES + 1).decode("utf-8")
         if len(text) > _MAX_KEY_BYTES:
-            raise MinisignError("geheime sleutel: te groot voor een minisign-sleutel.")
+            raise MinisignError(KEY_TOO_LARGE())
         encrypted = secret_key_is_encrypted(text)
     except MinisignError as error:
-        raise KeyUnusable(path, error.message) from None
+        raise KeyUnusable(path, error.said) from None
     except OSError as error:
-        raise KeyUnusable(path, str(error.strerror or error)) from None
+        raise KeyUnusable(path, Message.plain(str(error.strerror or error))) from None
     except UnicodeDecodeError:
         raise KeyUnusable(path, None) from None
     return UnlockableKey(path, text, encrypted)
@@ -121,10 +133,15 @@ class SigningFailureKind(StrEnum):
 
 @dataclass(frozen=True)
 class SigningFailure:
-    """Why nothing was signed; *detail* is the key's problem or the error's text."""
+    """Why nothing was signed; *said* is the key's problem or the error's text."""
 
     kind: SigningFailureKind
-    detail: str = ""
+    said: Message | None = None
+
+    @property
+    def detail(self) -> str:
+        """:attr:`said` in Dutch; empty for a wrong password."""
+        return self.said.dutch if self.said is not None else ""
 
 
 def signing_failure(error: BaseException) -> SigningFailure:
@@ -132,15 +149,15 @@ def signing_failure(error: BaseException) -> SigningFailure:
     if isinstance(error, WrongPassword):
         return SigningFailure(SigningFailureKind.WRONG_PASSWORD)
     if isinstance(error, MinisignError):
-        return SigningFailure(SigningFailureKind.KEY_UNUSABLE, error.message)
-    return SigningFailure(SigningFailureKind.FAILED, str(error))
+        return SigningFailure(SigningFailureKind.KEY_UNUSABLE, error.said)
+    return SigningFailure(SigningFailureKind.FAILED, Message.plain(str(error)))
 
 
 class NotWritten(UserFacingError):
     """The registry could not be written; nothing was saved and the changes stay open."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path} kon niet geschreven worden ({reason}).")
+        super().__init__(NOT_WRITTEN(path=str(path), reason=reason))
         self.path = path
         self.reason = reason
 

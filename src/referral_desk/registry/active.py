@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_document import LoadedRegistry
@@ -72,11 +73,23 @@ class ActiveRegistry:
     loaded: LoadedRegistry
     source: RegistrySource
     signature: SignatureStatus | None  # None: no trusted key is configured, nothing checked
-    # Why the source folder's registry was not taken and the last good one kept (Dutch).
-    notice: str | None = None
+    # Why the source folder's registry was not taken and the last good one kept.
+    said_notice: Message | None = None
+
+    @property
+    def notice(self) -> str | None:
+        """:attr:`said_notice` in Dutch."""
+        return self.said_notice.dutch if self.said_notice is not None else None
 
 
-def _refused(path: Path, reason: str) -> RegistryError:
+MUST_BE_SIGNED = MessageTemplate(
+    "registry.machine_must_be_signed",
+    "{status}; er zijn vertrouwde sleutels ingesteld, dus het machineregister moet ondertekend "
+    "zijn met een ervan (referral-desk registry sign)",
+)
+
+
+def _refused(path: Path, reason: Message) -> RegistryError:
     return RegistryError([RegistryProblem(str(path), None, "(handtekening)", "", reason)])
 
 
@@ -86,12 +99,12 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
     is refused with the reason."""
     source = active_registry_source(paths)
     trusted = read_trusted_keys(paths.trusted_key_dirs)
-    notice: str | None = None
+    notice: Message | None = None
     if source is RegistrySource.BUNDLED:
         from referral_desk.registry.source_folder import Winner, resolve_source
 
         choice = resolve_source(paths.machine_config_file, paths.registry_cache_dir, trusted, table)
-        notice = choice.notice
+        notice = choice.said
         if choice.registry is not None:
             found = choice.registry
             document = found.document
@@ -116,12 +129,7 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
                     ]
                 )
             if not signature.trusted:
-                raise _refused(
-                    path,
-                    f"{signature.describe()}; er zijn vertrouwde sleutels ingesteld, dus het "
-                    "machineregister moet ondertekend zijn met een ervan "
-                    "(referral-desk registry sign)",
-                )
+                raise _refused(path, MUST_BE_SIGNED(status=signature.said))
     document = load_registry_text(text, table, file=str(path))
     registry = PartnerRegistry(document.partners, table, document.dpo_contact)
     loaded = LoadedRegistry(registry, document, path)

@@ -7,9 +7,25 @@ import bisect
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.partners import Partner, recipient_not_allowed, region_of
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_problems import RegistryProblem
+
+UNKNOWN_NIS_CODE = MessageTemplate("registry.unknown_nis_code", "onbekende NIS-code")
+UNKNOWN_POSTCODE = MessageTemplate("registry.unknown_postcode", "onbekende postcode")
+POSTCODE_NOT_OF_PARTNER = MessageTemplate(
+    "registry.postcode_not_of_partner",
+    "postcode hoort niet bij een van de gemeenten van deze partner",
+)
+DUPLICATE_ID = MessageTemplate("registry.duplicate_id", "id komt al voor bij partner {number}")
+POSTCODE_ALREADY_SERVED = MessageTemplate(
+    "registry.postcode_already_served",
+    "postcode wordt in dezelfde periode al bediend door {partner} (partner {number}) voor "
+    "dezelfde gemeente; beëindig eerst dat protocol",
+)
+AND_MORE = MessageTemplate("registry.and_more", "{listed} en nog {more}")
+WRONG_REGION = MessageTemplate("registry.wrong_region", "een {kind} hoort bij regio {region}")
 
 # The line a location like ("partners", 2, "postcodes") is on in the file, if it can be told.
 Locate = Callable[[Sequence[int | str]], int | None]
@@ -30,16 +46,16 @@ def cross_check(
                         locate(("partners", index, "municipalities")),
                         f"partners[{index + 1}].municipalities",
                         nis,
-                        "onbekende NIS-code",
+                        UNKNOWN_NIS_CODE(),
                         partner.name,
                     )
                 )
         for postcode in partner.postcodes:
             owners = {m.nis_code for m in table.municipalities_for(postcode)}
             if not owners:
-                expected = "onbekende postcode"
+                expected = UNKNOWN_POSTCODE()
             elif not owners & seen_nis:
-                expected = "postcode hoort niet bij een van de gemeenten van deze partner"
+                expected = POSTCODE_NOT_OF_PARTNER()
             else:
                 continue
             problems.append(
@@ -62,7 +78,7 @@ def cross_check(
                     locate(("partners", index, "id")),
                     f"partners[{index + 1}].id",
                     partner.id,
-                    f"id komt al voor bij partner {ids[partner.id] + 1}",
+                    DUPLICATE_ID(number=ids[partner.id] + 1),
                     partner.name,
                 )
             )
@@ -75,31 +91,33 @@ def cross_check(
                 locate(("partners", index, "postcodes")),
                 f"partners[{index + 1}].postcodes",
                 ", ".join(shared),
-                f"postcode wordt in dezelfde periode al bediend door {by_index[earlier].name} "
-                f"(partner {earlier + 1}) voor dezelfde gemeente; beëindig eerst dat protocol",
+                POSTCODE_ALREADY_SERVED(partner=by_index[earlier].name, number=earlier + 1),
                 by_index[index].name,
             )
         )
     return problems
 
 
-def _listed(values: Sequence[str], shown: int = 3) -> str:
+def _listed(values: Sequence[str], shown: int = 3) -> str | Message:
     more = len(values) - shown
-    return ", ".join(values[:shown]) + (f" en nog {more}" if more > 0 else "")
+    listed = ", ".join(values[:shown])
+    return AND_MORE(listed=listed, more=more) if more > 0 else listed
 
 
 def _recipient_problems(
     locate: Locate, index: int, partner: Partner, table: PostcodeTable, file: str
 ) -> list[RegistryProblem]:
     """The law decides who may receive: per partner, one problem per reason it names."""
-    refused: dict[str, list[str]] = {}
+    refused: dict[str, tuple[Message, list[str]]] = {}
     for nis in partner.municipalities:
         municipality = table.municipality(nis)
         if municipality is None:
             continue  # reported as an unknown NIS code
         reason = recipient_not_allowed(partner.kind, municipality.region)
         if reason is not None:
-            refused.setdefault(reason, []).append(f"{nis} {municipality.name_nl}")
+            refused.setdefault(reason.dutch, (reason, []))[1].append(
+                f"{nis} {municipality.name_nl}"
+            )
     problems = [
         RegistryProblem(
             file,
@@ -109,7 +127,7 @@ def _recipient_problems(
             reason,
             partner.name,
         )
-        for reason, names in refused.items()
+        for reason, names in refused.values()
     ]
     region = region_of(partner.kind)
     if partner.region is not region:
@@ -119,7 +137,7 @@ def _recipient_problems(
                 locate(("partners", index, "region")),
                 f"partners[{index + 1}].region",
                 partner.region.value,
-                f"een {partner.kind.value} hoort bij regio {region.value}",
+                WRONG_REGION(kind=partner.kind.value, region=region.value),
                 partner.name,
             )
         )

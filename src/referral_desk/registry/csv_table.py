@@ -23,10 +23,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
 from referral_desk.domain.excel_csv import restored, write_csv
 from referral_desk.domain.partners import Partner
 from referral_desk.domain.registry_document import RegistryDocument
+from referral_desk.registry.parsing import EMPTY_FILE, ONE_OF
 
 # Column header → (path in the partner table, kind of cell).
 COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -63,13 +64,38 @@ _FIELD_TO_COLUMN = {".".join(path): column for column, (path, _kind) in COLUMNS.
 MAX_CSV_BYTES = 1_000_000
 _YES_NO = {"ja": True, "nee": False, "true": True, "false": False, "1": True, "0": False}
 
+TOO_LARGE = MessageTemplate("csv.too_large", "te groot voor een partnerlijst (max. 1 MB)")
+NOT_TEXT = MessageTemplate("csv.not_text", "geen tekstbestand; bewaar in Excel als CSV")
+DATE_EXPECTED = MessageTemplate("csv.date", "verwacht een datum als 2024-02-01 of 1/02/2024")
+YES_OR_NO = MessageTemplate("csv.yes_or_no", "ja of nee")
+REQUIRED_EMPTY = MessageTemplate("csv.required_empty", "verplicht veld is leeg")
+WRONG_FORM = MessageTemplate("csv.wrong_form", "heeft niet de verwachte vorm")
+NOT_CSV = MessageTemplate("csv.not_csv", "geen geldige CSV: {error}")
+UNKNOWN_COLUMN = MessageTemplate("csv.unknown_column", "onbekende kolom (tikfout?)")
+MISSING_COLUMN = MessageTemplate("csv.missing_column", "verplichte kolom ontbreekt")
+TOO_MANY_CELLS = MessageTemplate("csv.too_many_cells", "{cells} cellen, maar {columns} kolommen")
+NO_PARTNER = MessageTemplate("csv.no_partner", "geen enkele partner in het bestand")
+DUPLICATE_ID = MessageTemplate("csv.duplicate_id", "id staat al in rij {row}")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; *said* says what was expected."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(said.dutch)
+        self.said = said
+
 
 @dataclass(frozen=True)
 class CsvProblem:
     row: int | None  # spreadsheet row number (the header is row 1)
     column: str
     value: str
-    expected: str
+    reason: Message  # what was expected
+
+    @property
+    def expected(self) -> str:
+        return self.reason.dutch
 
     def __str__(self) -> str:
         where = f"rij {self.row}" if self.row else "bestand"
@@ -117,13 +143,9 @@ def export_csv(document: RegistryDocument) -> str:
 
 def decode_csv(raw: bytes) -> str:
     if len(raw) > MAX_CSV_BYTES:
-        raise CsvImportError(
-            [CsvProblem(None, "", "", "te groot voor een partnerlijst (max. 1 MB)")]
-        )
+        raise CsvImportError([CsvProblem(None, "", "", TOO_LARGE())])
     if b"\x00" in raw:
-        raise CsvImportError(
-            [CsvProblem(None, "", "", "geen tekstbestand; bewaar in Excel als CSV")]
-        )
+        raise CsvImportError([CsvProblem(None, "", "", NOT_TEXT())])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -144,7 +166,7 @@ def parse_registry_date(text: str) -> date:
             return date(year, month, day)
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError("verwacht een datum als 2024-02-01 of 1/02/2024") from None
+        raise CellError(DATE_EXPECTED()) from None
 
 
 def _parse_cell(text: str, kind: str) -> Any:
@@ -160,7 +182,7 @@ def _parse_cell(text: str, kind: str) -> Any:
     if kind == "yes_no":
         answer = _YES_NO.get(text.lower())
         if answer is None:
-            raise ValueError("ja of nee")
+            raise CellError(YES_OR_NO())
         return answer
     return text
 
@@ -176,13 +198,13 @@ def _row_problems(row_number: int, error: ValidationError, raw: dict[str, Any]) 
             data = data.get(part) if isinstance(data, dict) else None
         if data is not None:
             value = ", ".join(map(str, data)) if isinstance(data, list) else str(data)
-        message = str(item["msg"]).removeprefix("Value error, ")
+        message = Message.plain(str(item["msg"]).removeprefix("Value error, "))
         if item["type"] == "missing":
-            message = "verplicht veld is leeg"
+            message = REQUIRED_EMPTY()
         elif item["type"] == "enum":
-            message = f"verwacht een van: {item.get('ctx', {}).get('expected', '')}"
+            message = ONE_OF(expected=str(item.get("ctx", {}).get("expected", "")))
         elif item["type"] == "string_pattern_mismatch":
-            message = "heeft niet de verwachte vorm"
+            message = WRONG_FORM()
         problems.append(CsvProblem(row_number, column, value, message))
     return problems
 
@@ -192,25 +214,21 @@ def import_csv(text: str) -> list[dict[str, Any]]:
     problem, per row."""
     lines = text.splitlines()
     if not lines or not lines[0].strip():
-        raise CsvImportError([CsvProblem(None, "", "", "het bestand is leeg")])
+        raise CsvImportError([CsvProblem(None, "", "", EMPTY_FILE())])
     delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         rows = [[restored(cell) for cell in row] for row in reader]
     except csv.Error as error:
         raise CsvImportError(
-            [CsvProblem(reader.line_num, "", "", f"geen geldige CSV: {error}")]
+            [CsvProblem(reader.line_num, "", "", NOT_CSV(error=str(error)))]
         ) from None
     header = [h.strip().lower() for h in rows[0]]
     problems = [
-        CsvProblem(1, column, "", "onbekende kolom (tikfout?)")
-        for column in header
-        if column not in COLUMNS
+        CsvProblem(1, column, "", UNKNOWN_COLUMN()) for column in header if column not in COLUMNS
     ]
     problems += [
-        CsvProblem(1, column, "", "verplichte kolom ontbreekt")
-        for column in REQUIRED
-        if column not in header
+        CsvProblem(1, column, "", MISSING_COLUMN()) for column in REQUIRED if column not in header
     ]
     if problems:
         raise CsvImportError(problems)
@@ -220,7 +238,7 @@ def import_csv(text: str) -> list[dict[str, Any]]:
             continue
         if len(row) > len(header):
             problems.append(
-                CsvProblem(row_number, "", "", f"{len(row)} cellen, maar {len(header)} kolommen")
+                CsvProblem(row_number, "", "", TOO_MANY_CELLS(cells=len(row), columns=len(header)))
             )
             continue
         raw: dict[str, Any] = {}
@@ -229,8 +247,8 @@ def import_csv(text: str) -> list[dict[str, Any]]:
             path, kind = COLUMNS[column]
             try:
                 value = _parse_cell(cell, kind)
-            except ValueError as error:
-                problems.append(CsvProblem(row_number, column, cell.strip(), str(error)))
+            except CellError as error:
+                problems.append(CsvProblem(row_number, column, cell.strip(), error.said))
                 row_ok = False
                 continue
             if value is None:
@@ -250,14 +268,12 @@ def import_csv(text: str) -> list[dict[str, Any]]:
     if problems:
         raise CsvImportError(problems)
     if not partners:
-        raise CsvImportError([CsvProblem(None, "", "", "geen enkele partner in het bestand")])
+        raise CsvImportError([CsvProblem(None, "", "", NO_PARTNER())])
     seen: dict[str, int] = {}
     for row_number, partner in partners:
         if partner["id"] in seen:
             problems.append(
-                CsvProblem(
-                    row_number, "id", partner["id"], f"id staat al in rij {seen[partner['id']]}"
-                )
+                CsvProblem(row_number, "id", partner["id"], DUPLICATE_ID(row=seen[partner["id"]]))
             )
         seen.setdefault(partner["id"], row_number)
     if problems:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.partners import Partner
 from referral_desk.domain.registry_document import RegistryDocument
 
@@ -92,24 +94,63 @@ def diff_registries(old: RegistryDocument, new: RegistryDocument) -> RegistryDif
     )
 
 
-def render_diff(diff: RegistryDiff, *, bold: tuple[str, str] = ("", "")) -> str:
-    """Plain text; ``bold`` wraps mailbox changes (ANSI on a terminal, ``<b>`` in the
-    editor's rich-text summary). The ``!`` and capitals mark them without it."""
-    on, off = bold
+NO_DIFFERENCES = MessageTemplate(
+    "registry.diff.none", "Geen verschillen in partners, mailboxen, postcodes of data."
+)
+PARTNER_ADDED = MessageTemplate(
+    "registry.diff.added", "+ partner toegevoegd: {id} ({name}) → {mailbox}"
+)
+PARTNER_REMOVED = MessageTemplate("registry.diff.removed", "- partner verwijderd: {id} ({name})")
+MAILBOX_CHANGED = MessageTemplate(
+    "registry.diff.mailbox", "! MAILBOX GEWIJZIGD bij {name} ({id}): {old} → {new}"
+)
+POSTCODE_MOVED = MessageTemplate(
+    "registry.diff.postcode_moved", "~ postcode {postcode} verhuisd: {source} → {target}"
+)
+VALUE_CHANGED = MessageTemplate("registry.diff.value", "~ {id}.{field}: {old} → {new}")
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """One line of a change summary; *emphasised* marks a change to where data goes (a
+    mailbox), which the command line and the window each stress their own way."""
+
+    said: Message
+    emphasised: bool = False
+
+
+def change_lines(diff: RegistryDiff) -> tuple[ChangeLine, ...]:
+    """The summary a coordinator checks, one line per change; the ``!`` and capitals mark a
+    mailbox change even where nothing is stressed."""
     if diff.is_empty:
-        return "Geen verschillen in partners, mailboxen, postcodes of data."
-    lines: list[str] = []
+        return (ChangeLine(NO_DIFFERENCES()),)
+    lines: list[ChangeLine] = []
     for partner in diff.added:
-        lines.append(f"+ partner toegevoegd: {partner.id} ({partner.name}) → {partner.mailbox}")
-    for partner in diff.removed:
-        lines.append(f"- partner verwijderd: {partner.id} ({partner.name})")
-    for change in diff.mailbox_changes:
         lines.append(
-            f"{on}! MAILBOX GEWIJZIGD bij {change.name} ({change.partner_id}): "
-            f"{change.old} → {change.new}{off}"
+            ChangeLine(PARTNER_ADDED(id=partner.id, name=partner.name, mailbox=partner.mailbox))
         )
+    for partner in diff.removed:
+        lines.append(ChangeLine(PARTNER_REMOVED(id=partner.id, name=partner.name)))
+    for change in diff.mailbox_changes:
+        said = MAILBOX_CHANGED(
+            name=change.name, id=change.partner_id, old=change.old, new=change.new
+        )
+        lines.append(ChangeLine(said, emphasised=True))
     for postcode, source, target in diff.postcodes_moved:
-        lines.append(f"~ postcode {postcode} verhuisd: {source} → {target}")
+        lines.append(ChangeLine(POSTCODE_MOVED(postcode=postcode, source=source, target=target)))
     for pid, name, old, new in diff.other_changes:
-        lines.append(f"~ {pid}.{name}: {old} → {new}")
-    return "\n".join(lines)
+        lines.append(ChangeLine(VALUE_CHANGED(id=pid, field=name, old=old, new=new)))
+    return tuple(lines)
+
+
+def render_changes(lines: Sequence[ChangeLine], *, bold: tuple[str, str] = ("", "")) -> str:
+    """The summary in Dutch for a terminal; ``bold`` (ANSI codes) wraps emphasised lines."""
+    on, off = bold
+    return "\n".join(
+        f"{on}{line.said.dutch}{off}" if line.emphasised else line.said.dutch for line in lines
+    )
+
+
+def render_diff(diff: RegistryDiff, *, bold: tuple[str, str] = ("", "")) -> str:
+    """:func:`change_lines` in Dutch, as ``registry diff`` prints them."""
+    return render_changes(change_lines(diff), bold=bold)

@@ -19,6 +19,7 @@ from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_document import RegistryDocument
 from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
@@ -63,7 +64,12 @@ def _toml_value(value: Any) -> Any:
     return value
 
 
-def _problem(field: str, value: str, expected: str, file: str) -> RegistryError:
+NO_PARTNER_LIST = MessageTemplate(
+    "registry.no_partner_list", "verwacht een lijst van [[partners]]-tabellen"
+)
+
+
+def _problem(field: str, value: str, expected: Message, file: str) -> RegistryError:
     return RegistryError([RegistryProblem(file, None, field, value, expected)])
 
 
@@ -88,7 +94,7 @@ class EditableRegistry:
             raise too_deep(file)
         partners = document.get("partners")
         if partners is not None and not isinstance(partners, AoT):
-            raise _problem("partners", "", "verwacht een lijst van [[partners]]-tabellen", file)
+            raise _problem("partners", "", NO_PARTNER_LIST(), file)
         return cls(document, file=file)
 
     @classmethod

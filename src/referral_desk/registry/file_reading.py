@@ -12,6 +12,7 @@ import os
 import stat
 from pathlib import Path
 
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_document import LoadedRegistry
@@ -21,27 +22,55 @@ from referral_desk.registry.parsing import load_registry_text
 MAX_REGISTRY_BYTES = 1_000_000
 
 
-def _open_failure(path: Path, error: OSError) -> str:
+LINK_LOOPS = MessageTemplate(
+    "registry.file.link_loops",
+    "is een snelkoppeling (symbolische link) die in een kring naar zichzelf wijst",
+)
+LINK_DANGLES = MessageTemplate(
+    "registry.file.link_dangles",
+    "is een snelkoppeling (symbolische link) naar een bestand dat niet bestaat",
+)
+DOES_NOT_EXIST = MessageTemplate(
+    "registry.file.does_not_exist", "kan niet gelezen worden: het bestand bestaat niet"
+)
+IS_A_FOLDER = MessageTemplate("registry.file.is_a_folder", "is een map, geen bestand")
+UNREADABLE = MessageTemplate("registry.file.unreadable", "kan niet gelezen worden: {reason}")
+NOT_A_REGULAR_FILE = MessageTemplate(
+    "registry.file.not_regular",
+    "is geen gewoon bestand (maar een pipe, apparaat of socket); "
+    "een partnerregister is een tekstbestand",
+)
+TOO_LARGE = MessageTemplate(
+    "registry.file.too_large",
+    "te groot (meer dan {kilobytes} kB); is dit wel een partnerregister?",
+)
+NOT_UTF8 = MessageTemplate(
+    "registry.file.not_utf8",
+    "geen UTF-8-tekst; sla het bestand op als UTF-8 (geen binair bestand)",
+)
+BINARY = MessageTemplate(
+    "registry.file.binary", "bevat binaire gegevens; is dit wel een partnerregister?"
+)
+
+
+def _open_failure(path: Path, error: OSError) -> Message:
     if error.errno == errno.ELOOP:
-        return "is een snelkoppeling (symbolische link) die in een kring naar zichzelf wijst"
+        return LINK_LOOPS()
     if error.errno in (errno.ENOENT, errno.ENOTDIR):
         if path.is_symlink():
-            return "is een snelkoppeling (symbolische link) naar een bestand dat niet bestaat"
-        return "kan niet gelezen worden: het bestand bestaat niet"
+            return LINK_DANGLES()
+        return DOES_NOT_EXIST()
     if error.errno == errno.EISDIR or (error.errno == errno.EACCES and path.is_dir()):
-        return "is een map, geen bestand"
-    return f"kan niet gelezen worden: {error.strerror or error}"
+        return IS_A_FOLDER()
+    return UNREADABLE(reason=str(error.strerror or error))
 
 
-def _not_a_file(mode: int) -> str | None:
+def _not_a_file(mode: int) -> Message | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "is een map, geen bestand"
-    return (
-        "is geen gewoon bestand (maar een pipe, apparaat of socket); "
-        "een partnerregister is een tekstbestand"
-    )
+        return IS_A_FOLDER()
+    return NOT_A_REGULAR_FILE()
 
 
 # Opening a FIFO for reading blocks until a writer appears; O_NONBLOCK opens it at once, so
@@ -72,11 +101,7 @@ def read_registry_text(path: Path) -> str:
         if descriptor >= 0:
             os.close(descriptor)
     if len(raw) > MAX_REGISTRY_BYTES:
-        raise file_problem(
-            file,
-            f"te groot (meer dan {MAX_REGISTRY_BYTES // 1000} kB); "
-            "is dit wel een partnerregister?",
-        )
+        raise file_problem(file, TOO_LARGE(kilobytes=MAX_REGISTRY_BYTES // 1000))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -87,12 +112,12 @@ def read_registry_text(path: Path) -> str:
                     raw[: error.start].count(b"\n") + 1,
                     "(bestand)",
                     "",
-                    "geen UTF-8-tekst; sla het bestand op als UTF-8 (geen binair bestand)",
+                    NOT_UTF8(),
                 )
             ]
         ) from None
     if "\x00" in text:
-        raise file_problem(file, "bevat binaire gegevens; is dit wel een partnerregister?")
+        raise file_problem(file, BINARY())
     return text
 
 

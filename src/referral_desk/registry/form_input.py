@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
 from referral_desk.domain.partners import (
     Partner,
     PartnerKind,
@@ -31,8 +31,42 @@ from referral_desk.registry.editing import (
     RawPartner,
 )
 
-DATE_HINT = "Geef een datum als 2024-02-01 of 1/02/2024."
-REQUIRED = "Verplicht."
+DATE_HINT = MessageTemplate(
+    "registry.input.date_hint", "Geef een datum als 2024-02-01 of 1/02/2024."
+)
+REQUIRED = MessageTemplate("registry.input.required", "Verplicht.")
+VERSION_MISSING = MessageTemplate(
+    "registry.input.version_missing", "Geef de versie van het partnerregister."
+)
+CHANGED_BY_MISSING = MessageTemplate(
+    "registry.input.changed_by_missing", "Wie wijzigde het partnerregister?"
+)
+UNKNOWN_NIS_CODE = MessageTemplate("registry.input.unknown_nis_code", "Onbekende NIS-code: {nis}.")
+UNKNOWN_POSTCODE = MessageTemplate(
+    "registry.input.unknown_postcode", "Onbekende postcode: {postcode}."
+)
+POSTCODE_NOT_HERE = MessageTemplate(
+    "registry.input.postcode_not_here",
+    "Postcode {postcode} hoort bij geen van de gemeenten hierboven.",
+)
+RECIPIENT_NOT_ALLOWED = MessageTemplate(
+    "registry.input.recipient_not_allowed", "{municipality} ({nis}) is een {reason}."
+)
+WRONG_REGION = MessageTemplate(
+    "registry.input.wrong_region", "Een {kind} hoort bij regio {region}."
+)
+ID_SHAPE = MessageTemplate(
+    "registry.input.id_shape", "Kleine letters, cijfers en koppeltekens; vorm klopt niet."
+)
+NIS_CODE_SHAPE = MessageTemplate(
+    "registry.input.nis_code_shape", "Geen NIS-code: {value} (5 cijfers, bv. 33029)."
+)
+POSTCODE_SHAPE = MessageTemplate(
+    "registry.input.postcode_shape", "Geen postcode: {value} (4 cijfers, bv. 3970)."
+)
+SHAPE = MessageTemplate("registry.input.shape", "Vorm klopt niet: {value}.")
+TOO_SHORT_ONE = MessageTemplate("registry.input.too_short_one", "Te kort: minstens {count} teken.")
+TOO_SHORT = MessageTemplate("registry.input.too_short", "Te kort: minstens {count} tekens.")
 
 # The header's fields, by the keys problems are reported under.
 HEADER_FIELDS = ("version", "date", "changed_by")
@@ -59,7 +93,7 @@ def parse_day(text: str) -> date:
     try:
         return parse_registry_date(text)
     except ValueError:
-        raise NotADate(DATE_HINT) from None
+        raise NotADate(DATE_HINT()) from None
 
 
 # --- the header -----------------------------------------------------------------------------
@@ -73,18 +107,18 @@ class HeaderInput:
     date_text: str
     changed_by: str
 
-    def problems(self) -> dict[str, str]:
+    def problems(self) -> dict[str, Message]:
         """What is wrong with the text itself; whether the version is new enough is
         :func:`referral_desk.registry.rules.header_problems`' question."""
-        problems: dict[str, str] = {}
+        problems: dict[str, Message] = {}
         if not self.version.strip():
-            problems["version"] = "Geef de versie van het partnerregister."
+            problems["version"] = VERSION_MISSING()
         try:
             parse_day(self.date_text)
         except NotADate as error:
-            problems["date"] = error.message
+            problems["date"] = error.said
         if not self.changed_by.strip():
-            problems["changed_by"] = "Wie wijzigde het partnerregister?"
+            problems["changed_by"] = CHANGED_BY_MISSING()
         return problems
 
     def apply_to(self, editable: EditableRegistry) -> None:
@@ -141,15 +175,15 @@ def partner_from_texts(texts: Mapping[str, str]) -> RawPartner:
     return raw
 
 
-def partner_problems(raw: Mapping[str, Any], table: PostcodeTable) -> dict[str, str]:
+def partner_problems(raw: Mapping[str, Any], table: PostcodeTable) -> dict[str, Message]:
     """The first problem per field of one partner, the same checks the file gets for it
     (whether partners overlap is the whole file's question)."""
     protocol = raw.get("protocol")
     protocol = protocol if isinstance(protocol, Mapping) else {}
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     for name in DATE_FIELDS:
         if isinstance(protocol.get(name.removeprefix(_PROTOCOL)), str):
-            problems[name] = DATE_HINT
+            problems[name] = DATE_HINT()
     try:
         Partner.model_validate(raw)
     except ValidationError as error:
@@ -162,7 +196,7 @@ def partner_problems(raw: Mapping[str, Any], table: PostcodeTable) -> dict[str, 
     municipalities = [str(nis) for nis in raw.get("municipalities") or []]
     unknown = [nis for nis in municipalities if table.municipality(nis) is None]
     if unknown and "municipalities" not in problems:
-        problems["municipalities"] = f"Onbekende NIS-code: {unknown[0]}."
+        problems["municipalities"] = UNKNOWN_NIS_CODE(nis=unknown[0])
     kind = _kind(raw.get("kind"))
     if kind is not None:
         _add_recipient_problems(problems, kind, municipalities, raw.get("region"), table)
@@ -172,11 +206,9 @@ def partner_problems(raw: Mapping[str, Any], table: PostcodeTable) -> dict[str, 
             break
         owners = {m.nis_code for m in table.municipalities_for(postcode)}
         if not owners:
-            problems["postcodes"] = f"Onbekende postcode: {postcode}."
+            problems["postcodes"] = UNKNOWN_POSTCODE(postcode=postcode)
         elif chosen and not owners & chosen:
-            problems["postcodes"] = (
-                f"Postcode {postcode} hoort bij geen van de gemeenten hierboven."
-            )
+            problems["postcodes"] = POSTCODE_NOT_HERE(postcode=postcode)
     return problems
 
 
@@ -188,7 +220,7 @@ def _kind(value: object) -> PartnerKind | None:
 
 
 def _add_recipient_problems(
-    problems: dict[str, str],
+    problems: dict[str, Message],
     kind: PartnerKind,
     municipalities: list[str],
     region: object,
@@ -201,26 +233,31 @@ def _add_recipient_problems(
             break
         reason = recipient_not_allowed(kind, municipality.region)
         if reason is not None:
-            problems["municipalities"] = f"{municipality.name_nl} ({nis}) is een {reason}."
+            problems["municipalities"] = RECIPIENT_NOT_ALLOWED(
+                municipality=municipality.name_nl, nis=nis, reason=reason
+            )
     expected = region_of(kind)
     if "region" not in problems and region is not None and str(region) != expected.value:
-        problems["region"] = f"Een {kind.value} hoort bij regio {expected.value}."
+        problems["region"] = WRONG_REGION(kind=kind.value, region=expected.value)
 
 
 _PATTERN_HINTS = {
-    "id": "Kleine letters, cijfers en koppeltekens; vorm klopt niet.",
-    "municipalities": "Geen NIS-code: {0} (5 cijfers, bv. 33029).",
-    "postcodes": "Geen postcode: {0} (4 cijfers, bv. 3970).",
+    "id": ID_SHAPE,
+    "municipalities": NIS_CODE_SHAPE,
+    "postcodes": POSTCODE_SHAPE,
 }
 
 
-def _message(name: str, item: ErrorDetails) -> str:
+def _message(name: str, item: ErrorDetails) -> Message:
     kind = item["type"]
     if kind == "missing" or (kind in ("string_too_short", "too_short") and not item["input"]):
-        return REQUIRED
+        return REQUIRED()
     if kind == "string_pattern_mismatch":
-        return _PATTERN_HINTS.get(name, "Vorm klopt niet: {0}.").format(item["input"])
+        template = _PATTERN_HINTS.get(name, SHAPE)
+        if template.fields:
+            return template(value=str(item["input"]))
+        return template()
     if kind == "string_too_short":
         count = int(item.get("ctx", {}).get("min_length", 1))
-        return f"Te kort: minstens {count} {'teken' if count == 1 else 'tekens'}."
-    return str(item["msg"]).removeprefix("Value error, ")
+        return (TOO_SHORT_ONE if count == 1 else TOO_SHORT)(count=count)
+    return Message.plain(str(item["msg"]).removeprefix("Value error, "))

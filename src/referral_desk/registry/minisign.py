@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
 
 _ED25519 = b"Ed"
 _PREHASHED = b"ED"
@@ -38,13 +38,48 @@ _MEMLIMIT_MAX = 1 << 32
 _TIMESTAMP = re.compile(r"(?:^|\t)timestamp:(\d{1,12})(?:\t|$)")
 
 
+PUBLIC_KEY = MessageTemplate("minisign.what.public_key", "publieke sleutel")
+SECRET_KEY = MessageTemplate("minisign.what.secret_key", "geheime sleutel")
+SIGNATURE = MessageTemplate("minisign.what.signature", "handtekening")
+EMPTY = MessageTemplate("minisign.empty", "{what}: het bestand is leeg.")
+BAD_BASE64 = MessageTemplate(
+    "minisign.bad_base64", "{what}: geen minisign-bestand (onleesbare base64-regel)."
+)
+NOT_ED25519 = MessageTemplate("minisign.not_ed25519", "{what}: geen Ed25519-sleutel van minisign.")
+BAD_SCRYPT = MessageTemplate("minisign.bad_scrypt", "geheime sleutel: ongeldige scrypt-parameters.")
+DAMAGED = MessageTemplate(
+    "minisign.damaged", "geheime sleutel: beschadigd (de twee helften horen niet samen)."
+)
+NOT_A_SIGNATURE = MessageTemplate(
+    "minisign.not_a_signature", "{what}: geen minisign-handtekening (vier regels verwacht)."
+)
+UNKNOWN_ALGORITHM = MessageTemplate("minisign.unknown_algorithm", "{what}: onbekend algoritme.")
+COMMENT_LINES = MessageTemplate(
+    "minisign.comment_lines", "De vertrouwde opmerking past niet op één regel."
+)
+OTHER_KEY = MessageTemplate(
+    "minisign.other_key", "ondertekend met sleutel {signed_by}, niet met {key}."
+)
+CHANGED_AFTER_SIGNING = MessageTemplate(
+    "minisign.changed_after_signing",
+    "de handtekening van sleutel {key} klopt niet: het bestand is gewijzigd na het ondertekenen.",
+)
+COMMENT_CHANGED = MessageTemplate(
+    "minisign.comment_changed",
+    "de vertrouwde opmerking van de handtekening van {key} is gewijzigd.",
+)
+WRONG_PASSWORD = MessageTemplate(
+    "minisign.wrong_password", "Verkeerd wachtwoord voor de geheime sleutel."
+)
+
+
 class MinisignError(UserFacingError):
-    """A key or signature file that is not minisign's, or a check that failed (Dutch)."""
+    """A key or signature file that is not minisign's, or a check that failed."""
 
 
 class WrongPassword(MinisignError):
     def __init__(self) -> None:
-        super().__init__("Verkeerd wachtwoord voor de geheime sleutel.")
+        super().__init__(WRONG_PASSWORD())
 
 
 def format_key_id(key_id: bytes) -> str:
@@ -53,22 +88,22 @@ def format_key_id(key_id: bytes) -> str:
     return f"{int.from_bytes(key_id, 'little'):X}"
 
 
-def _lines(text: str, what: str) -> list[str]:
+def _lines(text: str, what: str | Message) -> list[str]:
     lines = [line.rstrip("\r") for line in text.split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     if not lines:
-        raise MinisignError(f"{what}: het bestand is leeg.")
+        raise MinisignError(EMPTY(what=what))
     return lines
 
 
-def _decode(line: str, length: int, what: str) -> bytes:
+def _decode(line: str, length: int, what: str | Message) -> bytes:
     try:
         raw = base64.b64decode(line.strip(), validate=True)
     except (binascii.Error, ValueError):
         raw = b""
     if len(raw) != length:
-        raise MinisignError(f"{what}: geen minisign-bestand (onleesbare base64-regel).")
+        raise MinisignError(BAD_BASE64(what=what))
     return raw
 
 
@@ -82,13 +117,16 @@ class PublicKey:
         return format_key_id(self.key_id)
 
     @classmethod
-    def parse(cls, text: str, *, what: str = "publieke sleutel") -> PublicKey:
-        """A ``.pub`` file (comment line and base64) or the bare base64 line."""
+    def parse(cls, text: str, *, what: str | Message | None = None) -> PublicKey:
+        """A ``.pub`` file (comment line and base64) or the bare base64 line; *what* names
+        it in a problem (its file, or else "publieke sleutel")."""
+        if what is None:
+            what = PUBLIC_KEY()
         lines = _lines(text, what)
         line = lines[1] if lines[0].startswith(_UNTRUSTED) and len(lines) > 1 else lines[0]
         raw = _decode(line, 2 + _KEY_ID_LEN + 32, what)
         if raw[:2] != _ED25519:
-            raise MinisignError(f"{what}: geen Ed25519-sleutel van minisign.")
+            raise MinisignError(NOT_ED25519(what=what))
         return cls(raw[2:10], raw[10:])
 
     def to_text(self) -> str:
@@ -120,19 +158,19 @@ def secret_key_is_encrypted(text: str) -> bool:
 
 
 def _secret_key_bytes(text: str) -> bytes:
-    what = "geheime sleutel"
+    what = SECRET_KEY()
     lines = _lines(text, what)
     line = lines[1] if lines[0].startswith(_UNTRUSTED) and len(lines) > 1 else lines[0]
     raw = _decode(line, _SECRET_LEN, what)
     if raw[:2] != _ED25519 or raw[2:4] not in (_SCRYPT, _NO_KDF) or raw[4:6] != _BLAKE2B:
-        raise MinisignError(f"{what}: geen Ed25519-sleutel van minisign.")
+        raise MinisignError(NOT_ED25519(what=what))
     return raw
 
 
 def _scrypt_params(opslimit: int, memlimit: int) -> tuple[int, int, int]:
     """libsodium's pickparams: scrypt's N, r and p from minisign's stored limits."""
     if not (0 <= opslimit <= _OPSLIMIT_MAX and 0 <= memlimit <= _MEMLIMIT_MAX):
-        raise MinisignError("geheime sleutel: ongeldige scrypt-parameters.")
+        raise MinisignError(BAD_SCRYPT())
     opslimit = max(opslimit, 32768)
     r = 8
     few_operations = opslimit < memlimit // 32
@@ -142,7 +180,7 @@ def _scrypt_params(opslimit: int, memlimit: int) -> tuple[int, int, int]:
         n_log2 += 1
     p = 1 if few_operations else min(0x3FFFFFFF, (opslimit // 4) // (1 << n_log2)) // r
     if n_log2 > 20 or p < 1:
-        raise MinisignError("geheime sleutel: ongeldige scrypt-parameters.")
+        raise MinisignError(BAD_SCRYPT())
     return 1 << n_log2, r, p
 
 
@@ -167,7 +205,7 @@ def read_secret_key(text: str, password: str | None) -> SecretKey:
         raise WrongPassword()
     key = SecretKey(key_id, secret[:32])
     if key.public_key.key != secret[32:]:
-        raise MinisignError("geheime sleutel: beschadigd (de twee helften horen niet samen).")
+        raise MinisignError(DAMAGED())
     return key
 
 
@@ -191,17 +229,17 @@ class Signature:
 
     @classmethod
     def parse(cls, text: str) -> Signature:
-        what = "handtekening"
+        what = SIGNATURE()
         lines = _lines(text, what)
         if (
             len(lines) != 4
             or not lines[0].startswith(_UNTRUSTED)
             or not lines[2].startswith(_TRUSTED)
         ):
-            raise MinisignError(f"{what}: geen minisign-handtekening (vier regels verwacht).")
+            raise MinisignError(NOT_A_SIGNATURE(what=what))
         raw = _decode(lines[1], 2 + _KEY_ID_LEN + 64, what)
         if raw[:2] not in (_ED25519, _PREHASHED):
-            raise MinisignError(f"{what}: onbekend algoritme.")
+            raise MinisignError(UNKNOWN_ALGORITHM(what=what))
         return cls(
             raw[:2],
             raw[2:10],
@@ -234,7 +272,7 @@ def _prehash(data: bytes) -> bytes:
 def sign(data: bytes, key: SecretKey, trusted_comment: str) -> Signature:
     """A prehashed (``ED``) signature, as ``minisign -S`` makes since 0.10."""
     if "\n" in trusted_comment or "\r" in trusted_comment:
-        raise MinisignError("De vertrouwde opmerking past niet op één regel.")
+        raise MinisignError(COMMENT_LINES())
     private = Ed25519PrivateKey.from_private_bytes(key.seed)
     signature = private.sign(_prehash(data))
     global_signature = private.sign(signature + trusted_comment.encode("utf-8"))
@@ -244,17 +282,10 @@ def sign(data: bytes, key: SecretKey, trusted_comment: str) -> Signature:
 def verify(data: bytes, signature: Signature, key: PublicKey) -> None:
     """Raises MinisignError unless *key* made *signature* over *data* and its comment."""
     if not hmac.compare_digest(signature.key_id, key.key_id):
-        raise MinisignError(
-            f"ondertekend met sleutel {signature.key_id_text}, niet met {key.key_id_text}."
-        )
+        raise MinisignError(OTHER_KEY(signed_by=signature.key_id_text, key=key.key_id_text))
     message = _prehash(data) if signature.algorithm == _PREHASHED else data
     if not _valid(key, signature.signature, message):
-        raise MinisignError(
-            f"de handtekening van sleutel {key.key_id_text} klopt niet: "
-            "het bestand is gewijzigd na het ondertekenen."
-        )
+        raise MinisignError(CHANGED_AFTER_SIGNING(key=key.key_id_text))
     comment = signature.trusted_comment.encode("utf-8")
     if not _valid(key, signature.global_signature, signature.signature + comment):
-        raise MinisignError(
-            f"de vertrouwde opmerking van de handtekening van {key.key_id_text} is gewijzigd."
-        )
+        raise MinisignError(COMMENT_CHANGED(key=key.key_id_text))

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.partners import Partner
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_document import RegistryDocument
@@ -25,6 +26,9 @@ from referral_desk.domain.registry_problems import (
     file_problem,
 )
 from referral_desk.registry.cross_checks import cross_check
+
+DATE_EXPECTED = MessageTemplate("registry.schema.date", "verwacht een datum als JJJJ-MM-DD")
+ONE_OF = MessageTemplate("registry.schema.one_of", "verwacht een van: {expected}")
 
 # A registry nests five levels (file, partners, partner, protocol, local_teams); deeper data
 # is no registry, and tomllib (and repr) recurse on it until RecursionError.
@@ -108,40 +112,72 @@ def _dotted(loc: Sequence[int | str]) -> str:
 
 _DUTCH = {
     "missing": MISSING,
-    "extra_forbidden": "onbekende sleutel (tikfout?); alleen de velden uit de handleiding mogen",
-    "string_type": "verwacht tekst tussen aanhalingstekens",
-    "string_pattern_mismatch": "heeft niet de verwachte vorm ({pattern})",
-    "tuple_type": "verwacht een lijst tussen [ ]",
-    "date_type": "verwacht een datum als JJJJ-MM-DD (zonder aanhalingstekens)",
-    "date_from_datetime_parsing": "verwacht een datum als JJJJ-MM-DD",
-    "date_parsing": "verwacht een datum als JJJJ-MM-DD",
-    "literal_error": "verwacht een van: {expected}",
-    "enum": "verwacht een van: {expected}",
-    "int_type": "verwacht een geheel getal",
-    "model_type": "verwacht een tabel",
+    "extra_forbidden": MessageTemplate(
+        "registry.schema.extra_forbidden",
+        "onbekende sleutel (tikfout?); alleen de velden uit de handleiding mogen",
+    ),
+    "string_type": MessageTemplate(
+        "registry.schema.string_type", "verwacht tekst tussen aanhalingstekens"
+    ),
+    "string_pattern_mismatch": MessageTemplate(
+        "registry.schema.pattern", "heeft niet de verwachte vorm ({pattern})"
+    ),
+    "tuple_type": MessageTemplate("registry.schema.list_type", "verwacht een lijst tussen [ ]"),
+    "date_type": MessageTemplate(
+        "registry.schema.date_type", "verwacht een datum als JJJJ-MM-DD (zonder aanhalingstekens)"
+    ),
+    "date_from_datetime_parsing": DATE_EXPECTED,
+    "date_parsing": DATE_EXPECTED,
+    "literal_error": ONE_OF,
+    "enum": ONE_OF,
+    "int_type": MessageTemplate("registry.schema.int_type", "verwacht een geheel getal"),
+    "model_type": MessageTemplate("registry.schema.table_type", "verwacht een tabel"),
 }
+AT_LEAST_ONE_ELEMENT = MessageTemplate(
+    "registry.schema.at_least_one_element", "moet minstens {count} element bevatten"
+)
+AT_LEAST_ELEMENTS = MessageTemplate(
+    "registry.schema.at_least_elements", "moet minstens {count} elementen bevatten"
+)
+TOO_SHORT_ONE_CHARACTER = MessageTemplate(
+    "registry.schema.too_short_one", "te kort (minstens {count} teken)"
+)
+TOO_SHORT = MessageTemplate("registry.schema.too_short", "te kort (minstens {count} tekens)")
+NOT_TOML = MessageTemplate("registry.not_toml", "geen geldige TOML: {error}")
+TOO_DEEP = MessageTemplate(
+    "registry.too_deep",
+    "te diep genest (meer dan {levels} niveaus [ ], {{ }} of a.b.c); "
+    "is dit wel een partnerregister?",
+)
+EMPTY_FILE = MessageTemplate("registry.empty_file", "het bestand is leeg")
+OR = MessageTemplate("registry.schema.or", "{first} of {last}")
 
 
-def _at_least(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+def _choices(text: str) -> str | Message:
+    """pydantic's ``'a', 'b' or 'c'`` with the last "or" as a word the window translates."""
+    first, separator, last = text.rpartition("' or '")
+    if not separator:
+        return text
+    return OR(first=_choices(first + "'"), last="'" + last)
 
 
-def _expected(error: Any) -> str:
+def _expected(error: Any) -> Message:
     kind = error["type"]
     if kind in ("string_too_short", "too_short"):
         if not error.get("input"):
-            return MISSING  # an empty list or text is a field left empty
+            return MISSING()  # an empty list or text is a field left empty
         count = int(error.get("ctx", {}).get("min_length", 1))
         if kind == "too_short":
-            return f"moet minstens {_at_least(count, 'element', 'elementen')} bevatten"
-        return f"te kort (minstens {_at_least(count, 'teken', 'tekens')})"
+            return (AT_LEAST_ONE_ELEMENT if count == 1 else AT_LEAST_ELEMENTS)(count=count)
+        return (TOO_SHORT_ONE_CHARACTER if count == 1 else TOO_SHORT)(count=count)
     template = _DUTCH.get(kind)
     if template is not None:
-        try:
-            return template.format(**error.get("ctx", {})).replace("' or '", "' of '")
-        except (KeyError, IndexError):
-            return template
-    return str(error["msg"]).removeprefix("Value error, ")
+        context = error.get("ctx", {})
+        if template.fields <= set(context):
+            return template(**{name: _choices(str(context[name])) for name in template.fields})
+        if not template.fields:
+            return template()
+    return Message.plain(str(error["msg"]).removeprefix("Value error, "))
 
 
 def _schema_errors(error: ValidationError) -> list[Any]:
@@ -158,16 +194,12 @@ def syntax_error(error: Exception, file: str) -> RegistryError:
     match = re.search(r"line (\d+)", str(error))
     line = int(match.group(1)) if match else None
     return RegistryError(
-        [RegistryProblem(file, line, "(syntaxis)", "", f"geen geldige TOML: {error}")]
+        [RegistryProblem(file, line, "(syntaxis)", "", NOT_TOML(error=str(error)))]
     )
 
 
 def too_deep(file: str) -> RegistryError:
-    return file_problem(
-        file,
-        f"te diep genest (meer dan {MAX_NESTING} niveaus [ ], {{ }} of a.b.c); "
-        "is dit wel een partnerregister?",
-    )
+    return file_problem(file, TOO_DEEP(levels=MAX_NESTING))
 
 
 def nesting_depth(data: object, limit: int = MAX_NESTING) -> int:
@@ -197,7 +229,7 @@ def _parse_toml(text: str, file: str) -> dict[str, Any]:
     except RecursionError:
         raise too_deep(file) from None
     if not data:
-        raise file_problem(file, "het bestand is leeg")
+        raise file_problem(file, EMPTY_FILE())
     if nesting_depth(data) > MAX_NESTING:
         raise too_deep(file)
     return data

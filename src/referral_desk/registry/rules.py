@@ -11,18 +11,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_document import RegistryDocument
 from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
-from referral_desk.registry.diff import diff_registries, render_diff
+from referral_desk.registry.diff import ChangeLine, change_lines, diff_registries
 from referral_desk.registry.editing import EditableRegistry
 from referral_desk.registry.form_input import HeaderInput
 from referral_desk.registry.parsing import load_registry_text
 
-NEEDS_NEW_VERSION = "Het partnerregister is gewijzigd: geef het een nieuwe versie (nu {0})."
-NOT_VALID_YET = "Het partnerregister kan pas bewaard worden als alles in orde is:\n{0}"
-REPAIRED = "Het geopende partnerregister was ongeldig; dit is de herstelde versie."
+NEEDS_NEW_VERSION = MessageTemplate(
+    "registry.needs_new_version",
+    "Het partnerregister is gewijzigd: geef het een nieuwe versie (nu {version}).",
+)
+NOT_VALID_YET = MessageTemplate(
+    "registry.not_valid_yet", "Het partnerregister kan pas bewaard worden als alles in orde is:"
+)
+REPAIRED = MessageTemplate(
+    "registry.repaired", "Het geopende partnerregister was ongeldig; dit is de herstelde versie."
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ class RegistryBase:
 
 def header_problems(
     header: HeaderInput, base: RegistryBase, editable: EditableRegistry
-) -> dict[str, str]:
+) -> dict[str, Message]:
     """The header's problems by field (``version``, ``date``, ``changed_by``), including
     that a changed registry needs a version other than the one it was opened with."""
     problems = header.problems()
@@ -63,25 +70,28 @@ def header_problems(
         and version == base.version
         and base.is_changed(editable)
     ):
-        problems["version"] = NEEDS_NEW_VERSION.format(base.version)
+        problems["version"] = NEEDS_NEW_VERSION(version=base.version)
     return problems
 
 
 class NewVersionRefused(UserFacingError):
     """Why a registry may not be written yet: the file's own problems come first, since the
-    header cannot make an invalid registry right."""
+    header cannot make an invalid registry right. :attr:`lines` says it one message a line;
+    ``message`` is their Dutch."""
 
     def __init__(
         self,
         registry_problems: Sequence[RegistryProblem],
-        header_problems: Mapping[str, str],
+        header_problems: Mapping[str, Message],
         document: RegistryDocument | None,
     ) -> None:
+        lines: tuple[Message, ...]
         if registry_problems:
-            message = NOT_VALID_YET.format("\n".join(p.sentence for p in registry_problems))
+            lines = (NOT_VALID_YET(), *(p.said for p in registry_problems))
         else:
-            message = "\n".join(header_problems.values())
-        super().__init__(message)
+            lines = tuple(header_problems.values())
+        super().__init__("\n".join(line.dutch for line in lines))
+        self.lines = lines
         self.registry_problems = tuple(registry_problems)
         self.header_problems = dict(header_problems)
         self.document = document
@@ -103,11 +113,9 @@ def check_new_version(
     return document
 
 
-def describe_changes(
-    base: RegistryBase, document: RegistryDocument, *, bold: tuple[str, str] = ("", "")
-) -> str:
+def describe_changes(base: RegistryBase, document: RegistryDocument) -> tuple[ChangeLine, ...]:
     """What the coordinator confirms before writing: the differences with the base, or
     that a broken base is being repaired (there is nothing trustworthy to compare with)."""
     if base.document is None:
-        return REPAIRED
-    return render_diff(diff_registries(base.document, document), bold=bold)
+        return (ChangeLine(REPAIRED()),)
+    return change_lines(diff_registries(base.document, document))

@@ -38,10 +38,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.registry_document import RegistryDocument
 from referral_desk.domain.registry_problems import RegistryError
 from referral_desk.registry.file_reading import read_registry_text
 from referral_desk.registry.parsing import load_registry_text
+from referral_desk.registry.trust import SIGNATURE_UNREADABLE
 from referral_desk.storage.atomic_file import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -56,6 +58,47 @@ SOURCE_TIMEOUT_SECONDS = 5.0
 _MAX_CONFIG_BYTES = 64_000
 
 _log = logging.getLogger(__name__)
+
+KEPT_BUNDLED = MessageTemplate(
+    "source.kept_bundled",
+    "{reason}; er is nog geen gecontroleerde kopie, dus het meegeleverde partnerregister "
+    "wordt gebruikt",
+)
+KEPT_CACHED = MessageTemplate(
+    "source.kept_cached", "{reason}; de laatst gecontroleerde versie {version} blijft in gebruik"
+)
+NOT_NEWER = MessageTemplate(
+    "source.not_newer",
+    "de bronmap heeft versie {source}, niet nieuwer dan de laatst gecontroleerde versie "
+    "{cached}; die blijft in gebruik",
+)
+CONFIG_UNREADABLE = MessageTemplate(
+    "source.config_unreadable", "{file} kan niet gelezen worden ({error})"
+)
+CONFIG_NOT_TOML = MessageTemplate("source.config_not_toml", "{file} is geen geldige TOML ({error})")
+NOT_A_FOLDER_TEXT = MessageTemplate(
+    "source.not_a_folder_text", "{file}: {key} moet een map zijn (tekst tussen '…')"
+)
+NOT_A_FULL_PATH = MessageTemplate(
+    "source.not_a_full_path", "{file}: {key} moet een volledig pad zijn: {value}"
+)
+SIGNATURE_REFUSED = MessageTemplate("source.signature_refused", "{file}: {status}")
+INVALID = MessageTemplate("source.invalid", "{file} is ongeldig: {problem}")
+SHARE_FAILED = MessageTemplate("source.share_failed", "bronmap {folder}: {error}")
+NO_ANSWER = MessageTemplate(
+    "source.no_answer", "bronmap {folder} antwoordt niet binnen {seconds} seconden"
+)
+NO_TRUSTED_KEYS = MessageTemplate(
+    "source.no_trusted_keys",
+    "bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels ingesteld om "
+    "de handtekening te controleren",
+)
+NO_TRUSTED_KEYS_BECAUSE = MessageTemplate(
+    "source.no_trusted_keys_because",
+    "bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels ingesteld om "
+    "de handtekening te controleren ({problems})",
+)
+UNREACHABLE = MessageTemplate("source.unreachable", "bronmap {folder} is niet bereikbaar")
 
 
 @dataclass(frozen=True)
@@ -75,9 +118,19 @@ class Verified:
 
 @dataclass(frozen=True)
 class Unusable:
-    """Why the folder gave no usable registry (Dutch, no personal data: paths and versions)."""
+    """Why the folder gave no usable registry (no personal data: paths and versions)."""
 
-    reason: str
+    cause: str | Message
+
+    @property
+    def said(self) -> Message:
+        cause = self.cause
+        return cause if isinstance(cause, Message) else Message.plain(cause)
+
+    @property
+    def reason(self) -> str:
+        """:attr:`said` in Dutch, for the log."""
+        return self.said.dutch
 
 
 SourceReading = Verified | Unusable
@@ -94,8 +147,13 @@ class Winner(StrEnum):
 class Choice:
     winner: Winner
     registry: Verified | None  # the source's or the cached registry; None for the others
-    notice: str | None = None  # why the last good one was kept; shown and logged
+    said: Message | None = None  # why the last good one was kept; shown and logged
     store: bool = False  # the source's registry becomes the verified copy
+
+    @property
+    def notice(self) -> str | None:
+        """:attr:`said` in Dutch."""
+        return self.said.dutch if self.said is not None else None
 
 
 def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
@@ -117,13 +175,12 @@ def choose(machine_present: bool, source: SourceReading | None, cached: Verified
             return Choice(
                 Winner.BUNDLED,
                 None,
-                f"{source.reason}; er is nog geen gecontroleerde kopie, dus het meegeleverde "
-                "partnerregister wordt gebruikt",
+                KEPT_BUNDLED(reason=source.said),
             )
         return Choice(
             Winner.CACHED,
             cached,
-            f"{source.reason}; de laatst gecontroleerde versie {cached.version} blijft in gebruik",
+            KEPT_CACHED(reason=source.said, version=cached.version),
         )
     if cached is None or version_key(source.version) > version_key(cached.version):
         return Choice(Winner.SOURCE, source, store=True)
@@ -132,8 +189,7 @@ def choose(machine_present: bool, source: SourceReading | None, cached: Verified
     return Choice(
         Winner.CACHED,
         cached,
-        f"de bronmap heeft versie {source.version}, niet nieuwer dan de laatst gecontroleerde "
-        f"versie {cached.version}; die blijft in gebruik",
+        NOT_NEWER(source=source.version, cached=cached.version),
     )
 
 
@@ -148,22 +204,24 @@ def configured_source(config_file: Path) -> Path | Unusable | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return Unusable(f"{config_file} kan niet gelezen worden ({error.strerror or error})")
+        return Unusable(
+            CONFIG_UNREADABLE(file=str(config_file), error=str(error.strerror or error))
+        )
     try:
         if len(raw) > _MAX_CONFIG_BYTES:
             raise ValueError("te groot")
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as error:
-        return Unusable(f"{config_file} is geen geldige TOML ({error})")
+        return Unusable(CONFIG_NOT_TOML(file=str(config_file), error=str(error)))
     table = data.get(CONFIG_TABLE, {})
     value = table.get(CONFIG_KEY) if isinstance(table, dict) else None
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        return Unusable(f"{config_file}: {CONFIG_KEY} moet een map zijn (tekst tussen '…')")
+        return Unusable(NOT_A_FOLDER_TEXT(file=str(config_file), key=CONFIG_KEY))
     folder = Path(value.strip())
     if not folder.is_absolute():
-        return Unusable(f"{config_file}: {CONFIG_KEY} moet een volledig pad zijn: {value}")
+        return Unusable(NOT_A_FULL_PATH(file=str(config_file), key=CONFIG_KEY, value=value))
     return folder
 
 
@@ -177,15 +235,15 @@ def read_verified(path: Path, trusted: TrustedKeys, table: PostcodeTable) -> Sou
         return Unusable(str(error.problems[0]))
     signature = check_signature(path, text.encode("utf-8"), trusted)
     if not signature.trusted:
-        return Unusable(f"{path}: {signature.describe()}")
+        return Unusable(SIGNATURE_REFUSED(file=str(path), status=signature.said))
     try:
         document = load_registry_text(text, table, file=str(path))
         with signature_file(path).open("rb") as handle:  # as small as check_signature read it
             signature_text = handle.read(_MAX_CONFIG_BYTES).decode("utf-8")
     except RegistryError as error:
-        return Unusable(f"{path} is ongeldig: {error.problems[0]}")
+        return Unusable(INVALID(file=str(path), problem=str(error.problems[0])))
     except (OSError, ValueError) as error:
-        return Unusable(f"{signature_file(path)} onleesbaar ({error})")
+        return Unusable(SIGNATURE_UNREADABLE(file=str(signature_file(path)), error=str(error)))
     return Verified(path, text, signature_text, document, signature)
 
 
@@ -200,25 +258,24 @@ def read_with_timeout(
         try:
             result.append(read())
         except Exception as error:  # any failure of the share makes it unusable
-            result.append(Unusable(f"bronmap {folder}: {type(error).__name__}"))
+            result.append(Unusable(SHARE_FAILED(folder=str(folder), error=type(error).__name__)))
 
     thread = threading.Thread(target=run, name="registry-source", daemon=True)
     thread.start()
     thread.join(timeout)
     if not result:
-        return Unusable(f"bronmap {folder} antwoordt niet binnen {timeout:g} seconden")
+        return Unusable(NO_ANSWER(folder=str(folder), seconds=f"{timeout:g}"))
     return result[0]
 
 
 def read_source(folder: Path, trusted: TrustedKeys, table: PostcodeTable) -> SourceReading:
     if not trusted.keys:
-        return Unusable(
-            f"bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels "
-            "ingesteld om de handtekening te controleren"
-            + (f" ({'; '.join(trusted.problems)})" if trusted.problems else "")
-        )
+        if not trusted.problems:
+            return Unusable(NO_TRUSTED_KEYS(folder=str(folder)))
+        problems = "; ".join(problem.dutch for problem in trusted.problems)
+        return Unusable(NO_TRUSTED_KEYS_BECAUSE(folder=str(folder), problems=problems))
     if not folder.is_dir():
-        return Unusable(f"bronmap {folder} is niet bereikbaar")
+        return Unusable(UNREACHABLE(folder=str(folder)))
     return read_verified(folder / REGISTRY_NAME, trusted, table)
 
 

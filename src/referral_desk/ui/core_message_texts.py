@@ -8,6 +8,18 @@ Made by scripts/update_translations.py from the templates the Qt-free core regis
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CORE_MESSAGE_TEXTS = (
+    QT_TRANSLATE_NOOP("CoreMessage", "verwacht een datum als 2024-02-01 of 1/02/2024"),  # csv.date
+    QT_TRANSLATE_NOOP("CoreMessage", "id staat al in rij {row}"),  # csv.duplicate_id
+    QT_TRANSLATE_NOOP("CoreMessage", "verplichte kolom ontbreekt"),  # csv.missing_column
+    QT_TRANSLATE_NOOP("CoreMessage", "geen enkele partner in het bestand"),  # csv.no_partner
+    QT_TRANSLATE_NOOP("CoreMessage", "geen geldige CSV: {error}"),  # csv.not_csv
+    QT_TRANSLATE_NOOP("CoreMessage", "geen tekstbestand; bewaar in Excel als CSV"),  # csv.not_text
+    QT_TRANSLATE_NOOP("CoreMessage", "verplicht veld is leeg"),  # csv.required_empty
+    QT_TRANSLATE_NOOP("CoreMessage", "te groot voor een partnerlijst (max. 1 MB)"),  # csv.too_large
+    QT_TRANSLATE_NOOP("CoreMessage", "{cells} cellen, maar {columns} kolommen"),  # csv.too_many_cells
+    QT_TRANSLATE_NOOP("CoreMessage", "onbekende kolom (tikfout?)"),  # csv.unknown_column
+    QT_TRANSLATE_NOOP("CoreMessage", "heeft niet de verwachte vorm"),  # csv.wrong_form
+    QT_TRANSLATE_NOOP("CoreMessage", "ja of nee"),  # csv.yes_or_no
     QT_TRANSLATE_NOOP("CoreMessage", "Dit is geen geldig e-mailadres (bv. naam@voorbeeld.be)."),  # email.invalid
     QT_TRANSLATE_NOOP("CoreMessage", "Een e-mailadres met letters buiten het gewone alfabet vóór de @ kan niet in een e-mailconcept; gebruik het gewone adres."),  # email.not_sendable
     QT_TRANSLATE_NOOP("CoreMessage", "Een e-mailadres bevat geen spaties."),  # email.space
@@ -39,9 +51,27 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Postcode"),  # label.postcode
     QT_TRANSLATE_NOOP("CoreMessage", "Straat"),  # label.street
     QT_TRANSLATE_NOOP("CoreMessage", "Lokaal team"),  # label.team
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: geen minisign-bestand (onleesbare base64-regel)."),  # minisign.bad_base64
+    QT_TRANSLATE_NOOP("CoreMessage", "geheime sleutel: ongeldige scrypt-parameters."),  # minisign.bad_scrypt
+    QT_TRANSLATE_NOOP("CoreMessage", "de handtekening van sleutel {key} klopt niet: het bestand is gewijzigd na het ondertekenen."),  # minisign.changed_after_signing
+    QT_TRANSLATE_NOOP("CoreMessage", "de vertrouwde opmerking van de handtekening van {key} is gewijzigd."),  # minisign.comment_changed
+    QT_TRANSLATE_NOOP("CoreMessage", "De vertrouwde opmerking past niet op één regel."),  # minisign.comment_lines
+    QT_TRANSLATE_NOOP("CoreMessage", "geheime sleutel: beschadigd (de twee helften horen niet samen)."),  # minisign.damaged
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: het bestand is leeg."),  # minisign.empty
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: geen minisign-handtekening (vier regels verwacht)."),  # minisign.not_a_signature
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: geen Ed25519-sleutel van minisign."),  # minisign.not_ed25519
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend met sleutel {signed_by}, niet met {key}."),  # minisign.other_key
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: onbekend algoritme."),  # minisign.unknown_algorithm
+    QT_TRANSLATE_NOOP("CoreMessage", "publieke sleutel"),  # minisign.what.public_key
+    QT_TRANSLATE_NOOP("CoreMessage", "geheime sleutel"),  # minisign.what.secret_key
+    QT_TRANSLATE_NOOP("CoreMessage", "handtekening"),  # minisign.what.signature
+    QT_TRANSLATE_NOOP("CoreMessage", "Verkeerd wachtwoord voor de geheime sleutel."),  # minisign.wrong_password
     QT_TRANSLATE_NOOP("CoreMessage", "Er is geen protocol met het CAW voor {municipality}."),  # partner.no_protocol_with_caw
     QT_TRANSLATE_NOOP("CoreMessage", "Er is geen protocol met het OCMW van {municipality}."),  # partner.no_protocol_with_ocmw
     QT_TRANSLATE_NOOP("CoreMessage", "{municipality} ligt in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat daar geen doorverwijzing toe."),  # partner.no_referral_in_wallonia
+    QT_TRANSLATE_NOOP("CoreMessage", "Brusselse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)"),  # partner.recipient.brussels
+    QT_TRANSLATE_NOOP("CoreMessage", "Vlaamse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)"),  # partner.recipient.flanders
+    QT_TRANSLATE_NOOP("CoreMessage", "gemeente in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat daar geen doorverwijzing toe"),  # partner.recipient.wallonia
     QT_TRANSLATE_NOOP("CoreMessage", "Telefoonnummer: alleen cijfers, spaties en + ( ) - . / (bv. 0470 12 34 56)."),  # phone.characters
     QT_TRANSLATE_NOOP("CoreMessage", "Een toestelnummer (ext., #) kan niet mee; geef het rechtstreekse nummer op."),  # phone.extension
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te kort (gsm: 04xx xx xx xx, vast: 02 xxx xx xx of 050 xx xx xx)."),  # phone.far_too_short
@@ -53,7 +83,131 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}."),  # phone.zone_too_long
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}. Een gsm-nummer begint met 045 tot 049."),  # phone.zone_too_long_not_mobile
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te kort: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}."),  # phone.zone_too_short
+    QT_TRANSLATE_NOOP("CoreMessage", "{listed} en nog {more}"),  # registry.and_more
+    QT_TRANSLATE_NOOP("CoreMessage", "+ partner toegevoegd: {id} ({name}) → {mailbox}"),  # registry.diff.added
+    QT_TRANSLATE_NOOP("CoreMessage", "! MAILBOX GEWIJZIGD bij {name} ({id}): {old} → {new}"),  # registry.diff.mailbox
+    QT_TRANSLATE_NOOP("CoreMessage", "Geen verschillen in partners, mailboxen, postcodes of data."),  # registry.diff.none
+    QT_TRANSLATE_NOOP("CoreMessage", "~ postcode {postcode} verhuisd: {source} → {target}"),  # registry.diff.postcode_moved
+    QT_TRANSLATE_NOOP("CoreMessage", "- partner verwijderd: {id} ({name})"),  # registry.diff.removed
+    QT_TRANSLATE_NOOP("CoreMessage", "~ {id}.{field}: {old} → {new}"),  # registry.diff.value
+    QT_TRANSLATE_NOOP("CoreMessage", "id komt al voor bij partner {number}"),  # registry.duplicate_id
+    QT_TRANSLATE_NOOP("CoreMessage", "het bestand is leeg"),  # registry.empty_file
+    QT_TRANSLATE_NOOP("CoreMessage", "meldpunt gegevenslekken"),  # registry.field.breach_contact
+    QT_TRANSLATE_NOOP("CoreMessage", "gewijzigd door"),  # registry.field.changed_by
+    QT_TRANSLATE_NOOP("CoreMessage", "DPO-contact"),  # registry.field.dpo_contact
+    QT_TRANSLATE_NOOP("CoreMessage", "id"),  # registry.field.id
+    QT_TRANSLATE_NOOP("CoreMessage", "soort"),  # registry.field.kind
+    QT_TRANSLATE_NOOP("CoreMessage", "mailbox"),  # registry.field.mailbox
+    QT_TRANSLATE_NOOP("CoreMessage", "gemeenten"),  # registry.field.municipalities
+    QT_TRANSLATE_NOOP("CoreMessage", "naam"),  # registry.field.name
+    QT_TRANSLATE_NOOP("CoreMessage", "partners"),  # registry.field.partners
+    QT_TRANSLATE_NOOP("CoreMessage", "wachtwoord"),  # registry.field.password_mode
+    QT_TRANSLATE_NOOP("CoreMessage", "telefoon voor het wachtwoord"),  # registry.field.password_phone
+    QT_TRANSLATE_NOOP("CoreMessage", "postcodes"),  # registry.field.postcodes
+    QT_TRANSLATE_NOOP("CoreMessage", "protocol"),  # registry.field.protocol
+    QT_TRANSLATE_NOOP("CoreMessage", "advies DPO op"),  # registry.field.protocol.dpo_advice_on
+    QT_TRANSLATE_NOOP("CoreMessage", "beëindigd op"),  # registry.field.protocol.ended_on
+    QT_TRANSLATE_NOOP("CoreMessage", "in werking vanaf"),  # registry.field.protocol.in_force_from
+    QT_TRANSLATE_NOOP("CoreMessage", "lokale teams"),  # registry.field.protocol.local_teams
+    QT_TRANSLATE_NOOP("CoreMessage", "titel of kenmerk van het protocol"),  # registry.field.protocol.reference
+    QT_TRANSLATE_NOOP("CoreMessage", "afspraak wissen na intrekking"),  # registry.field.protocol.withdrawal_clause
+    QT_TRANSLATE_NOOP("CoreMessage", "regio"),  # registry.field.region
+    QT_TRANSLATE_NOOP("CoreMessage", "registerdatum"),  # registry.field.registry_date
+    QT_TRANSLATE_NOOP("CoreMessage", "versie"),  # registry.field.registry_version
+    QT_TRANSLATE_NOOP("CoreMessage", "schemaversie"),  # registry.field.schema_version
+    QT_TRANSLATE_NOOP("CoreMessage", "bevat binaire gegevens; is dit wel een partnerregister?"),  # registry.file.binary
+    QT_TRANSLATE_NOOP("CoreMessage", "kan niet gelezen worden: het bestand bestaat niet"),  # registry.file.does_not_exist
+    QT_TRANSLATE_NOOP("CoreMessage", "is een map, geen bestand"),  # registry.file.is_a_folder
+    QT_TRANSLATE_NOOP("CoreMessage", "is een snelkoppeling (symbolische link) naar een bestand dat niet bestaat"),  # registry.file.link_dangles
+    QT_TRANSLATE_NOOP("CoreMessage", "is een snelkoppeling (symbolische link) die in een kring naar zichzelf wijst"),  # registry.file.link_loops
+    QT_TRANSLATE_NOOP("CoreMessage", "is geen gewoon bestand (maar een pipe, apparaat of socket); een partnerregister is een tekstbestand"),  # registry.file.not_regular
+    QT_TRANSLATE_NOOP("CoreMessage", "geen UTF-8-tekst; sla het bestand op als UTF-8 (geen binair bestand)"),  # registry.file.not_utf8
+    QT_TRANSLATE_NOOP("CoreMessage", "te groot (meer dan {kilobytes} kB); is dit wel een partnerregister?"),  # registry.file.too_large
+    QT_TRANSLATE_NOOP("CoreMessage", "kan niet gelezen worden: {reason}"),  # registry.file.unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "Wie wijzigde het partnerregister?"),  # registry.input.changed_by_missing
+    QT_TRANSLATE_NOOP("CoreMessage", "Geef een datum als 2024-02-01 of 1/02/2024."),  # registry.input.date_hint
+    QT_TRANSLATE_NOOP("CoreMessage", "Kleine letters, cijfers en koppeltekens; vorm klopt niet."),  # registry.input.id_shape
+    QT_TRANSLATE_NOOP("CoreMessage", "Geen NIS-code: {value} (5 cijfers, bv. 33029)."),  # registry.input.nis_code_shape
+    QT_TRANSLATE_NOOP("CoreMessage", "Postcode {postcode} hoort bij geen van de gemeenten hierboven."),  # registry.input.postcode_not_here
+    QT_TRANSLATE_NOOP("CoreMessage", "Geen postcode: {value} (4 cijfers, bv. 3970)."),  # registry.input.postcode_shape
+    QT_TRANSLATE_NOOP("CoreMessage", "{municipality} ({nis}) is een {reason}."),  # registry.input.recipient_not_allowed
+    QT_TRANSLATE_NOOP("CoreMessage", "Verplicht."),  # registry.input.required
+    QT_TRANSLATE_NOOP("CoreMessage", "Vorm klopt niet: {value}."),  # registry.input.shape
+    QT_TRANSLATE_NOOP("CoreMessage", "Te kort: minstens {count} tekens."),  # registry.input.too_short
+    QT_TRANSLATE_NOOP("CoreMessage", "Te kort: minstens {count} teken."),  # registry.input.too_short_one
+    QT_TRANSLATE_NOOP("CoreMessage", "Onbekende NIS-code: {nis}."),  # registry.input.unknown_nis_code
+    QT_TRANSLATE_NOOP("CoreMessage", "Onbekende postcode: {postcode}."),  # registry.input.unknown_postcode
+    QT_TRANSLATE_NOOP("CoreMessage", "Geef de versie van het partnerregister."),  # registry.input.version_missing
+    QT_TRANSLATE_NOOP("CoreMessage", "Een {kind} hoort bij regio {region}."),  # registry.input.wrong_region
+    QT_TRANSLATE_NOOP("CoreMessage", "{status}; er zijn vertrouwde sleutels ingesteld, dus het machineregister moet ondertekend zijn met een ervan (referral-desk registry sign)"),  # registry.machine_must_be_signed
+    QT_TRANSLATE_NOOP("CoreMessage", "verplicht veld ontbreekt"),  # registry.missing
+    QT_TRANSLATE_NOOP("CoreMessage", "Het partnerregister is gewijzigd: geef het een nieuwe versie (nu {version})."),  # registry.needs_new_version
+    QT_TRANSLATE_NOOP("CoreMessage", "verwacht een lijst van [[partners]]-tabellen"),  # registry.no_partner_list
+    QT_TRANSLATE_NOOP("CoreMessage", "geen geldige TOML: {error}"),  # registry.not_toml
+    QT_TRANSLATE_NOOP("CoreMessage", "Het partnerregister kan pas bewaard worden als alles in orde is:"),  # registry.not_valid_yet
+    QT_TRANSLATE_NOOP("CoreMessage", "postcode wordt in dezelfde periode al bediend door {partner} (partner {number}) voor dezelfde gemeente; beëindig eerst dat protocol"),  # registry.postcode_already_served
+    QT_TRANSLATE_NOOP("CoreMessage", "postcode hoort niet bij een van de gemeenten van deze partner"),  # registry.postcode_not_of_partner
+    QT_TRANSLATE_NOOP("CoreMessage", "Het geopende partnerregister was ongeldig; dit is de herstelde versie."),  # registry.repaired
+    QT_TRANSLATE_NOOP("CoreMessage", "moet minstens {count} elementen bevatten"),  # registry.schema.at_least_elements
+    QT_TRANSLATE_NOOP("CoreMessage", "moet minstens {count} element bevatten"),  # registry.schema.at_least_one_element
+    QT_TRANSLATE_NOOP("CoreMessage", "verwacht een datum als JJJJ-MM-DD"),  # registry.schema.date
+    QT_TRANSLATE_NOOP("CoreMessage", "verwacht een datum als JJJJ-MM-DD (zonder aanhalingstekens)"),  # registry.schema.date_type
+    QT_TRANSLATE_NOOP("CoreMessage", "onbekende sleutel (tikfout?); alleen de velden uit de handleiding mogen"),  # registry.schema.extra_forbidden
+    QT_TRANSLATE_NOOP("CoreMessage", "verwacht een geheel getal"),  # registry.schema.int_type
+    QT_TRANSLATE_NOOP("CoreMessage", "verwacht een lijst tussen [ ]"),  # registry.schema.list_type
+    QT_TRANSLATE_NOOP("CoreMessage", "verwacht een van: {expected}"),  # registry.schema.one_of
+    QT_TRANSLATE_NOOP("CoreMessage", "{first} of {last}"),  # registry.schema.or
+    QT_TRANSLATE_NOOP("CoreMessage", "heeft niet de verwachte vorm ({pattern})"),  # registry.schema.pattern
+    QT_TRANSLATE_NOOP("CoreMessage", "verwacht tekst tussen aanhalingstekens"),  # registry.schema.string_type
+    QT_TRANSLATE_NOOP("CoreMessage", "verwacht een tabel"),  # registry.schema.table_type
+    QT_TRANSLATE_NOOP("CoreMessage", "te kort (minstens {count} tekens)"),  # registry.schema.too_short
+    QT_TRANSLATE_NOOP("CoreMessage", "te kort (minstens {count} teken)"),  # registry.schema.too_short_one
+    QT_TRANSLATE_NOOP("CoreMessage", "{subject}, {field}: {expected}"),  # registry.sentence.field
+    QT_TRANSLATE_NOOP("CoreMessage", "{subject}: {field} ontbreekt"),  # registry.sentence.field_missing
+    QT_TRANSLATE_NOOP("CoreMessage", "{subject}, {field}: {expected} (waarde: {value})"),  # registry.sentence.field_value
+    QT_TRANSLATE_NOOP("CoreMessage", "{subject}: {field} ontbreken"),  # registry.sentence.fields_missing
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: {expected}"),  # registry.sentence.file
+    QT_TRANSLATE_NOOP("CoreMessage", "{subject}: {expected}"),  # registry.sentence.subject
+    QT_TRANSLATE_NOOP("CoreMessage", "geheime sleutel: te groot voor een minisign-sleutel."),  # registry.signing.key_too_large
+    QT_TRANSLATE_NOOP("CoreMessage", "De sleutel {path} is niet bruikbaar: {reason}"),  # registry.signing.key_unusable
+    QT_TRANSLATE_NOOP("CoreMessage", "geen tekstbestand"),  # registry.signing.no_text_file
+    QT_TRANSLATE_NOOP("CoreMessage", "{path} kon niet geschreven worden ({reason})."),  # registry.signing.not_written
+    QT_TRANSLATE_NOOP("CoreMessage", "Partner {number}"),  # registry.subject.partner_number
+    QT_TRANSLATE_NOOP("CoreMessage", "Partnerregister"),  # registry.subject.registry
+    QT_TRANSLATE_NOOP("CoreMessage", "te diep genest (meer dan {levels} niveaus [ ], {{ }} of a.b.c); is dit wel een partnerregister?"),  # registry.too_deep
+    QT_TRANSLATE_NOOP("CoreMessage", "onbekende NIS-code"),  # registry.unknown_nis_code
+    QT_TRANSLATE_NOOP("CoreMessage", "onbekende postcode"),  # registry.unknown_postcode
+    QT_TRANSLATE_NOOP("CoreMessage", "een {kind} hoort bij regio {region}"),  # registry.wrong_region
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: {problem}"),  # signature.file_problem
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key}, niet geldig"),  # signature.invalid
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key} op {when} UTC, niet geldig"),  # signature.invalid_at
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key} op {when} UTC, niet geldig: {problem}"),  # signature.invalid_at_because
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key}, niet geldig: {problem}"),  # signature.invalid_because
+    QT_TRANSLATE_NOOP("CoreMessage", "deze sleutel is niet vertrouwd (vertrouwd: {trusted})"),  # signature.key_not_trusted
+    QT_TRANSLATE_NOOP("CoreMessage", "geen {file} naast het bestand"),  # signature.no_file
+    QT_TRANSLATE_NOOP("CoreMessage", "geen"),  # signature.no_keys
+    QT_TRANSLATE_NOOP("CoreMessage", "niet ondertekend"),  # signature.not_signed
+    QT_TRANSLATE_NOOP("CoreMessage", "niet ondertekend ({problem})"),  # signature.not_signed_because
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door vertrouwde sleutel {key}"),  # signature.trusted
+    QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door vertrouwde sleutel {key} op {when} UTC"),  # signature.trusted_at
+    QT_TRANSLATE_NOOP("CoreMessage", "{file} onleesbaar ({error})"),  # signature.unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "{file} is geen geldige TOML ({error})"),  # source.config_not_toml
+    QT_TRANSLATE_NOOP("CoreMessage", "{file} kan niet gelezen worden ({error})"),  # source.config_unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "{file} is ongeldig: {problem}"),  # source.invalid
+    QT_TRANSLATE_NOOP("CoreMessage", "{reason}; er is nog geen gecontroleerde kopie, dus het meegeleverde partnerregister wordt gebruikt"),  # source.kept_bundled
+    QT_TRANSLATE_NOOP("CoreMessage", "{reason}; de laatst gecontroleerde versie {version} blijft in gebruik"),  # source.kept_cached
+    QT_TRANSLATE_NOOP("CoreMessage", "bronmap {folder} antwoordt niet binnen {seconds} seconden"),  # source.no_answer
+    QT_TRANSLATE_NOOP("CoreMessage", "bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels ingesteld om de handtekening te controleren"),  # source.no_trusted_keys
+    QT_TRANSLATE_NOOP("CoreMessage", "bronmap {folder} niet gebruikt: er zijn geen (leesbare) vertrouwde sleutels ingesteld om de handtekening te controleren ({problems})"),  # source.no_trusted_keys_because
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: {key} moet een map zijn (tekst tussen '…')"),  # source.not_a_folder_text
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: {key} moet een volledig pad zijn: {value}"),  # source.not_a_full_path
+    QT_TRANSLATE_NOOP("CoreMessage", "de bronmap heeft versie {source}, niet nieuwer dan de laatst gecontroleerde versie {cached}; die blijft in gebruik"),  # source.not_newer
+    QT_TRANSLATE_NOOP("CoreMessage", "bronmap {folder}: {error}"),  # source.share_failed
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: {status}"),  # source.signature_refused
+    QT_TRANSLATE_NOOP("CoreMessage", "bronmap {folder} is niet bereikbaar"),  # source.unreachable
     QT_TRANSLATE_NOOP("CoreMessage", "Het partnerregister noemt geen lokale teams; de naam van uw team wordt niet nagekeken."),  # team.no_registry_teams
     QT_TRANSLATE_NOOP("CoreMessage", "Dit team staat niet in het partnerregister. Kies uw team uit de lijst."),  # team.not_in_registry
     QT_TRANSLATE_NOOP("CoreMessage", "Dit team staat niet zo in het partnerregister. Bedoelt u “{suggestion}”? Kies uw team uit de lijst."),  # team.not_in_registry_like
+    QT_TRANSLATE_NOOP("CoreMessage", "{folder}: kan niet gelezen worden ({error})"),  # trusted_keys.folder_unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}: geen leesbare minisign-sleutel ({error})"),  # trusted_keys.unreadable
 )

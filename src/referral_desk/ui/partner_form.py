@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from referral_desk.domain.partners import PartnerKind, PartnerRegion, PasswordMode
 from referral_desk.lifecycle.registry_partner_entry import PartnerEntry
 from referral_desk.ui.client_form import FieldRow
+from referral_desk.ui.core_messages import worded
 
 
 class PartnerForm(QGroupBox):
@@ -167,7 +168,7 @@ class PartnerForm(QGroupBox):
     # --- checks -------------------------------------------------------------------------------
 
     def errors(self) -> dict[str, str]:
-        return self.entry.problems(self.values())
+        return {name: worded(said) for name, said in self.entry.problems(self.values()).items()}
 
     def refresh_errors(self) -> dict[str, str]:
         errors = self.errors()

@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_problems import RegistryError
-from referral_desk.lifecycle.registry_editing import RegistryEditing, SaveReview
+from referral_desk.lifecycle.registry_editing import (
+    ChangeLine,
+    NewVersionRefused,
+    RegistryEditing,
+    SaveReview,
+)
 from referral_desk.lifecycle.registry_signing import (
     KeySettings,
     KeyUnusable,
@@ -38,6 +43,7 @@ from referral_desk.lifecycle.registry_signing import (
     Signature,
     SigningKeyMemory,
 )
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.plain_message import ask, tell
 from referral_desk.ui.registry_editor_view import RegistryEditorView
 from referral_desk.ui.registry_save_signing import SaveSigning
@@ -228,7 +234,7 @@ class RegistryEditor(QMainWindow):
         except RegistryError as error:
             self.show_problem(
                 self.tr("Partnerregister niet geopend"),
-                "\n".join(f"{p.sentence}\n    ({p.where})" for p in error.problems),
+                "\n".join(f"{worded(p.said)}\n    ({p.where})" for p in error.problems),
             )
             return False
         self.header_box.show_header(header.version, header.date_text, header.changed_by)
@@ -287,11 +293,13 @@ class RegistryEditor(QMainWindow):
             self.date_edit.setCursorPosition(0)
             self.update_state()
         try:
-            review = self.editing.review_save(bold=("<b>", "</b>"))
+            review = self.editing.review_save()
         except UserFacingError as refused:
-            self.show_problem(self.tr("Nog niet in orde"), refused.message)
+            said = refused.lines if isinstance(refused, NewVersionRefused) else (refused.said,)
+            reasons = "\n".join(worded(line) for line in said)
+            self.show_problem(self.tr("Nog niet in orde"), reasons)
             return False
-        if not self.confirm_save(review.summary):
+        if not self.confirm_save(self.change_summary(review.changes)):
             return False
         path = self.choose_save_path()
         if path is None:
@@ -330,18 +338,19 @@ class RegistryEditor(QMainWindow):
         self.saved.emit(path)
         return True
 
+    @staticmethod
+    def change_summary(changes: tuple[ChangeLine, ...]) -> str:
+        """The changes as rich text, a mailbox change in bold: where a family's data goes."""
+        return "<br>".join(
+            f"<b>{escape(worded(line.said))}</b>" if line.emphasised else escape(worded(line.said))
+            for line in changes
+        )
+
     def confirm_save(self, summary: str) -> bool:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Wijzigingen nakijken"))
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(
-            self.tr("Kijk de wijzigingen na voor u bewaart:<br><br>{0}").format(
-                escape(summary)
-                .replace("&lt;b&gt;", "<b>")
-                .replace("&lt;/b&gt;", "</b>")
-                .replace("\n", "<br>")
-            )
-        )
+        box.setText(self.tr("Kijk de wijzigingen na voor u bewaart:<br><br>{0}").format(summary))
         save = box.addButton(self.tr("Klopt, opslaan als…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -446,7 +455,7 @@ class RegistryEditor(QMainWindow):
         try:
             self.editing.end_protocol(index, day)
         except UserFacingError as error:
-            self.show_problem(self.tr("Geen datum"), error.message)
+            self.show_problem(self.tr("Geen datum"), worded(error))
             return
         self._refresh_row(index)
         self.form.load(self.editing.partner(index))
@@ -476,7 +485,7 @@ class RegistryEditor(QMainWindow):
         self.update_state()
 
     def header_errors(self) -> dict[str, str]:
-        return self.editing.header_errors()
+        return {key: worded(said) for key, said in self.editing.header_errors().items()}
 
     def update_state(self) -> None:
         self.header_box.show_errors(self.header_errors())

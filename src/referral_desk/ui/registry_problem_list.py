@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
 from referral_desk.domain.registry_problems import RegistryProblem
 from referral_desk.ui.client_form import ERROR_STYLE
+from referral_desk.ui.core_messages import worded
 
 _SHOWN_PROBLEMS = 10
 _DETAIL_STYLE = "color: #5f6368;"  # 6:1 on the window background
@@ -38,7 +39,8 @@ class RegistryProblemList(QScrollArea):
         self.setMaximumHeight(line * 12)
 
     def show_problems(self, problems: Sequence[RegistryProblem]) -> None:
-        """Each problem as a Dutch sentence, its line and field below it in grey for IT."""
+        """Each problem as a sentence in the window's language; its line and field below it,
+        in grey, for IT."""
         self.setVisible(bool(problems))
         self.label.setVisible(bool(problems))
         if not problems:
@@ -47,7 +49,7 @@ class RegistryProblemList(QScrollArea):
             return
         shown = problems[:_SHOWN_PROBLEMS]
         items = "".join(
-            f"<li>{escape(p.sentence)}<br><span style='{_DETAIL_STYLE}'>"
+            f"<li>{escape(worded(p.said))}<br><span style='{_DETAIL_STYLE}'>"
             f"{escape(self._detail(p))}</span></li>"
             for p in shown
         )

@@ -23,6 +23,7 @@ from referral_desk.lifecycle.registry_signing import (
     signing_failure,
 )
 from referral_desk.ui.background import BackgroundRunner
+from referral_desk.ui.core_messages import worded
 
 ShowProblem = Callable[[str, str], None]
 AskPassword = Callable[[Path], "str | None"]
@@ -52,7 +53,8 @@ class SaveSigning(QObject):
         self.clock = clock
 
     def key_problem(self, unusable: KeyUnusable) -> str:
-        detail = unusable.detail if unusable.detail is not None else self.tr("geen tekstbestand")
+        reason = unusable.reason
+        detail = worded(reason) if reason is not None else self.tr("geen tekstbestand")
         return self.tr("De sleutel {0} is niet bruikbaar: {1}").format(unusable.path, detail)
 
     def sign_then_write(self, key_path: Path, path: Path, review: SaveReview, write: Write) -> bool:
@@ -86,9 +88,10 @@ class SaveSigning(QObject):
                 message = self.tr("Verkeerd wachtwoord voor de sleutel {0}.").format(key_path)
                 message += not_saved + self.tr(" Kies opnieuw Opslaan als… en typ het wachtwoord.")
             elif failure.kind is SigningFailureKind.KEY_UNUSABLE:
-                message = self.key_problem(KeyUnusable(key_path, failure.detail)) + not_saved
+                message = self.key_problem(KeyUnusable(key_path, failure.said)) + not_saved
             else:
-                message = self.tr("Ondertekenen mislukt ({0}).").format(failure.detail) + not_saved
+                reason = worded(failure.said) if failure.said is not None else ""
+                message = self.tr("Ondertekenen mislukt ({0}).").format(reason) + not_saved
             self.show_problem(self.tr("Niet ondertekend, niet bewaard"), message)
 
         started = self.runner.start(
