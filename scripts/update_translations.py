@@ -10,12 +10,20 @@ or removed) or an English translation is unfinished, empty or drops a placeholde
 Alt-key. The pseudo-translation (``xx``: longer, accented, bracketed) is generated from the
 source texts at compile time, so it is never stale and never committed. ``-locations none``
 keeps line numbers out of the catalog: moving code does not touch it.
+
+The Qt-free core says its messages as templates (``domain.errors.MessageTemplate``) that
+lupdate cannot see; this script imports the core, which registers every template, and writes
+them into ``ui/core_message_texts.py`` as ``QT_TRANSLATE_NOOP("CoreMessage", ...)`` lines
+that lupdate reads. ``--check`` fails when that module is stale too.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import json
 import os
+import pkgutil
 import re
 import shutil
 import subprocess
@@ -29,6 +37,10 @@ PACKAGE = REPO / "src" / "referral_desk"
 I18N = PACKAGE / "i18n"
 ENGLISH = I18N / "referral_desk_en.ts"
 PSEUDO_QM = I18N / "referral_desk_xx.qm"
+CORE_TEXTS = PACKAGE / "ui" / "core_message_texts.py"
+CORE_CONTEXT = "CoreMessage"
+# Every Qt-free package that may say something to a person.
+CORE_PACKAGES = ("domain", "storage", "sealing", "delivery", "registry", "lifecycle")
 
 # What a translation must keep: Python format fields, Qt's %n/%1, HTML tags and entities.
 _KEEP = re.compile(r"\{[^{}]*\}|%n|%L?\d|<[^<>]*>|&[A-Za-z]+;|&#\d+;")
@@ -45,6 +57,57 @@ def sources() -> list[Path]:
         if "PySide6" in text and re.search(r"\b(tr|translate)\(", text):
             found.append(path)
     return found
+
+
+def core_templates() -> list[tuple[str, str]]:
+    """(code, Dutch template) of every message template in the core, by code.
+
+    Importing a module registers its templates, so every core module is imported: from this
+    checkout's src/, whichever copy ``pip install -e`` points at.
+    """
+    src = str(REPO / "src")
+    if src not in sys.path:
+        sys.path.insert(0, src)
+    import referral_desk
+    from referral_desk.domain.errors import registered_templates
+
+    if Path(referral_desk.__file__).resolve().parents[1] != REPO / "src":
+        raise SystemExit(f"referral_desk was imported from {referral_desk.__file__}, not {src}")
+    for name in CORE_PACKAGES:
+        package = importlib.import_module(f"referral_desk.{name}")
+        for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            importlib.import_module(module.name)
+    return [(template.code, template.text) for template in registered_templates()]
+
+
+def core_texts_module() -> str:
+    """The source of ui/core_message_texts.py: one literal lupdate can read per template."""
+    lines = [
+        "# ruff: noqa: E501",
+        '"""The core\'s message templates as literals for lupdate: generated, do not edit.',
+        "",
+        "Made by scripts/update_translations.py from the templates the Qt-free core registers",
+        "(domain.errors.MessageTemplate); ui/core_messages.py words them. Never imported.",
+        '"""',
+        "",
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP",
+        "",
+        "CORE_MESSAGE_TEXTS = (",
+    ]
+    for code, text in core_templates():
+        literal = json.dumps(text, ensure_ascii=False)
+        lines.append(f'    QT_TRANSLATE_NOOP("{CORE_CONTEXT}", {literal}),  # {code}')
+    lines.append(")")
+    return "\n".join(lines) + "\n"
+
+
+def write_core_texts() -> bool:
+    """Writes ui/core_message_texts.py; True when it changed."""
+    text = core_texts_module()
+    if CORE_TEXTS.exists() and CORE_TEXTS.read_text(encoding="utf-8") == text:
+        return False
+    CORE_TEXTS.write_text(text, encoding="utf-8")
+    return True
 
 
 def _tool(name: str) -> str:
@@ -179,11 +242,17 @@ def check() -> list[str]:
     """Why the committed catalogs are not in step with the code (empty: they are)."""
     if not ENGLISH.exists():
         return [f"{ENGLISH.relative_to(REPO)} is missing: run scripts/update_translations.py"]
+    problems = []
+    if not CORE_TEXTS.exists() or CORE_TEXTS.read_text(encoding="utf-8") != core_texts_module():
+        problems.append(
+            f"{os.path.relpath(CORE_TEXTS, REPO)} is stale (a core message template was added, "
+            "changed or removed): run python3 scripts/update_translations.py and translate "
+            "what is new"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / ENGLISH.name
         shutil.copyfile(ENGLISH, fresh)
         run_lupdate(fresh)
-        problems = []
         if fresh.read_bytes() != ENGLISH.read_bytes():
             problems.append(
                 f"{ENGLISH.relative_to(REPO)} is stale (tr() texts were added, changed or "
@@ -216,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"compiled {path.relative_to(REPO)}")
         return 0
     I18N.mkdir(parents=True, exist_ok=True)
+    if write_core_texts():
+        print(f"wrote {os.path.relpath(CORE_TEXTS, REPO)}")
     run_lupdate(ENGLISH)
     left = translation_problems(ENGLISH)
     print(f"{ENGLISH.relative_to(REPO)}: {source_count()} source texts, {len(left)} to translate")

@@ -26,6 +26,15 @@ from pathlib import Path
 import pytest
 
 from referral_desk.delivery.mapi import (
+    MAPI_HELPER_ARGUMENT,
+    HelperOutcome,
+    MapiOpener,
+    helper_command,
+)
+from referral_desk.delivery.mapi_call import MarshalledMessage, send_mail_w
+from referral_desk.delivery.mapi_helper import handle_request
+from referral_desk.delivery.mapi_protocol import MapiRequest, MapiResponse
+from referral_desk.delivery.mapi_structs import (
     DEFAULT_FLAGS,
     HELPER_BAD_REQUEST,
     HELPER_LIBRARY_NOT_LOADED,
@@ -33,23 +42,14 @@ from referral_desk.delivery.mapi import (
     MAPI_DIALOG,
     MAPI_DIALOG_MODELESS,
     MAPI_E_ATTACHMENT_NOT_FOUND,
-    MAPI_HELPER_ARGUMENT,
     MAPI_LOGON_UI,
     MAPI_TO,
     MAPI_USER_ABORT,
     NO_POSITION,
-    HelperOutcome,
     MapiFileDescW,
     MapiMessageW,
-    MapiOpener,
     MapiRecipDescW,
-    MapiRequest,
-    MapiResponse,
-    MarshalledMessage,
-    handle_request,
-    helper_command,
     mapi_reason,
-    send_mail_w,
 )
 from referral_desk.delivery.message import DraftMessage
 from referral_desk.delivery.openers import DraftResult, MailOpenError

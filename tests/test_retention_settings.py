@@ -10,13 +10,16 @@ from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.partners import Partner
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.settings import Settings
+from referral_desk.lifecycle.preferences import Preferences
+from referral_desk.lifecycle.preshared_passwords import PresharedPasswords
 from referral_desk.registry.file_format import load_registry_file
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
-from referral_desk.storage.settings import Settings, SettingsStore
+from referral_desk.storage.settings import SettingsStore
 from referral_desk.ui.settings_dialog import SettingsDialog
 from tests.memory_keyring import MemoryKeyring
-from tests.test_settings_dialog import DETECTION, PROFILE, RecordingTestDrafts
+from tests.test_settings_dialog import PROFILE, RecordingTestDrafts, mail_setup
 
 ROOT = Path(__file__).parents[1]
 NOW = datetime(2026, 3, 20, tzinfo=UTC)
@@ -32,14 +35,14 @@ def _dialog(
     qtbot: QtBot, tmp_path: Path, vault: PasswordVault
 ) -> tuple[SettingsDialog, SettingsStore]:
     store = SettingsStore(tmp_path / "settings.json")
+    settings = Settings(referrer=PROFILE)
     dialog = SettingsDialog(
-        Settings(referrer=PROFILE),
-        store,
-        Outbox(tmp_path / "outbox"),
-        DETECTION,
-        RecordingTestDrafts(RuntimeError("not used")),
-        vault=vault,
-        preshared_partners=[_partner()],
+        settings,
+        Preferences(store),
+        mail_setup(
+            settings, Outbox(tmp_path / "outbox"), RecordingTestDrafts(RuntimeError("not used"))
+        ),
+        preshared=PresharedPasswords(vault, [_partner()]),
     )
     qtbot.addWidget(dialog)
     return dialog, store

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from referral_desk.delivery.openers import (
     MailOpenError,
 )
 from referral_desk.domain.referral import ReferrerProfile
+from referral_desk.domain.settings import Settings
 from referral_desk.lifecycle.mail_check import (
     CHECK_ATTACHMENT_NAME,
     CHECK_ATTACHMENT_TEXT,
@@ -28,8 +29,10 @@ from referral_desk.lifecycle.mail_check import (
     check_folder_name,
     open_check_draft,
 )
+from referral_desk.lifecycle.mail_setup import MailSetup
+from referral_desk.lifecycle.preferences import Preferences
 from referral_desk.storage.outbox import Outbox
-from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
+from referral_desk.storage.settings import SettingsError, SettingsStore
 from referral_desk.ui.settings_dialog import SettingsDialog
 from tests.file_privacy import assert_private
 
@@ -73,6 +76,14 @@ def outbox(tmp_path: Path) -> Outbox:
     return Outbox(tmp_path / "data" / "outbox")
 
 
+def mail_setup(
+    settings: Settings, outbox: Outbox, drafts: Callable[[str], DraftResult]
+) -> MailSetup:
+    """The mail page's core as the window builds it, with *drafts* for the test draft."""
+    recipient = settings.referrer.email if settings.referrer is not None else None
+    return MailSetup(DETECTION, outbox, drafts, recipient)
+
+
 def make_dialog(
     qtbot: QtBot,
     store: SettingsStore,
@@ -80,12 +91,11 @@ def make_dialog(
     settings: Settings | None = None,
     drafts: RecordingTestDrafts | None = None,
 ) -> SettingsDialog:
+    settings = settings if settings is not None else Settings(referrer=PROFILE)
     dialog = SettingsDialog(
-        settings if settings is not None else Settings(referrer=PROFILE),
-        store,
-        outbox,
-        DETECTION,
-        drafts if drafts is not None else RecordingTestDrafts(OPENED),
+        settings,
+        Preferences(store),
+        mail_setup(settings, outbox, drafts if drafts is not None else RecordingTestDrafts(OPENED)),
     )
     qtbot.addWidget(dialog)
     dialog.show()
@@ -318,7 +328,10 @@ def test_check_draft_through_the_headless_chain_and_the_dialog(
             adapter, outbox=outbox, recipient=PROFILE.email, now=NOW, chain=build_opener_chain
         )
 
-    dialog = SettingsDialog(Settings(referrer=PROFILE), store, outbox, DETECTION, open_test_draft)
+    settings = Settings(referrer=PROFILE)
+    dialog = SettingsDialog(
+        settings, Preferences(store), mail_setup(settings, outbox, open_test_draft)
+    )
     qtbot.addWidget(dialog)
     click(qtbot, dialog, "mailTestButton")
     qtbot.waitUntil(lambda: not dialog.test_run.busy)

@@ -354,9 +354,10 @@ def test_the_laptop_tab_counts_drafts_apart(qtbot: QtBot, tmp_path: Path) -> Non
 
 
 def test_retention_never_below_fifteen_months(tmp_path: Path) -> None:
+    from referral_desk.domain.settings import MIN_REFERRAL_LOG_MONTHS, Settings
     from referral_desk.lifecycle.retention import RetentionPolicy, apply_retention
     from referral_desk.storage.outbox import Outbox
-    from referral_desk.storage.settings import MIN_REFERRAL_LOG_MONTHS, Settings, SettingsStore
+    from referral_desk.storage.settings import SettingsStore
 
     assert MIN_REFERRAL_LOG_MONTHS == 15
     store = SettingsStore(tmp_path / "settings.json")
@@ -380,10 +381,10 @@ def test_retention_never_below_fifteen_months(tmp_path: Path) -> None:
 
 
 def test_the_settings_page_will_not_go_below_fifteen_months(qtbot: QtBot) -> None:
-    from referral_desk.storage.settings import Settings
+    from referral_desk.domain.settings import Settings
     from referral_desk.ui.retention_settings_page import RetentionSettingsPage
 
-    page = RetentionSettingsPage(Settings(), None, [])
+    page = RetentionSettingsPage(Settings(), None)
     qtbot.addWidget(page)
     assert page.referral_log_months.minimum() == 15
     page.referral_log_months.setValue(2)

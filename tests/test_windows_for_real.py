@@ -46,15 +46,14 @@ import keyring
 import pytest
 
 from referral_desk.delivery.detection import detect_mail_clients, make_opener, probe_windows
-from referral_desk.delivery.mapi import (
+from referral_desk.delivery.mapi import MapiOpener
+from referral_desk.delivery.mapi_helper import handle_request
+from referral_desk.delivery.mapi_protocol import DEFAULT_LIBRARY, MapiRequest
+from referral_desk.delivery.mapi_structs import (
     DEFAULT_FLAGS,
-    DEFAULT_LIBRARY,
     HELPER_PATH_NOT_ANSI,
     MAPI_E_LOGIN_FAILURE,
     MAPI_TO,
-    MapiOpener,
-    MapiRequest,
-    handle_request,
     mapi_reason,
 )
 from referral_desk.delivery.message import DraftMessage, referral_body

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from referral_desk.delivery.detection import ConfiguredOpenerChain
 from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
+from referral_desk.domain.settings import Settings
 from referral_desk.i18n import choose_language
 from referral_desk.lifecycle.creation import ReferralServices
 from referral_desk.lifecycle.recording import FollowUpServices
@@ -30,12 +31,7 @@ from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
-from referral_desk.storage.settings import (
-    Settings,
-    SettingsError,
-    SettingsStore,
-    move_last_mailboxes,
-)
+from referral_desk.storage.settings import SettingsError, SettingsStore, move_last_mailboxes
 
 # isort: split
 # PySide6 replaces __import__ with a hook that reads the source of every module first

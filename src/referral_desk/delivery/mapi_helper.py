@@ -13,15 +13,36 @@ import sys
 from collections.abc import Sequence
 from typing import BinaryIO
 
-from referral_desk.delivery.mapi import (
+from pydantic import ValidationError
+
+from referral_desk.delivery.mapi import MAPI_HELPER_ARGUMENT
+from referral_desk.delivery.mapi_call import AnsiPathError, Loader, default_loader, send_mail
+from referral_desk.delivery.mapi_protocol import MapiRequest, MapiResponse
+from referral_desk.delivery.mapi_structs import (
+    HELPER_BAD_REQUEST,
     HELPER_CRASHED,
-    MAPI_HELPER_ARGUMENT,
+    HELPER_LIBRARY_NOT_LOADED,
+    HELPER_MISSING_FUNCTION,
+    HELPER_PATH_NOT_ANSI,
     SUCCESS_SUCCESS,
-    Loader,
-    MapiResponse,
-    default_loader,
-    handle_request,
 )
+
+
+def handle_request(data: bytes, *, loader: Loader = default_loader) -> MapiResponse:
+    """The helper process's whole job, for one request."""
+    try:
+        request = MapiRequest.model_validate_json(data)
+    except ValidationError:
+        return MapiResponse.for_code(HELPER_BAD_REQUEST)
+    try:
+        code = send_mail(request.library, request, loader=loader)
+    except OSError:
+        return MapiResponse.for_code(HELPER_LIBRARY_NOT_LOADED)
+    except AttributeError:
+        return MapiResponse.for_code(HELPER_MISSING_FUNCTION)
+    except AnsiPathError:
+        return MapiResponse.for_code(HELPER_PATH_NOT_ANSI)
+    return MapiResponse.for_code(code)
 
 
 def serve(stdin: BinaryIO, stdout: BinaryIO, *, loader: Loader = default_loader) -> int:

@@ -1,8 +1,10 @@
 """Validation and normalisation of every client and referrer field.
 
 Each validator takes raw user text and returns the normalised value or raises
-:class:`FieldError` with a Dutch message that says what to fix. They never raise
-anything else, whatever the input: the form shows the message next to the field.
+:class:`FieldError` with a message that says what to fix. They never raise anything
+else, whatever the input: the form shows the message next to the field. The messages are
+templates (``field_messages``) with the field's label as a value, so the window can word
+them in the user's language.
 """
 
 from __future__ import annotations
@@ -15,7 +17,50 @@ from collections.abc import Sequence
 import phonenumbers
 from email_validator import EmailNotValidError, ValidatedEmail, validate_email
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, UserFacingError
+from referral_desk.domain.field_messages import (
+    BOX_LABEL,
+    BOX_SHAPE,
+    CONTROL_CHARACTER,
+    EMAIL_INVALID,
+    EMAIL_LABEL,
+    EMAIL_NOT_SENDABLE,
+    EMAIL_SPACE,
+    EMPTY,
+    HOUSE_NUMBER_LABEL,
+    HOUSE_NUMBER_SHAPE,
+    INVALID_INPUT,
+    LINE_BREAK,
+    LOOSE_ACCENT,
+    MUNICIPALITY_LABEL,
+    NAME_CHARACTER,
+    NAME_LABEL,
+    NAME_START,
+    NO_REGISTRY_TEAMS_NOTE,
+    PHONE_CHARACTERS,
+    PHONE_EXTENSION,
+    PHONE_FAR_TOO_SHORT,
+    PHONE_FOREIGN_UNKNOWN,
+    PHONE_LABEL,
+    PHONE_MOBILE_TOO_LONG,
+    PHONE_MOBILE_TOO_SHORT,
+    PHONE_NO_SUCH_NUMBER,
+    PHONE_UNREADABLE,
+    PHONE_ZONE_TOO_LONG,
+    PHONE_ZONE_TOO_LONG_NOT_MOBILE,
+    PHONE_ZONE_TOO_SHORT,
+    POSTCODE_LABEL,
+    POSTCODE_SHAPE,
+    REQUIRED,
+    STREET_CHARACTER,
+    STREET_LABEL,
+    STREET_NUMBER_ONLY,
+    TEAM_LABEL,
+    TEAM_NOT_IN_REGISTRY,
+    TEAM_NOT_IN_REGISTRY_LIKE,
+    TOO_LONG,
+    TOO_MANY_ACCENTS,
+)
 
 # The longest value each field takes, after trimming. The form never cuts a paste to these:
 # it shows the validator's "te lang" message, so nothing is lost without the user seeing it.
@@ -42,7 +87,7 @@ _PHONE_EXTENSION = re.compile(r"(?i)(?:ext|toestel|tst|post|x|#|;)")
 
 
 class FieldError(UserFacingError, ValueError):
-    """A field value the user has to fix; ``message`` is Dutch and shown inline.
+    """A field value the user has to fix; ``said`` is shown inline, ``message`` is its Dutch.
 
     A ValueError too, so pydantic validators turn it into a validation error.
     """
@@ -59,83 +104,77 @@ def _clean(text: str, *, compatibility: bool = True) -> str:
     silently dropped, as are stacks of combining marks.
     """
     if not isinstance(text, str):
-        raise FieldError("Ongeldige invoer.")
+        raise FieldError(INVALID_INPUT())
     text = unicodedata.normalize("NFKC" if compatibility else "NFC", text.strip())
     for char in text:
         if char in "\t\n\r\v\f":
-            raise FieldError("Bevat een tab of regeleinde midden in de tekst; één regel graag.")
+            raise FieldError(LINE_BREAK())
         category = unicodedata.category(char)
         if category in ("Cc", "Cf", "Cs", "Co", "Cn") or category in ("Zl", "Zp"):
-            raise FieldError(
-                "Bevat een onzichtbaar of stuurteken (bv. een zero-width spatie). "
-                "Typ de waarde opnieuw in plaats van ze te plakken."
-            )
+            raise FieldError(CONTROL_CHARACTER())
     text = " ".join(text.replace("\u00a0", " ").split())
     if text and unicodedata.category(text[0]).startswith("M"):
-        raise FieldError("Begint met een los accentteken; typ de letter met haar accent.")
+        raise FieldError(LOOSE_ACCENT())
     marks = 0
     for char in text:
         marks = marks + 1 if unicodedata.category(char).startswith("M") else 0
         if marks > MAX_COMBINING_MARKS:
-            raise FieldError(
-                f"Bevat een letter met meer dan {MAX_COMBINING_MARKS} accenttekens; "
-                "typ de waarde opnieuw in plaats van ze te plakken."
-            )
+            raise FieldError(TOO_MANY_ACCENTS(maximum=MAX_COMBINING_MARKS))
     return text
 
 
-def _too_long(label: str, maximum: int) -> FieldError:
-    return FieldError(f"{label} is te lang (maximaal {maximum} tekens).")
+def _too_long(label: Message | str, maximum: int) -> FieldError:
+    return FieldError(TOO_LONG(label=label, maximum=maximum))
 
 
 def _is_letter(char: str) -> bool:
     return unicodedata.category(char)[0] in ("L", "M")
 
 
-def validate_name(text: str, *, label: str = "Naam") -> str:
-    """Letters of any script, spaces, hyphens and apostrophes; never re-capitalised."""
+def validate_name(text: str, *, label: Message | str | None = None) -> str:
+    """Letters of any script, spaces, hyphens and apostrophes; never re-capitalised.
+
+    *label* names the field in the message (a label template's message, or a text the
+    window already worded); "Naam" when not given.
+    """
+    label = NAME_LABEL() if label is None else label
     value = _clean(text)
     if not value:
-        raise FieldError(f"{label} is verplicht.")
+        raise FieldError(REQUIRED(label=label))
     if len(value) > NAME_MAX:
         raise _too_long(label, NAME_MAX)
     for char in value:
         if not (_is_letter(char) or char in _NAME_PUNCTUATION):
-            raise FieldError(
-                f"{label} mag alleen letters, spaties, koppeltekens en apostrofs bevatten "
-                f"(niet: “{char}”)."
-            )
+            raise FieldError(NAME_CHARACTER(label=label, char=char))
     if not _is_letter(value[0]) or unicodedata.category(value[0])[0] == "M":
-        raise FieldError(f"{label} moet met een letter beginnen.")
+        raise FieldError(NAME_START(label=label))
     return value
 
 
 def validate_street(text: str) -> str:
     value = _clean(text)
     if not value:
-        raise FieldError("Straat is verplicht.")
+        raise FieldError(REQUIRED(label=STREET_LABEL()))
     if len(value) > STREET_MAX:
-        raise _too_long("Straat", STREET_MAX)
+        raise _too_long(STREET_LABEL(), STREET_MAX)
     for char in value:
         if not (
             _is_letter(char) or (char.isascii() and char.isdigit()) or char in _STREET_PUNCTUATION
         ):
-            raise FieldError(f"Straat bevat een teken dat niet in een adres hoort: “{char}”.")
+            raise FieldError(STREET_CHARACTER(char=char))
     if not any(_is_letter(char) for char in value):
-        raise FieldError("Straat moet een straatnaam bevatten, geen nummer alleen.")
+        raise FieldError(STREET_NUMBER_ONLY())
     return value
 
 
 def validate_house_number(text: str) -> str:
     value = _clean(text)
     if not value:
-        raise FieldError("Huisnummer is verplicht.")
+        raise FieldError(REQUIRED(label=HOUSE_NUMBER_LABEL()))
     if len(value) > HOUSE_NUMBER_MAX:
-        raise _too_long("Huisnummer", HOUSE_NUMBER_MAX)
+        raise _too_long(HOUSE_NUMBER_LABEL(), HOUSE_NUMBER_MAX)
     if not _HOUSE_NUMBER.match(value):
-        raise FieldError(
-            "Huisnummer: cijfers, eventueel gevolgd door letters (bv. 12, 12A, 12-14)."
-        )
+        raise FieldError(HOUSE_NUMBER_SHAPE())
     return value
 
 
@@ -145,20 +184,20 @@ def validate_box(text: str) -> str | None:
     if not value:
         return None
     if len(value) > BOX_MAX:
-        raise _too_long("Bus", BOX_MAX)
+        raise _too_long(BOX_LABEL(), BOX_MAX)
     if not _BOX.match(value):
-        raise FieldError("Bus: maximaal 10 letters of cijfers (bv. 3, 0.1, B).")
+        raise FieldError(BOX_SHAPE(maximum=BOX_MAX))
     return value
 
 
 def validate_postcode_syntax(text: str) -> str:
     value = _clean(text)
     if not value:
-        raise FieldError("Postcode is verplicht.")
+        raise FieldError(REQUIRED(label=POSTCODE_LABEL()))
     if len(value) > POSTCODE_MAX:
-        raise _too_long("Postcode", POSTCODE_MAX)
+        raise _too_long(POSTCODE_LABEL(), POSTCODE_MAX)
     if not _POSTCODE.match(value):
-        raise FieldError("Postcode: vier cijfers, bv. 3970.")
+        raise FieldError(POSTCODE_SHAPE())
     return value
 
 
@@ -174,9 +213,9 @@ def complete_postcode(text: str) -> str | None:
 def validate_municipality(text: str) -> str:
     value = _clean(text)
     if not value:
-        raise FieldError("Gemeente is verplicht.")
+        raise FieldError(REQUIRED(label=MUNICIPALITY_LABEL()))
     if len(value) > MUNICIPALITY_MAX:
-        raise _too_long("Gemeente", MUNICIPALITY_MAX)
+        raise _too_long(MUNICIPALITY_LABEL(), MUNICIPALITY_MAX)
     return value
 
 
@@ -189,23 +228,17 @@ def validate_phone(text: str) -> str:
     """
     value = _clean(text)
     if not value:
-        raise FieldError("Telefoonnummer is leeg.")
+        raise FieldError(EMPTY(label=PHONE_LABEL()))
     if len(value) > PHONE_MAX:
-        raise _too_long("Telefoonnummer", PHONE_MAX)
+        raise _too_long(PHONE_LABEL(), PHONE_MAX)
     if _PHONE_EXTENSION.search(value):
-        raise FieldError(
-            "Een toestelnummer (ext., #) kan niet mee; geef het rechtstreekse nummer op."
-        )
+        raise FieldError(PHONE_EXTENSION())
     if not set(value) <= _PHONE_CHARACTERS:
-        raise FieldError(
-            "Telefoonnummer: alleen cijfers, spaties en + ( ) - . / (bv. 0470 12 34 56)."
-        )
+        raise FieldError(PHONE_CHARACTERS())
     try:
         number = phonenumbers.parse(value, "BE")
     except phonenumbers.NumberParseException:
-        raise FieldError(
-            "Dit is geen geldig telefoonnummer. Gebruik bv. 0470 12 34 56 of +32 470 12 34 56."
-        ) from None
+        raise FieldError(PHONE_UNREADABLE()) from None
     if not phonenumbers.is_valid_number(number):
         raise FieldError(_invalid_phone_hint(number))
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
@@ -230,7 +263,7 @@ def _belgian_prefix(national: str) -> tuple[str, str, int]:
     return prefix, f"{prefix} xx xx xx", 9
 
 
-def _invalid_phone_hint(number: phonenumbers.PhoneNumber) -> str:
+def _invalid_phone_hint(number: phonenumbers.PhoneNumber) -> Message:
     """What is wrong with a number that parses but does not exist, as far as we can tell.
 
     Belgian numbers are judged by their own zone: a count is only called wrong when it is
@@ -238,29 +271,26 @@ def _invalid_phone_hint(number: phonenumbers.PhoneNumber) -> str:
     that its digits after 02 do not exist rather than to count again.
     """
     if number.country_code != 32:
-        return "Dit telefoonnummer bestaat niet. Controleer de landcode en het aantal cijfers."
+        return PHONE_FOREIGN_UNKNOWN()
     # national_number, not national_significant_number: for a number of the wrong length
     # phonenumbers keeps the typed 0 as an "Italian leading zero" (02 12 34 56 → 002…).
     national = f"0{number.national_number}"
     if len(national) < 6:
-        return (
-            "Dit telefoonnummer is te kort (gsm: 04xx xx xx xx, "
-            "vast: 02 xxx xx xx of 050 xx xx xx)."
-        )
+        return PHONE_FAR_TOO_SHORT()
     prefix, shape, expected = _belgian_prefix(national)
-    if len(national) != expected:
-        kind = "een gsm-nummer" if prefix == "04xx" else f"een nummer dat met {prefix} begint"
-        hint = (
-            f"Dit telefoonnummer is te {'kort' if len(national) < expected else 'lang'}: "
-            f"{kind} heeft {expected} cijfers ({shape}), dit nummer {len(national)}."
+    count = len(national)
+    if count < expected:
+        if prefix == "04xx":
+            return PHONE_MOBILE_TOO_SHORT(expected=expected, shape=shape, count=count)
+        return PHONE_ZONE_TOO_SHORT(prefix=prefix, expected=expected, shape=shape, count=count)
+    if count > expected:
+        if prefix == "04xx":
+            return PHONE_MOBILE_TOO_LONG(expected=expected, shape=shape, count=count)
+        too_long = PHONE_ZONE_TOO_LONG_NOT_MOBILE if prefix == "04" and count == 10 else None
+        return (too_long or PHONE_ZONE_TOO_LONG)(
+            prefix=prefix, expected=expected, shape=shape, count=count
         )
-        if prefix == "04" and len(national) == 10:
-            hint += " Een gsm-nummer begint met 045 tot 049."
-        return hint
-    return (
-        "Dit telefoonnummer bestaat niet: het aantal cijfers klopt, maar geen nummer begint "
-        f"zo. Controleer de cijfers na {prefix}."
-    )
+    return PHONE_NO_SUCH_NUMBER(prefix=prefix)
 
 
 def format_phone_national(e164: str) -> str:
@@ -290,20 +320,17 @@ def is_mobile(e164: str) -> bool:
 def _checked_email(text: str, *, sendable: bool) -> ValidatedEmail:
     value = _clean(text, compatibility=False)
     if not value:
-        raise FieldError("E-mailadres is leeg.")
+        raise FieldError(EMPTY(label=EMAIL_LABEL()))
     if len(value) > EMAIL_MAX:
-        raise _too_long("E-mailadres", EMAIL_MAX)
+        raise _too_long(EMAIL_LABEL(), EMAIL_MAX)
     if " " in value:
-        raise FieldError("Een e-mailadres bevat geen spaties.")
+        raise FieldError(EMAIL_SPACE())
     if sendable and not value.partition("@")[0].isascii():
-        raise FieldError(
-            "Een e-mailadres met letters buiten het gewone alfabet vóór de @ kan niet in een "
-            "e-mailconcept; gebruik het gewone adres."
-        )
+        raise FieldError(EMAIL_NOT_SENDABLE())
     try:
         return validate_email(value, check_deliverability=False, allow_smtputf8=not sendable)
     except EmailNotValidError:
-        raise FieldError("Dit is geen geldig e-mailadres (bv. naam@voorbeeld.be).") from None
+        raise FieldError(EMAIL_INVALID()) from None
 
 
 def validate_email_address(text: str) -> str:
@@ -332,15 +359,13 @@ def validate_team(text: str) -> str:
     """The referrer's local team, as named in the protocols (e.g. Kind en Gezin Menen)."""
     value = _clean(text)
     if not value:
-        raise FieldError("Lokaal team is verplicht.")
+        raise FieldError(REQUIRED(label=TEAM_LABEL()))
     if len(value) > TEAM_MAX:
-        raise _too_long("Lokaal team", TEAM_MAX)
+        raise _too_long(TEAM_LABEL(), TEAM_MAX)
     return value
 
 
-NO_REGISTRY_TEAMS = (
-    "Het partnerregister noemt geen lokale teams; de naam van uw team wordt niet nagekeken."
-)
+NO_REGISTRY_TEAMS = NO_REGISTRY_TEAMS_NOTE.text
 
 
 # Words every team name shares; a suggestion rests on the rest (the place), not on these.
@@ -397,8 +422,5 @@ def validate_known_team(text: str, teams: Sequence[str]) -> str:
         return value
     suggestion = closest_team(value, teams)
     if suggestion is not None:
-        raise FieldError(
-            f"Dit team staat niet zo in het partnerregister. Bedoelt u “{suggestion}”? "
-            "Kies uw team uit de lijst."
-        )
-    raise FieldError("Dit team staat niet in het partnerregister. Kies uw team uit de lijst.")
+        raise FieldError(TEAM_NOT_IN_REGISTRY_LIKE(suggestion=suggestion))
+    raise FieldError(TEAM_NOT_IN_REGISTRY())

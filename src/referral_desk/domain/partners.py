@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from referral_desk.domain import fields
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.postcodes import Municipality, PostcodeTable, Region
 
 # Art. 9 of the protocols: Opgroeien's data protection officer, for breaches.
@@ -72,15 +73,33 @@ def expected_partner(municipality: Municipality) -> str | None:
     return f"het OCMW van {municipality.name_nl}"
 
 
-def no_protocol_message(municipality: Municipality) -> str:
+NO_REFERRAL_IN_WALLONIA = MessageTemplate(
+    "partner.no_referral_in_wallonia",
+    "{municipality} ligt in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) "
+    "laat daar geen doorverwijzing toe.",
+)
+NO_PROTOCOL_WITH_OCMW = MessageTemplate(
+    "partner.no_protocol_with_ocmw", "Er is geen protocol met het OCMW van {municipality}."
+)
+NO_PROTOCOL_WITH_CAW = MessageTemplate(
+    "partner.no_protocol_with_caw", "Er is geen protocol met het CAW voor {municipality}."
+)
+
+
+def no_protocol(municipality: Municipality) -> Message:
     """Why no partner was found for *municipality*, naming the OCMW or, in Brussels, the CAW."""
-    partner = expected_partner(municipality)
-    if partner is None:
-        return (
-            f"{municipality.name_nl} ligt in Wallonië of de Duitstalige Gemeenschap: het "
-            "decreet (art. 10/1) laat daar geen doorverwijzing toe."
-        )
-    return f"Er is geen protocol met {partner}."
+    kind = _RECIPIENT_OF.get(municipality.region)
+    template = {
+        None: NO_REFERRAL_IN_WALLONIA,
+        PartnerKind.OCMW: NO_PROTOCOL_WITH_OCMW,
+        PartnerKind.CAW: NO_PROTOCOL_WITH_CAW,
+    }[kind]
+    return template(municipality=municipality.name_nl)
+
+
+def no_protocol_message(municipality: Municipality) -> str:
+    """:func:`no_protocol` in Dutch."""
+    return no_protocol(municipality).dutch
 
 
 def region_of(kind: PartnerKind) -> PartnerRegion:

@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
 from referral_desk.domain import fields
+from referral_desk.domain.errors import Message, MessageTemplate
+from referral_desk.domain.field_messages import FIRST_NAME_LABEL, LAST_NAME_LABEL
 from referral_desk.domain.fields import FieldError
 from referral_desk.domain.partners import OPGROEIEN_DPO
 
@@ -47,8 +49,22 @@ def _optional(
     return check
 
 
-FirstName = Annotated[str, AfterValidator(lambda v: fields.validate_name(v, label="Voornaam"))]
-LastName = Annotated[str, AfterValidator(lambda v: fields.validate_name(v, label="Achternaam"))]
+REACHABLE = MessageTemplate(
+    "form.reachable", "Geef minstens een telefoonnummer of een e-mailadres op."
+)
+UNKNOWN_FIELDS = MessageTemplate("form.unknown_fields", "Onbekende velden: {names}")
+
+
+def _first_name(value: str) -> str:
+    return fields.validate_name(value, label=FIRST_NAME_LABEL())
+
+
+def _last_name(value: str) -> str:
+    return fields.validate_name(value, label=LAST_NAME_LABEL())
+
+
+FirstName = Annotated[str, AfterValidator(_first_name)]
+LastName = Annotated[str, AfterValidator(_last_name)]
 Street = Annotated[str, AfterValidator(fields.validate_street)]
 HouseNumber = Annotated[str, AfterValidator(fields.validate_house_number)]
 Box = Annotated[str | None, AfterValidator(_optional(fields.validate_box))]
@@ -78,7 +94,7 @@ class ClientDetails(BaseModel):
     @model_validator(mode="after")
     def _reachable(self) -> ClientDetails:
         if self.phone is None and self.email is None:
-            raise ValueError("Geef minstens een telefoonnummer of een e-mailadres op.")
+            raise ValueError(REACHABLE.text)
         return self
 
     @property
@@ -88,16 +104,25 @@ class ClientDetails(BaseModel):
 
 
 class FormErrors(Exception):
-    """Per-field Dutch messages; key ``""`` holds errors that belong to no single field."""
+    """Per-field messages; key ``""`` holds errors that belong to no single field.
 
-    def __init__(self, errors: Mapping[str, str]) -> None:
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = dict(errors)
+    ``messages`` are what the window words in the user's language; ``errors`` their Dutch.
+    """
+
+    def __init__(self, errors: Mapping[str, Message | str]) -> None:
+        self.messages: dict[str, Message] = {
+            name: value if isinstance(value, Message) else Message.plain(value)
+            for name, value in errors.items()
+        }
+        self.errors: dict[str, str] = {
+            name: message.dutch for name, message in self.messages.items()
+        }
+        super().__init__("; ".join(f"{k}: {v}" for k, v in self.errors.items()))
 
 
 _FIELD_VALIDATORS: dict[str, Callable[[str], object]] = {
-    "first_name": lambda v: fields.validate_name(v, label="Voornaam"),
-    "last_name": lambda v: fields.validate_name(v, label="Achternaam"),
+    "first_name": _first_name,
+    "last_name": _last_name,
     "street": fields.validate_street,
     "house_number": fields.validate_house_number,
     "box": _optional(fields.validate_box),
@@ -108,13 +133,19 @@ _FIELD_VALIDATORS: dict[str, Callable[[str], object]] = {
 }
 
 
-def field_error(field: str, raw: str) -> str | None:
-    """The Dutch message for one raw form value, or None when it is acceptable."""
+def field_message(field: str, raw: str) -> Message | None:
+    """What is wrong with one raw form value, or None when it is acceptable."""
     try:
         _FIELD_VALIDATORS[field](raw)
     except FieldError as error:
-        return error.message
+        return error.said
     return None
+
+
+def field_error(field: str, raw: str) -> str | None:
+    """The Dutch message for one raw form value, or None when it is acceptable."""
+    message = field_message(field, raw)
+    return None if message is None else message.dutch
 
 
 # How the form and the readiness sentence name each field, in the form's order.
@@ -129,11 +160,11 @@ FIELD_NAMES_NL: Mapping[str, str] = {
     "phone": "telefoon",
     "email": "e-mail",
 }
-REACHABLE_MESSAGE = "Geef minstens een telefoonnummer of een e-mailadres op."
+REACHABLE_MESSAGE = REACHABLE.text
 
 
-def form_errors(raw: Mapping[str, str]) -> dict[str, str]:
-    """Every field's Dutch message at once, in the form's order; empty when all is well.
+def form_messages(raw: Mapping[str, str]) -> dict[str, Message]:
+    """Every field's message at once, in the form's order; empty when all is well.
 
     The one place that says what a valid form is: the window's inline errors, the
     readiness check and :func:`parse_client_form` all read it.
@@ -141,20 +172,25 @@ def form_errors(raw: Mapping[str, str]) -> dict[str, str]:
     errors = {
         name: message
         for name in CLIENT_FIELDS
-        if (message := field_error(name, raw.get(name, ""))) is not None
+        if (message := field_message(name, raw.get(name, ""))) is not None
     }
     if not raw.get("phone", "").strip() and not raw.get("email", "").strip():
-        errors.setdefault("phone", REACHABLE_MESSAGE)
-        errors.setdefault("email", REACHABLE_MESSAGE)
+        errors.setdefault("phone", REACHABLE())
+        errors.setdefault("email", REACHABLE())
     return {name: errors[name] for name in CLIENT_FIELDS if name in errors}
+
+
+def form_errors(raw: Mapping[str, str]) -> dict[str, str]:
+    """:func:`form_messages` in Dutch, for the CLI, the logs and the readiness sentence."""
+    return {name: message.dutch for name, message in form_messages(raw).items()}
 
 
 def parse_client_form(raw: Mapping[str, str]) -> ClientDetails:
     """Validate every field at once so the form can show all problems together."""
     unknown = set(raw) - set(CLIENT_FIELDS)
     if unknown:
-        raise FormErrors({"": "Onbekende velden: " + ", ".join(sorted(unknown))})
-    errors = form_errors(raw)
+        raise FormErrors({"": UNKNOWN_FIELDS(names=", ".join(sorted(unknown)))})
+    errors = form_messages(raw)
     if errors:
         raise FormErrors(errors)
     values = {name: raw.get(name, "") or None for name in CLIENT_FIELDS}
@@ -166,7 +202,7 @@ class ReferrerProfile(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
-    name: Annotated[str, AfterValidator(lambda v: fields.validate_name(v, label="Naam"))]
+    name: Annotated[str, AfterValidator(fields.validate_name)]
     team: Annotated[str, AfterValidator(fields.validate_team)]
     phone: RequiredPhone
     email: RequiredEmail

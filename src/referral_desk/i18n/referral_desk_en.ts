@@ -163,6 +163,201 @@
     </message>
 </context>
 <context>
+    <name>CoreMessage</name>
+    <message>
+        <source>Dit is geen geldig e-mailadres (bv. naam@voorbeeld.be).</source>
+        <translation>This is not a valid e-mail address (e.g. name@example.be).</translation>
+    </message>
+    <message>
+        <source>Een e-mailadres met letters buiten het gewone alfabet vóór de @ kan niet in een e-mailconcept; gebruik het gewone adres.</source>
+        <translation>An e-mail address with letters outside the plain alphabet before the @ cannot go into an e-mail draft; use the plain address.</translation>
+    </message>
+    <message>
+        <source>Een e-mailadres bevat geen spaties.</source>
+        <translation>An e-mail address contains no spaces.</translation>
+    </message>
+    <message>
+        <source>Bus: maximaal {maximum} letters of cijfers (bv. 3, 0.1, B).</source>
+        <translation>Box: at most {maximum} letters or digits (e.g. 3, 0.1, B).</translation>
+    </message>
+    <message>
+        <source>Bevat een onzichtbaar of stuurteken (bv. een zero-width spatie). Typ de waarde opnieuw in plaats van ze te plakken.</source>
+        <translation>Contains an invisible or control character (e.g. a zero-width space). Type the value again instead of pasting it.</translation>
+    </message>
+    <message>
+        <source>{label} is leeg.</source>
+        <translation>{label} is empty.</translation>
+    </message>
+    <message>
+        <source>Huisnummer: cijfers, eventueel gevolgd door letters (bv. 12, 12A, 12-14).</source>
+        <translation>House number: digits, possibly followed by letters (e.g. 12, 12A, 12-14).</translation>
+    </message>
+    <message>
+        <source>Ongeldige invoer.</source>
+        <translation>Invalid input.</translation>
+    </message>
+    <message>
+        <source>Bevat een tab of regeleinde midden in de tekst; één regel graag.</source>
+        <translation>Contains a tab or line break within the text; one line, please.</translation>
+    </message>
+    <message>
+        <source>Begint met een los accentteken; typ de letter met haar accent.</source>
+        <translation>Starts with a loose accent mark; type the letter with its accent.</translation>
+    </message>
+    <message>
+        <source>{label} mag alleen letters, spaties, koppeltekens en apostrofs bevatten (niet: “{char}”).</source>
+        <translation>{label} may contain only letters, spaces, hyphens and apostrophes (not: “{char}”).</translation>
+    </message>
+    <message>
+        <source>{label} moet met een letter beginnen.</source>
+        <translation>{label} must start with a letter.</translation>
+    </message>
+    <message>
+        <source>Postcode: vier cijfers, bv. 3970.</source>
+        <translation>Postcode: four digits, e.g. 3970.</translation>
+    </message>
+    <message>
+        <source>{label} is verplicht.</source>
+        <translation>{label} is required.</translation>
+    </message>
+    <message>
+        <source>Straat bevat een teken dat niet in een adres hoort: “{char}”.</source>
+        <translation>Street contains a character that does not belong in an address: “{char}”.</translation>
+    </message>
+    <message>
+        <source>Straat moet een straatnaam bevatten, geen nummer alleen.</source>
+        <translation>Street must contain a street name, not just a number.</translation>
+    </message>
+    <message>
+        <source>{label} is te lang (maximaal {maximum} tekens).</source>
+        <translation>{label} is too long (at most {maximum} characters).</translation>
+    </message>
+    <message>
+        <source>Bevat een letter met meer dan {maximum} accenttekens; typ de waarde opnieuw in plaats van ze te plakken.</source>
+        <translation>Contains a letter with more than {maximum} accent marks; type the value again instead of pasting it.</translation>
+    </message>
+    <message>
+        <source>Geef minstens een telefoonnummer of een e-mailadres op.</source>
+        <translation>Give at least a phone number or an e-mail address.</translation>
+    </message>
+    <message>
+        <source>Onbekende velden: {names}</source>
+        <translation>Unknown fields: {names}</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>E-mailadres</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>Voornaam</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <source>Achternaam</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Gemeente</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Telefoonnummer</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Lokaal team</source>
+        <translation>Local team</translation>
+    </message>
+    <message>
+        <source>Er is geen protocol met het CAW voor {municipality}.</source>
+        <translation>There is no protocol with the CAW for {municipality}.</translation>
+    </message>
+    <message>
+        <source>Er is geen protocol met het OCMW van {municipality}.</source>
+        <translation>There is no protocol with the OCMW of {municipality}.</translation>
+    </message>
+    <message>
+        <source>{municipality} ligt in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat daar geen doorverwijzing toe.</source>
+        <translation>{municipality} lies in Wallonia or the German-speaking Community: the decree (art. 10/1) allows no referral there.</translation>
+    </message>
+    <message>
+        <source>Telefoonnummer: alleen cijfers, spaties en + ( ) - . / (bv. 0470 12 34 56).</source>
+        <translation>Phone number: only digits, spaces and + ( ) - . / (e.g. 0470 12 34 56).</translation>
+    </message>
+    <message>
+        <source>Een toestelnummer (ext., #) kan niet mee; geef het rechtstreekse nummer op.</source>
+        <translation>An extension (ext., #) cannot be included; give the direct number.</translation>
+    </message>
+    <message>
+        <source>Dit telefoonnummer is te kort (gsm: 04xx xx xx xx, vast: 02 xxx xx xx of 050 xx xx xx).</source>
+        <translation>This phone number is too short (mobile: 04xx xx xx xx, landline: 02 xxx xx xx or 050 xx xx xx).</translation>
+    </message>
+    <message>
+        <source>Dit telefoonnummer bestaat niet. Controleer de landcode en het aantal cijfers.</source>
+        <translation>This phone number does not exist. Check the country code and the number of digits.</translation>
+    </message>
+    <message>
+        <source>Dit telefoonnummer is te lang: een gsm-nummer heeft {expected} cijfers ({shape}), dit nummer {count}.</source>
+        <translation>This phone number is too long: a mobile number has {expected} digits ({shape}), this one {count}.</translation>
+    </message>
+    <message>
+        <source>Dit telefoonnummer is te kort: een gsm-nummer heeft {expected} cijfers ({shape}), dit nummer {count}.</source>
+        <translation>This phone number is too short: a mobile number has {expected} digits ({shape}), this one {count}.</translation>
+    </message>
+    <message>
+        <source>Dit telefoonnummer bestaat niet: het aantal cijfers klopt, maar geen nummer begint zo. Controleer de cijfers na {prefix}.</source>
+        <translation>This phone number does not exist: the number of digits is right, but no number starts like this. Check the digits after {prefix}.</translation>
+    </message>
+    <message>
+        <source>Dit is geen geldig telefoonnummer. Gebruik bv. 0470 12 34 56 of +32 470 12 34 56.</source>
+        <translation>This is not a valid phone number. Use e.g. 0470 12 34 56 or +32 470 12 34 56.</translation>
+    </message>
+    <message>
+        <source>Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}.</source>
+        <translation>This phone number is too long: a number starting with {prefix} has {expected} digits ({shape}), this one {count}.</translation>
+    </message>
+    <message>
+        <source>Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}. Een gsm-nummer begint met 045 tot 049.</source>
+        <translation>This phone number is too long: a number starting with {prefix} has {expected} digits ({shape}), this one {count}. A mobile number starts with 045 to 049.</translation>
+    </message>
+    <message>
+        <source>Dit telefoonnummer is te kort: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}.</source>
+        <translation>This phone number is too short: a number starting with {prefix} has {expected} digits ({shape}), this one {count}.</translation>
+    </message>
+    <message>
+        <source>Het partnerregister noemt geen lokale teams; de naam van uw team wordt niet nagekeken.</source>
+        <translation>The partner registry names no local teams; your team&apos;s name is not checked.</translation>
+    </message>
+    <message>
+        <source>Dit team staat niet in het partnerregister. Kies uw team uit de lijst.</source>
+        <translation>This team is not in the partner registry. Choose your team from the list.</translation>
+    </message>
+    <message>
+        <source>Dit team staat niet zo in het partnerregister. Bedoelt u “{suggestion}”? Kies uw team uit de lijst.</source>
+        <translation>This team is not in the partner registry like this. Do you mean “{suggestion}”? Choose your team from the list.</translation>
+    </message>
+</context>
+<context>
     <name>DeletionRequestBar</name>
     <message>
         <source>Verwijderverzoek verstuurd</source>

@@ -21,10 +21,10 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from referral_desk.domain.settings import MIN_REFERRAL_LOG_MONTHS
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
-from referral_desk.storage.settings import MIN_REFERRAL_LOG_MONTHS
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,5 @@
-"""User settings: the referrer profile and preferences, as JSON in the user config dir.
+"""User settings (:class:`~referral_desk.domain.settings.Settings`) as JSON in the user
+config dir.
 
 Two windows of the app may be open at once, each with its own copy: a window changes
 settings with :meth:`SettingsStore.update`, which re-reads the file under a lock and writes
@@ -13,87 +14,14 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Final, Protocol
+from typing import Protocol
 
-from pydantic import (
-    AliasChoices,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    ValidatorFunctionWrapHandler,
-    field_validator,
-)
+from pydantic import ValidationError
 
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.partners import PartnerRegistry
-from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.domain.window_fit import WindowSize
-from referral_desk.i18n import LANGUAGE_CHOICES
+from referral_desk.domain.settings import Settings
 from referral_desk.storage.atomic_file import atomic_write_bytes
-
-# A yearly evaluation looks back twelve months from a day some weeks after the year ended:
-# a shorter retention would remove the first months before they are counted.
-MIN_REFERRAL_LOG_MONTHS: Final[int] = 15
-
-
-class Settings(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore", hide_input_in_errors=True)
-
-    schema_version: int = 1
-    referrer: ReferrerProfile | None = None
-    # Until 0.3: partner id → the mailbox last sent to. The memory now lives in the referral
-    # log per municipality; move_last_mailboxes takes these over once and empties them.
-    last_mailboxes: dict[str, str] = {}
-    # "auto" or an adapter name from referral_desk.delivery.detection (Instellingen → E-mail).
-    mail_adapter: str = "auto"
-    # Outbox folders (archive + draft) older than this are removed at start.
-    outbox_retention_days: int = 14
-    # One-time passwords stay in the OS keyring this long, to read out again on a call back.
-    recall_days: int = 30
-    # Referral log entries older than this are removed at start; files from 0.1 call it
-    # register_retention_months.
-    referral_log_retention_months: int = Field(
-        default=24,
-        validation_alias=AliasChoices("referral_log_retention_months", "register_retention_months"),
-    )
-    # Off by default: the client's initials and postcode in the referral log, to recognise a row.
-    record_initials: bool = False
-    # Registry editor: the coordinator's minisign secret key file, to sign on save. Only the
-    # path: its password is asked at each save and never kept.
-    signing_key_path: str | None = None
-
-    # The main window's inner size when it was last closed; shrunk to fit at each start.
-    main_window_size: WindowSize | None = None
-
-    @field_validator("referral_log_retention_months")
-    @classmethod
-    def _long_enough_for_the_evaluation(cls, months: int) -> int:
-        """A lower value (files before 0.4 allowed one month) is raised, not refused, so
-        the rest of the settings stay."""
-        return max(int(months), MIN_REFERRAL_LOG_MONTHS)
-
-    @field_validator("main_window_size", mode="wrap")
-    @classmethod
-    def _size_or_forget(
-        cls, value: object, handler: ValidatorFunctionWrapHandler
-    ) -> WindowSize | None:
-        """A broken remembered size costs the size, never the rest of the settings."""
-        try:
-            size: WindowSize | None = handler(value)
-        except ValidationError:
-            return None
-        return size
-
-    # The window's language: "auto" (the operating system's), "nl" or "en"; read at start.
-    language: str = "auto"
-
-    @field_validator("language", mode="before")
-    @classmethod
-    def _known_language(cls, value: object) -> object:
-        """An unknown language (a newer version's, a typo) becomes auto, never costing the
-        rest of the settings."""
-        return value if value in LANGUAGE_CHOICES else "auto"
 
 
 class SettingsError(UserFacingError):

@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 
 from referral_desk import __version__
 from referral_desk.delivery.launch import DESKTOP_OPENER, SPAWN_GRACE_SECONDS, open_with_desktop
-from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import complete_postcode, format_phone_national
-from referral_desk.domain.partners import LookupResult, PartnerFound, PasswordMode
+from referral_desk.domain.partners import LookupResult, PartnerFound
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import FormErrors, ReferrerProfile, parse_client_form
 from referral_desk.domain.referral_record import PasswordChannel, ReferralLogEntry
+from referral_desk.domain.settings import Settings
 from referral_desk.lifecycle.after_sending import (
     FollowUpRefused,
     mark_sent,
@@ -71,7 +71,7 @@ from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices
 from referral_desk.registry.file_format import LoadedRegistry, RegistryError
 from referral_desk.sealing.leaflet import render_client_receipt, render_information_sheet
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
+from referral_desk.storage.settings import SettingsError, SettingsStore
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ClientForm
 from referral_desk.ui.consent_panel import ConsentPanel
@@ -985,39 +985,23 @@ class MainWindow(QMainWindow):
         self.refresh_lookup()
 
     def edit_settings(self) -> None:
-        from referral_desk.delivery.detection import detect_mail_clients
-        from referral_desk.lifecycle.mail_check import open_check_draft
+        from referral_desk.lifecycle.mail_setup import mail_setup_for
+        from referral_desk.lifecycle.preferences import Preferences
+        from referral_desk.lifecycle.preshared_passwords import (
+            PresharedPasswords,
+            preshared_partners,
+        )
         from referral_desk.ui.settings_dialog import SettingsDialog
 
-        outbox = self.deps.services.outbox
-
-        def open_test_draft(adapter: str) -> DraftResult:
-            assert self.profile is not None  # the dialog disables "test" without a profile
-            return open_check_draft(
-                adapter,
-                outbox=outbox,
-                recipient=self.profile.email,
-                now=self.deps.services.clock(),
-            )
-
-        preshared = (
-            [
-                p
-                for p in self.registry.registry.partners
-                if p.password_mode is PasswordMode.PRE_SHARED
-            ]
-            if self.registry is not None
-            else []
-        )
         self.settings_dialog = SettingsDialog(
             self.settings,
-            self.deps.settings,
-            outbox,
-            detect_mail_clients(),
-            open_test_draft,
+            Preferences(self.deps.settings),
+            mail_setup_for(self.settings, self.deps.services.outbox, self.deps.services.clock),
             self,
-            vault=self.deps.follow_up.vault if self.deps.follow_up else None,
-            preshared_partners=preshared,
+            preshared=PresharedPasswords(
+                self.deps.follow_up.vault if self.deps.follow_up else None,
+                preshared_partners(self.registry.registry if self.registry else None),
+            ),
         )
         self.settings_dialog.saved.connect(self._settings_saved)
         self.settings_dialog.open()

@@ -22,20 +22,28 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.partners import Partner
-from referral_desk.lifecycle.creation import PRESHARED_RULE, preshared_password_problem
-from referral_desk.lifecycle.retention import RetentionPolicy
-from referral_desk.sealing.password import normalize_password
-from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
-from referral_desk.storage.settings import MIN_REFERRAL_LOG_MONTHS, Settings
+from referral_desk.domain.settings import MIN_REFERRAL_LOG_MONTHS, Settings
+from referral_desk.lifecycle.creation import PRESHARED_RULE
+from referral_desk.lifecycle.preferences import (
+    RECALL_DAYS,
+    REFERRAL_LOG_MONTHS,
+    Bounds,
+    retention_choices,
+)
+from referral_desk.lifecycle.preshared_passwords import (
+    KeyringUnavailable,
+    PasswordTooWeak,
+    PresharedPasswords,
+)
 from referral_desk.ui.plain_message import ask, tell
 
 
-def _spin(parent: QWidget, name: str, low: int, high: int, value: int, suffix: str) -> QSpinBox:
+def _spin(parent: QWidget, name: str, bounds: Bounds, value: int, suffix: str) -> QSpinBox:
     spin = QSpinBox(parent)
     spin.setObjectName(name)
-    spin.setRange(low, high)
+    spin.setRange(bounds.low, bounds.high)
     spin.setSuffix(suffix)
-    spin.setValue(min(max(value, low), high))
+    spin.setValue(value)
     return spin
 
 
@@ -83,24 +91,22 @@ class RetentionSettingsPage(QWidget):
     def __init__(
         self,
         settings: Settings,
-        vault: PasswordVault | None,
-        preshared_partners: list[Partner],
+        preshared: PresharedPasswords | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.vault = vault
-        policy = RetentionPolicy()
+        self.preshared = preshared
+        chosen = retention_choices(settings)
 
         keep_box = QGroupBox(self.tr("Bewaren"), self)
         self.recall_days = _spin(
-            keep_box, "recallDays", 1, 365, settings.recall_days, self.tr(" dagen")
+            keep_box, "recallDays", RECALL_DAYS, chosen.recall_days, self.tr(" dagen")
         )
         self.referral_log_months = _spin(
             keep_box,
             "referralLogMonths",
-            MIN_REFERRAL_LOG_MONTHS,
-            120,
-            settings.referral_log_retention_months or policy.referral_log_months,
+            REFERRAL_LOG_MONTHS,
+            chosen.referral_log_months,
             self.tr(" maanden"),
         )
         self.referral_log_months.setToolTip(
@@ -112,7 +118,7 @@ class RetentionSettingsPage(QWidget):
             self.tr("Initialen en postcode van de cliënt in het logboek bewaren"), keep_box
         )
         self.recognisable.setObjectName("recordInitials")
-        self.recognisable.setChecked(settings.record_initials)
+        self.recognisable.setChecked(chosen.record_initials)
         self.recognisable.setToolTip(
             self.tr("Alleen om een doorverwijzing te herkennen; standaard uit.")
         )
@@ -144,7 +150,8 @@ class RetentionSettingsPage(QWidget):
         keyring_layout = QVBoxLayout(keyring_box)
         keyring_layout.addWidget(self.keyring_status)
         self.rows: dict[str, PresharedRow] = {}
-        if preshared_partners:
+        partners = preshared.partners if preshared is not None else ()
+        if partners:
             intro = QLabel(
                 self.tr(
                     "Met deze partners is één vast wachtwoord afgesproken. Het staat in de "
@@ -155,7 +162,7 @@ class RetentionSettingsPage(QWidget):
             intro.setWordWrap(True)
             keyring_layout.addWidget(intro)
             partner_form = QFormLayout()
-            for partner in preshared_partners:
+            for partner in partners:
                 row = PresharedRow(partner, self)
                 self.rows[partner.id] = row
                 label = QLabel(partner.name.replace("&", "&&"), keyring_box)
@@ -171,27 +178,26 @@ class RetentionSettingsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        status = self.vault.status() if self.vault is not None else None
-        if status is None or not status.available:
-            reason = status.reason if status is not None else self.tr("geen sleutelbos")
+        keyring = self.preshared.keyring() if self.preshared is not None else None
+        if keyring is None or not keyring.available:
+            reason = keyring.reason if keyring is not None else None
+            if reason is None:
+                reason = self.tr("geen sleutelbos")
             self.keyring_status.setText(
                 self.tr(
                     "Niet beschikbaar: {0}. Doorverwijzen werkt wel, met een nieuw wachtwoord "
                     "per doorverwijzing, maar een wachtwoord kan later niet opnieuw getoond "
                     "worden. Wachtwoorden worden nooit in een bestand bewaard."
-                ).format(escape(reason or ""))
+                ).format(escape(reason))
             )
             for row in self.rows.values():
                 row.refresh(None)
             return
         self.keyring_status.setText(
-            self.tr("Beschikbaar ({0}).").format(escape(status.backend_name))
+            self.tr("Beschikbaar ({0}).").format(escape(keyring.backend_name))
         )
         for partner_id, row in self.rows.items():
-            try:
-                row.refresh(self.vault.has_preshared(partner_id) if self.vault else None)
-            except VaultUnavailable:
-                row.refresh(None)
+            row.refresh(self.preshared.is_set(partner_id) if self.preshared else None)
 
     def values(self) -> dict[str, object]:
         return {
@@ -232,28 +238,25 @@ class RetentionSettingsPage(QWidget):
         tell(self, self.tr("Sleutelbos"), message)
 
     def set_preshared(self, partner: Partner) -> None:
-        if self.vault is None:
+        if self.preshared is None or not self.preshared.has_keyring:
             return
         password = self.ask_new_password(partner)
         if password is None:
             return
-        problem = preshared_password_problem(password)
-        if problem is not None:
-            self.tell(self.tr("Niet bewaard: {0}").format(problem))
+        refused = self.preshared.save(partner.id, password)
+        if isinstance(refused, PasswordTooWeak):
+            self.tell(self.tr("Niet bewaard: {0}").format(refused.problem))
             return
-        try:
-            self.vault.set_preshared(partner.id, normalize_password(password))
-        except VaultUnavailable as unavailable:
-            self.tell(self.tr("Niet bewaard: {0}.").format(unavailable.reason))
+        if isinstance(refused, KeyringUnavailable):
+            self.tell(self.tr("Niet bewaard: {0}.").format(refused.reason))
         self.refresh()
 
     def show_preshared(self, partner: Partner) -> None:
-        if self.vault is None:
+        if self.preshared is None or not self.preshared.has_keyring:
             return
-        try:
-            password = self.vault.preshared(partner.id)
-        except VaultUnavailable as unavailable:
-            self.tell(self.tr("Niet beschikbaar: {0}.").format(unavailable.reason))
+        password = self.preshared.reveal(partner.id)
+        if isinstance(password, KeyringUnavailable):
+            self.tell(self.tr("Niet beschikbaar: {0}.").format(password.reason))
             return
         if password is not None:
             self.tell(
@@ -261,12 +264,15 @@ class RetentionSettingsPage(QWidget):
             )
 
     def delete_preshared(self, partner: Partner) -> None:
-        if self.vault is None or not self.confirm(
-            self.tr("Het afgesproken wachtwoord met {0} verwijderen?").format(partner.name)
+        if (
+            self.preshared is None
+            or not self.preshared.has_keyring
+            or not self.confirm(
+                self.tr("Het afgesproken wachtwoord met {0} verwijderen?").format(partner.name)
+            )
         ):
             return
-        try:
-            self.vault.delete_preshared(partner.id)
-        except VaultUnavailable as unavailable:
-            self.tell(self.tr("Niet verwijderd: {0}.").format(unavailable.reason))
+        failed = self.preshared.delete(partner.id)
+        if failed is not None:
+            self.tell(self.tr("Niet verwijderd: {0}.").format(failed.reason))
         self.refresh()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -22,30 +21,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.delivery.detection import (
-    AUTO,
-    MailDetection,
-    adapter_label,
-    adapter_order,
-    describe_order,
-)
-from referral_desk.delivery.openers import AllOpenersFailed, DraftResult
 from referral_desk.domain.errors import UserFacingError
-from referral_desk.domain.partners import Partner
+from referral_desk.domain.settings import Settings
 from referral_desk.i18n import LANGUAGE_CHOICES, choose_language
-from referral_desk.lifecycle.mail_check import CHECK_ATTACHMENT_NAME
-from referral_desk.storage.outbox import Outbox, OutboxError
-from referral_desk.storage.password_vault import PasswordVault
-from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
+from referral_desk.lifecycle.mail_setup import (
+    AUTOMATIC,
+    CheckDraftOpened,
+    CheckDraftOutcome,
+    CheckDraftRefused,
+    CheckDraftSavedOnly,
+    MailSetup,
+    NoMailProgramOpened,
+    OutboxNotEmptied,
+)
+from referral_desk.lifecycle.preferences import (
+    OUTBOX_RETENTION_DAYS,
+    Preferences,
+    retention_choices,
+)
+from referral_desk.lifecycle.preshared_passwords import PresharedPasswords
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.language import LANGUAGE_NAMES, system_ui_languages
 from referral_desk.ui.plain_message import ask, tell
 from referral_desk.ui.retention_settings_page import RetentionSettingsPage
 from referral_desk.ui.wrapping_scroll import WrappingScrollArea
-
-RETENTION_MIN_DAYS = 1
-RETENTION_MAX_DAYS = 365
 
 
 def _scrolling(page: QWidget) -> WrappingScrollArea:
@@ -56,37 +56,30 @@ def _scrolling(page: QWidget) -> WrappingScrollArea:
 
 
 class SettingsDialog(QDialog):
-    """Saves through *store* itself and then emits ``saved(Settings)``."""
+    """Saves through *preferences* itself and then emits ``saved(Settings)``."""
 
     saved = Signal(object)
 
     def __init__(
         self,
         settings: Settings,
-        store: SettingsStore,
-        outbox: Outbox,
-        detection: MailDetection,
-        open_test_draft: Callable[[str], DraftResult],
+        preferences: Preferences,
+        mail: MailSetup,
         parent: QWidget | None = None,
         *,
-        vault: PasswordVault | None = None,
-        preshared_partners: list[Partner] | None = None,
+        preshared: PresharedPasswords | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Instellingen"))
         self.settings = settings
-        self.store = store
-        self.outbox = outbox
-        self.detection = detection
-        self.open_test_draft = open_test_draft
+        self.preferences = preferences
+        self.mail = mail
         self.test_run = BackgroundRunner(self)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(_scrolling(self._mail_page()), self.tr("E-mail"))
-        self.retention_page = RetentionSettingsPage(
-            settings, vault, preshared_partners or [], self.tabs
-        )
+        self.retention_page = RetentionSettingsPage(settings, preshared, self.tabs)
         self.tabs.addTab(_scrolling(self.retention_page), self.tr("Logboek en wachtwoorden"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -150,14 +143,14 @@ class SettingsDialog(QDialog):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.adapter_combo.setMinimumContentsLength(40)
-        detected = self.detection.default_client or adapter_label(self.detection.usable[0])
-        self.adapter_combo.addItem(self.tr("Automatisch ({0})").format(detected), AUTO)
-        for name in self.detection.choices:
-            text = adapter_label(name)
-            reason = self.detection.unusable.get(name)
-            if reason is not None:
-                text = self.tr("{0} – niet beschikbaar: {1}").format(text, reason)
-            self.adapter_combo.addItem(text, name)
+        self.adapter_combo.addItem(
+            self.tr("Automatisch ({0})").format(self.mail.automatic_client), AUTOMATIC
+        )
+        for choice in self.mail.choices():
+            text = choice.label
+            if choice.unusable_reason is not None:
+                text = self.tr("{0} – niet beschikbaar: {1}").format(text, choice.unusable_reason)
+            self.adapter_combo.addItem(text, choice.adapter)
         self.adapter_combo.setAccessibleName(self.tr("E-mailprogramma"))
         chosen = self.adapter_combo.findData(self.settings.mail_adapter)
         self.adapter_combo.setCurrentIndex(max(chosen, 0))
@@ -173,14 +166,13 @@ class SettingsDialog(QDialog):
         self.test_button.setObjectName("mailTestButton")
         self.test_button.setAccessibleName(self.tr("Testconcept openen"))
         self.test_button.clicked.connect(self.run_test)
-        referrer = self.settings.referrer
-        if referrer is None:
+        if self.mail.test_recipient is None:
             self.test_button.setEnabled(False)
             self.test_button.setToolTip(self.tr("Vul eerst uw aanmeldersprofiel in."))
         else:
             self.test_button.setToolTip(
                 self.tr("Opent een testconcept aan {0} met een kleine testbijlage.").format(
-                    referrer.email
+                    self.mail.test_recipient
                 )
             )
         self.test_result = QLabel(mail_box)
@@ -211,11 +203,9 @@ class SettingsDialog(QDialog):
         outbox_intro.setWordWrap(True)
         self.retention = QSpinBox(outbox_box)
         self.retention.setObjectName("outboxRetentionDays")
-        self.retention.setRange(RETENTION_MIN_DAYS, RETENTION_MAX_DAYS)
+        self.retention.setRange(OUTBOX_RETENTION_DAYS.low, OUTBOX_RETENTION_DAYS.high)
         self.retention.setSuffix(self.tr(" dagen"))
-        self.retention.setValue(
-            min(max(self.settings.outbox_retention_days, RETENTION_MIN_DAYS), RETENTION_MAX_DAYS)
-        )
+        self.retention.setValue(retention_choices(self.settings).outbox_days)
         self.retention.setAccessibleName(self.tr("Bewaartermijn van de outbox in dagen"))
         retention_label = QLabel(self.tr("Be&waren gedurende"), outbox_box)
         retention_label.setBuddy(self.retention)
@@ -244,61 +234,55 @@ class SettingsDialog(QDialog):
     # --- state ------------------------------------------------------------------------------
     def chosen_adapter(self) -> str:
         data = self.adapter_combo.currentData()
-        return data if isinstance(data, str) else AUTO
+        return data if isinstance(data, str) else AUTOMATIC
 
     def update_order(self) -> None:
-        self.order_label.setText(
-            describe_order(adapter_order(self.chosen_adapter(), self.detection))
-        )
+        self.order_label.setText(self.mail.order(self.chosen_adapter()))
 
     # --- actions ----------------------------------------------------------------------------
     def run_test(self) -> None:
         """Mail clients can take seconds to start: the draft is opened off the GUI thread."""
         adapter = self.chosen_adapter()
         if not self.test_run.start(
-            lambda: self.open_test_draft(adapter), self._test_opened, self._test_failed
+            lambda: self.mail.run_check_draft(adapter), self._test_done, self._test_failed
         ):
             return
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Bezig…"))
 
-    def _test_opened(self, result: object) -> None:
+    def _test_done(self, outcome: object) -> None:
         self.test_button.setEnabled(True)
-        assert isinstance(result, DraftResult)
-        if result.opened:
-            text = self.tr(
+        self.show_test_result(self._test_text(outcome), ok=isinstance(outcome, CheckDraftOpened))
+
+    def _test_text(self, outcome: CheckDraftOutcome | object) -> str:
+        if isinstance(outcome, CheckDraftOpened):
+            return self.tr(
                 "Testconcept geopend met {0}. Ziet u het met de bijlage {1}? "
                 "Dan werkt het; u hoeft het niet te versturen."
-            ).format(escape(adapter_label(result.opener)), CHECK_ATTACHMENT_NAME)
-        else:
-            text = self.tr("Het testconcept is alleen bewaard ({0}); er is niets geopend.").format(
-                escape(str(result.eml_path))
+            ).format(escape(outcome.opener_label), outcome.attachment_name)
+        if isinstance(outcome, CheckDraftSavedOnly):
+            return self.tr("Het testconcept is alleen bewaard ({0}); er is niets geopend.").format(
+                escape(str(outcome.eml_path))
             )
-        self.show_test_result(text, ok=result.opened)
-
-    def _test_failed(self, error: BaseException) -> None:
-        self.test_button.setEnabled(True)
-        if isinstance(error, AllOpenersFailed):
-            reasons = "; ".join(
-                f"{adapter_label(name)}: {reason}" for name, reason in error.failures
-            )
-            text = self.tr("Geen enkel e-mailprogramma kon het testconcept openen ({0}).").format(
+        if isinstance(outcome, NoMailProgramOpened):
+            reasons = "; ".join(f"{label}: {reason}" for label, reason in outcome.failures)
+            return self.tr("Geen enkel e-mailprogramma kon het testconcept openen ({0}).").format(
                 escape(reasons)
             )
-        elif isinstance(error, UserFacingError):
-            text = escape(error.message)
-        elif isinstance(error, ValueError):
-            text = self.tr("Het e-mailadres in uw profiel is geen geldig adres.")
-        else:
-            self.show_test_result(self.tr("Het testconcept kon niet gemaakt worden."), ok=False)
-            report_unexpected_failure(
-                self,
-                error,
-                where="mail test",
-                outcome=self.tr("Er is niets verstuurd; uw instellingen zijn niet gewijzigd."),
-            )
-            return
-        self.show_test_result(text, ok=False)
+        if isinstance(outcome, CheckDraftRefused):
+            return escape(outcome.reason)
+        return self.tr("Het e-mailadres in uw profiel is geen geldig adres.")
+
+    def _test_failed(self, error: BaseException) -> None:
+        """A failure the core did not expect: the user hears that nothing was sent."""
+        self.test_button.setEnabled(True)
+        self.show_test_result(self.tr("Het testconcept kon niet gemaakt worden."), ok=False)
+        report_unexpected_failure(
+            self,
+            error,
+            where="mail test",
+            outcome=self.tr("Er is niets verstuurd; uw instellingen zijn niet gewijzigd."),
+        )
 
     def show_test_result(self, text: str, *, ok: bool) -> None:
         self.test_result.setStyleSheet("" if ok else "color: #611a15;")
@@ -321,13 +305,12 @@ class SettingsDialog(QDialog):
     def empty_outbox(self) -> None:
         if not self.confirm_empty_outbox():
             return
-        try:
-            count = self.outbox.empty()
-        except OutboxError as error:
-            self.outbox_status.setText(escape(error.message))
+        outcome = self.mail.empty_outbox()
+        if isinstance(outcome, OutboxNotEmptied):
+            self.outbox_status.setText(escape(outcome.reason))
             return
         self.outbox_status.setText(
-            self.tr("De outbox is leeggemaakt ({0} onderdelen verwijderd).").format(count)
+            self.tr("De outbox is leeggemaakt ({0} onderdelen verwijderd).").format(outcome.removed)
         )
 
     def show_save_error(self, message: str) -> None:
@@ -340,13 +323,9 @@ class SettingsDialog(QDialog):
             "outbox_retention_days": self.retention.value(),
             **self.retention_page.values(),
         }
-        # Only what the user changed here: another window's changes since this opened stay.
-        changed = {
-            key: value for key, value in chosen.items() if getattr(self.settings, key) != value
-        }
         try:
-            settings = self.store.update(changed)
-        except SettingsError as error:
+            settings = self.preferences.save(self.settings, chosen)
+        except UserFacingError as error:
             self.show_save_error(error.message)
             return
         self.settings = settings
