@@ -145,8 +145,9 @@ def child_bare(counts: list[int]) -> int:
 def child_prepare() -> int:
     """Save the referrer profile, as the first start's dialog would."""
     from referral_desk.domain.referral import ReferrerProfile
+    from referral_desk.domain.settings import Settings
     from referral_desk.storage.paths import AppPaths
-    from referral_desk.storage.settings import Settings, SettingsStore
+    from referral_desk.storage.settings import SettingsStore
 
     profile = ReferrerProfile(
         name="Sofie Maes",
