@@ -48,7 +48,7 @@ from referral_desk.lifecycle.creation import (
     build_referral,
     seal_referral,
 )
-from referral_desk.registry.file_format import load_registry_file
+from referral_desk.registry.file_reading import load_registry_file
 from referral_desk.sealing.archive import build_encrypted_archive
 from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
 from referral_desk.sealing.password import generate_password

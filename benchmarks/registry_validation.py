@@ -27,7 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.registry.file_format import RegistryError, load_registry_text
+from referral_desk.domain.registry_problems import RegistryError
+from referral_desk.registry.parsing import load_registry_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

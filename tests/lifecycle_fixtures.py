@@ -13,7 +13,7 @@ from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import Consent, ReferrerProfile, parse_client_form
 from referral_desk.lifecycle.creation import ReferralRequest, ReferralServices
 from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices
-from referral_desk.registry.file_format import load_registry_text
+from referral_desk.registry.parsing import load_registry_text
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.referral_log import ReferralLog

@@ -21,8 +21,8 @@ from referral_desk.domain.partners import (
 from referral_desk.domain.referral import Referral
 from referral_desk.lifecycle.creation import build_referral
 from referral_desk.registry.csv_table import export_csv, import_csv
-from referral_desk.registry.file_format import load_registry_text
 from referral_desk.registry.form_input import partner_from_texts
+from referral_desk.registry.parsing import load_registry_text
 from referral_desk.sealing.documents import (
     parse_referral_json,
     render_referral_json,
@@ -210,7 +210,7 @@ def test_a_registry_without_dpo_contact_still_loads_and_a_bad_one_is_refused() -
     without = BUNDLED.replace('dpo_contact = "dpo@opgroeien.be"\n', "")
     assert "dpo_contact" not in without
     assert load_registry_text(without, TABLE, file="p.toml").dpo_contact == OPGROEIEN_DPO
-    from referral_desk.registry.file_format import RegistryError
+    from referral_desk.domain.registry_problems import RegistryError
 
     with pytest.raises(RegistryError, match="dpo_contact"):
         load_registry_text(

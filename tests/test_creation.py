@@ -15,6 +15,7 @@ import pytest
 from referral_desk.delivery.eml import write_eml_draft
 from referral_desk.delivery.message import build_email_message
 from referral_desk.domain.partners import PartnerFound, PasswordMode
+from referral_desk.domain.registry_problems import RegistryError
 from referral_desk.lifecycle.creation import (
     MailboxChange,
     ReferralRefused,
@@ -22,7 +23,6 @@ from referral_desk.lifecycle.creation import (
     pending_mailbox_change,
 )
 from referral_desk.lifecycle.recording import RecordingChoices, initials_of
-from referral_desk.registry.file_format import RegistryError
 from referral_desk.sealing.archive import read_encrypted_archive
 from referral_desk.storage.referral_log import ReferralLogError
 from tests.lifecycle_fixtures import (

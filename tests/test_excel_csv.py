@@ -15,7 +15,7 @@ from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.lifecycle.evaluation import evaluate, to_csv, to_csv_bytes
 from referral_desk.registry.csv_table import decode_csv, export_csv, import_csv
 from referral_desk.registry.editing import EditableRegistry
-from referral_desk.registry.file_format import load_registry_text
+from referral_desk.registry.parsing import load_registry_text
 from tests.test_evaluation import YEAR, at, row
 
 ROOT = Path(__file__).parents[1]

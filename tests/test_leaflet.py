@@ -25,6 +25,7 @@ from referral_desk.domain.referral import (
     Referral,
     ReferrerProfile,
 )
+from referral_desk.domain.settings import Settings
 from referral_desk.sealing.leaflet import (
     LANGUAGE_CODES,
     LANGUAGES,
@@ -35,7 +36,7 @@ from referral_desk.sealing.leaflet import (
     render_information_sheet,
 )
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.settings import Settings, SettingsStore
+from referral_desk.storage.settings import SettingsStore
 
 ROOT = Path(__file__).resolve().parents[1]
 FONTS = ROOT / "resources" / "fonts"

@@ -33,9 +33,9 @@ from referral_desk.cli import build_parser
 from referral_desk.cli import registry as registry_cli
 from referral_desk.cli.selftest import check_registry
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_problems import RegistryError
 from referral_desk.registry import minisign
 from referral_desk.registry.active import load_active_registry
-from referral_desk.registry.file_format import RegistryError
 from referral_desk.storage.paths import AppPaths
 from tests.platforms import posix_only
 from tests.ui_driver import child, open_main_window

@@ -29,7 +29,7 @@ from referral_desk.lifecycle.preshared_passwords import (
     PresharedPasswords,
     preshared_partners,
 )
-from referral_desk.registry.file_format import load_registry_file
+from referral_desk.registry.file_reading import load_registry_file
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.settings import SettingsError, SettingsStore
 from tests.memory_keyring import MemoryKeyring

@@ -19,6 +19,7 @@ import keyring
 import pytest
 from pytestqt.qtbot import QtBot
 
+from referral_desk.domain.settings import Settings
 from referral_desk.lifecycle.creation import ReferralRefused, make_referral
 from referral_desk.lifecycle.retention import RetentionPolicy, apply_retention
 from referral_desk.storage import settings as settings_module
@@ -26,7 +27,7 @@ from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import INDEX_KEY, SERVICE, PasswordVault
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
-from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
+from referral_desk.storage.settings import SettingsError, SettingsStore
 from tests.lifecycle_fixtures import NOW, Desk, request
 from tests.memory_keyring import MemoryKeyring
 from tests.platforms import posix_only

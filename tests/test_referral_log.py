@@ -393,8 +393,9 @@ def test_the_mailbox_memory_outlives_retention_and_seeds_never_overwrite(
 def test_the_old_per_partner_memory_moves_into_the_log_once(tmp_path: Path) -> None:
     from referral_desk.domain.partners import PartnerRegistry
     from referral_desk.domain.postcodes import PostcodeTable
-    from referral_desk.registry.file_format import load_registry_text
-    from referral_desk.storage.settings import Settings, SettingsStore, move_last_mailboxes
+    from referral_desk.domain.settings import Settings
+    from referral_desk.registry.parsing import load_registry_text
+    from referral_desk.storage.settings import SettingsStore, move_last_mailboxes
 
     root = Path(__file__).parents[1]
     table = PostcodeTable.load_bundled(root / "resources")

@@ -17,7 +17,7 @@ from referral_desk.registry.csv_table import (
     import_csv,
 )
 from referral_desk.registry.editing import EditableRegistry
-from referral_desk.registry.file_format import load_registry_text
+from referral_desk.registry.parsing import load_registry_text
 
 ROOT = Path(__file__).parents[1]
 TABLE = PostcodeTable.load_bundled(ROOT / "resources")

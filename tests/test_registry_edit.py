@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_problems import RegistryError
 from referral_desk.registry.diff import diff_registries, render_diff
 from referral_desk.registry.editing import EditableRegistry
-from referral_desk.registry.file_format import RegistryError, load_registry_text
+from referral_desk.registry.parsing import load_registry_text
 
 ROOT = Path(__file__).parents[1]
 TABLE = PostcodeTable.load_bundled(ROOT / "resources")

@@ -153,18 +153,18 @@ def test_end_protocol_and_duplicate_for_a_renewed_protocol(qtbot: QtBot, tmp_pat
     editor.partner_table.selectRow(1)
     editor.actions_by_name["duplicate"].trigger()
     assert editor.partner_table.rowCount() == 3
-    copy = editor.editable.partner(2)
+    copy = editor.editing.editable.partner(2)
     assert copy["id"] == "ocmw-wervik-nieuw"
     assert copy["protocol"]["in_force_from"] == TODAY
     assert "al bediend door OCMW Wervik" in editor.problems.text()
     _set(qtbot, editor, "protocolReference", "Protocol Wervik, vernieuwd")
     editor.partner_table.selectRow(1)
-    editor.ask_end_date = lambda name: TODAY  # type: ignore[method-assign]
+    editor.ask_end_date = lambda name: TODAY.isoformat()  # type: ignore[method-assign]
     editor.actions_by_name["end"].trigger()
-    assert editor.editable.partner(1)["protocol"]["ended_on"] == TODAY
+    assert editor.editing.editable.partner(1)["protocol"]["ended_on"] == TODAY
     assert editor.problems.isHidden()
     _set(qtbot, editor, "registryVersion", "2026.2")
-    document = editor.editable.validate(TABLE)
+    document = editor.editing.editable.validate(TABLE)
     assert [p.id for p in document.partners] == [
         "ocmw-leopoldsburg",
         "ocmw-wervik",
@@ -198,7 +198,7 @@ def test_add_partner_for_brussels_caw(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClicks(teams, "Kind en Gezin Brussel")
     assert editor.form.errors() == {}, editor.form.errors()
     assert "Anderlecht" in child(editor, QLabel, "partnerMunicipalityNames").text()  # type: ignore[attr-defined]
-    document = editor.editable.validate(TABLE)
+    document = editor.editing.editable.validate(TABLE)
     assert document.partners[-1].kind.value == "CAW"
     assert len(document.partners[-1].municipalities) == 19
 

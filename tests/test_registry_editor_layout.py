@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.registry.file_format import RegistryProblem
+from referral_desk.domain.registry_problems import RegistryProblem
 from referral_desk.ui import registry_editor
 from referral_desk.ui.registry_editor import RegistryEditor
 from tests.ui_driver import type_text
@@ -62,9 +62,9 @@ def test_partner_buttons_follow_the_list_in_the_tab_order_and_their_alt_keys_wor
     assert editor.current_index() == 2
     qtbot.keyClick(editor, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: editor.partner_table.rowCount() == 4)
-    editor.ask_end_date = lambda name: TODAY  # type: ignore[method-assign]
+    editor.ask_end_date = lambda name: TODAY.isoformat()  # type: ignore[method-assign]
     qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: editor.editable.partner(3)["protocol"].get("ended_on") == TODAY)
+    qtbot.waitUntil(lambda: editor.editing.editable.partner(3)["protocol"].get("ended_on") == TODAY)
     monkeypatch.setattr(registry_editor, "ask", lambda *a: QMessageBox.StandardButton.Yes)
     qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: editor.partner_table.rowCount() == 3)

@@ -20,11 +20,9 @@ from referral_desk.domain.partners import (
     UnknownPostcode,
 )
 from referral_desk.domain.postcodes import PostcodeTable, Region
-from referral_desk.registry.file_format import (
-    RegistryError,
-    load_registry_file,
-    load_registry_text,
-)
+from referral_desk.domain.registry_problems import RegistryError
+from referral_desk.registry.file_reading import load_registry_file
+from referral_desk.registry.parsing import load_registry_text
 
 ROOT = Path(__file__).parents[1]
 TABLE = PostcodeTable.load_bundled(ROOT / "resources")

@@ -17,18 +17,15 @@ import pytest
 
 from referral_desk.cli import main, selftest
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_problems import RegistryError
 from referral_desk.registry.active import (
     RegistrySource,
     active_registry_source,
     load_active_registry,
 )
 from referral_desk.registry.editing import EditableRegistry
-from referral_desk.registry.file_format import (
-    RegistryError,
-    load_registry_file,
-    load_registry_text,
-    read_registry_text,
-)
+from referral_desk.registry.file_reading import load_registry_file, read_registry_text
+from referral_desk.registry.parsing import load_registry_text
 from referral_desk.storage.paths import AppPaths
 from tests.platforms import posix_only
 

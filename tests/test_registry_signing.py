@@ -105,7 +105,7 @@ def test_the_editor_signs_what_it_saves_with_an_unencrypted_key(
     assert _save_and_wait(qtbot, editor)
     assert saved == [target] and not editor.is_modified()
     assert not [s for s in summaries if s.startswith("PROBLEM")]
-    assert target.read_text("utf-8") == editor.editable.to_text()
+    assert target.read_text("utf-8") == editor.editing.editable.to_text()
     assert _minisign_accepts(target, key)
     # Remembered: the next editor signs with the same key without asking which.
     again = RegistryEditor(TABLE, target, lambda: TODAY, settings=store)

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from referral_desk.cli.selftest import check_registry
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.registry.active import RegistrySource, load_active_registry_checked
-from referral_desk.registry.file_format import load_registry_text
+from referral_desk.registry.parsing import load_registry_text
 from referral_desk.registry.source_folder import (
     Unusable,
     Verified,

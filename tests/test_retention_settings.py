@@ -13,7 +13,7 @@ from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.settings import Settings
 from referral_desk.lifecycle.preferences import Preferences
 from referral_desk.lifecycle.preshared_passwords import PresharedPasswords
-from referral_desk.registry.file_format import load_registry_file
+from referral_desk.registry.file_reading import load_registry_file
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.settings import SettingsStore

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.referral_record import CHANNEL_LABELS, STATUS_LABELS
+from referral_desk.domain.settings import Settings
 from referral_desk.i18n import LANGUAGE_ENV, catalog_path, choose_language
 from referral_desk.lifecycle.breach import DEADLINE_TEXT, INCIDENT_LABELS
-from referral_desk.storage.settings import Settings
 from referral_desk.ui import labels
 from referral_desk.ui.language import install_translators
 

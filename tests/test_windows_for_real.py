@@ -67,6 +67,7 @@ from referral_desk.delivery.windows_registry import (
     detect_windows_mail,
     windows_adapter_order,
 )
+from referral_desk.domain.settings import Settings
 from referral_desk.lifecycle.retention import RetentionPolicy, apply_retention, keep_password_until
 from referral_desk.sealing.archive import build_encrypted_archive
 from referral_desk.sealing.password import generate_password
@@ -76,7 +77,7 @@ from referral_desk.storage import settings as settings_module
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import INDEX_KEY, PasswordVault
 from referral_desk.storage.referral_log import ReferralLog
-from referral_desk.storage.settings import Settings, SettingsError, SettingsStore
+from referral_desk.storage.settings import SettingsError, SettingsStore
 from tests.judges import run_7zz
 from tests.test_atomic_file import another_process_reads
 from tests.test_referral_log import entry

@@ -14,6 +14,8 @@ from pydantic import ValidationError
 
 from referral_desk.delivery.detection import ConfiguredOpenerChain
 from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
+from referral_desk.domain.registry_document import LoadedRegistry
+from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
 from referral_desk.domain.settings import Settings
 from referral_desk.i18n import choose_language
 from referral_desk.lifecycle.creation import ReferralServices
@@ -25,7 +27,6 @@ from referral_desk.registry.active import (
     active_registry_source,
     load_active_registry_checked,
 )
-from referral_desk.registry.file_format import LoadedRegistry, RegistryError, RegistryProblem
 from referral_desk.storage.app_log import configure_logging
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.password_vault import PasswordVault

@@ -17,8 +17,8 @@ from pydantic import ValidationError
 
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_problems import RegistryError
 from referral_desk.registry.active import load_active_registry
-from referral_desk.registry.file_format import RegistryError
 from referral_desk.sealing.leaflet import (
     LANGUAGE_CODES,
     Contact,

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from referral_desk.domain.dutch_counts import counted
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
 from referral_desk.registry.active import RegistrySource, active_registry_source
 from referral_desk.registry.csv_table import (
     CsvImportError,
@@ -26,14 +27,9 @@ from referral_desk.registry.csv_table import (
 )
 from referral_desk.registry.diff import diff_registries, render_diff
 from referral_desk.registry.editing import EditableRegistry
-from referral_desk.registry.file_format import (
-    RegistryError,
-    RegistryProblem,
-    load_registry_file,
-    load_registry_text,
-    read_registry_text,
-)
+from referral_desk.registry.file_reading import load_registry_file, read_registry_text
 from referral_desk.registry.form_input import HeaderInput
+from referral_desk.registry.parsing import load_registry_text
 from referral_desk.registry.rules import (
     NewVersionRefused,
     RegistryBase,

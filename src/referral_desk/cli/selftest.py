@@ -47,13 +47,13 @@ from referral_desk.domain.referral import (
     Referral,
     ReferrerProfile,
 )
+from referral_desk.domain.registry_problems import RegistryError
 from referral_desk.registry.active import (
     SOURCE_LABELS,
     RegistrySource,
     active_registry_source,
     load_active_registry_checked,
 )
-from referral_desk.registry.file_format import RegistryError
 from referral_desk.sealing.archive import build_encrypted_archive, read_encrypted_archive
 from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
 from referral_desk.sealing.password import generate_password

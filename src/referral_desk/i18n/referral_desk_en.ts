@@ -1188,6 +1188,41 @@ Location: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PartnerList</name>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <source>Postcodes</source>
+        <translation>Postcodes</translation>
+    </message>
+    <message>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Beëindigd</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+</context>
+<context>
     <name>PartnerPanel</name>
     <message>
         <source>Vul de postcode van de cliënt in om de partner te zien.</source>
@@ -1716,56 +1751,8 @@ Has the deletion request been sent?</translation>
 <context>
     <name>RegistryEditor</name>
     <message>
-        <source>Zoek op naam, id, mailbox, postcode of gemeente</source>
-        <translation>Search by name, id, mailbox, postcode or municipality</translation>
-    </message>
-    <message>
-        <source>Zoeken in partners</source>
-        <translation>Search partners</translation>
-    </message>
-    <message>
-        <source>&amp;Zoeken</source>
-        <translation>Searc&amp;h</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>Partners</translation>
-    </message>
-    <message>
-        <source>Id</source>
-        <translation>Id</translation>
-    </message>
-    <message>
-        <source>Naam</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Soort</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Mailbox</source>
-        <translation>Mailbox</translation>
-    </message>
-    <message>
-        <source>Postcodes</source>
-        <translation>Postcodes</translation>
-    </message>
-    <message>
-        <source>Sinds</source>
-        <translation>Since</translation>
-    </message>
-    <message>
-        <source>Beëindigd</source>
-        <translation>Ended</translation>
-    </message>
-    <message>
         <source>Partnerregister</source>
         <translation>Partner registry</translation>
-    </message>
-    <message>
-        <source>JJJJ-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>&amp;Toevoegen</source>
@@ -1784,56 +1771,12 @@ Has the deletion request been sent?</translation>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <source>Sleutel om te ondertekenen</source>
-        <translation>Signing key</translation>
-    </message>
-    <message>
-        <source>Kies sle&amp;utel…</source>
-        <translation>Choose &amp;key…</translation>
-    </message>
-    <message>
-        <source>Sleutel om te ondertekenen kiezen</source>
-        <translation>Choose the signing key</translation>
-    </message>
-    <message>
-        <source>Wordt bij het opslaan van een gewijzigd register de dag van vandaag.</source>
-        <translation>Set to today when a changed registry is saved.</translation>
-    </message>
-    <message>
-        <source>Ve&amp;rsie</source>
-        <translation>&amp;Version</translation>
-    </message>
-    <message>
-        <source>Datu&amp;m</source>
-        <translation>Da&amp;te</translation>
-    </message>
-    <message>
-        <source>Gewi&amp;jzigd door</source>
-        <translation>&amp;Changed by</translation>
-    </message>
-    <message>
         <source>Openen…</source>
         <translation>Open…</translation>
     </message>
     <message>
         <source>Opslaan als…</source>
         <translation>Save as…</translation>
-    </message>
-    <message>
-        <source>Zonder handtekening</source>
-        <translation>Without signature</translation>
-    </message>
-    <message>
-        <source>Voortaan zonder handtekening opslaan</source>
-        <translation>Save without a signature from now on</translation>
-    </message>
-    <message>
-        <source>Ondertekenen met sleutel:</source>
-        <translation>Sign with key:</translation>
-    </message>
-    <message>
-        <source>geen (opslaan zonder handtekening)</source>
-        <translation>none (save without a signature)</translation>
     </message>
     <message>
         <source>Geheime sleutel kiezen (minisign)</source>
@@ -1854,14 +1797,6 @@ Has the deletion request been sent?</translation>
     <message>
         <source>{0} De keuze geldt tot u het partnerregister sluit.</source>
         <translation>{0} The choice applies until you close the partner registry.</translation>
-    </message>
-    <message>
-        <source>geen tekstbestand</source>
-        <translation>not a text file</translation>
-    </message>
-    <message>
-        <source>De sleutel {0} is niet bruikbaar: {1}</source>
-        <translation>The key {0} cannot be used: {1}</translation>
     </message>
     <message>
         <source>Partnerregister ondertekenen</source>
@@ -1904,48 +1839,8 @@ Has the deletion request been sent?</translation>
         <translation>Not in order yet</translation>
     </message>
     <message>
-        <source>Bewaard zonder handtekening</source>
-        <translation>Saved without a signature</translation>
-    </message>
-    <message>
-        <source>{0} is bewaard zonder handtekening; de handtekening {1} die ernaast staat past er niet meer bij. Kies een sleutel en bewaar opnieuw, of onderteken met: referral-desk registry sign</source>
-        <translation>{0} was saved without a signature; the signature {1} beside it no longer matches. Choose a key and save again, or sign with: referral-desk registry sign</translation>
-    </message>
-    <message>
-        <source> Er is niets bewaard; uw wijzigingen staan nog open.</source>
-        <translation> Nothing was saved; your changes are still open.</translation>
-    </message>
-    <message>
         <source>Niet bewaard</source>
         <translation>Not saved</translation>
-    </message>
-    <message>
-        <source> Kies de sleutel opnieuw, of kies Zonder handtekening.</source>
-        <translation> Choose the key again, or choose Without signature.</translation>
-    </message>
-    <message>
-        <source>Verkeerd wachtwoord voor de sleutel {0}.</source>
-        <translation>Wrong password for the key {0}.</translation>
-    </message>
-    <message>
-        <source> Kies opnieuw Opslaan als… en typ het wachtwoord.</source>
-        <translation> Choose Save as… again and type the password.</translation>
-    </message>
-    <message>
-        <source>Ondertekenen mislukt ({0}).</source>
-        <translation>Signing failed ({0}).</translation>
-    </message>
-    <message>
-        <source>Niet ondertekend, niet bewaard</source>
-        <translation>Not signed, not saved</translation>
-    </message>
-    <message>
-        <source>Bewaard, niet ondertekend</source>
-        <translation>Saved, not signed</translation>
-    </message>
-    <message>
-        <source>{0} is bewaard, maar de handtekening {1} kon niet geschreven worden ({2}). Zonder geldige handtekening weigeren laptops met een vertrouwde sleutel dit register: onderteken het met referral-desk registry sign.</source>
-        <translation>{0} was saved, but the signature {1} could not be written ({2}). Without a valid signature, laptops with a trusted key refuse this registry: sign it with referral-desk registry sign.</translation>
     </message>
     <message>
         <source>{0} kon niet geschreven worden ({1}). Uw wijzigingen staan nog open: kies een map waarin u mag schrijven (bv. Documenten) en geef het bestand aan de IT-dienst.</source>
@@ -2004,6 +1899,87 @@ Has the deletion request been sent?</translation>
         <translation>Delete {0} from the partner registry? A protocol that expires is better ended, so its history is kept.</translation>
     </message>
     <message>
+        <source>Partnerregister – {0}{1}</source>
+        <translation>Partner registry – {0}{1}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryEditorView</name>
+    <message>
+        <source>Zoek op naam, id, mailbox, postcode of gemeente</source>
+        <translation>Search by name, id, mailbox, postcode or municipality</translation>
+    </message>
+    <message>
+        <source>Zoeken in partners</source>
+        <translation>Search partners</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>Searc&amp;h</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryHeaderBox</name>
+    <message>
+        <source>Partnerregister</source>
+        <translation>Partner registry</translation>
+    </message>
+    <message>
+        <source>JJJJ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Wordt bij het opslaan van een gewijzigd register de dag van vandaag.</source>
+        <translation>Set to today when a changed registry is saved.</translation>
+    </message>
+    <message>
+        <source>Ve&amp;rsie</source>
+        <translation>&amp;Version</translation>
+    </message>
+    <message>
+        <source>Datu&amp;m</source>
+        <translation>Da&amp;te</translation>
+    </message>
+    <message>
+        <source>Gewi&amp;jzigd door</source>
+        <translation>&amp;Changed by</translation>
+    </message>
+    <message>
+        <source>Sleutel om te ondertekenen</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Kies sle&amp;utel…</source>
+        <translation>Choose &amp;key…</translation>
+    </message>
+    <message>
+        <source>Sleutel om te ondertekenen kiezen</source>
+        <translation>Choose the signing key</translation>
+    </message>
+    <message>
+        <source>Zonder handtekening</source>
+        <translation>Without signature</translation>
+    </message>
+    <message>
+        <source>Voortaan zonder handtekening opslaan</source>
+        <translation>Save without a signature from now on</translation>
+    </message>
+    <message>
+        <source>Ondertekenen met sleutel:</source>
+        <translation>Sign with key:</translation>
+    </message>
+    <message>
+        <source>geen (opslaan zonder handtekening)</source>
+        <translation>none (save without a signature)</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryProblemList</name>
+    <message>
+        <source>Nog niet in orde</source>
+        <translation>Not in order yet</translation>
+    </message>
+    <message>
         <source>… en nog {0}</source>
         <translation>… and {0} more</translation>
     </message>
@@ -2014,10 +1990,6 @@ Has the deletion request been sent?</translation>
     <message>
         <source>regel {0} · {1}</source>
         <translation>line {0} · {1}</translation>
-    </message>
-    <message>
-        <source>Partnerregister – {0}{1}</source>
-        <translation>Partner registry – {0}{1}</translation>
     </message>
 </context>
 <context>
@@ -2133,6 +2105,61 @@ Password agreed with {1}:</translation>
     <message>
         <source>Niet verwijderd: {0}.</source>
         <translation>Not deleted: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveSigning</name>
+    <message>
+        <source>geen tekstbestand</source>
+        <translation>not a text file</translation>
+    </message>
+    <message>
+        <source>De sleutel {0} is niet bruikbaar: {1}</source>
+        <translation>The key {0} cannot be used: {1}</translation>
+    </message>
+    <message>
+        <source> Er is niets bewaard; uw wijzigingen staan nog open.</source>
+        <translation> Nothing was saved; your changes are still open.</translation>
+    </message>
+    <message>
+        <source>Niet bewaard</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source> Kies de sleutel opnieuw, of kies Zonder handtekening.</source>
+        <translation> Choose the key again, or choose Without signature.</translation>
+    </message>
+    <message>
+        <source>Verkeerd wachtwoord voor de sleutel {0}.</source>
+        <translation>Wrong password for the key {0}.</translation>
+    </message>
+    <message>
+        <source> Kies opnieuw Opslaan als… en typ het wachtwoord.</source>
+        <translation> Choose Save as… again and type the password.</translation>
+    </message>
+    <message>
+        <source>Ondertekenen mislukt ({0}).</source>
+        <translation>Signing failed ({0}).</translation>
+    </message>
+    <message>
+        <source>Niet ondertekend, niet bewaard</source>
+        <translation>Not signed, not saved</translation>
+    </message>
+    <message>
+        <source>Bewaard, niet ondertekend</source>
+        <translation>Saved, not signed</translation>
+    </message>
+    <message>
+        <source>{0} is bewaard, maar de handtekening {1} kon niet geschreven worden ({2}). Zonder geldige handtekening weigeren laptops met een vertrouwde sleutel dit register: onderteken het met referral-desk registry sign.</source>
+        <translation>{0} was saved, but the signature {1} could not be written ({2}). Without a valid signature, laptops with a trusted key refuse this registry: sign it with referral-desk registry sign.</translation>
+    </message>
+    <message>
+        <source>Bewaard zonder handtekening</source>
+        <translation>Saved without a signature</translation>
+    </message>
+    <message>
+        <source>{0} is bewaard zonder handtekening; de handtekening {1} die ernaast staat past er niet meer bij. Kies een sleutel en bewaar opnieuw, of onderteken met: referral-desk registry sign</source>
+        <translation>{0} was saved without a signature; the signature {1} beside it no longer matches. Choose a key and save again, or sign with: referral-desk registry sign</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ Once IT has configured a trusted key (a minisign ``*.pub`` in a ``trusted-keys``
 are the bytes parsed: the file is read once.
 
 Without a machine registry, a source folder IT configured in ``config.toml`` (or the copy last
-verified from it) comes before the bundled registry: see registry_source.
+verified from it) comes before the bundled registry: see registry.source_folder.
 """
 
 from __future__ import annotations
@@ -24,20 +24,17 @@ from pathlib import Path
 
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.registry.file_format import (
-    LoadedRegistry,
-    RegistryError,
-    RegistryProblem,
-    load_registry_text,
-    read_registry_text,
-)
+from referral_desk.domain.registry_document import LoadedRegistry
+from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
+from referral_desk.registry.file_reading import read_registry_text
+from referral_desk.registry.parsing import load_registry_text
 from referral_desk.registry.trust import SignatureStatus, check_signature, read_trusted_keys
 from referral_desk.storage.paths import AppPaths
 
 
 class RegistrySource(StrEnum):
     MACHINE = "machine"
-    SOURCE = "source"  # the source folder IT configured (registry_source)
+    SOURCE = "source"  # the source folder IT configured (registry.source_folder)
     CACHED = "cached"  # the last registry verified from that folder
     BUNDLED = "bundled"
 

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.excel_csv import restored, write_csv
 from referral_desk.domain.partners import Partner
-from referral_desk.registry.file_format import RegistryDocument
+from referral_desk.domain.registry_document import RegistryDocument
 
 # Column header → (path in the partner table, kind of cell).
 COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from referral_desk.domain.partners import Partner
-from referral_desk.registry.file_format import RegistryDocument
+from referral_desk.domain.registry_document import RegistryDocument
 
 
 @dataclass(frozen=True)

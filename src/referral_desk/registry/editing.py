@@ -20,11 +20,10 @@ from tomlkit.items import AoT, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.registry.file_format import (
+from referral_desk.domain.registry_document import RegistryDocument
+from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
+from referral_desk.registry.parsing import (
     MAX_NESTING,
-    RegistryDocument,
-    RegistryError,
-    RegistryProblem,
     load_registry_text,
     nesting_depth,
     syntax_error,

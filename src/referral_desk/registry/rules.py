@@ -13,15 +13,12 @@ from dataclasses import dataclass
 
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.registry_document import RegistryDocument
+from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
 from referral_desk.registry.diff import diff_registries, render_diff
 from referral_desk.registry.editing import EditableRegistry
-from referral_desk.registry.file_format import (
-    RegistryDocument,
-    RegistryError,
-    RegistryProblem,
-    load_registry_text,
-)
 from referral_desk.registry.form_input import HeaderInput
+from referral_desk.registry.parsing import load_registry_text
 
 NEEDS_NEW_VERSION = "Het partnerregister is gewijzigd: geef het een nieuwe versie (nu {0})."
 NOT_VALID_YET = "Het partnerregister kan pas bewaard worden als alles in orde is:\n{0}"

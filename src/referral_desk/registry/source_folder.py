@@ -38,12 +38,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from referral_desk.registry.file_format import (
-    RegistryDocument,
-    RegistryError,
-    load_registry_text,
-    read_registry_text,
-)
+from referral_desk.domain.registry_document import RegistryDocument
+from referral_desk.domain.registry_problems import RegistryError
+from referral_desk.registry.file_reading import read_registry_text
+from referral_desk.registry.parsing import load_registry_text
 from referral_desk.storage.atomic_file import atomic_write_bytes
 
 if TYPE_CHECKING:

@@ -36,6 +36,8 @@ from referral_desk.domain.partners import LookupResult, PartnerFound
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.referral import FormErrors, ReferrerProfile, parse_client_form
 from referral_desk.domain.referral_record import PasswordChannel, ReferralLogEntry
+from referral_desk.domain.registry_document import LoadedRegistry
+from referral_desk.domain.registry_problems import RegistryError
 from referral_desk.domain.settings import Settings
 from referral_desk.lifecycle.after_sending import (
     FollowUpRefused,
@@ -68,7 +70,6 @@ from referral_desk.lifecycle.readiness import (
     referral_blockers,
 )
 from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices, RecordOutcome
-from referral_desk.registry.file_format import LoadedRegistry, RegistryError
 from referral_desk.sealing.leaflet import render_client_receipt, render_information_sheet
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.settings import SettingsError, SettingsStore

@@ -17,12 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from referral_desk.domain.partners import PartnerKind, PartnerRegion, PasswordMode
-from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.registry.form_input import (
-    PARTNER_FIELDS,
-    partner_from_texts,
-    partner_problems,
-)
+from referral_desk.lifecycle.registry_partner_entry import PartnerEntry
 from referral_desk.ui.client_form import FieldRow
 
 
@@ -31,10 +26,10 @@ class PartnerForm(QGroupBox):
 
     edited = Signal()
 
-    def __init__(self, table: PostcodeTable, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: PartnerEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Partner"))
-        self.table = table
+        self.entry = entry
         self.rows: dict[str, FieldRow] = {}
         self.editors: dict[str, QWidget] = {}
         self._loading = False
@@ -135,7 +130,7 @@ class PartnerForm(QGroupBox):
             layout.addRow(label, row)
             if name == "municipalities":
                 layout.addRow("", self.municipality_names)
-        assert tuple(self.editors) == PARTNER_FIELDS
+        assert tuple(self.editors) == entry.fields
         for first, second in itertools.pairwise(self.editors[name] for name in labels):
             QWidget.setTabOrder(first, second)
 
@@ -144,23 +139,14 @@ class PartnerForm(QGroupBox):
     def load(self, raw: dict[str, Any]) -> None:
         self._loading = True
         try:
-            protocol = raw.get("protocol") if isinstance(raw.get("protocol"), dict) else {}
-            assert isinstance(protocol, dict)
+            texts = self.entry.texts(raw)
             for name, editor in self.editors.items():
-                value = protocol.get(name[9:]) if name.startswith("protocol.") else raw.get(name)
-                if isinstance(value, bool):
-                    value = "true" if value else "false"
                 if isinstance(editor, QComboBox):
-                    index = editor.findData(str(value) if value is not None else None)
-                    editor.setCurrentIndex(max(index, 0))
+                    editor.setCurrentIndex(max(editor.findData(texts[name]), 0))
                 elif isinstance(editor, QPlainTextEdit):
-                    items = value if isinstance(value, list) else []
-                    editor.setPlainText("\n".join(str(v) for v in items))
+                    editor.setPlainText(texts[name])
                 elif isinstance(editor, QLineEdit):
-                    if isinstance(value, list):
-                        editor.setText(", ".join(str(v) for v in value))
-                    else:
-                        editor.setText("" if value is None else str(value))
+                    editor.setText(texts[name])
                     editor.setCursorPosition(0)
         finally:
             self._loading = False
@@ -176,22 +162,18 @@ class PartnerForm(QGroupBox):
         return editor.text().strip()
 
     def values(self) -> dict[str, Any]:
-        return partner_from_texts({name: self._text(name) for name in self.editors})
+        return self.entry.read({name: self._text(name) for name in self.editors})
 
     # --- checks -------------------------------------------------------------------------------
 
     def errors(self) -> dict[str, str]:
-        return partner_problems(self.values(), self.table)
+        return self.entry.problems(self.values())
 
     def refresh_errors(self) -> dict[str, str]:
         errors = self.errors()
         for name, row in self.rows.items():
             row.show_error(errors.get(name))
-        names = [
-            m.name_nl
-            for nis in self.values().get("municipalities", [])
-            if (m := self.table.municipality(nis)) is not None
-        ]
+        names = self.entry.municipality_names(self.values())
         self.municipality_names.setText(", ".join(names))
         return errors
 
