@@ -13,9 +13,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
-
-import phonenumbers
-from email_validator import EmailNotValidError, ValidatedEmail, validate_email
+from typing import TYPE_CHECKING
 
 from referral_desk.domain.errors import Message, UserFacingError
 from referral_desk.domain.field_messages import (
@@ -84,6 +82,12 @@ _BOX_PREFIX = re.compile(r"^(?:bus|bte|boîte|box)\s*", re.IGNORECASE)
 _POSTCODE = re.compile(r"^[1-9][0-9]{3}$")
 _PHONE_CHARACTERS = frozenset("0123456789 +()-./")
 _PHONE_EXTENSION = re.compile(r"(?i)(?:ext|toestel|tst|post|x|#|;)")
+
+# phonenumbers and email_validator load at the first phone number or address checked, not
+# when the app starts: loading their metadata and expressions takes tens of milliseconds.
+if TYPE_CHECKING:
+    import phonenumbers
+    from email_validator import ValidatedEmail
 
 
 class FieldError(UserFacingError, ValueError):
@@ -235,6 +239,8 @@ def validate_phone(text: str) -> str:
         raise FieldError(PHONE_EXTENSION())
     if not set(value) <= _PHONE_CHARACTERS:
         raise FieldError(PHONE_CHARACTERS())
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, "BE")
     except phonenumbers.NumberParseException:
@@ -295,6 +301,8 @@ def _invalid_phone_hint(number: phonenumbers.PhoneNumber) -> Message:
 
 def format_phone_national(e164: str) -> str:
     """Belgian numbers in national notation, foreign ones internationally, for display."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, "BE")
     except phonenumbers.NumberParseException:
@@ -310,6 +318,8 @@ def format_phone_national(e164: str) -> str:
 def is_mobile(e164: str) -> bool:
     """Whether an sms can reach this number: only a number phonenumbers knows as mobile
     (04xx in Belgium). A landline, an ambiguous or an unreadable number is not."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, "BE")
     except phonenumbers.NumberParseException:
@@ -327,6 +337,8 @@ def _checked_email(text: str, *, sendable: bool) -> ValidatedEmail:
         raise FieldError(EMAIL_SPACE())
     if sendable and not value.partition("@")[0].isascii():
         raise FieldError(EMAIL_NOT_SENDABLE())
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         return validate_email(value, check_deliverability=False, allow_smtputf8=not sendable)
     except EmailNotValidError:

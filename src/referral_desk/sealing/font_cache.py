@@ -167,7 +167,7 @@ def _parse(family: str, style: str, path: Path) -> _ParsedFont | None:
         and "glyf" in parsed
         and ".notdef" in parsed["glyf"]
     )
-    parsed.close()
+    _release(parsed)
     template.ttfont = None  # only the per-document copies are ever subset
     if not cacheable:
         return None
@@ -182,12 +182,23 @@ def _parse(family: str, style: str, path: Path) -> _ParsedFont | None:
         full = _snapshot(font)
         _cut(font)
         cut = _snapshot(font)
+        cut_glyphs = frozenset(font.getGlyphOrder())
     except Exception as error:  # a font fontTools cannot cut or pickle: fpdf's own way
         log.warning("font cache not used for %s: %s", path.name, type(error).__name__)
         return None
-    # No gc.collect() here: this runs on worker threads, and a collection there could
-    # destroy Qt objects of the GUI thread that happen to be in unreachable cycles.
-    return _ParsedFont(template, full, cut, frozenset(font.getGlyphOrder()))
+    finally:
+        _release(font)
+    return _ParsedFont(template, full, cut, cut_glyphs)
+
+
+def _release(font: Any) -> None:
+    """Frees a parsed font's tables now. A fontTools font is in a reference cycle, so its
+    thousands of decompiled glyphs would otherwise wait for the garbage collector, and
+    the next font parsed would take new memory instead of theirs. (No gc.collect(): this
+    runs on worker threads, and a collection there could destroy Qt objects of the GUI
+    thread that happen to be in unreachable cycles.)"""
+    font.close()
+    font.tables.clear()
 
 
 def _parsed_font(family: str, style: str, path: Path) -> _ParsedFont | None:

@@ -21,22 +21,17 @@ import logging
 import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import (
-    InitError,
-    KeyringError,
-    KeyringLocked,
-    NoKeyringError,
-    PasswordDeleteError,
-    PasswordSetError,
-)
 from pydantic import BaseModel, ConfigDict
 
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
+
+# keyring loads at the first keyring call, not when the app starts: importing it reads
+# every installed package's entry points, a tenth of the app's start-up.
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +69,15 @@ def _backend_name(backend: KeyringBackend) -> str:
 
 
 def _reason(error: BaseException) -> str:
+    from keyring.errors import (
+        InitError,
+        KeyringError,
+        KeyringLocked,
+        NoKeyringError,
+        PasswordDeleteError,
+        PasswordSetError,
+    )
+
     if isinstance(error, KeyringLocked):
         return (
             "de sleutelbos is vergrendeld; ontgrendel hem (meld u opnieuw aan) en probeer opnieuw"
@@ -94,6 +98,8 @@ def _reason(error: BaseException) -> str:
 
 
 def _delete_if_present(backend: KeyringBackend, *, key: str) -> None:
+    from keyring.errors import PasswordDeleteError
+
     if backend.get_password(SERVICE, key) is None:
         return
     try:
@@ -164,6 +170,8 @@ class PasswordVault:
     @property
     def backend(self) -> KeyringBackend:
         if self._backend is None:
+            import keyring
+
             self._backend = keyring.get_keyring()
         return self._backend
 
