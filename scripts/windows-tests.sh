@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/windows-env.sh
 source scripts/windows-env.sh
 win_env_ensure
-# tests/test_mapi.py's fake Simple MAPI library as a Windows DLL: the Windows Python cannot
+# tests/delivery/test_mapi.py's fake Simple MAPI library as a Windows DLL: the Windows Python cannot
 # start the Linux compiler that builds it on Linux. Named by the hash of its source.
 fake_mapi="$WIN_ENV/fakemapi-$(sha256sum tests/fake_mapi.c | cut -c1-16).dll"
 if [ ! -f "$fake_mapi" ]; then
@@ -19,7 +19,7 @@ if [ ! -f "$fake_mapi" ]; then
   mv "$fake_mapi.$$" "$fake_mapi"
 fi
 export REFERRAL_DESK_FAKE_MAPI_DLL="Z:${fake_mapi//\//\\}"
-# tests/test_windows_for_real.py's recording Simple MAPI provider, which Wine's own mapi32.dll
+# tests/windows/test_windows_for_real.py's recording Simple MAPI provider, which Wine's own mapi32.dll
 # loads as the default mail program's DLL: one with MAPISendMailW and MAPISendMail, one with
 # only the ANSI MAPISendMail (-DANSI_ONLY). Named by the hash of their source.
 recording_mapi_hash="$(sha256sum tests/recording_mapi_provider.c | cut -c1-16)"

@@ -1,4 +1,4 @@
-"""Run by tests/test_background_threads.py in a child process (a segfault must not kill the
+"""Run by tests/ui/test_background_threads.py in a child process (a segfault must not kill the
 parent pytest): several referrals per window, the window closed, new windows, many rounds.
 The last test checks that Python's garbage collector never ran on a pool thread, where it
 would destroy the Qt objects of closed windows."""

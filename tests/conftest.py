@@ -19,7 +19,6 @@ from tests.platforms import point_windows_folders_at
 
 if TYPE_CHECKING:
     from referral_desk.ui.gui_collector import GuiThreadCollector
-    from tests.lifecycle_fixtures import Desk
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if sys.platform == "win32":
@@ -64,17 +63,6 @@ def qapp_args() -> list[str]:
     """Qt on Windows under Wine never sees QT_QPA_PLATFORM (Wine drops QT_* variables), and its
     native platform plugin aborts there: the offscreen platform goes in as an argument."""
     return ["referral-desk-tests", "-platform", "offscreen"] if sys.platform == "win32" else []
-
-
-@pytest.fixture(scope="session")
-def compiled_catalogs() -> None:
-    """The .qm files are built, not committed: a fresh clone's `pytest` builds them here."""
-    scripts = str(Path(__file__).resolve().parents[1] / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    import update_translations
-
-    update_translations.compile_catalogs()
 
 
 @pytest.fixture(autouse=True)
@@ -129,12 +117,3 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     keyring.set_keyring(MemoryKeyring())
     yield home
     keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Desk:
-    """The real Desk of lifecycle/desk.py, every file under tmp_path, with fakes for the
-    clock, keyring and mail client (tests.lifecycle_fixtures); imported only when asked."""
-    from tests.lifecycle_fixtures import desk_at
-
-    return desk_at(tmp_path)

@@ -2,7 +2,7 @@
 
 PyInstaller reads this text (``EXE(version=...)``) with its own ``VSVersionInfo`` classes,
 which need ``pefile`` and so are only importable where PyInstaller runs on Windows. Writing
-the text here keeps it testable on Linux: ``tests/test_msi.py`` parses it.
+the text here keeps it testable on Linux: ``tests/packaging/test_msi.py`` parses it.
 """
 
 from __future__ import annotations

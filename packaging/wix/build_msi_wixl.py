@@ -10,8 +10,8 @@ with a GLib warning, a property-setting ``CustomAction`` and its ``Custom`` with
 This script then adds exactly those rows and bits with ``msibuild``,
 reading them from the same referral-desk.wxs, the way WiX v3 writes them. The result is the
 MSI ``packaging/build_windows.py package`` makes on Linux; under Wine it installs, copies the
-registry files and uninstalls (tests/test_windows_install.py). On a Windows build machine the
-same .wxs goes through WiX v3.
+registry files and uninstalls (tests/packaging/test_windows_install.py). On a Windows build
+machine the same .wxs goes through WiX v3.
 """
 
 from __future__ import annotations

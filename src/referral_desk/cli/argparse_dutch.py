@@ -4,7 +4,7 @@ argparse looks its texts up through the module-level ``_`` and ``ngettext`` it i
 gettext, at the moment it prints them. Replacing those two with a lookup in this table is the
 whole mechanism: no compiled catalog to build and ship, no change to the process-wide gettext
 domain. Texts a newer Python adds stay English until they are added here;
-tests/test_cli_dutch.py checks that every text of the running Python is in the table.
+tests/cli/test_cli_dutch.py checks that every text of the running Python is in the table.
 """
 
 from __future__ import annotations

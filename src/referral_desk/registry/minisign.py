@@ -5,7 +5,7 @@ reads and writes exactly what ``minisign -G``/``-S``/``-V`` do (format of minisi
 https://jedisct1.github.io/minisign/). The cryptography is ``cryptography``'s Ed25519 and
 scrypt and hashlib's BLAKE2b; this module only lays the bytes out. Signing uses the
 prehashed ``ED`` algorithm (minisign's default since 0.10); verifying accepts ``ED`` and the
-legacy ``Ed``. The real binary is the judge in tests/test_minisign.py.
+legacy ``Ed``. The real binary is the judge in tests/registry/test_minisign.py.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ addresses here are written in (Latin, Greek, Cyrillic; about 1,500 of DejaVu's 6
 glyphs), which fpdf subsets in a third of the time. The cut keeps everything fpdf's own
 subsetting looks at (glyph names, GSUB for its glyph closure, hinting) and leaves out only
 tables fpdf drops anyway, so the PDF is byte for byte what ``add_font`` gives
-(tests/test_documents.py checks that for every script in the cut).
+(tests/sealing/test_documents.py checks that for every script in the cut).
 
 fpdf and fontTools are imported on first use only: they cost more start-up time than the
 rest of the app together.

@@ -1,7 +1,7 @@
 """The core's Dutch labels (statuses, channels, incident kinds) as literals lupdate can read.
 
 The core keeps its labels Qt-free for the CLI and the mails; the window shows them through
-these functions, so each one is a translatable string. tests/test_translations.py checks that,
+these functions, so each one is a translatable string. tests/ui/test_translations.py checks that,
 untranslated, every one equals the core's label, so the two cannot drift apart.
 """
 
