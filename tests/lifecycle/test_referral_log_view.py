@@ -4,7 +4,6 @@ without a display: the listing with its deletion lines, and whether a request is
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
@@ -17,11 +16,6 @@ from tests.lifecycle_fixtures import NOW, PROFILE, Desk
 from tests.storage.test_referral_log import entry
 
 ALONE = "KG-2026-CCCCCC"
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Desk:
-    return Desk(tmp_path)
 
 
 def _unreadable(*_args: object) -> ReferralLogEntry | None:

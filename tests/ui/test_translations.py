@@ -181,7 +181,7 @@ def test_the_settings_dialog_saves_the_language(qtbot: QtBot) -> None:
     assert combo.accessibleName() and combo.findData("en") >= 0
     combo.setCurrentIndex(combo.findData("en"))
     dialog.try_save()
-    assert window.deps.settings.load().language == "en"
+    assert window.desk.settings.load().language == "en"
 
 
 def test_the_check_script_passes_on_the_committed_files() -> None:
