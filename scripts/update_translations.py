@@ -238,6 +238,11 @@ def compile_catalogs() -> list[Path]:
     return built
 
 
+def _shown(path: Path) -> str:
+    """*path* as the repository's relative name; as it is when it lies elsewhere (another drive)."""
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
 def check() -> list[str]:
     """Why the committed catalogs are not in step with the code (empty: they are)."""
     if not ENGLISH.exists():
@@ -245,7 +250,7 @@ def check() -> list[str]:
     problems = []
     if not CORE_TEXTS.exists() or CORE_TEXTS.read_text(encoding="utf-8") != core_texts_module():
         problems.append(
-            f"{os.path.relpath(CORE_TEXTS, REPO)} is stale (a core message template was added, "
+            f"{_shown(CORE_TEXTS)} is stale (a core message template was added, "
             "changed or removed): run python3 scripts/update_translations.py and translate "
             "what is new"
         )
@@ -286,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     I18N.mkdir(parents=True, exist_ok=True)
     if write_core_texts():
-        print(f"wrote {os.path.relpath(CORE_TEXTS, REPO)}")
+        print(f"wrote {_shown(CORE_TEXTS)}")
     run_lupdate(ENGLISH)
     left = translation_problems(ENGLISH)
     print(f"{ENGLISH.relative_to(REPO)}: {source_count()} source texts, {len(left)} to translate")

@@ -8,6 +8,7 @@ it got.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -306,6 +307,11 @@ def test_every_adapter_starts_its_program_with_the_users_environment(
     bundle = tmp_path / "referral-desk" / "_internal"
     (bundle / "bin").mkdir(parents=True)
     bindir = tmp_path / "bin"
+    if sys.platform == "win32":
+        # With sys.frozen set, pywin32 looks for its DLLs on sys.path, where a real build puts
+        # them; this process only pretends, so the modules the private writes use load first.
+        for module in ("pywintypes", "win32api", "win32file", "win32security", "winerror"):
+            importlib.import_module(module)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
     monkeypatch.setenv("LD_LIBRARY_PATH", path_list(str(bundle), *([original] if original else [])))
