@@ -21,7 +21,7 @@ from tests.minisign_check import minisign_verifies
 from tests.platforms import posix_only
 from tests.registry.test_minisign import STOCK_MINISIGN, WITHOUT_THE_TOOL, make_keys, run_minisign
 from tests.ui.test_registry_editor import BUNDLED, TABLE, TODAY, _saving_to, _set
-from tests.ui_driver import child, open_main_window
+from tests.ui_driver import answering, child, open_main_window
 
 NOW = 1_795_000_000.0
 CANARY = "kanarie-Wachtwoord-7Q2"
@@ -34,7 +34,7 @@ def _changed_editor(
     shutil.copyfile(BUNDLED, source)
     editor = RegistryEditor(TABLE, source, lambda: TODAY, settings=settings, clock=lambda: NOW)
     qtbot.addWidget(editor)
-    editor.confirm_discard = lambda: True  # type: ignore[method-assign]
+    answering(editor, unsaved="discard")
     editor.show()
     editor.partner_table.selectRow(1)
     _set(qtbot, editor, "partnerMailbox", "sociaal@wervik.be")
@@ -120,7 +120,7 @@ def test_an_encrypted_key_asks_its_password_which_is_never_kept(
     key = make_keys(tmp_path / "keys", password=CANARY)
     window = open_main_window(qtbot)
     editor = window.open_registry_editor()
-    editor.confirm_discard = lambda: True  # type: ignore[method-assign]
+    answering(editor, unsaved="discard")
     source = tmp_path / "partners.toml"
     shutil.copyfile(BUNDLED, source)
     assert editor.open_file(source)
@@ -207,11 +207,11 @@ def test_a_file_that_is_no_secret_key_is_not_chosen(qtbot: QtBot, tmp_path: Path
     key = make_keys(tmp_path / "keys")
     store = SettingsStore(tmp_path / "settings.json")
     editor = _changed_editor(qtbot, tmp_path, store)
-    problems: list[str] = []
-    editor.show_problem = lambda title, message: problems.append(message)  # type: ignore[method-assign]
+    told = answering(editor, unsaved="discard").told
     editor.choose_key_path = lambda: key.with_suffix(".pub")  # type: ignore[method-assign]
     editor.choose_signing_key()
     assert editor.signing_key_path is None and store.load().signing_key_path is None
+    problems = [notice.text for notice in told]
     assert problems and "niet bruikbaar" in problems[0]
 
 

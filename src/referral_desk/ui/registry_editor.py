@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QToolBar,
     QWidget,
 )
@@ -43,8 +42,9 @@ from referral_desk.lifecycle.registry_signing import (
     Signature,
     SigningKeyMemory,
 )
+from referral_desk.ui import registry_editor_questions as asking
 from referral_desk.ui.core_messages import worded
-from referral_desk.ui.plain_message import ask, tell
+from referral_desk.ui.questions import Answers, Notice, Questions
 from referral_desk.ui.registry_editor_view import RegistryEditorView
 from referral_desk.ui.registry_save_signing import SaveSigning
 
@@ -74,10 +74,12 @@ class RegistryEditor(QMainWindow):
         settings: KeySettings | None = None,
         clock: Callable[[], float] = time.time,
         documents: Path | None = None,
+        questions: Answers | None = None,
     ) -> None:
         """*path* is the registry the app uses: saving over it asks first. *documents* is
         where *Opslaan als* proposes a new file (the user's Documents folder)."""
         super().__init__(parent)
+        self.questions: Answers = questions or Questions()
         self.setObjectName("registryEditor")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         documents = documents if documents is not None else _default_documents()
@@ -259,28 +261,10 @@ class RegistryEditor(QMainWindow):
         return Path(name) if name else None
 
     def choose_save_path(self) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Partnerregister opslaan als"),
-            str(self.editing.proposed_save_path()),
-            self.tr("Partnerregister (*.toml)"),
-        )
-        return Path(name) if name else None
+        return self.questions.save_path(self, asking.save_as(self.editing.proposed_save_path()))
 
     def confirm_overwrite_active(self, path: Path) -> bool:
-        """Saving over the registry in use is possible, but only on an explicit Yes."""
-        answer = ask(
-            self,
-            self.tr("Partnerregister in gebruik overschrijven?"),
-            self.tr(
-                "{0} is het partnerregister dat referral-desk nu gebruikt. Overschrijven? "
-                "Kies Nee om het onder een andere naam te bewaren en het aan de IT-dienst "
-                "te geven."
-            ).format(path),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return self.questions.ask(self, asking.overwrite_active(path))
 
     def is_modified(self) -> bool:
         return self.editing.is_modified()
@@ -347,27 +331,13 @@ class RegistryEditor(QMainWindow):
         )
 
     def confirm_save(self, summary: str) -> bool:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Wijzigingen nakijken"))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(self.tr("Kijk de wijzigingen na voor u bewaart:<br><br>{0}").format(summary))
-        save = box.addButton(self.tr("Klopt, opslaan als…"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is save
+        return self.questions.choose(self, asking.review_changes(summary)) == "save"
 
     def show_problem(self, title: str, message: str) -> None:
-        tell(self, title, message, QMessageBox.Icon.Warning)
+        self.questions.tell(self, Notice("problem", title, message, warning=True))
 
     def confirm_discard(self) -> bool:
-        answer = ask(
-            self,
-            self.tr("Wijzigingen niet bewaard"),
-            self.tr("Het partnerregister heeft wijzigingen die nog niet bewaard zijn. Verwerpen?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        return self.questions.choose(self, asking.unsaved()) == "discard"
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_modified() and not self.confirm_discard():
@@ -465,15 +435,7 @@ class RegistryEditor(QMainWindow):
         index = self.current_index()
         if index is None:
             return
-        answer = ask(
-            self,
-            self.tr("Partner verwijderen"),
-            self.tr(
-                "{0} uit het partnerregister verwijderen? Een protocol dat afloopt beëindigt u "
-                "beter, zodat de geschiedenis bewaard blijft."
-            ).format(self.editing.partner_name(index)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self.questions.ask(self, asking.remove_partner(self.editing.partner_name(index))):
             return
         self.editing.remove_partner(index)
         self.reload_table(select=max(0, index - 1))
