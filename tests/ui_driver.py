@@ -22,7 +22,15 @@ from pytestqt.qtbot import QtBot
 
 from referral_desk.lifecycle.recording import CreatedReferral
 from referral_desk.ui.main_window import MainWindow
-from referral_desk.ui.questions import Answers, Choice, Notice, Question, SavePath
+from referral_desk.ui.questions import (
+    Answers,
+    Choice,
+    Notice,
+    OpenPath,
+    Question,
+    SavePath,
+    TextInput,
+)
 
 PROFILE = {
     "referrerName": "Sofie Maes",
@@ -44,26 +52,35 @@ CLIENT = {
 
 
 # An answer: yes or no to a Question, an option's key (or None: closed) to a Choice, a
-# path (or None: cancelled) to a SavePath.
+# path (or None: cancelled) to a SavePath or OpenPath, the text typed (or None: cancelled) to
+# a TextInput.
 Answer = bool | str | Path | None
 
 
 class Answering:
-    """Stands in for a window's Questions: answers each question, choice or save path by its
+    """Stands in for a window's Questions: answers each question, choice, path or text by its
     key, with a fixed answer or the next of a list, and keeps what was asked and told for the
     test to read."""
 
     def __init__(self, **answers: Answer | list[Answer]) -> None:
-        self.answers: dict[str, Answer | Iterator[Answer]] = {
-            key: iter(value) if isinstance(value, list) else value
-            for key, value in answers.items()
-        }
+        self.answers: dict[str, Answer | Iterator[Answer]] = {}
+        self.answer(**answers)
         self.questions: list[Question] = []
         self.choices: list[Choice] = []
         self.save_paths: list[SavePath] = []
+        self.open_paths: list[OpenPath] = []
+        self.typed: list[TextInput] = []
         # The texts asked, in order: what the user would have read.
         self.asked: list[str] = []
         self.told: list[Notice] = []
+
+    def answer(self, **answers: Answer | list[Answer]) -> Answering:
+        """More answers, or others for keys answered before; a list: one per time asked."""
+        self.answers.update(
+            (key, iter(value) if isinstance(value, list) else value)
+            for key, value in answers.items()
+        )
+        return self
 
     def _answer(self, key: str, text: str) -> Answer:
         assert key in self.answers, f"no answer for {key!r}: {text}"
@@ -94,8 +111,22 @@ class Answering:
         assert answer is None or isinstance(answer, Path), f"{asked.key!r} is answered a path"
         return answer
 
+    def open_path(self, parent: object, asked: OpenPath) -> Path | None:
+        self.open_paths.append(asked)
+        answer = self._answer(asked.key, asked.title)
+        assert answer is None or isinstance(answer, Path), f"{asked.key!r} is answered a path"
+        return answer
+
+    def enter_text(self, parent: object, asked: TextInput) -> str | None:
+        self.typed.append(asked)
+        self.asked.append(asked.label)
+        answer = self._answer(asked.key, asked.label)
+        assert answer is None or isinstance(answer, str), f"{asked.key!r} is answered a text"
+        return answer
+
     def about(self, key: str) -> list[tuple[str, ...]]:
-        return [q.about for q in [*self.questions, *self.choices] if q.key == key]
+        asked = [*self.questions, *self.choices, *self.typed]
+        return [q.about for q in asked if q.key == key]
 
     def choice(self, key: str) -> Choice:
         """The last choice asked by that key."""

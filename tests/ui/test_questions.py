@@ -8,10 +8,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from referral_desk.ui.questions import Choice, Option, Question, Questions, SavePath
+from referral_desk.ui.questions import (
+    Choice,
+    OpenPath,
+    Option,
+    Question,
+    Questions,
+    SavePath,
+    TextInput,
+)
 from tests.ui_driver import on_next_modal
 
 Role = QMessageBox.ButtonRole
@@ -153,3 +161,75 @@ def test_save_path_offers_the_suggested_file_and_answers_the_one_chosen(
     assert seen == [(title, [str(suggested)], [wanted])]
     on_next_modal(lambda dialog: _file_dialog(dialog).reject(), QFileDialog)
     assert Questions().save_path(parent, asked) is None
+
+
+def test_open_path_starts_in_the_folder_and_answers_the_file_chosen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    key = tmp_path / "sleutel.key"
+    key.write_text("geheim")
+    wanted = "minisign-sleutel (*.key);;Alle bestanden (*)"
+    asked = OpenPath("signing_key", "Geheime sleutel kiezen (minisign)", tmp_path, wanted)
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def choose(widget: QWidget) -> None:
+        dialog = _file_dialog(widget)
+        folder = dialog.directory().absolutePath()
+        seen.append((dialog.windowTitle(), folder, dialog.nameFilters()))
+        dialog.selectFile(str(key))
+        dialog.accept()
+
+    parent = _parent(qtbot)
+    on_next_modal(choose, QFileDialog)
+    assert Questions().open_path(parent, asked) == key
+    assert seen == [(asked.title, str(tmp_path), wanted.split(";;"))]
+    on_next_modal(lambda dialog: _file_dialog(dialog).reject(), QFileDialog)
+    assert Questions().open_path(parent, asked) is None
+
+
+def _input(widget: QWidget) -> QInputDialog:
+    assert isinstance(widget, QInputDialog)
+    return widget
+
+
+def test_a_text_is_typed_over_the_one_offered_with_the_label_as_text(qtbot: QtBot) -> None:
+    asked = TextInput("end_date", "Protocol beëindigen", "Met <b>X</b> tot?", "2026-11-23")
+    seen: list[tuple[str, str, list[str], QLineEdit.EchoMode]] = []
+
+    def type_in(widget: QWidget) -> None:
+        dialog = _input(widget)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert all(
+            label.textFormat() == Qt.TextFormat.PlainText for label in dialog.findChildren(QLabel)
+        )
+        seen.append((dialog.windowTitle(), dialog.textValue(), labels, dialog.textEchoMode()))
+        dialog.setTextValue("2026-12-01")
+        dialog.accept()
+
+    parent = _parent(qtbot)
+    on_next_modal(type_in, QInputDialog)
+    assert Questions().enter_text(parent, asked) == "2026-12-01"
+    title, offered, labels, echo = seen[0]
+    assert (title, offered, echo) == (asked.title, "2026-11-23", QLineEdit.EchoMode.Normal)
+    assert asked.label in labels
+    on_next_modal(lambda dialog: _input(dialog).reject(), QInputDialog)
+    assert Questions().enter_text(parent, asked) is None
+
+
+def test_a_secret_is_never_shown_and_its_dialog_does_not_outlive_the_answer(
+    qtbot: QtBot,
+) -> None:
+    asked = TextInput("key_password", "Ondertekenen", "Wachtwoord:", secret=True)
+    echo: list[QLineEdit.EchoMode] = []
+
+    def type_in(widget: QWidget) -> None:
+        dialog = _input(widget)
+        echo.append(dialog.textEchoMode())
+        dialog.setTextValue("kanarie-7Q2")
+        dialog.accept()
+
+    parent = _parent(qtbot)
+    on_next_modal(type_in, QInputDialog)
+    assert Questions().enter_text(parent, asked) == "kanarie-7Q2"
+    assert echo == [QLineEdit.EchoMode.Password]
+    qtbot.waitUntil(lambda: not parent.findChildren(QInputDialog))

@@ -174,7 +174,7 @@ def test_end_protocol_and_duplicate_for_a_renewed_protocol(qtbot: QtBot, tmp_pat
     assert "al bediend door OCMW Wervik" in editor.problems.text()
     _set(qtbot, editor, "protocolReference", "Protocol Wervik, vernieuwd")
     editor.partner_table.selectRow(1)
-    editor.ask_end_date = lambda name: TODAY.isoformat()  # type: ignore[method-assign]
+    answering(editor, unsaved="discard", end_date=TODAY.isoformat())
     editor.actions_by_name["end"].trigger()
     assert editor.editing.editable.partner(1)["protocol"]["ended_on"] == TODAY
     assert editor.problems.isHidden()

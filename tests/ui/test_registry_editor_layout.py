@@ -61,7 +61,7 @@ def test_partner_buttons_follow_the_list_in_the_tab_order_and_their_alt_keys_wor
     assert editor.current_index() == 2
     qtbot.keyClick(editor, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: editor.partner_table.rowCount() == 4)
-    editor.ask_end_date = lambda name: TODAY.isoformat()  # type: ignore[method-assign]
+    answering(editor, unsaved="discard", end_date=TODAY.isoformat())
     qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: editor.editing.editable.partner(3)["protocol"].get("ended_on") == TODAY)
     answers = answering(editor, unsaved="discard", remove_partner=True)

@@ -1,10 +1,11 @@
 """The one way a window asks the user something modal: a yes-or-no question, a notice to
-acknowledge, a choice among named buttons, a file to save to; so a test can answer instead.
+acknowledge, a choice among named buttons, a file to save to or open, a line to type; so a
+test can answer instead.
 
 A window holds an :class:`Answers` (the real :class:`Questions` unless a test gives its own)
-and asks it a :class:`Question`, :class:`Choice` or :class:`SavePath`, or tells it a
-:class:`Notice`; a test puts an object with the same methods in its place and answers by the
-``key``.
+and asks it a :class:`Question`, :class:`Choice`, :class:`SavePath`, :class:`OpenPath` or
+:class:`TextInput`, or tells it a :class:`Notice`; a test puts an object with the same
+methods in its place and answers by the ``key``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from referral_desk.ui.plain_message import ask, tell
 
@@ -94,6 +103,29 @@ class SavePath:
     filter: str
 
 
+@dataclass(frozen=True)
+class OpenPath:
+    """Which existing file to open; the dialog starts in the folder *start*."""
+
+    key: str
+    title: str
+    start: Path
+    filter: str
+
+
+@dataclass(frozen=True)
+class TextInput:
+    """A line to type (a date, a key's password); *secret*: never shown as typed."""
+
+    key: str
+    title: str
+    label: str
+    text: str = ""
+    secret: bool = False
+    # The values the question is about (a partner, a key file), as typed.
+    about: tuple[str, ...] = ()
+
+
 class Answers(Protocol):
     def ask(self, parent: QWidget | None, question: Question) -> bool: ...
 
@@ -102,6 +134,10 @@ class Answers(Protocol):
     def choose(self, parent: QWidget | None, choice: Choice) -> str | None: ...
 
     def save_path(self, parent: QWidget | None, asked: SavePath) -> Path | None: ...
+
+    def open_path(self, parent: QWidget | None, asked: OpenPath) -> Path | None: ...
+
+    def enter_text(self, parent: QWidget | None, asked: TextInput) -> str | None: ...
 
 
 class Questions:
@@ -160,3 +196,26 @@ class Questions:
             parent, asked.title, str(asked.suggested), asked.filter
         )
         return Path(name) if name else None
+
+    def open_path(self, parent: QWidget | None, asked: OpenPath) -> Path | None:
+        """None when cancelled."""
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, asked.title, str(asked.start), asked.filter
+        )
+        return Path(name) if name else None
+
+    def enter_text(self, parent: QWidget | None, asked: TextInput) -> str | None:
+        """None when cancelled. The label is plain text: a partner name is never markup. The
+        dialog goes once answered, so a password typed lives no longer than its answer."""
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(asked.title)
+        dialog.setLabelText(asked.label)
+        dialog.setTextValue(asked.text)
+        echo = QLineEdit.EchoMode.Password if asked.secret else QLineEdit.EchoMode.Normal
+        dialog.setTextEchoMode(echo)
+        for label in dialog.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+        answer = dialog.textValue() if accepted else None
+        dialog.deleteLater()
+        return answer

@@ -16,15 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable
@@ -186,13 +178,7 @@ class RegistryEditor(QMainWindow):
     # --- the signing key ----------------------------------------------------------------
     def choose_key_path(self) -> Path | None:
         start = self.signing_key_path.parent if self.signing_key_path else Path.home()
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Geheime sleutel kiezen (minisign)"),
-            str(start),
-            self.tr("minisign-sleutel (*.key);;Alle bestanden (*)"),
-        )
-        return Path(name) if name else None
+        return self.questions.open_path(self, asking.signing_key(start))
 
     def choose_signing_key(self) -> None:
         path = self.choose_key_path()
@@ -218,15 +204,7 @@ class RegistryEditor(QMainWindow):
 
     def ask_key_password(self, key: Path) -> str | None:
         """None when cancelled. The answer only lives until the signature is made."""
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Partnerregister ondertekenen"))
-        dialog.setLabelText(self.tr("Wachtwoord van de sleutel {0}:").format(key))
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        for label in dialog.findChildren(QLabel):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        if dialog.exec() != QInputDialog.DialogCode.Accepted:
-            return None
-        return dialog.textValue()
+        return self.questions.enter_text(self, asking.key_password(key))
 
     # --- file -------------------------------------------------------------------------
     def open_file(self, path: Path) -> bool:
@@ -252,13 +230,7 @@ class RegistryEditor(QMainWindow):
             self.open_file(path)
 
     def choose_open_path(self) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Partnerregister openen"),
-            str(self.path.parent),
-            self.tr("Partnerregister (*.toml);;Alle bestanden (*)"),
-        )
-        return Path(name) if name else None
+        return self.questions.open_path(self, asking.open_registry(self.path.parent))
 
     def choose_save_path(self) -> Path | None:
         return self.questions.save_path(self, asking.save_as(self.editing.proposed_save_path()))
@@ -404,16 +376,8 @@ class RegistryEditor(QMainWindow):
 
     def ask_end_date(self, name: str) -> str | None:
         """The day typed, or None when cancelled; the core says whether it is a date."""
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Protocol beëindigen"),
-            self.tr(
-                "Vanaf welke dag geldt het protocol met {0} niet meer? (JJJJ-MM-DD; vanaf "
-                "die dag kan niemand nog naar deze partner doorverwijzen)"
-            ).format(name),
-            text=self.editing.today().isoformat(),
-        )
-        return text if ok else None
+        today = self.editing.today().isoformat()
+        return self.questions.enter_text(self, asking.end_date(name, today))
 
     def end_protocol(self) -> None:
         index = self.current_index()

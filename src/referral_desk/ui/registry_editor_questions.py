@@ -1,5 +1,6 @@
-"""What the partner-register editor asks before it saves, overwrites, discards or removes:
-the questions as values, worded in the editor's translation context, for its
+"""What the partner-register editor asks: the file to open or save to, the signing key and
+its password, a protocol's end date, and before it overwrites, discards or removes; the
+questions as values, worded in the editor's translation context, for its
 :class:`~referral_desk.ui.questions.Answers` to ask."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from referral_desk.ui.questions import Choice, Option, Question, SavePath
+from referral_desk.ui.questions import Choice, OpenPath, Option, Question, SavePath, TextInput
 
 
 def save_as(proposed: Path) -> SavePath:
@@ -84,5 +85,52 @@ def remove_partner(name: str) -> Question:
             "{0} uit het partnerregister verwijderen? Een protocol dat afloopt beëindigt u "
             "beter, zodat de geschiedenis bewaard blijft.",
         ).format(name),
+        about=(name,),
+    )
+
+
+def open_registry(folder: Path) -> OpenPath:
+    return OpenPath(
+        "open_registry",
+        QCoreApplication.translate("RegistryEditor", "Partnerregister openen"),
+        folder,
+        QCoreApplication.translate(
+            "RegistryEditor", "Partnerregister (*.toml);;Alle bestanden (*)"
+        ),
+    )
+
+
+def signing_key(folder: Path) -> OpenPath:
+    return OpenPath(
+        "signing_key",
+        QCoreApplication.translate("RegistryEditor", "Geheime sleutel kiezen (minisign)"),
+        folder,
+        QCoreApplication.translate(
+            "RegistryEditor", "minisign-sleutel (*.key);;Alle bestanden (*)"
+        ),
+    )
+
+
+def key_password(key: Path) -> TextInput:
+    return TextInput(
+        "key_password",
+        QCoreApplication.translate("RegistryEditor", "Partnerregister ondertekenen"),
+        QCoreApplication.translate("RegistryEditor", "Wachtwoord van de sleutel {0}:").format(key),
+        secret=True,
+        about=(str(key),),
+    )
+
+
+def end_date(name: str, today: str) -> TextInput:
+    """*today* is offered; the core says whether what is typed is a date."""
+    return TextInput(
+        "end_date",
+        QCoreApplication.translate("RegistryEditor", "Protocol beëindigen"),
+        QCoreApplication.translate(
+            "RegistryEditor",
+            "Vanaf welke dag geldt het protocol met {0} niet meer? (JJJJ-MM-DD; vanaf "
+            "die dag kan niemand nog naar deze partner doorverwijzen)",
+        ).format(name),
+        today,
         about=(name,),
     )
