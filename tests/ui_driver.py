@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -19,7 +22,15 @@ from pytestqt.qtbot import QtBot
 
 from referral_desk.lifecycle.recording import CreatedReferral
 from referral_desk.ui.main_window import MainWindow
-from referral_desk.ui.questions import Notice, Question
+from referral_desk.ui.questions import (
+    Answers,
+    Choice,
+    Notice,
+    OpenPath,
+    Question,
+    SavePath,
+    TextInput,
+)
 
 PROFILE = {
     "referrerName": "Sofie Maes",
@@ -40,40 +51,120 @@ CLIENT = {
 }
 
 
-class Answering:
-    """Stands in for the window's Questions: answers each question by its key, with a fixed
-    answer or the next of a sequence, and keeps what was asked and told for the test to
-    read."""
+# An answer: yes or no to a Question, an option's key (or None: closed) to a Choice, a
+# path (or None: cancelled) to a SavePath or OpenPath, the text typed (or None: cancelled) to
+# a TextInput.
+Answer = bool | str | Path | None
 
-    def __init__(self, **answers: bool | Iterable[bool]) -> None:
-        self.answers: dict[str, bool | Iterator[bool]] = {
-            key: value if isinstance(value, bool) else iter(value)
-            for key, value in answers.items()
-        }
+
+class Answering:
+    """Stands in for a window's Questions: answers each question, choice, path or text by its
+    key, with a fixed answer or the next of a list, and keeps what was asked and told for the
+    test to read."""
+
+    def __init__(self, **answers: Answer | list[Answer]) -> None:
+        self.answers: dict[str, Answer | Iterator[Answer]] = {}
+        self.answer(**answers)
         self.questions: list[Question] = []
+        self.choices: list[Choice] = []
+        self.save_paths: list[SavePath] = []
+        self.open_paths: list[OpenPath] = []
+        self.typed: list[TextInput] = []
         # The texts asked, in order: what the user would have read.
         self.asked: list[str] = []
         self.told: list[Notice] = []
 
+    def answer(self, **answers: Answer | list[Answer]) -> Answering:
+        """More answers, or others for keys answered before; a list: one per time asked."""
+        self.answers.update(
+            (key, iter(value) if isinstance(value, list) else value)
+            for key, value in answers.items()
+        )
+        return self
+
+    def _answer(self, key: str, text: str) -> Answer:
+        assert key in self.answers, f"no answer for {key!r}: {text}"
+        answer = self.answers[key]
+        return next(answer) if isinstance(answer, Iterator) else answer
+
     def ask(self, parent: object, question: Question) -> bool:
         self.questions.append(question)
         self.asked.append(question.text)
-        answer = self.answers.get(question.key)
-        assert answer is not None, f"no answer for {question.key!r}: {question.text}"
-        return answer if isinstance(answer, bool) else next(answer)
+        answer = self._answer(question.key, question.text)
+        assert isinstance(answer, bool), f"{question.key!r} is answered yes or no"
+        return answer
 
     def tell(self, parent: object, notice: Notice) -> None:
         self.told.append(notice)
 
+    def choose(self, parent: object, choice: Choice) -> str | None:
+        self.choices.append(choice)
+        self.asked.append(choice.text)
+        answer = self._answer(choice.key, choice.text)
+        keys = [option.key for option in choice.options]
+        assert answer is None or answer in keys, f"{answer!r} is none of {keys} in {choice.key!r}"
+        return answer if isinstance(answer, str) else None
+
+    def save_path(self, parent: object, asked: SavePath) -> Path | None:
+        self.save_paths.append(asked)
+        answer = self._answer(asked.key, asked.title)
+        assert answer is None or isinstance(answer, Path), f"{asked.key!r} is answered a path"
+        return answer
+
+    def open_path(self, parent: object, asked: OpenPath) -> Path | None:
+        self.open_paths.append(asked)
+        answer = self._answer(asked.key, asked.title)
+        assert answer is None or isinstance(answer, Path), f"{asked.key!r} is answered a path"
+        return answer
+
+    def enter_text(self, parent: object, asked: TextInput) -> str | None:
+        self.typed.append(asked)
+        self.asked.append(asked.label)
+        answer = self._answer(asked.key, asked.label)
+        assert answer is None or isinstance(answer, str), f"{asked.key!r} is answered a text"
+        return answer
+
     def about(self, key: str) -> list[tuple[str, ...]]:
-        return [q.about for q in self.questions if q.key == key]
+        asked = [*self.questions, *self.choices, *self.typed]
+        return [q.about for q in asked if q.key == key]
+
+    def choice(self, key: str) -> Choice:
+        """The last choice asked by that key."""
+        found = [choice for choice in self.choices if choice.key == key]
+        assert found, f"no choice {key!r} was asked; asked: {self.asked}"
+        return found[-1]
 
 
-def answering(window: MainWindow, **answers: bool | Iterable[bool]) -> Answering:
+class Asking(Protocol):
+    questions: Answers
+
+
+def answering(window: Asking, **answers: Answer | list[Answer]) -> Answering:
     """The window's questions answered so from now on; returns what records them."""
-    window.questions = Answering(**answers)
-    assert isinstance(window.questions, Answering)
-    return window.questions
+    answered = Answering(**answers)
+    window.questions = answered
+    return answered
+
+
+def on_next_modal(act: Callable[[QWidget], None], kind: type = QMessageBox) -> list[QWidget]:
+    """The next modal *kind* a real Questions shows (QMessageBox, QFileDialog) is kept and
+    handed to *act* once it is up, so the real box is answered as a user would; returns the
+    list it is kept in."""
+    seen: list[QWidget] = []
+    # Never longer: a box that never came must not be answered in a later test.
+    until = time.monotonic() + 10
+
+    def look() -> None:
+        modal = QApplication.activeModalWidget()
+        if not isinstance(modal, kind) or not modal.isVisible():
+            if time.monotonic() < until:
+                QTimer.singleShot(20, look)
+            return
+        seen.append(modal)
+        act(modal)
+
+    QTimer.singleShot(0, look)
+    return seen
 
 
 def open_main_window(qtbot: QtBot) -> MainWindow:

@@ -21,7 +21,7 @@ from tests.minisign_check import minisign_verifies
 from tests.platforms import posix_only
 from tests.registry.test_minisign import STOCK_MINISIGN, WITHOUT_THE_TOOL, make_keys, run_minisign
 from tests.ui.test_registry_editor import BUNDLED, TABLE, TODAY, _saving_to, _set
-from tests.ui_driver import child, open_main_window
+from tests.ui_driver import answering, child, open_main_window
 
 NOW = 1_795_000_000.0
 CANARY = "kanarie-Wachtwoord-7Q2"
@@ -34,7 +34,7 @@ def _changed_editor(
     shutil.copyfile(BUNDLED, source)
     editor = RegistryEditor(TABLE, source, lambda: TODAY, settings=settings, clock=lambda: NOW)
     qtbot.addWidget(editor)
-    editor.confirm_discard = lambda: True  # type: ignore[method-assign]
+    answering(editor, unsaved="discard")
     editor.show()
     editor.partner_table.selectRow(1)
     _set(qtbot, editor, "partnerMailbox", "sociaal@wervik.be")
@@ -44,7 +44,7 @@ def _changed_editor(
 
 
 def _choose_key(editor: RegistryEditor, key: Path) -> None:
-    editor.choose_key_path = lambda: key.with_suffix(".key")  # type: ignore[method-assign]
+    answering(editor, unsaved="discard", signing_key=key.with_suffix(".key"))
     button = child(editor, QPushButton, "chooseSigningKey")
     assert isinstance(button, QPushButton)
     button.click()
@@ -95,14 +95,15 @@ def test_the_editor_signs_what_it_saves_with_an_unencrypted_key(
     label = child(editor, QLabel, "signingKey")
     assert isinstance(label, QLabel) and label.text() == str(key.with_suffix(".key"))
     assert store.load().signing_key_path == str(key.with_suffix(".key"))
-    editor.ask_key_password = lambda _key: pytest.fail("an unencrypted key needs no password")  # type: ignore[method-assign]
     summaries: list[str] = []
     target = tmp_path / "out" / "partners.toml"
     target.parent.mkdir()
-    _saving_to(editor, target, summaries)
+    # No answer for a password: asking for one fails the test.
+    answers = _saving_to(editor, target, summaries)
     saved: list[Path] = []
     editor.saved.connect(lambda path: saved.append(path))
     assert _save_and_wait(qtbot, editor)
+    assert answers.typed == [], "an unencrypted key needs no password"
     assert saved == [target] and not editor.is_modified()
     assert not [s for s in summaries if s.startswith("PROBLEM")]
     assert target.read_text("utf-8") == editor.editing.editable.to_text()
@@ -120,7 +121,7 @@ def test_an_encrypted_key_asks_its_password_which_is_never_kept(
     key = make_keys(tmp_path / "keys", password=CANARY)
     window = open_main_window(qtbot)
     editor = window.open_registry_editor()
-    editor.confirm_discard = lambda: True  # type: ignore[method-assign]
+    answering(editor, unsaved="discard")
     source = tmp_path / "partners.toml"
     shutil.copyfile(BUNDLED, source)
     assert editor.open_file(source)
@@ -129,19 +130,13 @@ def test_an_encrypted_key_asks_its_password_which_is_never_kept(
     _set(qtbot, editor, "registryVersion", "2026.2")
     _set(qtbot, editor, "registryChangedBy", "Coördinator Menen")
     _choose_key(editor, key)
-    asked: list[Path] = []
-
-    def ask(key_path: Path) -> str:
-        asked.append(key_path)
-        return CANARY
-
-    editor.ask_key_password = ask  # type: ignore[method-assign]
     summaries: list[str] = []
     target = tmp_path / "out" / "partners.toml"
     target.parent.mkdir()
-    _saving_to(editor, target, summaries)
+    answers = _saving_to(editor, target, summaries).answer(key_password=CANARY)
     assert _save_and_wait(qtbot, editor)
-    assert asked == [key.with_suffix(".key")]
+    assert answers.about("key_password") == [(str(key.with_suffix(".key")),)]
+    assert all(asked.secret for asked in answers.typed)
     assert not [s for s in summaries if s.startswith("PROBLEM")]
     assert _minisign_accepts(target, key)
     settings_file = window.desk.settings.path
@@ -162,8 +157,7 @@ def test_a_wrong_password_saves_nothing_and_keeps_the_changes(qtbot: QtBot, tmp_
     target = tmp_path / "out" / "partners.toml"
     target.parent.mkdir()
     summaries: list[str] = []
-    _saving_to(editor, target, summaries)
-    editor.ask_key_password = lambda _key: "fout"  # type: ignore[method-assign]
+    answers = _saving_to(editor, target, summaries).answer(key_password="fout")
     assert _save_and_wait(qtbot, editor)
     assert not target.exists() and not target.with_name("partners.toml.minisig").exists()
     assert editor.is_modified()
@@ -171,11 +165,12 @@ def test_a_wrong_password_saves_nothing_and_keeps_the_changes(qtbot: QtBot, tmp_
     assert problem.startswith("PROBLEM Niet ondertekend, niet bewaard")
     assert "Verkeerd wachtwoord" in problem and "niets bewaard" in problem
     # Cancelling the question saves nothing either, and starts nothing.
-    editor.ask_key_password = lambda _key: None  # type: ignore[method-assign]
+    answers.answer(key_password=None)
     assert not editor.save_as()
     assert not target.exists()
-    editor.ask_key_password = lambda _key: "juist"  # type: ignore[method-assign]
+    answers.answer(key_password="juist")
     assert _save_and_wait(qtbot, editor)
+    assert len(answers.typed) == 3
     assert _minisign_accepts(target, key)
 
 
@@ -207,11 +202,10 @@ def test_a_file_that_is_no_secret_key_is_not_chosen(qtbot: QtBot, tmp_path: Path
     key = make_keys(tmp_path / "keys")
     store = SettingsStore(tmp_path / "settings.json")
     editor = _changed_editor(qtbot, tmp_path, store)
-    problems: list[str] = []
-    editor.show_problem = lambda title, message: problems.append(message)  # type: ignore[method-assign]
-    editor.choose_key_path = lambda: key.with_suffix(".pub")  # type: ignore[method-assign]
+    told = answering(editor, unsaved="discard", signing_key=key.with_suffix(".pub")).told
     editor.choose_signing_key()
     assert editor.signing_key_path is None and store.load().signing_key_path is None
+    problems = [notice.text for notice in told]
     assert problems and "niet bruikbaar" in problems[0]
 
 

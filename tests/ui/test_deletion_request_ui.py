@@ -9,19 +9,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.main_window import MainWindow
+from referral_desk.ui.questions import Questions
 from referral_desk.ui.referral_log_window import ReferralLogWindow
 from tests.lifecycle_fixtures import BUNDLED, RecordingMail, registry
 from tests.ui.test_correction_ui import window_where_wervik_serves_west_limburg
 from tests.ui.test_flow_end_to_end import CANARY_CLIENT, _needles_in
-from tests.ui.test_follow_up_ui import answer
-from tests.ui_driver import create_via_window, open_main_window
+from tests.ui_driver import answering, create_via_window, on_next_modal, open_main_window
 
 ROOT = Path(__file__).parents[2]
 USED = "socialedienst@leopoldsburg.be"
@@ -95,15 +96,21 @@ def test_after_a_restart_the_request_is_owed_and_sent_to_the_first_partner(
     assert "klaargezet maar nog niet als verstuurd" in log_window.details.text()
 
     # Prepared but not confirmed: asked, and Annuleren (the default) records nothing.
-    asked = answer(log_window, "Annuleren")
+    # The real box, answered with Enter: its default.
+    log_window.questions = Questions()
+    asked: list[QWidget] = on_next_modal(lambda box: QTest.keyClick(box, Qt.Key.Key_Return))
     button.click()
-    assert "Is het verwijderverzoek verstuurd?" in asked[0].text()
-    assert asked[0].defaultButton().text() == "Annuleren"
-    assert asked[0].escapeButton() is asked[0].defaultButton()
+    [box] = asked
+    assert isinstance(box, QMessageBox)
+    assert "Is het verwijderverzoek verstuurd?" in box.text()
+    assert box.defaultButton().text() == "Annuleren"
+    assert box.escapeButton() is box.defaultButton()
+    assert box.clickedButton() is box.defaultButton()
     assert _requests(first) == [] and button.isEnabled()
 
-    answer(log_window, "Ja, noteren")
+    answers = answering(log_window, deletion_sent="sent")
     button.click()
+    assert answers.choice("deletion_sent").option("sent").label == "Ja, noteren"
     assert _requests(first) == _requests(second) == [(first, second)]
     assert f"genoteerd bij {first} en {second}" in log_window.message.text()
     for referral_id in (first, second):
@@ -126,8 +133,9 @@ def test_prepared_again_it_goes_to_todays_mailbox_and_an_opened_one_is_recorded(
     log_window.registry = lambda: registry(BUNDLED.replace(USED, MOVED))
     log_window.select(first)
     assert "klaargezet" in log_window.details.text()
-    answer(log_window, "Opnieuw klaarzetten")
+    answers = answering(log_window, deletion_sent="again")
     log_window.buttons["deletion"].click()
+    assert answers.choice("deletion_sent").option("again").label == "Opnieuw klaarzetten"
     _wait(qtbot, log_window)
     [draft] = mail.drafts
     assert draft.to == MOVED and draft.attachment is None
@@ -192,7 +200,7 @@ def test_once_recorded_from_the_log_window_the_main_window_offers_it_no_more(
     _wait(qtbot, log_window)
     assert log_window.fallback_dialog is not None
     log_window.fallback_dialog.reject()
-    answer(log_window, "Ja, noteren")
+    answering(log_window, deletion_sent="sent")
     log_window.buttons["deletion"].click()
     assert _requests(first) == [(first, second)]
 

@@ -15,7 +15,6 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QComboBox,
     QLabel,
@@ -29,12 +28,12 @@ from referral_desk.storage.password_vault import INDEX_KEY, SERVICE
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.main_window import MainWindow
-from referral_desk.ui.referral_log_window import ReferralLogWindow
 from tests.judges import run_7zz
 from tests.memory_keyring import MemoryKeyring
 from tests.storage.test_referral_log import entry
 from tests.ui.test_flow_end_to_end import CANARY_CLIENT, _needles_in
 from tests.ui_driver import (
+    answering,
     child,
     create_via_window,
     every_file,
@@ -108,14 +107,15 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     referral_log_window.refresh()
     referral_log_window.select(second)
     referral_log_window.buttons["sent"].click()
-    answer(referral_log_window, "withdrawByMail")
+    answering(referral_log_window, withdrawal="mail")
     referral_log_window.buttons["withdraw"].click()
     qtbot.waitUntil(lambda: not referral_log_window.withdrawal.busy, timeout=30_000)
     assert _referral_log().get(second).status is ReferralStatus.SENT  # type: ignore[union-attr]
     assert referral_log_window.fallback_dialog is not None
     referral_log_window.fallback_dialog.reject()
-    answer(referral_log_window, "Ja, verstuurd")
+    answers = answering(referral_log_window, withdrawal_sent="sent")
     referral_log_window.buttons["confirm_withdrawal"].click()
+    assert answers.choice("withdrawal_sent").option("sent").label == "Ja, verstuurd"
     referral_log = _referral_log()
     rows = {r.referral_id: r for r in referral_log.all()}
     assert rows[first].status is ReferralStatus.CORRECTED
@@ -167,18 +167,6 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert not _needles_in(caplog.text.encode())
     dump = "\n".join(_referral_log()._db.iterdump())
     assert not _needles_in(dump.encode()) and first in dump
-
-
-def answer(window: ReferralLogWindow, name: str) -> list[QMessageBox]:
-    """The next question is answered with the button whose objectName or text is *name*."""
-    asked: list[QMessageBox] = []
-
-    def run_box(box: QMessageBox) -> QAbstractButton | None:
-        asked.append(box)
-        return next(b for b in box.buttons() if name in (b.objectName(), b.text()))
-
-    window.run_box = run_box  # type: ignore[method-assign]
-    return asked
 
 
 def test_initials_and_postcode_only_when_asked(qtbot: QtBot) -> None:
@@ -235,7 +223,6 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
     machine.write_text(PRESHARED, "utf-8")
     window = open_main_window(qtbot)
     fill_profile(qtbot, window)
-    from PySide6.QtWidgets import QMessageBox
 
     fill_client(qtbot, window, CANARY_CLIENT)
     tick_consent(qtbot, window)

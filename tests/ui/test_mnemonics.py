@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from referral_desk.delivery.message import DraftMessage
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.main_window import MainWindow
-from tests.ui_driver import create_via_window, open_main_window
+from tests.ui_driver import answering, create_via_window, open_main_window
 
 
 def mnemonic(text: str) -> str | None:
@@ -131,7 +131,7 @@ def _every_window(qtbot: QtBot) -> tuple[MainWindow, list[QWidget]]:
     log_window.recall_password()
     evaluation = log_window.open_evaluation()
     editor = window.open_registry_editor()
-    editor.confirm_discard = lambda: True  # type: ignore[method-assign]
+    answering(editor, unsaved="discard")
     fallback = MailFallbackDialog(
         DraftMessage(
             to="ocmw@example.be",

@@ -13,8 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.postcodes import PostcodeTable, Region
 from referral_desk.storage.paths import AppPaths
+from referral_desk.ui.questions import Choice, Notice
 from referral_desk.ui.registry_editor import RegistryEditor
 from tests.ui_driver import (
+    Answering,
     answering,
     child,
     fill_client,
@@ -34,7 +36,7 @@ TODAY = date(2026, 11, 23)
 def _editor(qtbot: QtBot, path: Path) -> RegistryEditor:
     editor = RegistryEditor(TABLE, path, lambda: TODAY)
     qtbot.addWidget(editor)
-    editor.confirm_discard = lambda: True  # type: ignore[method-assign]
+    answering(editor, unsaved="discard")
     editor.show()
     return editor
 
@@ -45,17 +47,29 @@ def _copy(tmp_path: Path) -> Path:
     return path
 
 
-def _saving_to(editor: RegistryEditor, target: Path, summaries: list[str]) -> None:
-    def confirm(summary: str) -> bool:
-        summaries.append(summary)
-        return True
+class _Saving(Answering):
+    """Every save reviewed, saved to *target*, over the registry in use too; the changes
+    reviewed and the problems told kept in *summaries*, in the order they came."""
 
-    editor.confirm_save = confirm  # type: ignore[method-assign]
-    editor.choose_save_path = lambda: target  # type: ignore[method-assign]
-    editor.confirm_overwrite_active = lambda path: True  # type: ignore[method-assign]
-    editor.show_problem = lambda title, message: summaries.append(  # type: ignore[method-assign]
-        f"PROBLEM {title}: {message}"
-    )
+    def __init__(self, target: Path, summaries: list[str]) -> None:
+        super().__init__(
+            unsaved="discard", review_changes="save", save_as=target, overwrite_active=True
+        )
+        self.summaries = summaries
+
+    def choose(self, parent: object, choice: Choice) -> str | None:
+        if choice.key == "review_changes":
+            self.summaries.extend(choice.about)
+        return super().choose(parent, choice)
+
+    def tell(self, parent: object, notice: Notice) -> None:
+        super().tell(parent, notice)
+        self.summaries.append(f"PROBLEM {notice.title}: {notice.text}")
+
+
+def _saving_to(editor: RegistryEditor, target: Path, summaries: list[str]) -> _Saving:
+    editor.questions = _Saving(target, summaries)
+    return editor.questions
 
 
 def _tab_stop(widget: QWidget) -> bool:
@@ -160,7 +174,7 @@ def test_end_protocol_and_duplicate_for_a_renewed_protocol(qtbot: QtBot, tmp_pat
     assert "al bediend door OCMW Wervik" in editor.problems.text()
     _set(qtbot, editor, "protocolReference", "Protocol Wervik, vernieuwd")
     editor.partner_table.selectRow(1)
-    editor.ask_end_date = lambda name: TODAY.isoformat()  # type: ignore[method-assign]
+    answering(editor, unsaved="discard", end_date=TODAY.isoformat())
     editor.actions_by_name["end"].trigger()
     assert editor.editing.editable.partner(1)["protocol"]["ended_on"] == TODAY
     assert editor.problems.isHidden()

@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_problems import RegistryProblem
-from referral_desk.ui import registry_editor
 from referral_desk.ui.registry_editor import RegistryEditor
-from tests.ui_driver import type_text
+from tests.ui_driver import answering, type_text
 
 ROOT = Path(__file__).parents[2]
 TABLE = PostcodeTable.load_bundled(ROOT / "resources")
@@ -33,7 +32,7 @@ def _editor(qtbot: QtBot, tmp_path: Path, **kwargs: object) -> RegistryEditor:
     shutil.copyfile(BUNDLED, path)
     editor = RegistryEditor(TABLE, path, lambda: TODAY, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(editor)
-    editor.confirm_discard = lambda: True  # type: ignore[method-assign]
+    answering(editor, unsaved="discard")
     editor.show()
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
@@ -48,7 +47,7 @@ def _retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
 
 
 def test_partner_buttons_follow_the_list_in_the_tab_order_and_their_alt_keys_work(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     editor = _editor(qtbot, tmp_path)
     editor.partner_table.selectRow(1)
@@ -62,12 +61,13 @@ def test_partner_buttons_follow_the_list_in_the_tab_order_and_their_alt_keys_wor
     assert editor.current_index() == 2
     qtbot.keyClick(editor, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: editor.partner_table.rowCount() == 4)
-    editor.ask_end_date = lambda name: TODAY.isoformat()  # type: ignore[method-assign]
+    answering(editor, unsaved="discard", end_date=TODAY.isoformat())
     qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: editor.editing.editable.partner(3)["protocol"].get("ended_on") == TODAY)
-    monkeypatch.setattr(registry_editor, "ask", lambda *a: QMessageBox.StandardButton.Yes)
+    answers = answering(editor, unsaved="discard", remove_partner=True)
     qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: editor.partner_table.rowCount() == 3)
+    assert [q.key for q in answers.questions] == ["remove_partner"]
 
 
 def test_every_ampersand_key_in_the_window_is_a_different_letter(
@@ -180,21 +180,16 @@ def test_problem_sentences(problem: RegistryProblem, sentence: str) -> None:
 
 
 def test_save_as_proposes_a_new_file_in_the_documents_folder(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     documents = tmp_path / "Documenten"
     documents.mkdir()
     editor = _editor(qtbot, tmp_path, documents=documents)
-    offered: list[str] = []
-
-    def dialog(parent: object, title: str, start: str, filters: str) -> tuple[str, str]:
-        offered.append(start)
-        return "", ""
-
-    monkeypatch.setattr(registry_editor.QFileDialog, "getSaveFileName", dialog)
+    answers = answering(editor, unsaved="discard", save_as=None)
     assert editor.choose_save_path() is None
     (documents / "partners-2026-11-23.toml").write_text("bestaat al")
     editor.choose_save_path()
+    offered = [str(asked.suggested) for asked in answers.save_paths]
     assert offered == [
         str(documents / "partners-2026-11-23.toml"),
         str(documents / "partners-2026-11-23-2.toml"),
@@ -211,26 +206,21 @@ def _changed(qtbot: QtBot, editor: RegistryEditor) -> None:
 
 
 def test_saving_over_the_registry_in_use_asks_and_no_is_the_default(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     editor = _editor(qtbot, tmp_path)
     active = editor.active_path
     original = active.read_bytes()
     _changed(qtbot, editor)
-    editor.confirm_save = lambda summary: True  # type: ignore[method-assign]
-    editor.choose_save_path = lambda: active  # type: ignore[method-assign]
-    asked: list[tuple[object, ...]] = []
-
-    def answer_no(*args: object) -> QMessageBox.StandardButton:
-        asked.append(args)
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(registry_editor, "ask", answer_no)
+    saving = {"unsaved": "discard", "review_changes": "save", "save_as": active}
+    answers = answering(editor, **saving, overwrite_active=False)
     assert not editor.save_as()
     assert active.read_bytes() == original
-    assert asked and asked[0][-1] == QMessageBox.StandardButton.No  # the default button
-    assert "nu gebruikt" in str(asked[0][2])
-    monkeypatch.setattr(registry_editor, "ask", lambda *a: QMessageBox.StandardButton.Yes)
+    [asked] = answers.questions
+    # Ja and Nee, Nee the default button (tests/ui/test_questions.py: the real box).
+    assert asked.key == "overwrite_active" and asked.accept is None
+    assert "nu gebruikt" in asked.text
+    answering(editor, **saving, overwrite_active=True)
     assert editor.save_as()
     assert "sociaal@wervik.be" in active.read_text("utf-8")
 
@@ -239,9 +229,8 @@ def test_a_changed_registry_is_dated_the_day_it_is_saved(qtbot: QtBot, tmp_path:
     editor = _editor(qtbot, tmp_path)
     assert editor.date_edit.text() != TODAY.isoformat()
     _changed(qtbot, editor)
-    editor.confirm_save = lambda summary: True  # type: ignore[method-assign]
     target = tmp_path / "nieuw.toml"
-    editor.choose_save_path = lambda: target  # type: ignore[method-assign]
+    answering(editor, unsaved="discard", review_changes="save", save_as=target)
     assert editor.save_as()
     assert "registry_date = 2026-11-23" in target.read_text("utf-8")
     assert editor.date_edit.text() == "2026-11-23"
@@ -251,8 +240,7 @@ def test_a_date_the_coordinator_typed_is_kept(qtbot: QtBot, tmp_path: Path) -> N
     editor = _editor(qtbot, tmp_path)
     _changed(qtbot, editor)
     _retype(qtbot, editor.date_edit, "2026-12-01")
-    editor.confirm_save = lambda summary: True  # type: ignore[method-assign]
     target = tmp_path / "nieuw.toml"
-    editor.choose_save_path = lambda: target  # type: ignore[method-assign]
+    answering(editor, unsaved="discard", review_changes="save", save_as=target)
     assert editor.save_as()
     assert "registry_date = 2026-12-01" in target.read_text("utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.referral_record import (
@@ -20,11 +20,18 @@ from referral_desk.domain.referral_record import (
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog
 from referral_desk.ui.main_window import MainWindow
+from referral_desk.ui.questions import Questions
 from referral_desk.ui.referral_log_window import ReferralLogWindow
 from tests.lifecycle_fixtures import BUNDLED, RecordingMail, registry
 from tests.ui.test_flow_end_to_end import CANARY_CLIENT, _needles_in
-from tests.ui.test_follow_up_ui import answer
-from tests.ui_driver import child, create_via_window, open_main_window
+from tests.ui_driver import (
+    Answering,
+    answering,
+    child,
+    create_via_window,
+    on_next_modal,
+    open_main_window,
+)
 
 
 def _data() -> Path:
@@ -62,19 +69,21 @@ def _made(
     return window, log_window, referral_id
 
 
-def _withdraw(qtbot: QtBot, log_window: ReferralLogWindow, how: str) -> list[QMessageBox]:
-    asked = answer(log_window, how)
+def _withdraw(qtbot: QtBot, log_window: ReferralLogWindow, how: str) -> Answering:
+    """*how*: "mail" or "phone", the withdrawal question's option."""
+    answers = answering(log_window, withdrawal=how)
     log_window.buttons["withdraw"].click()
     qtbot.waitUntil(lambda: not log_window.withdrawal.busy, timeout=30_000)
-    return asked
+    assert [choice.key for choice in answers.choices] == ["withdrawal"]
+    return answers
 
 
 def test_withdrawal_mail_goes_to_the_current_mailbox_without_client_data(qtbot: QtBot) -> None:
     mail = RecordingMail()
     _window, log_window, referral_id = _made(qtbot, mail=mail)
     log_window.registry = lambda: registry(BUNDLED.replace(USED, MOVED))
-    asked = _withdraw(qtbot, log_window, "withdrawByMail")
-    assert MOVED in asked[0].text() and "gewijzigd" in asked[0].text()
+    asked = _withdraw(qtbot, log_window, "mail").asked
+    assert MOVED in asked[0] and "gewijzigd" in asked[0]
     draft = mail.drafts[-1]
     assert draft.to == MOVED and draft.attachment is None
     assert referral_id in draft.body and "verstuurd op" in draft.body
@@ -94,18 +103,20 @@ def test_withdrawal_mail_goes_to_the_current_mailbox_without_client_data(qtbot: 
 
 def test_without_a_mail_client_the_status_waits_for_the_confirmation(qtbot: QtBot) -> None:
     _window, log_window, referral_id = _made(qtbot, mail=RecordingMail(raises=OSError("x")))
-    _withdraw(qtbot, log_window, "withdrawByMail")
+    _withdraw(qtbot, log_window, "mail")
     assert log_window.fallback_dialog is not None
     log_window.fallback_dialog.reject()
     assert _row(referral_id).status is ReferralStatus.SENT
     assert "Intrekking verstuurd bevestigen" in log_window.message.text()
     confirm = log_window.buttons["confirm_withdrawal"]
     assert confirm.isEnabled() and "nog niet als verstuurd" in log_window.details.text()
-    answer(log_window, "Annuleren")
+    kept = answering(log_window, withdrawal_sent="cancel")
     confirm.click()
+    assert kept.choice("withdrawal_sent").option("cancel").label == "Annuleren"
     assert _row(referral_id).status is ReferralStatus.SENT
-    answer(log_window, "Ja, verstuurd")
+    sent = answering(log_window, withdrawal_sent="sent")
     confirm.click()
+    assert sent.choice("withdrawal_sent").option("sent").label == "Ja, verstuurd"
     row = _row(referral_id)
     assert row.status is ReferralStatus.WITHDRAWN
     assert row.withdrawal_channel is WithdrawalChannel.MAIL
@@ -115,7 +126,7 @@ def test_without_a_mail_client_the_status_waits_for_the_confirmation(qtbot: QtBo
 def test_a_phone_withdrawal_is_recorded_and_nothing_is_mailed(qtbot: QtBot) -> None:
     mail = RecordingMail()
     _window, log_window, referral_id = _made(qtbot, mail=mail)
-    _withdraw(qtbot, log_window, "withdrawByPhone")
+    _withdraw(qtbot, log_window, "phone")
     assert mail.drafts == []
     row = _row(referral_id)
     assert row.status is ReferralStatus.WITHDRAWN
@@ -132,8 +143,9 @@ def test_a_never_sent_referral_is_cancelled_not_withdrawn(qtbot: QtBot) -> None:
     assert (_data() / "outbox" / referral_id).exists()
     assert not log_window.buttons["withdraw"].isEnabled()
     assert log_window.buttons["cancel"].isEnabled()
-    answer(log_window, "confirmCancel")
+    answers = answering(log_window, cancel_referral="confirm")
     log_window.buttons["cancel"].click()
+    assert answers.choice("cancel_referral").option("confirm").name == "confirmCancel"
     assert not (_data() / "outbox" / referral_id).exists()
     assert mail.drafts == []
     assert _row(referral_id).status is ReferralStatus.CANCELLED
@@ -146,21 +158,23 @@ def test_a_never_sent_referral_is_cancelled_not_withdrawn(qtbot: QtBot) -> None:
     assert not log_window.buttons["correct"].isEnabled()
 
 
-def _press_enter(asked: list[QMessageBox]):  # type: ignore[no-untyped-def]
-    def run_box(box: QMessageBox) -> QAbstractButton | None:
-        asked.append(box)
-        box.show()
-        QTest.keyClick(box, Qt.Key.Key_Return)
-        return box.clickedButton()
+def _press_enter(asked: list[QMessageBox]) -> None:
+    """The next real box is answered with Enter, as a user in a hurry would."""
 
-    return run_box
+    def press(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    on_next_modal(press)
 
 
 def test_enter_answers_every_question_with_the_safe_button(qtbot: QtBot) -> None:
     mail = RecordingMail()
     window, log_window, sent_id = _made(qtbot, mail=mail)
+    log_window.questions = Questions()
     asked: list[QMessageBox] = []
-    log_window.run_box = _press_enter(asked)  # type: ignore[method-assign]
+    _press_enter(asked)
     log_window.buttons["withdraw"].click()
     assert asked and asked[-1].clickedButton() is asked[-1].defaultButton()
     assert asked[-1].defaultButton().text() == "Annuleren"
@@ -170,6 +184,7 @@ def test_enter_answers_every_question_with_the_safe_button(qtbot: QtBot) -> None
     second = create_via_window(qtbot, window, CANARY_CLIENT).referral_id
     log_window.refresh()
     log_window.select(second)
+    _press_enter(asked)
     log_window.buttons["cancel"].click()
     assert asked[-1].defaultButton().text() == "Niet annuleren"
     assert asked[-1].clickedButton() is asked[-1].defaultButton()

@@ -23,6 +23,7 @@ from referral_desk.lifecycle.correction import (
 )
 from referral_desk.ui.follow_up_host import FollowUpHost
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
+from referral_desk.ui.questions import Option
 
 
 class DeletionFlow(QObject):
@@ -69,22 +70,26 @@ class DeletionFlow(QObject):
         if original is None or correction_id is None:
             return
         if owed.due is DeletionDue.PREPARED:
-            box, _cancel = host.safe_question(
+            choice = host.safe_choice(
+                "deletion_sent",
                 self.tr("Verwijderverzoek"),
                 self.tr(
                     "Het verwijderverzoek aan {0} voor {1} (correctie {2}) is klaargezet maar "
                     "nog niet als verstuurd genoteerd.\n\nIs het verwijderverzoek verstuurd?"
                 ).format(original.partner_name, original.referral_id, correction_id),
+                Option("sent", self.tr("Ja, noteren"), name="deletionSent"),
+                Option(
+                    "again",
+                    self.tr("Opnieuw klaarzetten"),
+                    QMessageBox.ButtonRole.ActionRole,
+                    name="deletionAgain",
+                ),
             )
-            sent = box.addButton(self.tr("Ja, noteren"), QMessageBox.ButtonRole.AcceptRole)
-            again = box.addButton(self.tr("Opnieuw klaarzetten"), QMessageBox.ButtonRole.ActionRole)
-            sent.setObjectName("deletionSent")
-            again.setObjectName("deletionAgain")
-            answer = host.run_box(box)
-            if answer is sent:
+            answer = host.questions.choose(host.as_parent(), choice)
+            if answer == "sent":
                 self._confirm(row, original.referral_id, correction_id)
                 return
-            if answer is not again:
+            if answer != "again":
                 return
         self._prepare(row, original, correction_id)
 

@@ -1,5 +1,5 @@
 """What the follow-up flows (withdrawal, deletion request, breach) ask of the sent-referrals
-window: the selected row, the services, a question answered, a line said, the table
+window: the selected row, the services, its questions, a line said, the table
 refreshed. The flows word and ask; the lifecycle functions they call decide."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
@@ -16,6 +16,7 @@ from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.breach_dialog import BreachDialog
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
+from referral_desk.ui.questions import Answers, Choice, Option
 
 
 class FollowUpHost(Protocol):
@@ -29,6 +30,7 @@ class FollowUpHost(Protocol):
     withdrawal: BackgroundRunner
     deletion: BackgroundRunner
     breach: BackgroundRunner
+    questions: Answers
 
     def as_parent(self) -> QWidget: ...
 
@@ -42,8 +44,8 @@ class FollowUpHost(Protocol):
 
     def say(self, text: str, *, error: bool = False) -> None: ...
 
-    def run_box(self, box: QMessageBox) -> QAbstractButton | None: ...
-
-    def safe_question(self, title: str, text: str) -> tuple[QMessageBox, QAbstractButton]: ...
+    def safe_choice(
+        self, key: str, title: str, text: str, *options: Option, cancel: str | None = None
+    ) -> Choice: ...
 
     def follow_up_failed(self, error: BaseException, *, where: str, outcome: str) -> None: ...

@@ -10,7 +10,6 @@ from itertools import pairwise
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QDialogButtonBox,
     QHBoxLayout,
@@ -51,7 +50,7 @@ from referral_desk.ui.evaluation_window import EvaluationWindow
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.labels import channel_label, status_label
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
-from referral_desk.ui.plain_message import plain_box
+from referral_desk.ui.questions import Answers, Choice, Option, Questions
 from referral_desk.ui.recall_dialog import RecallDialog
 from referral_desk.ui.referral_log_filters import ReferralLogFilters
 from referral_desk.ui.window_placement import place_on_screen
@@ -77,8 +76,11 @@ class ReferralLogWindow(QMainWindow):
         today: Callable[[], date],
         parent: QWidget | None = None,
         registry: Callable[[], PartnerRegistry | None] = lambda: None,
+        *,
+        questions: Answers | None = None,
     ) -> None:
         super().__init__(parent)
+        self.questions: Answers = questions or Questions()
         self.setObjectName("referralLogWindow")
         self.registry = registry
         self.breach_dialog: BreachDialog | None = None
@@ -370,21 +372,14 @@ class ReferralLogWindow(QMainWindow):
         self.select(row.referral_id)
         self.say(self.tr("{0} is als verstuurd genoteerd.").format(row.referral_id))
 
-    def run_box(self, box: QMessageBox) -> QAbstractButton | None:
-        """Modal; the button clicked (None when closed). Tests answer through this."""
-        box.exec()
-        return box.clickedButton()
-
-    def safe_question(self, title: str, text: str) -> tuple[QMessageBox, QAbstractButton]:
+    def safe_choice(
+        self, key: str, title: str, text: str, *options: Option, cancel: str | None = None
+    ) -> Choice:
         """A question whose default (Enter) and Escape answer is "Annuleren": nothing happens."""
-        box = plain_box(
-            self, QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton
+        keep = Option("cancel", cancel or self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        return Choice(
+            key, title, text, (keep, *options), default="cancel", name="followUpQuestion"
         )
-        box.setObjectName("followUpQuestion")
-        cancel = box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        return box, cancel
 
     def follow_up_failed(self, error: BaseException, *, where: str, outcome: str) -> None:
         """A refusal is said in the window; anything else is an unexpected failure."""

@@ -16,16 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable
@@ -43,8 +34,9 @@ from referral_desk.lifecycle.registry_signing import (
     Signature,
     SigningKeyMemory,
 )
+from referral_desk.ui import registry_editor_questions as asking
 from referral_desk.ui.core_messages import worded
-from referral_desk.ui.plain_message import ask, tell
+from referral_desk.ui.questions import Answers, Notice, Questions
 from referral_desk.ui.registry_editor_view import RegistryEditorView
 from referral_desk.ui.registry_save_signing import SaveSigning
 
@@ -74,10 +66,12 @@ class RegistryEditor(QMainWindow):
         settings: KeySettings | None = None,
         clock: Callable[[], float] = time.time,
         documents: Path | None = None,
+        questions: Answers | None = None,
     ) -> None:
         """*path* is the registry the app uses: saving over it asks first. *documents* is
         where *Opslaan als* proposes a new file (the user's Documents folder)."""
         super().__init__(parent)
+        self.questions: Answers = questions or Questions()
         self.setObjectName("registryEditor")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         documents = documents if documents is not None else _default_documents()
@@ -184,13 +178,7 @@ class RegistryEditor(QMainWindow):
     # --- the signing key ----------------------------------------------------------------
     def choose_key_path(self) -> Path | None:
         start = self.signing_key_path.parent if self.signing_key_path else Path.home()
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Geheime sleutel kiezen (minisign)"),
-            str(start),
-            self.tr("minisign-sleutel (*.key);;Alle bestanden (*)"),
-        )
-        return Path(name) if name else None
+        return self.questions.open_path(self, asking.signing_key(start))
 
     def choose_signing_key(self) -> None:
         path = self.choose_key_path()
@@ -216,15 +204,7 @@ class RegistryEditor(QMainWindow):
 
     def ask_key_password(self, key: Path) -> str | None:
         """None when cancelled. The answer only lives until the signature is made."""
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Partnerregister ondertekenen"))
-        dialog.setLabelText(self.tr("Wachtwoord van de sleutel {0}:").format(key))
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        for label in dialog.findChildren(QLabel):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        if dialog.exec() != QInputDialog.DialogCode.Accepted:
-            return None
-        return dialog.textValue()
+        return self.questions.enter_text(self, asking.key_password(key))
 
     # --- file -------------------------------------------------------------------------
     def open_file(self, path: Path) -> bool:
@@ -250,37 +230,13 @@ class RegistryEditor(QMainWindow):
             self.open_file(path)
 
     def choose_open_path(self) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Partnerregister openen"),
-            str(self.path.parent),
-            self.tr("Partnerregister (*.toml);;Alle bestanden (*)"),
-        )
-        return Path(name) if name else None
+        return self.questions.open_path(self, asking.open_registry(self.path.parent))
 
     def choose_save_path(self) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Partnerregister opslaan als"),
-            str(self.editing.proposed_save_path()),
-            self.tr("Partnerregister (*.toml)"),
-        )
-        return Path(name) if name else None
+        return self.questions.save_path(self, asking.save_as(self.editing.proposed_save_path()))
 
     def confirm_overwrite_active(self, path: Path) -> bool:
-        """Saving over the registry in use is possible, but only on an explicit Yes."""
-        answer = ask(
-            self,
-            self.tr("Partnerregister in gebruik overschrijven?"),
-            self.tr(
-                "{0} is het partnerregister dat referral-desk nu gebruikt. Overschrijven? "
-                "Kies Nee om het onder een andere naam te bewaren en het aan de IT-dienst "
-                "te geven."
-            ).format(path),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return self.questions.ask(self, asking.overwrite_active(path))
 
     def is_modified(self) -> bool:
         return self.editing.is_modified()
@@ -347,27 +303,13 @@ class RegistryEditor(QMainWindow):
         )
 
     def confirm_save(self, summary: str) -> bool:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Wijzigingen nakijken"))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(self.tr("Kijk de wijzigingen na voor u bewaart:<br><br>{0}").format(summary))
-        save = box.addButton(self.tr("Klopt, opslaan als…"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is save
+        return self.questions.choose(self, asking.review_changes(summary)) == "save"
 
     def show_problem(self, title: str, message: str) -> None:
-        tell(self, title, message, QMessageBox.Icon.Warning)
+        self.questions.tell(self, Notice("problem", title, message, warning=True))
 
     def confirm_discard(self) -> bool:
-        answer = ask(
-            self,
-            self.tr("Wijzigingen niet bewaard"),
-            self.tr("Het partnerregister heeft wijzigingen die nog niet bewaard zijn. Verwerpen?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        return self.questions.choose(self, asking.unsaved()) == "discard"
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_modified() and not self.confirm_discard():
@@ -434,16 +376,8 @@ class RegistryEditor(QMainWindow):
 
     def ask_end_date(self, name: str) -> str | None:
         """The day typed, or None when cancelled; the core says whether it is a date."""
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Protocol beëindigen"),
-            self.tr(
-                "Vanaf welke dag geldt het protocol met {0} niet meer? (JJJJ-MM-DD; vanaf "
-                "die dag kan niemand nog naar deze partner doorverwijzen)"
-            ).format(name),
-            text=self.editing.today().isoformat(),
-        )
-        return text if ok else None
+        today = self.editing.today().isoformat()
+        return self.questions.enter_text(self, asking.end_date(name, today))
 
     def end_protocol(self) -> None:
         index = self.current_index()
@@ -465,15 +399,7 @@ class RegistryEditor(QMainWindow):
         index = self.current_index()
         if index is None:
             return
-        answer = ask(
-            self,
-            self.tr("Partner verwijderen"),
-            self.tr(
-                "{0} uit het partnerregister verwijderen? Een protocol dat afloopt beëindigt u "
-                "beter, zodat de geschiedenis bewaard blijft."
-            ).format(self.editing.partner_name(index)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self.questions.ask(self, asking.remove_partner(self.editing.partner_name(index))):
             return
         self.editing.remove_partner(index)
         self.reload_table(select=max(0, index - 1))

@@ -159,7 +159,12 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
                 self.questions.tell(self, notice)
                 return None
             self.registry_editor = RegistryEditor(
-                target.table, target.path, self.desk.today, self, settings=self.desk.settings
+                target.table,
+                target.path,
+                self.desk.today,
+                self,
+                settings=self.desk.settings,
+                questions=self.questions,
             )
             self.registry_editor.setWindowFlag(Qt.WindowType.Window, True)
             self.registry_editor.saved.connect(self._registry_saved)
@@ -229,6 +234,7 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
                 self.desk.today,
                 self,
                 registry=lambda: self.session.partners,
+                questions=self.questions,
             )
             self.referral_log_window.setWindowFlag(Qt.WindowType.Window, True)
             self.referral_log_window.correctionRequested.connect(self.start_correction)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.referral_record import ReferralLogEntry, WithdrawalChannel
@@ -22,6 +22,9 @@ from referral_desk.lifecycle.after_sending import (
 )
 from referral_desk.ui.follow_up_host import FollowUpHost
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
+from referral_desk.ui.questions import Choice, Option
+
+CHANNELS = {"mail": WithdrawalChannel.MAIL, "phone": WithdrawalChannel.PHONE}
 
 
 class WithdrawalFlow(QObject):
@@ -31,9 +34,7 @@ class WithdrawalFlow(QObject):
         super().__init__(host.as_parent())
         self.host = host
 
-    def question(
-        self, row: ReferralLogEntry, address: WithdrawalAddress
-    ) -> tuple[QMessageBox, dict[QAbstractButton, WithdrawalChannel]]:
+    def question(self, row: ReferralLogEntry, address: WithdrawalAddress) -> Choice:
         text = self.tr(
             "De cliënt van {0} trekt de toestemming in. Geef dat door aan {1}: per e-mail (er "
             "opent een e-mail aan {2} die vraagt de gegevens te verwijderen) of telefonisch. "
@@ -41,14 +42,13 @@ class WithdrawalFlow(QObject):
         ).format(row.referral_id, row.partner_name, address.mailbox)
         if address.note:
             text += "\n\n" + address.note
-        box, _cancel = self.host.safe_question(self.tr("Toestemming ingetrokken"), text)
-        by_mail = box.addButton(self.tr("Per e-mail…"), QMessageBox.ButtonRole.AcceptRole)
-        by_phone = box.addButton(
-            self.tr("Telefonisch doorgegeven"), QMessageBox.ButtonRole.AcceptRole
+        return self.host.safe_choice(
+            "withdrawal",
+            self.tr("Toestemming ingetrokken"),
+            text,
+            Option("mail", self.tr("Per e-mail…"), name="withdrawByMail"),
+            Option("phone", self.tr("Telefonisch doorgegeven"), name="withdrawByPhone"),
         )
-        by_mail.setObjectName("withdrawByMail")
-        by_phone.setObjectName("withdrawByPhone")
-        return box, {by_mail: WithdrawalChannel.MAIL, by_phone: WithdrawalChannel.PHONE}
 
     def withdraw(self) -> None:
         host = self.host
@@ -57,8 +57,8 @@ class WithdrawalFlow(QObject):
         if row is None or host.services is None:
             return
         address = withdrawal_address(row, host.registry())
-        box, choices = self.question(row, address)
-        channel = choices.get(host.run_box(box))  # type: ignore[arg-type]
+        answer = host.questions.choose(host.as_parent(), self.question(row, address))
+        channel = CHANNELS.get(answer or "")
         if channel is None:
             return
         if channel is WithdrawalChannel.PHONE:
@@ -140,15 +140,16 @@ class WithdrawalFlow(QObject):
         row = host.selected()
         if row is None or host.services is None:
             return
-        box, _cancel = host.safe_question(
+        choice = host.safe_choice(
+            "withdrawal_sent",
             self.tr("Intrekking verstuurd bevestigen"),
             self.tr(
                 "Hebt u de e-mail over de intrekking van {0} verstuurd? Dan noteert het "
                 "logboek de intrekking per e-mail en wordt het wachtwoord gewist."
             ).format(row.referral_id),
+            Option("sent", self.tr("Ja, verstuurd")),
         )
-        sent = box.addButton(self.tr("Ja, verstuurd"), QMessageBox.ButtonRole.AcceptRole)
-        if host.run_box(box) is not sent:
+        if host.questions.choose(host.as_parent(), choice) != "sent":
             return
         try:
             vault_problem = confirm_withdrawal_sent(row, host.services)
@@ -169,7 +170,8 @@ class WithdrawalFlow(QObject):
         row = host.selected()
         if row is None or host.services is None:
             return
-        box, _cancel = host.safe_question(
+        choice = host.safe_choice(
+            "cancel_referral",
             self.tr("Doorverwijzing annuleren"),
             self.tr(
                 "{0} is nooit als verstuurd genoteerd. Annuleren verwijdert het archief uit de "
@@ -178,13 +180,15 @@ class WithdrawalFlow(QObject):
                 "\u2018Niet annuleren\u2019, bevestig eerst dat ze verstuurd is en trek daarna "
                 "de toestemming in."
             ).format(row.referral_id),
+            Option(
+                "confirm",
+                self.tr("Doorverwijzing annuleren"),
+                QMessageBox.ButtonRole.DestructiveRole,
+                name="confirmCancel",
+            ),
+            cancel=self.tr("Niet annuleren"),
         )
-        _cancel.setText(self.tr("Niet annuleren"))
-        confirm = box.addButton(
-            self.tr("Doorverwijzing annuleren"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        confirm.setObjectName("confirmCancel")
-        if host.run_box(box) is not confirm:
+        if host.questions.choose(host.as_parent(), choice) != "confirm":
             return
         try:
             vault_problem = cancel_referral(row, host.services)
