@@ -234,5 +234,6 @@ def enable_text_shaping(document: FPDF) -> None:
 def lacks_glyphs(document: FPDF, text: str) -> bool:
     """Whether the document's current font has no glyph for a visible character of *text*
     (spaces and format characters need none)."""
-    cmap: Any = document.current_font.cmap
+    pdf: Any = document
+    cmap = pdf.current_font.cmap
     return any(ord(char) not in cmap for char in text if char.isprintable() and not char.isspace())
