@@ -52,7 +52,7 @@ PROFILE = ReferrerProfile(
 
 def registry(text: str = BUNDLED) -> PartnerRegistry:
     document = load_registry_text(text, TABLE, file="partners.toml")
-    return PartnerRegistry(document.partners, TABLE)
+    return PartnerRegistry(document.partners, TABLE, version=document.registry_version)
 
 
 def found(partner_update: dict[str, object] | None = None) -> PartnerFound:
@@ -60,7 +60,7 @@ def found(partner_update: dict[str, object] | None = None) -> PartnerFound:
     assert isinstance(result, PartnerFound)
     if partner_update:
         partner = Partner.model_validate({**result.partner.model_dump(), **partner_update})
-        return PartnerFound(partner, result.municipality)
+        return PartnerFound(partner, result.municipality, registry_version=result.registry_version)
     return result
 
 

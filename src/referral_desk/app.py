@@ -88,13 +88,6 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
         except SettingsError:
             return "auto"
 
-    registry = read_active_registry(paths)
-    if referral_log is not None and registry.loaded is not None:
-        try:
-            move_last_mailboxes(store, referral_log, registry.loaded.registry)
-        except (SettingsError, ReferralLogError) as error:  # tried again at the next start
-            log_name = type(error).__name__
-            logging.getLogger(__name__).warning("last mailboxes not moved: %s", log_name)
     window = MainWindow(
         Desk(
             clock=local_now,
@@ -111,6 +104,14 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
             housekeeping=housekeeping,
         )
     )
+    # The registry the window read: reading it again here would cost the start-up as much.
+    registry = window.session.registry_state
+    if referral_log is not None and registry.loaded is not None:
+        try:
+            move_last_mailboxes(store, referral_log, registry.loaded.registry)
+        except (SettingsError, ReferralLogError) as error:  # tried again at the next start
+            log_name = type(error).__name__
+            logging.getLogger(__name__).warning("last mailboxes not moved: %s", log_name)
     if window.profile is None:
         window.edit_profile()
     return window

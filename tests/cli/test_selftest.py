@@ -7,6 +7,7 @@ import io
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -32,7 +33,7 @@ from referral_desk.cli.selftest import (
 )
 from referral_desk.delivery.detection import MailDetection
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.referral_log import SCHEMA_VERSION
+from referral_desk.storage.referral_log import SCHEMA_VERSION, ReferralLog
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = (ROOT / "config" / "partners.toml").read_text("utf-8")
@@ -122,6 +123,38 @@ def test_a_damaged_referral_log_fails_the_check_and_is_left_alone(
     assert not report.ok
     assert "beschadigd" in by_name(report)["referral_log"].detail
     assert referral_log_file.read_bytes() == b"not a database" * 100
+
+
+def test_a_referral_log_changed_outside_the_app_fails_the_check(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    """A deleted row and an edited one, with Python's sqlite3 module as any tool would."""
+    from tests.storage.test_referral_log import entry
+
+    referral_log_file = AppPaths.from_platform().referral_log_file
+    referral_log = ReferralLog.open(referral_log_file)
+    referral_log.add(entry("KG-2026-7F3K9Q"))
+    referral_log.add(entry("KG-2026-AC3DEF"))
+    referral_log.record_incident("KG-2026-7F3K9Q", "wrong_recipient")
+    referral_log.close()
+    assert by_name(run())["referral_log"].ok
+    db = sqlite3.connect(referral_log_file)
+    with db:
+        db.execute("DELETE FROM incidents")
+        db.execute("UPDATE referrals SET mailbox = 'x@y.be' WHERE referral_id = 'KG-2026-AC3DEF'")
+    db.close()
+    report = run()
+    check = by_name(report)["referral_log"]
+    assert not report.ok and not check.ok
+    assert "een gemeld gegevenslek van KG-2026-7F3K9Q is buiten referral-desk verwijderd" in (
+        check.detail
+    )
+    assert "de doorverwijzing van KG-2026-AC3DEF is buiten referral-desk gewijzigd" in check.detail
+    reopened = ReferralLog.open(referral_log_file)
+    try:
+        assert len(reopened.all()) == 2
+    finally:
+        reopened.close()
 
 
 def test_all_checks_pass_with_a_keyring(memory_keyring: MemoryKeyring) -> None:

@@ -23,12 +23,14 @@ from referral_desk.lifecycle.creation import (
 )
 from referral_desk.lifecycle.mail_drafts import NO_OPENER
 from referral_desk.lifecycle.recording import RecordingChoices, initials_of
+from referral_desk.registry.parsing import load_registry_text
 from referral_desk.sealing.archive import read_encrypted_archive
 from referral_desk.storage.referral_log import ReferralLogError
 from tests.lifecycle_fixtures import (
     BUNDLED,
     CANARY,
     PROFILE,
+    TABLE,
     TODAY,
     Desk,
     RecordingMail,
@@ -59,6 +61,10 @@ def test_a_referral_is_sealed_drafted_logged_and_kept_for_recall(desk: Desk) -> 
     assert draft.to == "socialedienst@leopoldsburg.be"
     [entry] = desk.referral_log.all()
     assert entry.consent_date == day and entry.referral_id == created.referral_id
+    # Under which registry and protocol it went, for the yearly evaluation and a DPO.
+    bundled = load_registry_text(BUNDLED, TABLE, file="partners.toml")
+    assert entry.registry_version == bundled.registry_version
+    assert entry.protocol_reference == found().partner.protocol.reference
     assert made.record.logged and made.record.recall_until is not None
     assert desk.vault.recall(created.referral_id) == created.password
 

@@ -4,6 +4,7 @@ without a display: the listing with its deletion lines, and whether a request is
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 
 import pytest
 
@@ -69,3 +70,19 @@ def test_when_the_log_cannot_say_the_offer_stays(
     assert deletion_still_owed(desk.follow_up, "KG-2026-DDDDDD")
     monkeypatch.setattr(desk.referral_log, "get", _unreadable)
     assert deletion_still_owed(desk.follow_up, ORIGINAL)
+
+
+def test_the_listing_says_when_the_log_was_changed_outside_the_app(desk: Desk) -> None:
+    _pair(desk)
+    desk.referral_log.add(entry(ALONE, NOW))
+    assert read_listing(desk.follow_up).tampering is None
+    db = sqlite3.connect(desk.referral_log.path)
+    with db:
+        db.execute(f"DELETE FROM referrals WHERE referral_id = '{ALONE}'")
+    db.close()
+    listing = read_listing(desk.follow_up)
+    assert {row.referral_id for row in listing.rows} == {ORIGINAL, CORRECTION}
+    assert listing.tampering is not None
+    assert f"de doorverwijzing van {ALONE} is buiten referral-desk verwijderd" in (
+        listing.tampering.dutch
+    )

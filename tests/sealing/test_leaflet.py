@@ -26,6 +26,7 @@ from referral_desk.domain.referral import (
     ReferrerProfile,
 )
 from referral_desk.domain.settings import Settings
+from referral_desk.sealing import font_cache
 from referral_desk.sealing.leaflet import (
     LANGUAGE_CODES,
     LANGUAGES,
@@ -149,6 +150,26 @@ def test_the_font_has_every_letter_of_every_language_file(lang: str) -> None:
         cmap = TTFont(FONTS / font).getBestCmap()
         missing = {c for key in TEXT_KEYS for c in texts[key] if ord(c) not in cmap}
         assert not missing, (font, missing)
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_only_arabic_needs_the_whole_font(lang: str) -> None:
+    """The cut-down DejaVu (scripts/cut_fonts.py) has every letter of the seven other
+    languages, so their sheets never parse the whole font (12 MB more memory)."""
+    font_cache.clear()
+    sheet = render_information_sheet("OCMW Leopoldsburg", "OCMW", True, REFERRER, lang, FONTS)
+    assert font_cache.cached_fonts() == (4 if lang == "ar" else 2)
+    if lang != "ar":
+        assert "□" not in extract_text(sheet)
+
+
+def test_a_name_outside_the_cut_is_printed_from_the_whole_font() -> None:
+    """Armenian is in the whole DejaVu, not in the cut one: the receipt is laid out again."""
+    font_cache.clear()
+    partner = "Սոնա Leopoldsburg"
+    sheet = render_information_sheet(partner, "OCMW", True, REFERRER, "nl", FONTS)
+    assert font_cache.cached_fonts() == 4
+    assert "Սոնա" in extract_text(sheet)
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)

@@ -342,7 +342,8 @@ def check_folders(paths: AppPaths) -> CheckResult:
 
 
 def check_referral_log(paths: AppPaths) -> CheckResult:
-    """Opens the referral log as the app does (and migrates it, as the app would at start)."""
+    """Opens the referral log as the app does (and migrates it, as the app would at start),
+    and says every row its journal finds changed outside referral-desk."""
     try:
         referral_log = ReferralLog.open(paths.referral_log_file)
     except ReferralLogError as error:
@@ -350,6 +351,7 @@ def check_referral_log(paths: AppPaths) -> CheckResult:
     try:
         healthy = referral_log.integrity_ok()
         count = len(referral_log.all())
+        journal = referral_log.tampering()
     except ReferralLogError as error:
         return CheckResult(name="referral_log", ok=False, detail=error.message)
     finally:
@@ -359,6 +361,13 @@ def check_referral_log(paths: AppPaths) -> CheckResult:
             name="referral_log",
             ok=False,
             detail=f"{paths.referral_log_file}: integriteitscontrole faalt",
+        )
+    if not journal.intact:
+        findings = "\n".join(f"- {finding.said.dutch}" for finding in journal.findings)
+        return CheckResult(
+            name="referral_log",
+            ok=False,
+            detail=f"{paths.referral_log_file}: {journal.said}\n{findings}",
         )
     return CheckResult(
         name="referral_log",

@@ -188,6 +188,8 @@ class PartnerFound:
     partner: Partner
     municipality: Municipality
     dpo_contact: str = OPGROEIEN_DPO
+    # The version of the registry the partner was found in, recorded with the referral.
+    registry_version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -244,10 +246,12 @@ class PartnerRegistry:
         partners: tuple[Partner, ...],
         postcodes: PostcodeTable,
         dpo_contact: str = OPGROEIEN_DPO,
+        version: str | None = None,
     ) -> None:
         self.partners = partners
         self.postcodes = postcodes
         self.dpo_contact = dpo_contact
+        self.version = version
 
     def partner(self, partner_id: str) -> Partner | None:
         return next((p for p in self.partners if p.id == partner_id), None)
@@ -290,4 +294,4 @@ class PartnerRegistry:
         partner = active[0]
         if team is not None and team not in partner.protocol.local_teams:
             return TeamNotParty(partner, municipality, team)
-        return PartnerFound(partner, municipality, self.dpo_contact)
+        return PartnerFound(partner, municipality, self.dpo_contact, self.version)

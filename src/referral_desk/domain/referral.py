@@ -233,6 +233,8 @@ class PartnerSnapshot(BaseModel):
     breach_contact: str | None = None
     dpo_contact: str = OPGROEIEN_DPO
     withdrawal_clause: bool = False
+    # The partner registry's version the partner was taken from (None: not known).
+    registry_version: str | None = None
 
 
 def new_referral_id(year: int, token: Callable[[int], str] | None = None) -> str:

@@ -88,6 +88,9 @@ class NewReferralLogEntry(BaseModel):
     corrects: str | None = Field(default=None, pattern=REFERRAL_ID_PATTERN.pattern)
     initials: str | None = None
     postcode: str | None = Field(default=None, pattern=r"^[1-9][0-9]{3}$")
+    # Under which partner registry and protocol it was sent (None in rows from before).
+    registry_version: str | None = Field(default=None, max_length=64)
+    protocol_reference: str | None = Field(default=None, max_length=200)
 
     @model_validator(mode="after")
     def _not_itself(self) -> NewReferralLogEntry:

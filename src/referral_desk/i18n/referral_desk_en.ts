@@ -995,6 +995,46 @@
         <source>{listed} en nog {more}</source>
         <translation>{listed} and {more} more</translation>
     </message>
+    <message>
+        <source>een verwijderverzoek</source>
+        <translation>a deletion request</translation>
+    </message>
+    <message>
+        <source>een gemeld gegevenslek</source>
+        <translation>a reported data breach</translation>
+    </message>
+    <message>
+        <source>een opnieuw getoond wachtwoord</source>
+        <translation>a password shown again</translation>
+    </message>
+    <message>
+        <source>de doorverwijzing</source>
+        <translation>the referral</translation>
+    </message>
+    <message>
+        <source>een statuswijziging</source>
+        <translation>a status change</translation>
+    </message>
+    <message>
+        <source>{row} van {referral_id} is buiten referral-desk toegevoegd</source>
+        <translation>{row} of {referral_id} was added outside referral-desk</translation>
+    </message>
+    <message>
+        <source>{row} van {referral_id} is buiten referral-desk gewijzigd</source>
+        <translation>{row} of {referral_id} was changed outside referral-desk</translation>
+    </message>
+    <message>
+        <source>{row} van {referral_id} is buiten referral-desk verwijderd</source>
+        <translation>{row} of {referral_id} was deleted outside referral-desk</translation>
+    </message>
+    <message>
+        <source>het dagboek van het logboek is buiten referral-desk gewijzigd vanaf regel {entry}</source>
+        <translation>the log&apos;s journal was changed outside referral-desk from entry {entry} on</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen is buiten referral-desk aangepast ({count} keer), onder meer: {first}. Meld dit aan de coördinator en de DPO.</source>
+        <translation>The referral log was altered outside referral-desk ({count} times), among them: {first}. Report this to the coordinator and the DPO.</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>

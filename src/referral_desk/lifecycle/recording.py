@@ -113,6 +113,8 @@ def referral_log_entry(
         corrects=referral.corrects,
         initials=initials_of(client.first_name, client.last_name) if recognisable else None,
         postcode=client.postcode if recognisable else None,
+        registry_version=referral.partner.registry_version,
+        protocol_reference=referral.partner.protocol_reference,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, UserFacingError
 from referral_desk.domain.referral_record import ReferralLogEntry
 from referral_desk.lifecycle.correction import DeletionDue, deletion_lines, deletion_owed
 from referral_desk.lifecycle.recording import FollowUpServices
@@ -18,10 +18,11 @@ from referral_desk.lifecycle.recording import FollowUpServices
 @dataclass(frozen=True)
 class LogListing:
     """Every entry, newest first, and per referral ID of a correction pair its deletion
-    requests as one line."""
+    requests as one line; *tampering* says what the journal found changed outside the app."""
 
     rows: list[ReferralLogEntry] = field(default_factory=list)
     deletions: dict[str, str] = field(default_factory=dict)
+    tampering: Message | None = None
 
 
 def read_listing(services: FollowUpServices | None) -> LogListing:
@@ -31,7 +32,11 @@ def read_listing(services: FollowUpServices | None) -> LogListing:
     if referral_log is None:
         return LogListing()
     rows = referral_log.all()
-    return LogListing(rows=rows, deletions=deletion_lines(referral_log, rows))
+    return LogListing(
+        rows=rows,
+        deletions=deletion_lines(referral_log, rows),
+        tampering=referral_log.tampering().said,
+    )
 
 
 def deletion_still_owed(services: FollowUpServices | None, original_id: str) -> bool:

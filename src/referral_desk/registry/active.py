@@ -109,7 +109,9 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
             found = choice.registry
             document = found.document
             loaded = LoadedRegistry(
-                PartnerRegistry(document.partners, table, document.dpo_contact),
+                PartnerRegistry(
+                    document.partners, table, document.dpo_contact, document.registry_version
+                ),
                 document,
                 found.path,
             )
@@ -131,6 +133,8 @@ def load_active_registry_checked(paths: AppPaths, table: PostcodeTable) -> Activ
             if not signature.trusted:
                 raise _refused(path, MUST_BE_SIGNED(status=signature.said))
     document = load_registry_text(text, table, file=str(path))
-    registry = PartnerRegistry(document.partners, table, document.dpo_contact)
+    registry = PartnerRegistry(
+        document.partners, table, document.dpo_contact, document.registry_version
+    )
     loaded = LoadedRegistry(registry, document, path)
     return ActiveRegistry(loaded, source, signature, notice)

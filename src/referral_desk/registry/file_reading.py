@@ -126,5 +126,7 @@ def load_registry_file(path: Path, table: PostcodeTable) -> LoadedRegistry:
     text = read_registry_text(path)
     document = load_registry_text(text, table, file=str(path))
     return LoadedRegistry(
-        PartnerRegistry(document.partners, table, document.dpo_contact), document, path
+        PartnerRegistry(document.partners, table, document.dpo_contact, document.registry_version),
+        document,
+        path,
     )

@@ -204,18 +204,21 @@ class DocumentTooLong(UserFacingError, ValueError):
     """The referral does not fit on one page even at the smallest type size."""
 
 
-def page_fonts(fonts_dir: Path) -> list[tuple[str, str, Path]]:
-    """The (family, style, file) fonts of the PDF; parsed once per process (font_cache)."""
-    return [("DejaVu", "", fonts_dir / FONT_REGULAR), ("DejaVu", "B", fonts_dir / FONT_BOLD)]
+def page_fonts(fonts_dir: Path, *, whole: bool = False) -> list[tuple[str, str, Path]]:
+    """The (family, style, file) fonts of the PDF, parsed once per process (font_cache):
+    the cut-down DejaVu in ``cut/`` (scripts/cut_fonts.py), or the whole font for a text
+    with a letter the cut lacks."""
+    folder = fonts_dir if whole else fonts_dir / "cut"
+    return [("DejaVu", "", folder / FONT_REGULAR), ("DejaVu", "B", folder / FONT_BOLD)]
 
 
 class _Page:
     """One layout pass at a given type scale; fpdf's own page count tells if it fits."""
 
-    def __init__(self, fonts_dir: Path, scale: float) -> None:
+    def __init__(self, fonts_dir: Path, scale: float, whole: bool) -> None:
         self.scale = scale
         pdf: Any = new_document(
-            page_fonts(fonts_dir), orientation="portrait", unit="mm", format="A4"
+            page_fonts(fonts_dir, whole=whole), orientation="portrait", unit="mm", format="A4"
         )
         pdf.set_margins(_MARGIN, 18.0, _MARGIN)
         pdf.set_auto_page_break(True, margin=_FOOTER_HEIGHT + 6.0)
@@ -225,6 +228,8 @@ class _Page:
         self._cmap: Any = pdf.current_font.cmap
         self.pdf = pdf
         self.unprintable = False
+        # A letter the font lacks: the cut-down font is then laid out again whole.
+        self.lacking = False
 
     def font(self, size: float, bold: bool = False, color: tuple[int, int, int] = _INK) -> None:
         self.pdf.set_font("DejaVu", "B" if bold else "", size * self.scale)
@@ -244,6 +249,7 @@ class _Page:
             else:
                 out.append(_MISSING_GLYPH)
                 self.unprintable = True
+                self.lacking = self.lacking or ord(char) not in self._cmap
         return "".join(out)
 
     def gap(self, height: float) -> None:
@@ -317,8 +323,8 @@ def recipient_duties(partner: PartnerSnapshot) -> tuple[str, ...]:
     )
 
 
-def _layout(referral: Referral, fonts_dir: Path, scale: float) -> _Page:
-    page = _Page(fonts_dir, scale)
+def _layout(referral: Referral, fonts_dir: Path, scale: float, whole: bool) -> _Page:
+    page = _Page(fonts_dir, scale, whole)
     pdf = page.pdf
     client, consent, referrer, partner = (
         referral.client,
@@ -425,6 +431,14 @@ def _layout(referral: Referral, fonts_dir: Path, scale: float) -> _Page:
     return page
 
 
+def _fitted(referral: Referral, fonts_dir: Path, whole: bool) -> _Page:
+    for scale in _SCALES:
+        page = _layout(referral, fonts_dir, scale, whole)
+        if page.pdf.pages_count == 1:
+            return page
+    raise DocumentTooLong(f"{referral.referral_id} past niet op één A4-pagina")
+
+
 def render_referral_pdf(referral: Referral, fonts_dir: Path) -> bytes:
     """One A4 page, whatever the field lengths: the type shrinks a step rather than
     spilling onto a second page that could get lost from the printout.
@@ -432,12 +446,9 @@ def render_referral_pdf(referral: Referral, fonts_dir: Path) -> bytes:
     The metadata holds the referral ID only, because viewers and indexers show it
     without opening the document.
     """
-    for scale in _SCALES:
-        page = _layout(referral, fonts_dir, scale)
-        if page.pdf.pages_count == 1:
-            break
-    else:
-        raise DocumentTooLong(f"{referral.referral_id} past niet op één A4-pagina")
+    page = _fitted(referral, fonts_dir, whole=False)
+    if page.lacking:
+        page = _fitted(referral, fonts_dir, whole=True)
     pdf = page.pdf
     pdf.set_title(referral.referral_id)
     pdf.set_producer("referral-desk")

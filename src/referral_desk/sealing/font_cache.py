@@ -5,14 +5,12 @@ glyph), and ``FPDF.output`` subsets the parsed fontTools font in place, so one p
 cannot simply be shared between documents. Here each font file is parsed once: every
 document gets a clone of fpdf's font object (metrics shared, per-document state new), and
 just before output each clone gets a fontTools font of its own, unpickled from a snapshot
-taken once, which takes a fraction of parsing the file again.
+taken once, which takes a fraction of parsing the file again. The PDF is byte for byte
+what ``add_font`` gives (tests/sealing/test_documents.py).
 
-Two snapshots per font: the whole font, and the font cut down to the scripts names and
-addresses here are written in (Latin, Greek, Cyrillic; about 1,500 of DejaVu's 6,000
-glyphs), which fpdf subsets in a third of the time. The cut keeps everything fpdf's own
-subsetting looks at (glyph names, GSUB for its glyph closure, hinting) and leaves out only
-tables fpdf drops anyway, so the PDF is byte for byte what ``add_font`` gives
-(tests/sealing/test_documents.py checks that for every script in the cut).
+The documents use the cut-down DejaVu first (``scripts/cut_fonts.py``) and the whole font
+only for a text the cut lacks a letter of (:func:`lacks_glyphs`), so the whole font is
+parsed only when some document needs it.
 
 fpdf and fontTools are imported on first use only: they cost more start-up time than the
 rest of the app together.
@@ -45,26 +43,12 @@ _PRELOADED_TABLES: Final = (
     "head", "hhea", "maxp", "OS/2", "name", "post", "cmap", "hmtx", "loca", "glyf",
     "cvt ", "fpgm", "prep", "gasp",
 )  # fmt: skip
-# Left out of the cut: fpdf drops GPOS, MATH and FFTM, and fontTools drops a legacy
-# kern table next to GPOS, so none of them reaches the PDF.
-_NOT_IN_CUT: Final = ("GPOS", "kern", "MATH", "FFTM")
-_CUT_RANGES: Final = (
-    (0x0020, 0x024F),  # Basic Latin, Latin-1, Latin Extended-A and -B
-    (0x0300, 0x036F),  # combining diacritical marks
-    (0x0370, 0x052F),  # Greek, Cyrillic and its supplement
-    (0x1E00, 0x1EFF),  # Latin Extended Additional (Vietnamese and others)
-    (0x2000, 0x206F),  # general punctuation: dashes, quotes
-    (0x20AC, 0x20AC),  # euro sign
-    (0x25A1, 0x25A1),  # the box that stands in for a glyph the font lacks
-)
 
 
 @dataclass(frozen=True)
 class _ParsedFont:
     template: Any  # fpdf.fonts.TTFFont as fpdf parsed it; never output itself
-    full: bytes  # pickled fontTools TTFont of the whole file
-    cut: bytes  # pickled fontTools TTFont cut down to _CUT_RANGES
-    cut_glyphs: frozenset[str]
+    snapshot: bytes  # pickled fontTools TTFont of the file
 
 
 # (family, style, resolved path, mtime_ns, size) → parsed font, or None when the font is
@@ -108,39 +92,6 @@ def _import_fpdf() -> None:
                     del sys.modules[name]
 
 
-def _cut(font: Any) -> None:
-    """Everything fpdf's subsetting could use from the _CUT_RANGES glyphs, in place."""
-    subset: Any = importlib.import_module("fontTools.subset")
-    options = subset.Options()
-    options.drop_tables = list(_NOT_IN_CUT)
-    options.passthrough_tables = True
-    options.layout_features = ["*"]
-    options.layout_scripts = ["*"]
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.name_legacy = True
-    options.glyph_names = True
-    options.notdef_glyph = True
-    options.notdef_outline = True
-    options.recommended_glyphs = True
-    options.hinting = True
-    options.hinting_tables = ["*"]
-    options.legacy_cmap = True
-    options.symbol_cmap = True
-    options.prune_unicode_ranges = False
-    options.prune_codepage_ranges = False
-    options.recalc_bounds = False
-    options.recalc_timestamp = False
-    options.recalc_max_context = False
-    options.recalc_average_width = False
-    options.ignore_missing_glyphs = True
-    cmap = font.getBestCmap()
-    unicodes = [cp for low, high in _CUT_RANGES for cp in range(low, high + 1) if cp in cmap]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=unicodes)
-    subsetter.subset(font)
-
-
 def _snapshot(font: Any) -> bytes:
     for tag in _PRELOADED_TABLES:
         if tag in font:
@@ -179,16 +130,13 @@ def _parse(family: str, style: str, path: Path) -> _ParsedFont | None:
         lazy=True,
     )
     try:
-        full = _snapshot(font)
-        _cut(font)
-        cut = _snapshot(font)
-        cut_glyphs = frozenset(font.getGlyphOrder())
-    except Exception as error:  # a font fontTools cannot cut or pickle: fpdf's own way
+        snapshot = _snapshot(font)
+    except Exception as error:  # a font fontTools cannot pickle: fpdf's own way
         log.warning("font cache not used for %s: %s", path.name, type(error).__name__)
         return None
     finally:
         _release(font)
-    return _ParsedFont(template, full, cut, cut_glyphs)
+    return _ParsedFont(template, snapshot)
 
 
 def _release(font: Any) -> None:
@@ -232,12 +180,6 @@ def _clone(template: Any, pdf: Any) -> Any:
     return font
 
 
-def _fonttools_font(font: Any, parsed: _ParsedFont) -> Any:
-    """A fresh parsed font for fpdf to subset: the cut one when it has every glyph used."""
-    used = set(font.subset.get_all_glyph_names())
-    return pickle.loads(parsed.cut if used <= parsed.cut_glyphs else parsed.full)
-
-
 _document_class: type | None = None
 
 
@@ -257,7 +199,7 @@ def _document_type() -> type:
 
             def output(self, *args: Any, **kwargs: Any) -> Any:
                 for font, parsed in self.cached_fonts:
-                    font.ttfont = _fonttools_font(font, parsed)
+                    font.ttfont = pickle.loads(parsed.snapshot)
                 return super().output(*args, **kwargs)
 
         _document_class = CachedFontsFPDF
@@ -285,5 +227,13 @@ def enable_text_shaping(document: FPDF) -> None:
     laying out, so the cached fonts get theirs now instead of just before output."""
     pdf: Any = document
     for font, parsed in getattr(pdf, "cached_fonts", ()):
-        font.ttfont = pickle.loads(parsed.full)
+        font.ttfont = pickle.loads(parsed.snapshot)
     pdf.set_text_shaping(True)
+
+
+def lacks_glyphs(document: FPDF, text: str) -> bool:
+    """Whether the document's current font has no glyph for a visible character of *text*
+    (spaces and format characters need none)."""
+    pdf: Any = document
+    cmap = pdf.current_font.cmap
+    return any(ord(char) not in cmap for char in text if char.isprintable() and not char.isspace())

@@ -30,7 +30,7 @@ from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import PartnerKind
 from referral_desk.domain.referral import Referral, RequiredPhone
 from referral_desk.sealing.documents import page_fonts
-from referral_desk.sealing.font_cache import enable_text_shaping, new_document
+from referral_desk.sealing.font_cache import enable_text_shaping, lacks_glyphs, new_document
 from referral_desk.storage.paths import bundled_root
 
 LANGUAGE_CODES: Final = ("nl", "fr", "en", "ar", "tr", "pl", "ro", "uk")
@@ -150,11 +150,13 @@ LANGUAGES: Final = available_languages(bundled_root() / "resources" / "leaflets"
 class _Page:
     """One layout pass at a given type scale, right to left for Arabic."""
 
-    def __init__(self, fonts_dir: Path, texts: Mapping[str, Any], scale: float) -> None:
+    def __init__(
+        self, fonts_dir: Path, texts: Mapping[str, Any], scale: float, whole: bool
+    ) -> None:
         self.scale = scale
         self.direction = "rtl" if texts["direction"] == "rtl" else "ltr"
         pdf: Any = new_document(
-            page_fonts(fonts_dir), orientation="portrait", unit="mm", format="A4"
+            page_fonts(fonts_dir, whole=whole), orientation="portrait", unit="mm", format="A4"
         )
         enable_text_shaping(pdf)
         pdf.set_margins(_MARGIN, 18.0, _MARGIN)
@@ -162,6 +164,9 @@ class _Page:
         pdf.c_margin = 0
         pdf.add_page()
         self.pdf = pdf
+        # A letter the font lacks (Arabic, a name in another script): the cut-down font
+        # is then laid out again whole.
+        self.lacking = False
 
     def text(
         self,
@@ -177,6 +182,7 @@ class _Page:
         direction = direction or self.direction
         self.pdf.set_text_shaping(True, direction=direction)
         self.pdf.set_font("DejaVu", "B" if bold else "", size * self.scale)
+        self.lacking = self.lacking or lacks_glyphs(self.pdf, value)
         self.pdf.set_text_color(*color)
         self.pdf.multi_cell(
             0,
@@ -225,6 +231,18 @@ def _kind_text(texts: Mapping[str, Any], kind: PartnerKind | str) -> str:
     return str(texts["kind_caw" if PartnerKind(kind) is PartnerKind.CAW else "kind_ocmw"])
 
 
+def _fitted(
+    build: Callable[[_Page], None], fonts_dir: Path, texts: Mapping[str, Any], whole: bool
+) -> _Page | None:
+    """The page at the largest type that fits one A4, or None when none does."""
+    for scale in _SCALES:
+        page = _Page(fonts_dir, texts, scale, whole)
+        build(page)
+        if page.pdf.pages_count == 1:
+            return page
+    return None
+
+
 def _fit(
     build: Callable[[_Page], None],
     fonts_dir: Path,
@@ -234,12 +252,10 @@ def _fit(
 ) -> bytes:
     """Shrinks the type a step at a time, like the referral PDF, rather than spill onto a
     second page that gets lost from the printout."""
-    for scale in _SCALES:
-        page = _Page(fonts_dir, texts, scale)
-        build(page)
-        if page.pdf.pages_count == 1:
-            break
-    else:
+    page = _fitted(build, fonts_dir, texts, whole=False)
+    if page is None or page.lacking:
+        page = _fitted(build, fonts_dir, texts, whole=True)
+    if page is None:
         raise LeafletTooLong(
             f"Het {what} ({texts['dutch_name']}) past niet op één A4-pagina; maak de tekst in "
             f"{texts['lang_tag']}.toml korter."

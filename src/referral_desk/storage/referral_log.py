@@ -23,7 +23,7 @@ from referral_desk.domain.referral_record import (
     ReferralStatus,
     WithdrawalChannel,
 )
-from referral_desk.storage import referral_log_opening
+from referral_desk.storage import referral_log_journal, referral_log_opening
 from referral_desk.storage.last_mailboxes import LastMailboxes
 from referral_desk.storage.referral_log_adoption import adopt_former_file
 from referral_desk.storage.referral_log_connection import utc_now
@@ -88,8 +88,8 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
                     INSERT INTO referrals (referral_id, created_at, partner_id, partner_name,
                         mailbox, archive_sha256, consent_recorded, consent_date, referrer_name,
                         team, mail_adapter, password_channel, status, corrects, initials,
-                        postcode)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        postcode, registry_version, protocol_reference)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     (
                         entry.referral_id,
@@ -108,6 +108,8 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
                         entry.corrects,
                         entry.initials,
                         entry.postcode,
+                        entry.registry_version,
+                        entry.protocol_reference,
                     ),
                 )
                 self._history(db, entry.referral_id, ReferralStatus.DRAFT_OPENED, entry.created_at)
@@ -300,4 +302,20 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
                 removed.extend(old)
 
         self._guarded(write)
+        if removed:
+            self.compact_journal()
         return removed
+
+    def compact_journal(self) -> bool:
+        """Starts the journal afresh from the rows as they are (it names removed referrals
+        otherwise), unless a change outside the app is on record: that evidence stays. True
+        when compacted."""
+        compacted = False
+
+        def write() -> None:
+            nonlocal compacted
+            with self._write() as db:
+                compacted = referral_log_journal.compact(db, self.clock())
+
+        self._guarded(write)
+        return compacted

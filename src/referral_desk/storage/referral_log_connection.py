@@ -1,5 +1,6 @@
 """One connection to the referral log, shared by its readers and writers: one statement at a
-time, every write one transaction, every SQLite error said in Dutch."""
+time, every write one transaction (journaled, see referral_log_journal), every SQLite error
+said in Dutch."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from referral_desk.storage.referral_log_errors import ReferralLogError, error_for
+from referral_desk.storage.referral_log_journal import record_pending
 
 
 def utc_now() -> datetime:
@@ -57,6 +59,7 @@ class LogConnection:
                 raise error_for(error, self.path) from None
             try:
                 yield self._db
+                record_pending(self._db, self.clock())
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise

@@ -14,6 +14,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
+from referral_desk.storage import referral_log_journal
 from referral_desk.storage.referral_log_errors import (
     ReferralLogBusy,
     ReferralLogError,
@@ -78,6 +79,7 @@ def open_connection(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         _migrate(db, path)
+        referral_log_journal.install_triggers(db)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except sqlite3.Error as error:
         db.close()

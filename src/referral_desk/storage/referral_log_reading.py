@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
+from referral_desk.domain.log_integrity import LogIntegrity
 from referral_desk.domain.referral_record import (
     DeletionRequest,
     Incident,
@@ -17,6 +18,7 @@ from referral_desk.domain.referral_record import (
 )
 from referral_desk.storage.referral_log_connection import LogConnection
 from referral_desk.storage.referral_log_errors import error_for
+from referral_desk.storage.referral_log_journal import verify
 
 _ENTRY_COLUMNS = (
     "referral_id",
@@ -37,6 +39,8 @@ _ENTRY_COLUMNS = (
     "initials",
     "postcode",
     "withdrawal_channel",
+    "registry_version",
+    "protocol_reference",
 )
 
 
@@ -119,6 +123,14 @@ class ReferralLogReading(LogConnection):
         # Newest first as instants (the text order of +01:00/+02:00 stamps can be wrong).
         rows.sort(key=lambda row: (-row.created_at.timestamp(), row.referral_id))
         return rows
+
+    def tampering(self) -> LogIntegrity:
+        """What the journal finds changed outside referral-desk (see referral_log_journal)."""
+        with self._lock:
+            try:
+                return verify(self._db)
+            except sqlite3.Error as error:
+                raise error_for(error, self.path) from None
 
     def integrity_ok(self) -> bool:
         try:

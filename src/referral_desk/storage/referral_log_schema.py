@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import UTC, datetime
+
+from referral_desk.storage import referral_log_journal
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -111,5 +114,15 @@ def _v5(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX deletions_correction ON deletion_requests (correction_id)")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+def _v6(db: sqlite3.Connection) -> None:
+    # Under which partner registry and protocol a referral was sent; and the journal that
+    # makes a change outside the app visible. Rows already there are taken into the journal
+    # as they are: what happened to them before cannot be known any more.
+    db.execute("ALTER TABLE referrals ADD COLUMN registry_version TEXT")
+    db.execute("ALTER TABLE referrals ADD COLUMN protocol_reference TEXT")
+    referral_log_journal.create_tables(db)
+    referral_log_journal.adopt(db, datetime.now(UTC))
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -51,6 +51,16 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Postcode"),  # label.postcode
     QT_TRANSLATE_NOOP("CoreMessage", "Straat"),  # label.street
     QT_TRANSLATE_NOOP("CoreMessage", "Lokaal team"),  # label.team
+    QT_TRANSLATE_NOOP("CoreMessage", "een verwijderverzoek"),  # log.row.deletion
+    QT_TRANSLATE_NOOP("CoreMessage", "een gemeld gegevenslek"),  # log.row.incident
+    QT_TRANSLATE_NOOP("CoreMessage", "een opnieuw getoond wachtwoord"),  # log.row.recall
+    QT_TRANSLATE_NOOP("CoreMessage", "de doorverwijzing"),  # log.row.referral
+    QT_TRANSLATE_NOOP("CoreMessage", "een statuswijziging"),  # log.row.status
+    QT_TRANSLATE_NOOP("CoreMessage", "{row} van {referral_id} is buiten referral-desk toegevoegd"),  # log.tampered.added
+    QT_TRANSLATE_NOOP("CoreMessage", "{row} van {referral_id} is buiten referral-desk gewijzigd"),  # log.tampered.changed
+    QT_TRANSLATE_NOOP("CoreMessage", "{row} van {referral_id} is buiten referral-desk verwijderd"),  # log.tampered.deleted
+    QT_TRANSLATE_NOOP("CoreMessage", "het dagboek van het logboek is buiten referral-desk gewijzigd vanaf regel {entry}"),  # log.tampered.journal
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen is buiten referral-desk aangepast ({count} keer), onder meer: {first}. Meld dit aan de coördinator en de DPO."),  # log.tampered.summary
     QT_TRANSLATE_NOOP("CoreMessage", "{what}: geen minisign-bestand (onleesbare base64-regel)."),  # minisign.bad_base64
     QT_TRANSLATE_NOOP("CoreMessage", "geheime sleutel: ongeldige scrypt-parameters."),  # minisign.bad_scrypt
     QT_TRANSLATE_NOOP("CoreMessage", "de handtekening van sleutel {key} klopt niet: het bestand is gewijzigd na het ondertekenen."),  # minisign.changed_after_signing
