@@ -304,3 +304,25 @@ def test_referral_log_window_filters(qtbot: QtBot) -> None:
         AppPaths.from_platform().referral_log_file
     ) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_log_window_says_a_row_deleted_outside_the_app(qtbot: QtBot) -> None:
+    """Deleted with Python's sqlite3 module, as any database tool would: the window says
+    which referral, in red above the list, and keeps showing the rest."""
+    window = open_main_window(qtbot)
+    first = _create(qtbot, window)
+    second = "KG-2026-CCCCCC"
+    referral_log = _referral_log()
+    referral_log.add(entry(second, datetime.now(UTC) - timedelta(days=1)))
+    referral_log.close()
+    referral_log_window = window.open_referral_log_window()
+    qtbot.addWidget(referral_log_window)
+    notice = child(referral_log_window, QLabel, "referralLogTampering")
+    assert notice.isHidden()
+    with sqlite3.connect(AppPaths.from_platform().referral_log_file) as db:
+        db.execute(f"DELETE FROM referrals WHERE referral_id = '{second}'")
+    db.close()
+    referral_log_window.refresh()
+    assert not notice.isHidden()
+    assert f"de doorverwijzing van {second} is buiten referral-desk verwijderd" in notice.text()
+    assert [row.referral_id for row in referral_log_window.rows] == [first]

@@ -44,6 +44,7 @@ from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.breach_dialog import BreachDialog
 from referral_desk.ui.breach_flow import BreachFlow
 from referral_desk.ui.client_form import ERROR_STYLE
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.deletion_flow import DeletionFlow
 from referral_desk.ui.escape_key import closed_on_escape
 from referral_desk.ui.evaluation_window import EvaluationWindow
@@ -176,6 +177,14 @@ class ReferralLogWindow(QMainWindow):
             rows.get(name, actions).addWidget(button)
         withdrawal.addStretch(1)
         endings.addStretch(1)
+        # What the journal found changed outside the app: stays until the log is whole again.
+        self.tampering = QLabel(central)
+        self.tampering.setObjectName("referralLogTampering")
+        self.tampering.setTextFormat(Qt.TextFormat.PlainText)
+        self.tampering.setWordWrap(True)
+        self.tampering.setStyleSheet(ERROR_STYLE)
+        self.tampering.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tampering.setVisible(False)
         self.details = QLabel(central)
         self.details.setObjectName("referralLogDetails")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
@@ -190,6 +199,7 @@ class ReferralLogWindow(QMainWindow):
         self.close_buttons.rejected.connect(self.close)
 
         layout = QVBoxLayout(central)
+        layout.addWidget(self.tampering)
         layout.addLayout(self.filters.grid)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
@@ -245,6 +255,8 @@ class ReferralLogWindow(QMainWindow):
             self.rows = []
         else:
             self.rows, self.deletions = listing.rows, listing.deletions
+            self.tampering.setText(worded(listing.tampering) if listing.tampering else "")
+            self.tampering.setVisible(listing.tampering is not None)
         self.filters.offer_partners(self.rows)
         self.apply_filters()
 
