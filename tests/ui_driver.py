@@ -25,7 +25,9 @@ from referral_desk.ui.main_window import MainWindow
 from referral_desk.ui.questions import (
     Answers,
     Choice,
+    FolderPath,
     Notice,
+    OpenFiles,
     OpenPath,
     Question,
     SavePath,
@@ -52,9 +54,9 @@ CLIENT = {
 
 
 # An answer: yes or no to a Question, an option's key (or None: closed) to a Choice, a
-# path (or None: cancelled) to a SavePath or OpenPath, the text typed (or None: cancelled) to
-# a TextInput.
-Answer = bool | str | Path | None
+# path (or None: cancelled) to a SavePath, OpenPath or FolderPath, a tuple of paths (empty:
+# cancelled) to OpenFiles, the text typed (or None: cancelled) to a TextInput.
+Answer = bool | str | Path | tuple[Path, ...] | None
 
 
 class Answering:
@@ -69,6 +71,8 @@ class Answering:
         self.choices: list[Choice] = []
         self.save_paths: list[SavePath] = []
         self.open_paths: list[OpenPath] = []
+        self.opened_files: list[OpenFiles] = []
+        self.folders: list[FolderPath] = []
         self.typed: list[TextInput] = []
         # The texts asked, in order: what the user would have read.
         self.asked: list[str] = []
@@ -113,6 +117,19 @@ class Answering:
 
     def open_path(self, parent: object, asked: OpenPath) -> Path | None:
         self.open_paths.append(asked)
+        answer = self._answer(asked.key, asked.title)
+        assert answer is None or isinstance(answer, Path), f"{asked.key!r} is answered a path"
+        return answer
+
+    def open_files(self, parent: object, asked: OpenFiles) -> list[Path]:
+        self.opened_files.append(asked)
+        answer = self._answer(asked.key, asked.title)
+        assert isinstance(answer, tuple), f"{asked.key!r} is answered a tuple of paths"
+        assert all(isinstance(path, Path) for path in answer), f"{asked.key!r}: paths"
+        return list(answer)
+
+    def folder_path(self, parent: object, asked: FolderPath) -> Path | None:
+        self.folders.append(asked)
         answer = self._answer(asked.key, asked.title)
         assert answer is None or isinstance(answer, Path), f"{asked.key!r} is answered a path"
         return answer

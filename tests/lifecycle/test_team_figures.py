@@ -30,6 +30,7 @@ from tests.file_privacy import assert_private
 from tests.lifecycle_fixtures import CANARY, CANARY_FORM
 from tests.platforms import point_windows_folders_at
 from tests.storage.test_referral_log import entry
+from tests.ui_driver import answering
 
 CANARY_INITIALS = "Q.Z.X."
 REFERRER = f"{CANARY}referent"
@@ -300,7 +301,14 @@ def test_teamoverzicht_in_the_window(
     assert window.tabs.tabText(1) == "Tea&moverzicht"
     assert not window.team_csv_button.isEnabled()
 
-    window.choose_team_folder = lambda: drop  # type: ignore[method-assign]
+    exports = {".csv": tmp_path / "team.csv", ".png": tmp_path / "team.png"}
+    bad = tmp_path / "kapot.json"
+    answers = answering(
+        window,
+        team_folder=drop,
+        team_files=[(out_a, out_a, out_b), (out_a, bad)],
+        export=[exports[".csv"], exports[".png"]],
+    )
     window.folder_button.click()
     qtbot.waitUntil(lambda: not window.team_runner.busy, timeout=10_000)
     assert window.team_result is not None
@@ -312,26 +320,22 @@ def test_teamoverzicht_in_the_window(
     assert window.team_table.accessibleName() and window.team_chart.accessibleName()
 
     # The same file twice through the file picker: still each referral once.
-    window.choose_team_files = lambda: [out_a, out_a, out_b]  # type: ignore[method-assign]
     window.files_button.click()
     qtbot.waitUntil(lambda: not window.team_runner.busy, timeout=10_000)
     assert window.team_result.total().referrals == 2
     assert window.team_message.text().startswith("3 bestanden samengevoegd. 2 verstuurd, ")
     assert "1 correctie," in window.team_message.text()
 
-    exports = {".csv": tmp_path / "team.csv", ".png": tmp_path / "team.png"}
-    window.choose_export_path = lambda suggested, _f: exports[Path(suggested).suffix]  # type: ignore[method-assign]
     window.team_csv_button.click()
     window.team_png_button.click()
+    assert [asked.suggested.suffix for asked in answers.save_paths] == [".csv", ".png"]
     rows = list(csv.reader(io.StringIO(exports[".csv"].read_text("utf-8-sig")), delimiter=";"))
     assert rows[-1][:7] == ["Alle partners", "totaal", "2", "1", "1", "2", "1"]
     image = QImage()
     assert image.loadFromData(exports[".png"].read_bytes()) and image.width() == PNG_SIZE[0]
 
     # A bad file: a Dutch message naming it, the previous overview kept.
-    bad = tmp_path / "kapot.json"
     bad.write_text("{", "utf-8")
-    window.choose_team_files = lambda: [out_a, bad]  # type: ignore[method-assign]
     window.files_button.click()
     qtbot.waitUntil(lambda: not window.team_runner.busy, timeout=10_000)
     assert str(bad) in window.team_message.text()

@@ -29,6 +29,7 @@ from referral_desk.storage.password_vault import PasswordVault
 from tests.lifecycle_fixtures import desk_at, found, request
 from tests.memory_keyring import MemoryKeyring
 from tests.ui.test_retention_settings import NOW, _dialog
+from tests.ui_driver import answering
 
 WEAK = ["1", "kort", "wachtwoord", "Wachtwoord1!", "a" * 60, "ab" * 30, "1234567890" * 3]
 STRONG = [
@@ -110,10 +111,9 @@ def test_the_settings_page_refuses_a_weak_password_and_explains_the_rule(
     backend = MemoryKeyring()
     dialog, _store = _dialog(qtbot, tmp_path, PasswordVault(backend, clock=lambda: NOW))
     page = dialog.retention_page
-    told: list[str] = []
-    page.tell = told.append  # type: ignore[method-assign]
-    page.ask_new_password = lambda partner: typed  # type: ignore[method-assign]
+    answers = answering(page, preshared_password=typed, preshared_password_again=typed)
     page.rows["ocmw-wervik"].set_button.click()
+    told = [notice.text for notice in answers.told]
     assert len(told) == 1 and told[0].startswith("Niet bewaard: ")
     assert PRESHARED_RULE in told[0] or "leeg" in told[0]
     assert backend.entries == {}

@@ -136,12 +136,13 @@ def test_full_cycle_leaves_no_client_data_anywhere(
     assert (SERVICE, first) in backend.entries
 
     # The evaluation, exported as CSV and PNG.
+    exports = {".csv": tmp_path / "evaluatie.csv", ".png": tmp_path / "evaluatie.png"}
+    answers = answering(referral_log_window, export=[exports[".csv"], exports[".png"]])
     evaluation = referral_log_window.open_evaluation()
     qtbot.addWidget(evaluation)
-    exports = {".csv": tmp_path / "evaluatie.csv", ".png": tmp_path / "evaluatie.png"}
-    evaluation.choose_export_path = lambda suggested, _f: exports[Path(suggested).suffix]  # type: ignore[method-assign]
     evaluation.csv_button.click()
     evaluation.png_button.click()
+    assert [asked.suggested.suffix for asked in answers.save_paths] == [".csv", ".png"]
     parsed = list(csv.reader(io.StringIO(exports[".csv"].read_text("utf-8-sig")), delimiter=";"))
     totals = parsed[-1]
     assert totals[:5] == ["Alle partners", "totaal", "1", "1", "1"]
@@ -234,12 +235,18 @@ def test_preshared_password_from_the_keyring_encrypts_the_archive(
     assert "Instellingen" in box.text() and "Uw invoer blijft staan" in box.text()
     box.close()
 
+    # The settings dialog and its page ask through the main window's questions.
+    answering(
+        window,
+        discard=True,
+        preshared_password="Afgesproken-Leopoldsburg-2026",
+        preshared_password_again="Afgesproken-Leopoldsburg-2026",
+    )
     window.edit_settings()
     dialog = window.settings_dialog
     assert dialog is not None
     page = dialog.retention_page
     assert "ocmw-leopoldsburg" in page.rows
-    page.ask_new_password = lambda partner: "Afgesproken-Leopoldsburg-2026"  # type: ignore[method-assign]
     page.rows["ocmw-leopoldsburg"].set_button.click()
     assert page.rows["ocmw-leopoldsburg"].status.text() == "ingesteld"
     dialog.reject()

@@ -18,7 +18,7 @@ from referral_desk.ui.evaluation_window import EvaluationWindow
 from referral_desk.ui.main_window import MainWindow
 from referral_desk.ui.referral_log_window import ReferralLogWindow
 from tests.storage.test_referral_log import entry
-from tests.ui_driver import child, open_main_window
+from tests.ui_driver import answering, child, open_main_window
 
 NOW = datetime.now(UTC)
 
@@ -180,15 +180,14 @@ def test_an_export_keeps_the_summary_and_says_where_it_went(qtbot: QtBot, tmp_pa
     assert not evaluation.saved.isVisible()
 
     target = tmp_path / "evaluatie.csv"
-    evaluation.choose_export_path = lambda _s, _f: target  # type: ignore[method-assign]
+    (tmp_path / "een-bestand").write_text("geen map")
+    missing = tmp_path / "een-bestand" / "evaluatie.png"
+    answering(evaluation, export=[target, missing])
     evaluation.csv_button.click()
     assert target.exists()
     assert evaluation.message.text() == summary
     assert evaluation.saved.isVisible() and evaluation.saved.text() == f"Bewaard: {target}"
 
-    (tmp_path / "een-bestand").write_text("geen map")
-    missing = tmp_path / "een-bestand" / "evaluatie.png"
-    evaluation.choose_export_path = lambda _s, _f: missing  # type: ignore[method-assign]
     evaluation.png_button.click()
     assert evaluation.message.text() == summary
     assert evaluation.saved.text().startswith(f"{missing} kon niet geschreven worden")

@@ -13,6 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from referral_desk.ui.questions import (
     Choice,
+    FolderPath,
+    OpenFiles,
     OpenPath,
     Option,
     Question,
@@ -233,3 +235,52 @@ def test_a_secret_is_never_shown_and_its_dialog_does_not_outlive_the_answer(
     assert Questions().enter_text(parent, asked) == "kanarie-7Q2"
     assert echo == [QLineEdit.EchoMode.Password]
     qtbot.waitUntil(lambda: not parent.findChildren(QInputDialog))
+
+
+def test_open_files_starts_in_the_folder_and_answers_every_file_chosen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    for name in ("a.json", "b.json", "notities.txt"):
+        (tmp_path / name).write_text("{}")
+    wanted = "Evaluatiebestanden (*.json)"
+    asked = OpenFiles("team_files", "Evaluatiebestanden kiezen", tmp_path, wanted)
+    seen: list[tuple[str, str, list[str], QFileDialog.FileMode]] = []
+
+    def choose(widget: QWidget) -> None:
+        dialog = _file_dialog(widget)
+        folder = dialog.directory().absolutePath()
+        seen.append((dialog.windowTitle(), folder, dialog.nameFilters(), dialog.fileMode()))
+        dialog.selectFile('"a.json" "b.json"')
+        dialog.accept()
+
+    parent = _parent(qtbot)
+    on_next_modal(choose, QFileDialog)
+    chosen = Questions().open_files(parent, asked)
+    assert sorted(chosen) == [tmp_path / "a.json", tmp_path / "b.json"]
+    assert seen == [(asked.title, str(tmp_path), [wanted], QFileDialog.FileMode.ExistingFiles)]
+    on_next_modal(lambda dialog: _file_dialog(dialog).reject(), QFileDialog)
+    assert Questions().open_files(parent, asked) == []
+
+
+def test_a_folder_path_offers_folders_only_and_answers_the_one_chosen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    drop = tmp_path / "gedeelde-map"
+    drop.mkdir()
+    asked = FolderPath("team_folder", "Map met evaluatiebestanden kiezen", tmp_path)
+    seen: list[tuple[str, str, QFileDialog.FileMode, bool]] = []
+
+    def choose(widget: QWidget) -> None:
+        dialog = _file_dialog(widget)
+        folder = dialog.directory().absolutePath()
+        dirs_only = dialog.testOption(QFileDialog.Option.ShowDirsOnly)
+        seen.append((dialog.windowTitle(), folder, dialog.fileMode(), dirs_only))
+        dialog.selectFile(str(drop))
+        dialog.accept()
+
+    parent = _parent(qtbot)
+    on_next_modal(choose, QFileDialog)
+    assert Questions().folder_path(parent, asked) == drop
+    assert seen == [(asked.title, str(tmp_path), QFileDialog.FileMode.Directory, True)]
+    on_next_modal(lambda dialog: _file_dialog(dialog).reject(), QFileDialog)
+    assert Questions().folder_path(parent, asked) is None

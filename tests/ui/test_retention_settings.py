@@ -20,6 +20,7 @@ from referral_desk.storage.settings import SettingsStore
 from referral_desk.ui.settings_dialog import SettingsDialog
 from tests.memory_keyring import MemoryKeyring
 from tests.ui.test_settings_dialog import PROFILE, RecordingTestDrafts, mail_setup
+from tests.ui_driver import answering
 
 ROOT = Path(__file__).parents[2]
 NOW = datetime(2026, 3, 20, tzinfo=UTC)
@@ -73,17 +74,21 @@ def test_preshared_password_set_shown_only_on_request_and_deleted(
     page = dialog.retention_page
     row = page.rows["ocmw-wervik"]
     assert row.status.text() == "niet ingesteld" and not row.show_button.isEnabled()
-    told: list[str] = []
-    page.tell = told.append  # type: ignore[method-assign]
-    page.ask_new_password = lambda partner: "Vast-Wervik-2026"  # type: ignore[method-assign]
+    answers = answering(
+        page,
+        preshared_password="Vast-Wervik-2026",
+        preshared_password_again="Vast-Wervik-2026",
+        delete_preshared=True,
+    )
     row.set_button.click()
     assert row.status.text() == "ingesteld" and row.set_button.text() == "Vervangen…"
     assert "Vast-Wervik-2026" not in page.keyring_status.text() + row.status.text()
-    assert told == []
+    assert answers.told == []
+    assert all(asked.secret for asked in answers.typed)
     row.show_button.click()
-    assert "Vast-Wervik-2026" in told[-1]
-    page.confirm = lambda question: True  # type: ignore[method-assign]
+    assert "Vast-Wervik-2026" in answers.told[-1].text
     row.delete_button.click()
+    assert answers.about("delete_preshared") == [(_partner().name,)]
     assert row.status.text() == "niet ingesteld"
     assert backend.entries == {}
     dialog.try_save()
@@ -96,3 +101,35 @@ def test_without_a_keyring_the_page_says_why(qtbot: QtBot, tmp_path: Path) -> No
     assert "Niet beschikbaar" in page.keyring_status.text()
     assert "nooit in een bestand" in page.keyring_status.text()
     assert not page.rows["ocmw-wervik"].set_button.isEnabled()
+
+
+def test_a_preshared_password_typed_differently_or_cancelled_saves_nothing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    backend = MemoryKeyring()
+    dialog, _store = _dialog(qtbot, tmp_path, PasswordVault(backend, clock=lambda: NOW))
+    page = dialog.retention_page
+    row = page.rows["ocmw-wervik"]
+    answers = answering(
+        page,
+        preshared_password=["Vast-Wervik-2026", "", "Vast-Wervik-2026"],
+        preshared_password_again=["Vast-Wervik-2062", None],
+    )
+    row.set_button.click()
+    assert [(notice.key, notice.text) for notice in answers.told] == [
+        ("passwords_differ", "De twee wachtwoorden verschillen; er is niets bewaard.")
+    ]
+    assert answers.told[0].title == "Sleutelbos"
+    # Left empty: not asked again. Cancelled the second time: nothing said.
+    row.set_button.click()
+    row.set_button.click()
+    assert [asked.key for asked in answers.typed] == [
+        "preshared_password",
+        "preshared_password_again",
+        "preshared_password",
+        "preshared_password",
+        "preshared_password_again",
+    ]
+    assert len(answers.told) == 1
+    assert answers.about("preshared_password")[0] == (row.partner.name,)
+    assert backend.entries == {} and row.status.text() == "niet ingesteld"

@@ -35,6 +35,7 @@ from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.settings import SettingsError, SettingsStore
 from referral_desk.ui.settings_dialog import SettingsDialog
 from tests.file_privacy import assert_private
+from tests.ui_driver import answering
 
 PROFILE = ReferrerProfile(
     name="Sofie Maes",
@@ -236,12 +237,12 @@ def test_a_failed_save_keeps_the_dialog_open(
             raise SettingsError("schijf vol")
 
     dialog = make_dialog(qtbot, BrokenStore(store.path), outbox)
-    shown: list[str] = []
-    dialog.show_save_error = shown.append  # type: ignore[method-assign,assignment]
+    answers = answering(dialog)
     emitted: list[object] = []
     dialog.saved.connect(emitted.append)
     click(qtbot, dialog, "settingsSaveButton")
-    assert shown == ["schijf vol"]
+    assert [notice.text for notice in answers.told] == ["schijf vol"]
+    assert answers.told[0].key == "settings_not_saved" and answers.told[0].warning
     assert emitted == [] and dialog.isVisible()
 
 
@@ -249,14 +250,14 @@ def test_empty_outbox_asks_first(qtbot: QtBot, store: SettingsStore, outbox: Out
     outbox.save_archive("KG-2026-AAAAAA", b"ciphertext")
     outbox.save_archive("KG-2026-CCCCCC", b"ciphertext")
     dialog = make_dialog(qtbot, store, outbox)
-    dialog.confirm_empty_outbox = lambda: False  # type: ignore[method-assign]
+    answers = answering(dialog, empty_outbox=[False, True])
     click(qtbot, dialog, "emptyOutboxButton")
     assert len(list(outbox.root.iterdir())) == 2
     assert label(dialog, "outboxStatus") == ""
-    dialog.confirm_empty_outbox = lambda: True  # type: ignore[method-assign]
     click(qtbot, dialog, "emptyOutboxButton")
     assert list(outbox.root.iterdir()) == []
     assert label(dialog, "outboxStatus") == "De outbox is leeggemaakt (2 onderdelen verwijderd)."
+    assert len(answers.questions) == 2
 
 
 def test_empty_outbox_refusal_is_shown(
@@ -269,7 +270,7 @@ def test_empty_outbox_refusal_is_shown(
     (real / "KG-2026-ACDEFG").mkdir()
     link = folder_link(monkeypatch, tmp_path / "outbox-link", real)
     dialog = make_dialog(qtbot, store, Outbox(link))
-    dialog.confirm_empty_outbox = lambda: True  # type: ignore[method-assign]
+    answering(dialog, empty_outbox=True)
     click(qtbot, dialog, "emptyOutboxButton")
     assert "geen gewone map" in label(dialog, "outboxStatus")
     assert (link / "KG-2026-ACDEFG").is_dir()

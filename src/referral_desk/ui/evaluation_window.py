@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -50,6 +49,7 @@ from referral_desk.ui.client_form import ERROR_STYLE
 from referral_desk.ui.escape_key import closed_on_escape
 from referral_desk.ui.evaluation_chart import EvaluationChart
 from referral_desk.ui.labels import channel_label
+from referral_desk.ui.questions import Answers, FolderPath, OpenFiles, Questions, SavePath
 
 
 def _table_widget(parent: QWidget, name: str, accessible: str) -> QTableWidget:
@@ -152,9 +152,12 @@ class EvaluationWindow(QMainWindow):
         referral_log: LoggedReferrals | None,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        questions: Answers | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationWindow")
+        self.questions: Answers = questions or Questions()
         self.setWindowTitle(self.tr("Jaarlijkse evaluatie"))
         self.referral_log = referral_log
         self.result: EvaluationTable | None = None
@@ -316,28 +319,20 @@ class EvaluationWindow(QMainWindow):
         self.say(_summary(self.result))
 
     # --- Teamoverzicht ------------------------------------------------------------------
-    def choose_team_files(self) -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
+    def pick_team_files(self) -> None:
+        asked = OpenFiles(
+            "team_files",
             self.tr("Evaluatiebestanden kiezen"),
-            str(Path.home()),
+            Path.home(),
             self.tr("Evaluatiebestanden (*.json)"),
         )
-        return [Path(name) for name in names]
-
-    def choose_team_folder(self) -> Path | None:
-        name = QFileDialog.getExistingDirectory(
-            self, self.tr("Map met evaluatiebestanden kiezen"), str(Path.home())
-        )
-        return Path(name) if name else None
-
-    def pick_team_files(self) -> None:
-        files = self.choose_team_files()
+        files = self.questions.open_files(self, asked)
         if files:
             self.load_team(lambda: files)
 
     def pick_team_folder(self) -> None:
-        folder = self.choose_team_folder()
+        asked = FolderPath("team_folder", self.tr("Map met evaluatiebestanden kiezen"), Path.home())
+        folder = self.questions.folder_path(self, asked)
         if folder is not None:
             self.load_team(lambda: json_files_in(folder))
 
@@ -386,16 +381,12 @@ class EvaluationWindow(QMainWindow):
         )
 
     # --- exports ------------------------------------------------------------------------
-    def choose_export_path(self, suggested: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Exporteren"), str(Path.home() / suggested), file_filter
-        )
-        return Path(name) if name else None
-
     def _export_path(
         self, table: EvaluationTable, kind: ExportKind, suffix: str, file_filter: str
     ) -> Path | None:
-        return self.choose_export_path(suggested_file_name(table, kind, suffix), file_filter)
+        suggested = Path.home() / suggested_file_name(table, kind, suffix)
+        asked = SavePath("export", self.tr("Exporteren"), suggested, file_filter)
+        return self.questions.save_path(self, asked)
 
     def _write(self, path: Path, data: bytes, line: QLabel) -> None:
         """Said on the page's own export line: the summary above it stays."""

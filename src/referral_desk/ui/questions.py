@@ -1,11 +1,11 @@
 """The one way a window asks the user something modal: a yes-or-no question, a notice to
-acknowledge, a choice among named buttons, a file to save to or open, a line to type; so a
-test can answer instead.
+acknowledge, a choice among named buttons, a file to save to or open, several files or a
+folder to read, a line to type; so a test can answer instead.
 
 A window holds an :class:`Answers` (the real :class:`Questions` unless a test gives its own)
-and asks it a :class:`Question`, :class:`Choice`, :class:`SavePath`, :class:`OpenPath` or
-:class:`TextInput`, or tells it a :class:`Notice`; a test puts an object with the same
-methods in its place and answers by the ``key``.
+and asks it a :class:`Question`, :class:`Choice`, :class:`SavePath`, :class:`OpenPath`,
+:class:`OpenFiles`, :class:`FolderPath` or :class:`TextInput`, or tells it a :class:`Notice`;
+a test puts an object with the same methods in its place and answers by the ``key``.
 """
 
 from __future__ import annotations
@@ -114,6 +114,25 @@ class OpenPath:
 
 
 @dataclass(frozen=True)
+class OpenFiles:
+    """Which existing files to read, one or more; the dialog starts in the folder *start*."""
+
+    key: str
+    title: str
+    start: Path
+    filter: str
+
+
+@dataclass(frozen=True)
+class FolderPath:
+    """Which existing folder to read; the dialog starts in the folder *start*."""
+
+    key: str
+    title: str
+    start: Path
+
+
+@dataclass(frozen=True)
 class TextInput:
     """A line to type (a date, a key's password); *secret*: never shown as typed."""
 
@@ -136,6 +155,10 @@ class Answers(Protocol):
     def save_path(self, parent: QWidget | None, asked: SavePath) -> Path | None: ...
 
     def open_path(self, parent: QWidget | None, asked: OpenPath) -> Path | None: ...
+
+    def open_files(self, parent: QWidget | None, asked: OpenFiles) -> list[Path]: ...
+
+    def folder_path(self, parent: QWidget | None, asked: FolderPath) -> Path | None: ...
 
     def enter_text(self, parent: QWidget | None, asked: TextInput) -> str | None: ...
 
@@ -202,6 +225,18 @@ class Questions:
         name, _filter = QFileDialog.getOpenFileName(
             parent, asked.title, str(asked.start), asked.filter
         )
+        return Path(name) if name else None
+
+    def open_files(self, parent: QWidget | None, asked: OpenFiles) -> list[Path]:
+        """In the order chosen; none when cancelled."""
+        names, _filter = QFileDialog.getOpenFileNames(
+            parent, asked.title, str(asked.start), asked.filter
+        )
+        return [Path(name) for name in names]
+
+    def folder_path(self, parent: QWidget | None, asked: FolderPath) -> Path | None:
+        """None when cancelled."""
+        name = QFileDialog.getExistingDirectory(parent, asked.title, str(asked.start))
         return Path(name) if name else None
 
     def enter_text(self, parent: QWidget | None, asked: TextInput) -> str | None:

@@ -414,7 +414,10 @@ class ReferralLogWindow(QMainWindow):
         first = self.evaluation is None
         if self.evaluation is None:
             self.evaluation = EvaluationWindow(
-                self.services.referral_log if self.services else None, self.today, self
+                self.services.referral_log if self.services else None,
+                self.today,
+                self,
+                questions=self.questions,
             )
             self.evaluation.setWindowFlag(Qt.WindowType.Window, True)
         self.evaluation.recompute()

@@ -11,10 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -35,7 +32,7 @@ from referral_desk.lifecycle.preshared_passwords import (
     PasswordTooWeak,
     PresharedPasswords,
 )
-from referral_desk.ui.plain_message import ask, tell
+from referral_desk.ui.questions import Answers, Notice, Question, Questions, TextInput
 
 
 def _spin(parent: QWidget, name: str, bounds: Bounds, value: int, suffix: str) -> QSpinBox:
@@ -93,9 +90,12 @@ class RetentionSettingsPage(QWidget):
         settings: Settings,
         preshared: PresharedPasswords | None = None,
         parent: QWidget | None = None,
+        *,
+        questions: Answers | None = None,
     ) -> None:
         super().__init__(parent)
         self.preshared = preshared
+        self.questions: Answers = questions or Questions()
         chosen = retention_choices(settings)
 
         keep_box = QGroupBox(self.tr("Bewaren"), self)
@@ -206,36 +206,44 @@ class RetentionSettingsPage(QWidget):
             "record_initials": self.recognisable.isChecked(),
         }
 
-    # --- pre-shared passwords (each asks, so tests replace these three) -----------------
+    # --- pre-shared passwords ------------------------------------------------------------
     def ask_new_password(self, partner: Partner) -> str | None:
-        first, ok = QInputDialog.getText(
+        """Typed twice, never shown; None when cancelled, left empty or typed differently."""
+        title = self.tr("Afgesproken wachtwoord")
+        first = self.questions.enter_text(
             self,
-            self.tr("Afgesproken wachtwoord"),
-            self.tr("{0}\n\nWachtwoord dat met {1} is afgesproken:").format(
-                PRESHARED_RULE, partner.name
+            TextInput(
+                "preshared_password",
+                title,
+                self.tr("{0}\n\nWachtwoord dat met {1} is afgesproken:").format(
+                    PRESHARED_RULE, partner.name
+                ),
+                secret=True,
+                about=(partner.name,),
             ),
-            QLineEdit.EchoMode.Password,
         )
-        if not ok or not first:
+        if not first:
             return None
-        second, ok = QInputDialog.getText(
-            self,
-            self.tr("Afgesproken wachtwoord"),
+        again = TextInput(
+            "preshared_password_again",
+            title,
             self.tr("Typ het wachtwoord nogmaals:"),
-            QLineEdit.EchoMode.Password,
+            secret=True,
+            about=(partner.name,),
         )
-        if not ok:
+        second = self.questions.enter_text(self, again)
+        if second is None:
             return None
         if first != second:
-            self.tell(self.tr("De twee wachtwoorden verschillen; er is niets bewaard."))
+            self.tell(
+                "passwords_differ",
+                self.tr("De twee wachtwoorden verschillen; er is niets bewaard."),
+            )
             return None
         return first
 
-    def confirm(self, question: str) -> bool:
-        return ask(self, self.tr("Zeker?"), question) == QMessageBox.StandardButton.Yes
-
-    def tell(self, message: str) -> None:
-        tell(self, self.tr("Sleutelbos"), message)
+    def tell(self, key: str, message: str) -> None:
+        self.questions.tell(self, Notice(key, self.tr("Sleutelbos"), message))
 
     def set_preshared(self, partner: Partner) -> None:
         if self.preshared is None or not self.preshared.has_keyring:
@@ -245,10 +253,10 @@ class RetentionSettingsPage(QWidget):
             return
         refused = self.preshared.save(partner.id, password)
         if isinstance(refused, PasswordTooWeak):
-            self.tell(self.tr("Niet bewaard: {0}").format(refused.problem))
+            self.tell("password_too_weak", self.tr("Niet bewaard: {0}").format(refused.problem))
             return
         if isinstance(refused, KeyringUnavailable):
-            self.tell(self.tr("Niet bewaard: {0}.").format(refused.reason))
+            self.tell("preshared_not_saved", self.tr("Niet bewaard: {0}.").format(refused.reason))
         self.refresh()
 
     def show_preshared(self, partner: Partner) -> None:
@@ -256,23 +264,30 @@ class RetentionSettingsPage(QWidget):
             return
         password = self.preshared.reveal(partner.id)
         if isinstance(password, KeyringUnavailable):
-            self.tell(self.tr("Niet beschikbaar: {0}.").format(password.reason))
+            unavailable = self.tr("Niet beschikbaar: {0}.").format(password.reason)
+            self.tell("keyring_unavailable", unavailable)
             return
         if password is not None:
             self.tell(
-                self.tr("Het afgesproken wachtwoord met {0}:\n\n{1}").format(partner.name, password)
+                "preshared_shown",
+                self.tr("Het afgesproken wachtwoord met {0}:\n\n{1}").format(
+                    partner.name, password
+                ),
             )
 
     def delete_preshared(self, partner: Partner) -> None:
-        if (
-            self.preshared is None
-            or not self.preshared.has_keyring
-            or not self.confirm(
-                self.tr("Het afgesproken wachtwoord met {0} verwijderen?").format(partner.name)
-            )
-        ):
+        if self.preshared is None or not self.preshared.has_keyring:
+            return
+        sure = Question(
+            "delete_preshared",
+            self.tr("Zeker?"),
+            self.tr("Het afgesproken wachtwoord met {0} verwijderen?").format(partner.name),
+            about=(partner.name,),
+        )
+        if not self.questions.ask(self, sure):
             return
         failed = self.preshared.delete(partner.id)
         if failed is not None:
-            self.tell(self.tr("Niet verwijderd: {0}.").format(failed.reason))
+            not_deleted = self.tr("Niet verwijderd: {0}.").format(failed.reason)
+            self.tell("preshared_not_deleted", not_deleted)
         self.refresh()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -43,7 +42,7 @@ from referral_desk.lifecycle.preshared_passwords import PresharedPasswords
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.language import LANGUAGE_NAMES, system_ui_languages
-from referral_desk.ui.plain_message import ask, tell
+from referral_desk.ui.questions import Answers, Notice, Question, Questions
 from referral_desk.ui.retention_settings_page import RetentionSettingsPage
 from referral_desk.ui.wrapping_scroll import WrappingScrollArea
 
@@ -56,7 +55,8 @@ def _scrolling(page: QWidget) -> WrappingScrollArea:
 
 
 class SettingsDialog(QDialog):
-    """Saves through *preferences* itself and then emits ``saved(Settings)``."""
+    """Saves through *preferences* itself and then emits ``saved(Settings)``; it and its
+    retention page ask through *questions*."""
 
     saved = Signal(object)
 
@@ -68,10 +68,12 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         preshared: PresharedPasswords | None = None,
+        questions: Answers | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Instellingen"))
+        self.questions: Answers = questions or Questions()
         self.settings = settings
         self.preferences = preferences
         self.mail = mail
@@ -79,7 +81,9 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(_scrolling(self._mail_page()), self.tr("E-mail"))
-        self.retention_page = RetentionSettingsPage(settings, preshared, self.tabs)
+        self.retention_page = RetentionSettingsPage(
+            settings, preshared, self.tabs, questions=self.questions
+        )
         self.tabs.addTab(_scrolling(self.retention_page), self.tr("Logboek en wachtwoorden"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -289,18 +293,16 @@ class SettingsDialog(QDialog):
         self.test_result.setText(text)
 
     def confirm_empty_outbox(self) -> bool:
-        answer = ask(
-            self,
+        question = Question(
+            "empty_outbox",
             self.tr("Outbox leegmaken?"),
             self.tr(
                 "Alle archieven en e-mailconcepten in de outbox worden verwijderd. Een concept "
                 "dat nog open staat in uw e-mailprogramma en nog niet verstuurd is, kan dan "
                 "zijn bijlage verliezen. Doorgaan?"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        return self.questions.ask(self, question)
 
     def empty_outbox(self) -> None:
         if not self.confirm_empty_outbox():
@@ -314,7 +316,8 @@ class SettingsDialog(QDialog):
         )
 
     def show_save_error(self, message: str) -> None:
-        tell(self, self.tr("Instellingen niet bewaard"), message, QMessageBox.Icon.Warning)
+        title = self.tr("Instellingen niet bewaard")
+        self.questions.tell(self, Notice("settings_not_saved", title, message, warning=True))
 
     def try_save(self) -> None:
         chosen: dict[str, object] = {

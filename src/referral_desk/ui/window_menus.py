@@ -214,6 +214,7 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
             mail_setup_for(settings, desk.outbox, desk.clock),
             self,
             preshared=PresharedPasswords(desk.vault, preshared_partners(self.session.partners)),
+            questions=self.questions,
         )
         self.settings_dialog.saved.connect(self._settings_saved)
         self.settings_dialog.open()
