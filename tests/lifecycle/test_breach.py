@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from referral_desk.delivery.message import DraftMessage
-from referral_desk.domain.dutch_dates import numeric_date
+from referral_desk.domain.breach_facts import BreachFacts, Consequence, Exposure, Measure
+from referral_desk.domain.dutch_dates import numeric_date, numeric_date_time
 from referral_desk.domain.partners import OPGROEIEN_DPO
 from referral_desk.domain.referral_record import ReferralLogEntry
 from referral_desk.lifecycle.breach import (
     INCIDENT_LABELS,
     BreachContacts,
+    BreachRefused,
     IncidentKind,
     breach_contacts,
     report_breach,
@@ -20,6 +23,8 @@ from referral_desk.lifecycle.breach import (
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 from tests.lifecycle_fixtures import CANARY_FORM, NOW, PROFILE, Desk, registry, request
 from tests.ui.test_flow_end_to_end import CANARY_NEEDLES
+
+FACTS = BreachFacts(discovered_at=NOW)
 
 
 def _entry(desk: Desk) -> ReferralLogEntry:
@@ -44,7 +49,9 @@ def test_the_report_goes_to_both_contacts_without_client_data(desk: Desk) -> Non
     contacts = breach_contacts(entry, registry())
     assert contacts.breach_contact == "socialedienst@ocmwleopoldsburg.be"
     assert contacts.dpo_contact == OPGROEIEN_DPO
-    result = report_breach(entry, IncidentKind.PASSWORD_EXPOSED, PROFILE, contacts, desk.follow_up)
+    result = report_breach(
+        entry, IncidentKind.PASSWORD_EXPOSED, PROFILE, contacts, desk.follow_up, FACTS
+    )
     assert [d.to for d in desk.mail.drafts] == [contacts.breach_contact, OPGROEIEN_DPO]
     assert result.breach_contact_known and not result.failed
     for draft in desk.mail.drafts:
@@ -66,6 +73,7 @@ def test_a_wrong_recipient_also_gets_the_deletion_request(desk: Desk) -> None:
         PROFILE,
         breach_contacts(entry, registry()),
         desk.follow_up,
+        FACTS,
     )
     deletion = desk.mail.drafts[-1]
     assert len(desk.mail.drafts) == 3
@@ -80,7 +88,7 @@ def test_a_partner_gone_from_the_registry_leaves_the_dpo(desk: Desk) -> None:
     contacts = breach_contacts(entry, registry())
     assert contacts == BreachContacts(None, OPGROEIEN_DPO)
     assert breach_contacts(entry, None) == BreachContacts(None, OPGROEIEN_DPO)
-    result = report_breach(entry, IncidentKind.LOST, PROFILE, contacts, desk.follow_up)
+    result = report_breach(entry, IncidentKind.LOST, PROFILE, contacts, desk.follow_up, FACTS)
     assert [d.to for d in desk.mail.drafts] == [OPGROEIEN_DPO]
     assert not result.breach_contact_known
 
@@ -88,9 +96,8 @@ def test_a_partner_gone_from_the_registry_leaves_the_dpo(desk: Desk) -> None:
 def test_a_failing_mail_client_still_records_and_returns_the_drafts(desk: Desk) -> None:
     entry = _entry(desk)
     desk.mail.raises = RuntimeError("Qzxkwv secret")
-    result = report_breach(
-        entry, IncidentKind.OTHER, PROFILE, breach_contacts(entry, registry()), desk.follow_up
-    )
+    contacts = breach_contacts(entry, registry())
+    result = report_breach(entry, IncidentKind.OTHER, PROFILE, contacts, desk.follow_up, FACTS)
     assert len(result.failed) == 2
     assert "Qzxkwv" not in repr(result.failed[0].mail_failures)
     assert len(desk.referral_log.incidents(entry.referral_id)) == 1
@@ -152,3 +159,63 @@ def test_breach_from_the_sent_referrals_window_writes_both_mails(qtbot) -> None:
     assert entry is not None
     kinds = log_window.services.referral_log.incidents(created.referral_id)  # type: ignore[union-attr]
     assert [i.kind for i in kinds] == [IncidentKind.WRONG_RECIPIENT.value]
+
+
+def test_the_deletion_request_goes_where_the_mail_really_went(desk: Desk) -> None:
+    """The mail program sent it elsewhere than the log says: that address is asked to delete,
+    and the report names both."""
+    entry = _entry(desk)
+    facts = BreachFacts(discovered_at=NOW, actual_recipient="jan@elders.be")
+    contacts = breach_contacts(entry, registry())
+    report_breach(entry, IncidentKind.WRONG_RECIPIENT, PROFILE, contacts, desk.follow_up, facts)
+    report, dpo, deletion = desk.mail.drafts
+    assert deletion.to == "jan@elders.be"
+    for draft in (report, dpo):
+        assert "Gebruikte mailbox: jan@elders.be (het logboek noteerde " in draft.body
+    (incident,) = desk.referral_log.incidents(entry.referral_id)
+    assert incident.facts == facts
+
+
+def test_the_report_carries_the_art_33_facts_the_deadline_and_the_authority(desk: Desk) -> None:
+    entry = _entry(desk)
+    facts = BreachFacts(
+        discovered_at=NOW,
+        people=3,
+        records=2,
+        exposure=Exposure.NOT_READABLE,
+        consequence=Consequence.UNLIKELY,
+        measures=(Measure.DELETION_REQUESTED, Measure.PASSWORD_WITHHELD),
+    )
+    contacts = breach_contacts(entry, registry())
+    report_breach(entry, IncidentKind.LOST, PROFILE, contacts, desk.follow_up, facts)
+    body = desk.mail.drafts[-1].body
+    for line in facts.lines():
+        assert line in body
+    assert "Aantal betrokken personen (ongeveer): 3" in body
+    assert "identificatiegegevens (voornaam, naam) en contactgegevens" in body
+    assert "het wachtwoord niet gegeven" in body
+    assert "Vlaamse Toezichtcommissie" in body
+    assert f"lopen tot {numeric_date_time(NOW + timedelta(hours=72))}" in body
+    _no_client_data(desk.mail.drafts[-1])
+    (incident,) = desk.referral_log.incidents(entry.referral_id)
+    assert incident.facts == facts
+
+
+@pytest.mark.parametrize(
+    ("discovered", "refusal"),
+    [
+        (NOW + timedelta(minutes=5), "toekomst"),
+        (NOW - timedelta(days=30), "vóór de doorverwijzing"),
+    ],
+)
+def test_a_discovery_that_cannot_be_right_is_refused_and_nothing_is_sent(
+    desk: Desk, discovered: datetime, refusal: str
+) -> None:
+    entry = _entry(desk)
+    contacts = breach_contacts(entry, registry())
+    with pytest.raises(BreachRefused, match=refusal):
+        report_breach(
+            entry, IncidentKind.LOST, PROFILE, contacts, desk.follow_up,
+            BreachFacts(discovered_at=discovered),
+        )  # fmt: skip
+    assert desk.mail.drafts == [] and desk.referral_log.incidents(entry.referral_id) == []

@@ -129,6 +129,7 @@ def _every_window(qtbot: QtBot) -> tuple[MainWindow, list[QWidget]]:
     log_window = window.open_referral_log_window()
     log_window.table.selectRow(0)
     log_window.recall_password()
+    log_window.buttons["breach"].click()
     evaluation = log_window.open_evaluation()
     editor = window.open_registry_editor()
     answering(editor, unsaved="discard")
@@ -149,6 +150,7 @@ def _every_window(qtbot: QtBot) -> tuple[MainWindow, list[QWidget]]:
         window.settings_dialog,
         log_window,
         log_window.recall_dialog,
+        log_window.breach_dialog,
         evaluation,
         editor,
         fallback,

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from referral_desk.domain.breach_facts import BreachFacts
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
 
 
@@ -128,6 +129,8 @@ class Incident(BaseModel):
 
     at: datetime
     kind: str = Field(pattern=_INCIDENT_KIND.pattern)
+    # What art. 33(5) asks to document; None for breaches recorded before it was asked.
+    facts: BreachFacts | None = None
 
 
 class DeletionRequest(BaseModel):

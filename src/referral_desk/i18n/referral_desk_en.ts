@@ -37,6 +37,37 @@
     </message>
 </context>
 <context>
+    <name>BreachFactsForm</name>
+    <message>
+        <source>&amp;Werkelijke ontvanger:</source>
+        <translation>Actual &amp;recipient:</translation>
+    </message>
+    <message>
+        <source>&amp;Ontdekt op:</source>
+        <translation>&amp;Discovered at:</translation>
+    </message>
+    <message>
+        <source>Aantal &amp;personen (ongeveer):</source>
+        <translation>&amp;People affected (about):</translation>
+    </message>
+    <message>
+        <source>Aantal gegevens&amp;records (ongeveer):</source>
+        <translation>Data r&amp;ecords affected (about):</translation>
+    </message>
+    <message>
+        <source>&amp;Inhoud leesbaar?</source>
+        <translation>Content read&amp;able?</translation>
+    </message>
+    <message>
+        <source>&amp;Gevolgen voor de cliënt:</source>
+        <translation>&amp;Likely consequences for the client:</translation>
+    </message>
+    <message>
+        <source>Genomen maatregelen:</source>
+        <translation>Measures taken:</translation>
+    </message>
+</context>
+<context>
     <name>BreachFlow</name>
     <message>
         <source>Vul eerst uw aanmeldersprofiel in (menu Profiel).</source>
@@ -1035,6 +1066,22 @@
         <source>Het logboek van doorverwijzingen is buiten referral-desk aangepast ({count} keer), onder meer: {first}. Meld dit aan de coördinator en de DPO.</source>
         <translation>The referral log was altered outside referral-desk ({count} times), among them: {first}. Report this to the coordinator and the DPO.</translation>
     </message>
+    <message>
+        <source>Nog {hours} uur en {minutes} minuten om het gegevenslek aan de toezichthouder te melden (72 uur na de ontdekking, tot {until}).</source>
+        <translation>{hours} hours and {minutes} minutes left to report the breach to the supervisory authority (72 hours after discovery, until {until}).</translation>
+    </message>
+    <message>
+        <source>De 72 uur na de ontdekking zijn voorbij sinds {until}: meld het gegevenslek meteen en zeg waarom het later is (AVG art. 33, lid 1).</source>
+        <translation>The 72 hours after discovery ended at {until}: report the breach now and say why it is late (GDPR art. 33(1)).</translation>
+    </message>
+    <message>
+        <source>Het moment van ontdekking ligt vóór de doorverwijzing ({created}).</source>
+        <translation>The moment of discovery is before the referral ({created}).</translation>
+    </message>
+    <message>
+        <source>Het moment van ontdekking ligt in de toekomst.</source>
+        <translation>The moment of discovery is in the future.</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>
@@ -1502,6 +1549,54 @@ Location: {1}</translation>
     <message>
         <source>Een gegevenslek moet onverwijld gemeld worden: de verwerkingsverantwoordelijke heeft 72 uur om het aan de toezichthouder te melden (AVG art. 33).</source>
         <translation>A data breach must be reported without delay: the controller has 72 hours to report it to the supervisory authority (GDPR art. 33).</translation>
+    </message>
+    <message>
+        <source>niet leesbaar: versleuteld en het wachtwoord ging niet mee</source>
+        <translation>not readable: encrypted, and the password did not go with it</translation>
+    </message>
+    <message>
+        <source>mogelijk gelezen</source>
+        <translation>possibly read</translation>
+    </message>
+    <message>
+        <source>gelezen</source>
+        <translation>read</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>onwaarschijnlijk</source>
+        <translation>unlikely</translation>
+    </message>
+    <message>
+        <source>mogelijk</source>
+        <translation>possible</translation>
+    </message>
+    <message>
+        <source>waarschijnlijk</source>
+        <translation>likely</translation>
+    </message>
+    <message>
+        <source>de ontvanger gevraagd alles te verwij&amp;deren</source>
+        <translation>asked the recipient to delete every&amp;thing</translation>
+    </message>
+    <message>
+        <source>het wachtwoord &amp;niet gegeven</source>
+        <translation>did &amp;not give the password</translation>
+    </message>
+    <message>
+        <source>de ontvanger &amp;bevestigde de verwijdering</source>
+        <translation>the recipient &amp;confirmed the deletion</translation>
+    </message>
+    <message>
+        <source>de &amp;cliënt ingelicht</source>
+        <translation>&amp;informed the client</translation>
+    </message>
+    <message>
+        <source>het &amp;toestel geblokkeerd of gewist</source>
+        <translation>blocked or wiped the de&amp;vice</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,13 @@ from pydantic import BaseModel, ConfigDict
 
 from referral_desk.delivery.message import DraftMessage, team_phrase
 from referral_desk.delivery.openers import DraftResult
-from referral_desk.domain.dutch_dates import numeric_date
+from referral_desk.domain.breach_facts import (
+    SUPERVISORY_AUTHORITY,
+    BreachFacts,
+    discovery_problem,
+)
+from referral_desk.domain.dutch_dates import numeric_date, numeric_date_time
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import OPGROEIEN_DPO, PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
@@ -71,9 +77,15 @@ def breach_subject(entry: ReferralLogEntry) -> str:
     return f"Melding gegevenslek – doorverwijzing {entry.referral_id} – {team_phrase(entry.team)}"
 
 
-def breach_body(entry: ReferralLogEntry, kind: IncidentKind, referrer: ReferrerProfile) -> str:
-    """Only what the log holds about the referral and the referrer: no client field."""
+def breach_body(
+    entry: ReferralLogEntry, kind: IncidentKind, referrer: ReferrerProfile, facts: BreachFacts
+) -> str:
+    """Only what the log holds about the referral and the referrer, and the art. 33(5)
+    facts as codes and counts: no client field."""
     sent = entry.sent_at or entry.created_at
+    mailbox = facts.actual_recipient or entry.mailbox
+    if mailbox != entry.mailbox:
+        mailbox += f" (het logboek noteerde {entry.mailbox})"
     paragraphs = (
         "Geachte,",
         f"Wij melden een mogelijk gegevenslek bij doorverwijzing {entry.referral_id} van het "
@@ -81,8 +93,11 @@ def breach_body(entry: ReferralLogEntry, kind: IncidentKind, referrer: ReferrerP
         f"Doorverwijzing: {entry.referral_id}\n"
         f"Datum: {numeric_date(sent)}\n"
         f"Partner: {entry.partner_name}\n"
-        f"Gebruikte mailbox: {entry.mailbox}\n"
+        f"Gebruikte mailbox: {mailbox}\n"
         f"Wat er gebeurde: {INCIDENT_LABELS[kind]}",
+        "Feiten (AVG art. 33, lid 5):\n" + "\n".join(facts.lines()),
+        f"De 72 uur om het lek aan de toezichthouder, {SUPERVISORY_AUTHORITY}, te melden "
+        f"lopen tot {numeric_date_time(facts.deadline)} (AVG art. 33, lid 1).",
         "Het archief is versleuteld met AES-256; deze e-mail bevat geen gegevens van de cliënt. "
         "Wilt u ons laten weten welke stappen nodig zijn?",
         f"Met vriendelijke groeten,\n{referrer.name} ({format_phone_national(referrer.phone)})"
@@ -97,18 +112,22 @@ def breach_draft(
     referrer: ReferrerProfile,
     breach_contact: str | None,
     dpo_contact: str,
+    facts: BreachFacts,
 ) -> DraftMessage:
     """The report to the partner's breach contact, or to the DPO when it has none."""
     return DraftMessage(
         to=breach_contact or dpo_contact,
         subject=breach_subject(entry),
-        body=breach_body(entry, kind, referrer),
+        body=breach_body(entry, kind, referrer, facts),
         attachment=None,
     )
 
 
-def deletion_request_draft(entry: ReferralLogEntry, referrer: ReferrerProfile) -> DraftMessage:
-    """To the mailbox that got it by mistake: the ID only, so the request itself leaks nothing."""
+def deletion_request_draft(
+    entry: ReferralLogEntry, referrer: ReferrerProfile, to: str | None = None
+) -> DraftMessage:
+    """To the mailbox that got it by mistake (*to*: where the mail really went, when the mail
+    program sent it elsewhere than the log says): the ID only, so it leaks nothing."""
     paragraphs = (
         "Geachte,",
         f"Wij hebben u per vergissing een e-mail gestuurd met een versleuteld archief "
@@ -119,7 +138,7 @@ def deletion_request_draft(entry: ReferralLogEntry, referrer: ReferrerProfile) -
         f"\nL{team_phrase(entry.team)[1:]}",
     )
     return DraftMessage(
-        to=entry.mailbox,
+        to=to or entry.mailbox,
         subject=f"Verzoek tot verwijdering – {entry.referral_id}",
         body="\n\n".join(paragraphs) + "\n",
         attachment=None,
@@ -149,27 +168,39 @@ class BreachResult(BaseModel):
         return tuple(d for d in self.drafts if d.mail_result is None)
 
 
+class BreachRefused(UserFacingError):
+    """The facts cannot be right (discovered in the future, or before the referral)."""
+
+
 def report_breach(
     entry: ReferralLogEntry,
     kind: IncidentKind,
     referrer: ReferrerProfile,
     contacts: BreachContacts,
     services: FollowUpServices,
+    facts: BreachFacts,
 ) -> BreachResult:
-    """Opens the report to each contact (and, for a wrong recipient, the deletion request)
-    and records the incident. Raises OutboxError (nothing changed) without a place for drafts.
+    """Opens the report to each contact (and, for a wrong recipient, the deletion request to
+    the address the mail really went to) and records the incident with its facts. Raises
+    BreachRefused for facts that cannot be right and OutboxError without a place for drafts;
+    nothing changed then.
 
     The incident is recorded whether or not a mail client opened: the breach happened, and
     the fallback dialog still lets the user send the text.
     """
+    refusal = discovery_problem(facts.discovered_at, entry.created_at, services.clock())
+    if refusal is not None:
+        raise BreachRefused(refusal)
     drafts: list[DraftMessage] = []
     if contacts.breach_contact is not None:
         drafts.append(
-            breach_draft(entry, kind, referrer, contacts.breach_contact, contacts.dpo_contact)
+            breach_draft(
+                entry, kind, referrer, contacts.breach_contact, contacts.dpo_contact, facts
+            )
         )
-    drafts.append(breach_draft(entry, kind, referrer, None, contacts.dpo_contact))
+    drafts.append(breach_draft(entry, kind, referrer, None, contacts.dpo_contact, facts))
     if kind is IncidentKind.WRONG_RECIPIENT:
-        drafts.append(deletion_request_draft(entry, referrer))
+        drafts.append(deletion_request_draft(entry, referrer, facts.actual_recipient))
     # One folder per draft: an .eml adapter names its file after the referral ID.
     workdirs = [
         services.outbox.follow_up_folder(entry.referral_id, BREACH_FOLDER, str(index + 1))
@@ -184,7 +215,9 @@ def report_breach(
         problem = REFERRAL_LOG_MISSING
     else:
         try:
-            services.referral_log.record_incident(entry.referral_id, kind.value, services.clock())
+            services.referral_log.record_incident(
+                entry.referral_id, kind.value, services.clock(), facts
+            )
         except ReferralLogError as error:
             problem = error.message
     log.info("breach of kind %s reported for %s", kind.value, entry.referral_id)

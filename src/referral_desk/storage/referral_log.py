@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from referral_desk.domain.breach_facts import BreachFacts
 from referral_desk.domain.referral_record import (
     DeletionRequest,
     Incident,
@@ -39,6 +40,20 @@ __all__ = [
     "ReferralLogBusy",
     "ReferralLogError",
 ]
+
+
+def _fact_columns(facts: BreachFacts | None) -> tuple[object, ...]:
+    if facts is None:
+        return (None,) * 7
+    return (
+        facts.discovered_at.isoformat(),
+        facts.actual_recipient,
+        facts.people,
+        facts.records,
+        facts.exposure.value,
+        facts.consequence.value,
+        ",".join(measure.value for measure in facts.measures),
+    )
 
 
 class ReferralLog(ReferralLogReading, LastMailboxes):
@@ -227,16 +242,25 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
 
         self._guarded(write)
 
-    def record_incident(self, referral_id: str, kind: str, at: datetime | None = None) -> None:
-        """A breach reported for *referral_id*; *kind* is a code, refused if it is not one."""
-        incident = Incident(at=self._moment(at), kind=kind)
+    def record_incident(
+        self,
+        referral_id: str,
+        kind: str,
+        at: datetime | None = None,
+        facts: BreachFacts | None = None,
+    ) -> None:
+        """A breach reported for *referral_id*; *kind* is a code, refused if it is not one;
+        *facts* what art. 33(5) asks to document."""
+        incident = Incident(at=self._moment(at), kind=kind, facts=facts)
 
         def write() -> None:
             with self._write() as db:
                 self._require(db, referral_id)
                 db.execute(
-                    "INSERT INTO incidents (referral_id, at, kind) VALUES (?, ?, ?)",
-                    (referral_id, incident.at.isoformat(), incident.kind),
+                    "INSERT INTO incidents (referral_id, at, kind, discovered_at, recipient, "
+                    "people, records, exposure, consequence, measures) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (referral_id, incident.at.isoformat(), incident.kind, *_fact_columns(facts)),
                 )
 
         self._guarded(write)

@@ -256,6 +256,14 @@ def compact(db: sqlite3.Connection, at: datetime) -> bool:
     to the last entry; only when nothing was changed outside the app. True when done."""
     if not verify(db).intact:
         return False
+    restart(db, at)
+    return True
+
+
+def restart(db: sqlite3.Connection, at: datetime) -> None:
+    """The journal afresh from the rows as they are, chained to its last entry; for
+    compact(), and for a migration that adds a column (every row's digest changes), after
+    it verified the journal before the change."""
     _, last = _head(db)
     db.execute("DELETE FROM journal")
     db.execute(
@@ -264,4 +272,3 @@ def compact(db: sqlite3.Connection, at: datetime) -> bool:
         (last,),
     )
     adopt(db, at)
-    return True

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
+from referral_desk.domain.breach_facts import BreachFacts
 from referral_desk.domain.log_integrity import LogIntegrity
 from referral_desk.domain.referral_record import (
     DeletionRequest,
@@ -44,6 +45,24 @@ _ENTRY_COLUMNS = (
 )
 
 
+def _facts(columns: Sequence[object]) -> BreachFacts | None:
+    """The art. 33(5) facts of an incident row; None for one recorded before they were asked."""
+    discovered, recipient, people, records, exposure, consequence, measures = columns
+    if discovered is None:
+        return None
+    return BreachFacts.model_validate(
+        {
+            "discovered_at": discovered,
+            "actual_recipient": recipient,
+            "people": people,
+            "records": records,
+            "exposure": exposure,
+            "consequence": consequence,
+            "measures": [code for code in str(measures or "").split(",") if code],
+        }
+    )
+
+
 class ReferralLogReading(LogConnection):
     """What the log holds, as the domain's records."""
 
@@ -60,9 +79,14 @@ class ReferralLogReading(LogConnection):
     def incidents(self, referral_id: str) -> list[Incident]:
         """The breaches reported for *referral_id*, oldest first."""
         rows = self._rows(
-            "SELECT at, kind FROM incidents WHERE referral_id = ? ORDER BY id", (referral_id,)
+            "SELECT at, kind, discovered_at, recipient, people, records, exposure, "
+            "consequence, measures FROM incidents WHERE referral_id = ? ORDER BY id",
+            (referral_id,),
         )
-        return [Incident(at=datetime.fromisoformat(at), kind=kind) for at, kind in rows]
+        return [
+            Incident(at=datetime.fromisoformat(at), kind=kind, facts=_facts(facts))
+            for at, kind, *facts in rows
+        ]
 
     def recalls(self, referral_id: str) -> list[datetime]:
         """When the password of *referral_id* was shown again, oldest first."""

@@ -124,5 +124,27 @@ def _v6(db: sqlite3.Connection) -> None:
     referral_log_journal.adopt(db, datetime.now(UTC))
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
+def _v7(db: sqlite3.Connection) -> None:
+    # A breach's art. 33(5) facts, as codes and counts; the address a wrong-recipient mail
+    # really went to. Breaches recorded before have none of them. A new column changes
+    # every incident's digest: the journal restarts from the rows, but only if it found
+    # nothing before, so no earlier change outside the app is hidden.
+    intact = referral_log_journal.verify(db).intact
+    for column in (
+        "discovered_at TEXT",
+        "recipient TEXT",
+        "people INTEGER",
+        "records INTEGER",
+        "exposure TEXT",
+        "consequence TEXT",
+        "measures TEXT",
+    ):
+        db.execute(f"ALTER TABLE incidents ADD COLUMN {column}")
+    if intact:
+        referral_log_journal.restart(db, datetime.now(UTC))
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7,
+)  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -39,7 +39,7 @@ class BreachFlow(QObject):
             host.say(self.tr("Vul eerst uw aanmeldersprofiel in (menu Profiel)."), error=True)
             return
         contacts = breach_contacts(row, host.registry())
-        dialog = BreachDialog(row, contacts, host.as_parent())
+        dialog = BreachDialog(row, contacts, host.services.clock, host.as_parent())
         host.breach_dialog = dialog
         dialog.accepted.connect(lambda: self._start(row, profile, contacts, dialog))
         dialog.open()
@@ -55,10 +55,10 @@ class BreachFlow(QObject):
         host = self.host
         if host.services is None:
             return
-        kind = dialog.kind()
+        kind, facts = dialog.kind(), dialog.facts()
         services = host.services
         started = host.breach.start(
-            lambda: report_breach(row, kind, profile, contacts, services),
+            lambda: report_breach(row, kind, profile, contacts, services, facts),
             lambda result: self._reported(row, result),
             self._failed,
         )

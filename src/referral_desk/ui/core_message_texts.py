@@ -8,6 +8,10 @@ Made by scripts/update_translations.py from the templates the Qt-free core regis
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CORE_MESSAGE_TEXTS = (
+    QT_TRANSLATE_NOOP("CoreMessage", "Nog {hours} uur en {minutes} minuten om het gegevenslek aan de toezichthouder te melden (72 uur na de ontdekking, tot {until})."),  # breach.deadline.left
+    QT_TRANSLATE_NOOP("CoreMessage", "De 72 uur na de ontdekking zijn voorbij sinds {until}: meld het gegevenslek meteen en zeg waarom het later is (AVG art. 33, lid 1)."),  # breach.deadline.overdue
+    QT_TRANSLATE_NOOP("CoreMessage", "Het moment van ontdekking ligt vóór de doorverwijzing ({created})."),  # breach.discovered.before_referral
+    QT_TRANSLATE_NOOP("CoreMessage", "Het moment van ontdekking ligt in de toekomst."),  # breach.discovered.future
     QT_TRANSLATE_NOOP("CoreMessage", "verwacht een datum als 2024-02-01 of 1/02/2024"),  # csv.date
     QT_TRANSLATE_NOOP("CoreMessage", "id staat al in rij {row}"),  # csv.duplicate_id
     QT_TRANSLATE_NOOP("CoreMessage", "verplichte kolom ontbreekt"),  # csv.missing_column
