@@ -995,6 +995,250 @@
         <source>{listed} en nog {more}</source>
         <translation>{listed} and {more} more</translation>
     </message>
+    <message>
+        <source>De klok van deze computer staat verkeerd: ze staat vóór de laatste doorverwijzing ({date}). Laat de datum en tijd nakijken door de IT-dienst; er is niets gemaakt of verstuurd. Uw invoer blijft staan.</source>
+        <translation>This computer&apos;s clock is wrong: it is set before the last referral ({date}). Have IT check the date and time; nothing was made or sent. Your input stays.</translation>
+    </message>
+    <message>
+        <source>De doorverwijzing past niet op één pagina: de naam of de protocolreferentie van {partner} in het partnerregister is te lang. Meld dit aan uw coördinator; er is niets bewaard of verstuurd.</source>
+        <translation>The referral does not fit on one page: the name or the protocol reference of {partner} in the partner registry is too long. Tell your coordinator; nothing was saved or sent.</translation>
+    </message>
+    <message>
+        <source>De doorverwijzing kan niet in het logboek genoteerd worden zoals ze is. Zet &apos;Initialen en postcode bewaren&apos; uit in Instellingen, of meld dit aan de helpdesk; er is niets bewaard of verstuurd.</source>
+        <translation>The referral cannot be recorded in the log as it is. Turn off &apos;Keep initials and postcode&apos; in Settings, or tell the helpdesk; nothing was saved or sent.</translation>
+    </message>
+    <message>
+        <source>Het partnerregister geeft voor {partner} ({municipality}) een ander adres dan de vorige keer ({previous} → {current}); bevestig dat eerst.</source>
+        <translation>The partner registry gives another address for {partner} ({municipality}) than last time ({previous} → {current}); confirm that first.</translation>
+    </message>
+    <message>
+        <source>Er kan niet nagekeken worden naar welk adres de vorige doorverwijzing voor {municipality} ging: {reason} Er is niets gemaakt of verstuurd; uw invoer blijft staan.</source>
+        <translation>It cannot be checked which address the previous referral for {municipality} went to: {reason} Nothing was made or sent; your input stays.</translation>
+    </message>
+    <message>
+        <source>Het adres van {partner} in het partnerregister kan niet in een e-mailconcept. Meld dit aan uw coördinator; er is niets bewaard of verstuurd.</source>
+        <translation>The address of {partner} in the partner registry cannot go into an e-mail draft. Tell your coordinator; nothing was saved or sent.</translation>
+    </message>
+    <message>
+        <source>Met {partner} is een vast wachtwoord afgesproken, maar het staat niet in de sleutelbos. Stel het in via Bestand → Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan.</source>
+        <translation>A fixed password was agreed with {partner}, but it is not in the keyring. Set it in File → Settings → Log and passwords. Your input stays.</translation>
+    </message>
+    <message>
+        <source>Met {partner} is een vast wachtwoord afgesproken, maar er is geen sleutelbos om het uit te lezen. Uw invoer blijft staan.</source>
+        <translation>A fixed password was agreed with {partner}, but there is no keyring to read it from. Your input stays.</translation>
+    </message>
+    <message>
+        <source>Een afgesproken wachtwoord moet even sterk zijn als een eenmalig: minstens {letters} tekens met letters, of {mixed} met kleine letters, hoofdletters én cijfers; elk teken telt hoogstens twee keer mee.</source>
+        <translation>An agreed password must be as strong as a one-time one: at least {letters} characters with letters, or {mixed} with lower-case letters, capitals and digits; each character counts at most twice.</translation>
+    </message>
+    <message>
+        <source>Het afgesproken wachtwoord voor {partner} in de sleutelbos is te zwak. {rule} Spreek een sterker af en stel het in via Bestand → Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan.</source>
+        <translation>The agreed password for {partner} in the keyring is too weak. {rule} Agree on a stronger one and set it in File → Settings → Log and passwords. Your input stays.</translation>
+    </message>
+    <message>
+        <source>Het afgesproken wachtwoord voor {partner} kan niet gelezen worden: {reason}. Uw invoer blijft staan.</source>
+        <translation>The agreed password for {partner} cannot be read: {reason}. Your input stays.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Er is niets gemaakt of verstuurd; probeer het over enkele seconden opnieuw. Uw invoer blijft staan.</source>
+        <translation>The referral log is in use by another referral-desk window. Nothing was made or sent; try again in a few seconds. Your input stays.</translation>
+    </message>
+    <message>
+        <source>{reason} Er is niets gemaakt of verstuurd; uw invoer blijft staan.</source>
+        <translation>{reason} Nothing was made or sent; your input stays.</translation>
+    </message>
+    <message>
+        <source>Het archief is verwijderd, maar de annulering is niet genoteerd: {reason} Probeer opnieuw te annuleren.</source>
+        <translation>The archive was removed, but the cancellation was not recorded: {reason} Try cancelling again.</translation>
+    </message>
+    <message>
+        <source>De annulering is niet genoteerd: {reason} Er is niets gewijzigd.</source>
+        <translation>The cancellation was not recorded: {reason} Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{referral_id} is nooit als verstuurd genoteerd: annuleer de doorverwijzing in plaats van de toestemming in te trekken.</source>
+        <translation>{referral_id} was never recorded as sent: cancel the referral instead of withdrawing the consent.</translation>
+    </message>
+    <message>
+        <source>Er is geen sleutelbos; wachtwoorden kunnen niet opnieuw getoond worden.</source>
+        <translation>There is no keyring; passwords cannot be shown again.</translation>
+    </message>
+    <message>
+        <source>{referral_id} kan niet geannuleerd worden: alleen een concept dat nooit verstuurd werd.</source>
+        <translation>{referral_id} cannot be cancelled: only a draft that was never sent can.</translation>
+    </message>
+    <message>
+        <source>{referral_id} kan niet ingetrokken worden: de status is niet verstuurd.</source>
+        <translation>{referral_id} cannot be withdrawn: its status is not sent.</translation>
+    </message>
+    <message>
+        <source>Geannuleerd (nooit verstuurd): het wachtwoord is gewist.</source>
+        <translation>Cancelled (never sent): the password was erased.</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord van {referral_id} is niet meer bewaard (bewaartermijn voorbij, of een vooraf afgesproken wachtwoord). Maak zo nodig een correctie met een nieuw wachtwoord.</source>
+        <translation>The password of {referral_id} is no longer kept (retention period over, or a password agreed beforehand). If needed, make a correction with a new password.</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord kan niet getoond worden: {reason}.</source>
+        <translation>The password cannot be shown: {reason}.</translation>
+    </message>
+    <message>
+        <source>Toestemming ingetrokken: het wachtwoord is gewist.</source>
+        <translation>Consent withdrawn: the password was erased.</translation>
+    </message>
+    <message>
+        <source>Het logboek is niet beschikbaar.</source>
+        <translation>The log is not available.</translation>
+    </message>
+    <message>
+        <source>Onbekende manier om het wachtwoord door te geven.</source>
+        <translation>Unknown way of passing on the password.</translation>
+    </message>
+    <message>
+        <source>De intrekking is niet genoteerd: {reason} Er is niets gewijzigd.</source>
+        <translation>The withdrawal was not recorded: {reason} Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>de datum van de toestemming ligt vóór het protocol met deze partner ({date})</source>
+        <translation>the date of the consent is before the protocol with this partner ({date})</translation>
+    </message>
+    <message>
+        <source>de datum van de toestemming ligt in de toekomst</source>
+        <translation>the date of the consent is in the future</translation>
+    </message>
+    <message>
+        <source>Toestemming niet in orde: {reasons}.</source>
+        <translation>Consent not in order: {reasons}.</translation>
+    </message>
+    <message>
+        <source>verbeter {fields}</source>
+        <translation>correct {fields}</translation>
+    </message>
+    <message>
+        <source>verbeter telefoon en e-mail (of wis er één en verbeter het andere)</source>
+        <translation>correct phone and e-mail (or clear one and correct the other)</translation>
+    </message>
+    <message>
+        <source>bus</source>
+        <translation>box</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>voornaam</source>
+        <translation>first name</translation>
+    </message>
+    <message>
+        <source>huisnummer</source>
+        <translation>house number</translation>
+    </message>
+    <message>
+        <source>achternaam</source>
+        <translation>last name</translation>
+    </message>
+    <message>
+        <source>gemeente</source>
+        <translation>municipality</translation>
+    </message>
+    <message>
+        <source>telefoon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>postcode</translation>
+    </message>
+    <message>
+        <source>straat</source>
+        <translation>street</translation>
+    </message>
+    <message>
+        <source>vul {fields} in</source>
+        <translation>fill in {fields}</translation>
+    </message>
+    <message>
+        <source>geef een telefoonnummer of een e-mailadres op</source>
+        <translation>give a phone number or an e-mail address</translation>
+    </message>
+    <message>
+        <source>{first} en {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>vink aan dat de cliënt toestemming geeft</source>
+        <translation>tick that the client gives consent</translation>
+    </message>
+    <message>
+        <source>vul de datum van de toestemming in</source>
+        <translation>fill in the date of the consent</translation>
+    </message>
+    <message>
+        <source>geen partner voor dit adres</source>
+        <translation>no partner for this address</translation>
+    </message>
+    <message>
+        <source>vul eerst uw aanmeldersprofiel in (menu Profiel)</source>
+        <translation>first fill in your referrer profile (Profile menu)</translation>
+    </message>
+    <message>
+        <source>vink aan dat de cliënt geïnformeerd is</source>
+        <translation>tick that the client was informed</translation>
+    </message>
+    <message>
+        <source>Nog niet klaar: {reasons}.</source>
+        <translation>Not ready yet: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{fields} zijn niet in orde (verbeter of wis ze)</source>
+        <translation>{fields} are not in order (correct or clear them)</translation>
+    </message>
+    <message>
+        <source>{fields} is niet in orde (verbeter of wis het)</source>
+        <translation>{fields} is not in order (correct or clear it)</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>het logboek van doorverwijzingen werkt niet</source>
+        <translation>the referral log does not work</translation>
+    </message>
+    <message>
+        <source>het partnerregister is ongeldig</source>
+        <translation>the partner registry is invalid</translation>
+    </message>
+    <message>
+        <source>meegeleverd partnerregister</source>
+        <translation>bundled partner registry</translation>
+    </message>
+    <message>
+        <source>laatst gecontroleerde kopie uit de bronmap</source>
+        <translation>last verified copy from the source folder</translation>
+    </message>
+    <message>
+        <source>machineregister</source>
+        <translation>machine registry</translation>
+    </message>
+    <message>
+        <source>partnerregister uit de bronmap</source>
+        <translation>partner registry from the source folder</translation>
+    </message>
+    <message>
+        <source>Deze doorverwijzing is al gemaakt of wordt gemaakt; begin een nieuwe doorverwijzing.</source>
+        <translation>This referral has been made or is being made; start a new referral.</translation>
+    </message>
+    <message>
+        <source>De gewijzigde mailbox van de partner is niet bevestigd.</source>
+        <translation>The partner&apos;s changed mailbox was not confirmed.</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>

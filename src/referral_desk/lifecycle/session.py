@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
 from referral_desk.domain.partners import LookupResult, PartnerFound, PartnerRegistry
 from referral_desk.domain.postcodes import Municipality
 from referral_desk.domain.referral import ReferrerProfile, parse_client_form
@@ -56,18 +56,28 @@ from referral_desk.lifecycle.readiness import (
     ConsentAnswers,
     ReferralInputs,
     consent_record,
+    readiness_said,
     readiness_sentence,
     referral_blockers,
 )
 from referral_desk.lifecycle.recording import CreatedReferral, RecordingChoices, RecordOutcome
 from referral_desk.storage.settings import SettingsError
 
+ALREADY_MADE = MessageTemplate(
+    "session.already_made",
+    "Deze doorverwijzing is al gemaakt of wordt gemaakt; begin een nieuwe doorverwijzing.",
+)
+MAILBOX_CHANGE_UNCONFIRMED = MessageTemplate(
+    "session.mailbox_change_unconfirmed",
+    "De gewijzigde mailbox van de partner is niet bevestigd.",
+)
+
 
 class NotReady(UserFacingError):
     """A referral was asked for while something is still missing; nothing was made."""
 
     def __init__(self, blockers: tuple[Blocker, ...]) -> None:
-        super().__init__(readiness_sentence(blockers))
+        super().__init__(readiness_said(blockers) or ALREADY_MADE())
         self.blockers = blockers
 
 
@@ -84,7 +94,13 @@ class Readiness:
         return not self.done and not self.blockers
 
     @property
+    def said(self) -> Message | None:
+        """What the window shows under the create button; None: nothing stands in the way."""
+        return None if self.done else readiness_said(self.blockers)
+
+    @property
     def sentence(self) -> str:
+        """:attr:`said` in Dutch, empty when nothing stands in the way."""
         return "" if self.done else readiness_sentence(self.blockers)
 
 
@@ -282,7 +298,7 @@ class ReferralSession:
     def creation(self, plan: CreationPlan, *, change_confirmed: bool) -> Callable[[], MadeReferral]:
         """The work to run off the GUI thread; refused when a mailbox change is unconfirmed."""
         if plan.mailbox_change is not None and not change_confirmed:
-            raise ReferralRefused("De gewijzigde mailbox van de partner is niet bevestigd.")
+            raise ReferralRefused(MAILBOX_CHANGE_UNCONFIRMED())
         request = ReferralRequest(
             client=plan.request.client,
             referrer=plan.request.referrer,

@@ -8,6 +8,19 @@ Made by scripts/update_translations.py from the templates the Qt-free core regis
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CORE_MESSAGE_TEXTS = (
+    QT_TRANSLATE_NOOP("CoreMessage", "De klok van deze computer staat verkeerd: ze staat vóór de laatste doorverwijzing ({date}). Laat de datum en tijd nakijken door de IT-dienst; er is niets gemaakt of verstuurd. Uw invoer blijft staan."),  # creation.clock_before_newest
+    QT_TRANSLATE_NOOP("CoreMessage", "De doorverwijzing past niet op één pagina: de naam of de protocolreferentie van {partner} in het partnerregister is te lang. Meld dit aan uw coördinator; er is niets bewaard of verstuurd."),  # creation.document_too_long
+    QT_TRANSLATE_NOOP("CoreMessage", "De doorverwijzing kan niet in het logboek genoteerd worden zoals ze is. Zet 'Initialen en postcode bewaren' uit in Instellingen, of meld dit aan de helpdesk; er is niets bewaard of verstuurd."),  # creation.entry_not_loggable
+    QT_TRANSLATE_NOOP("CoreMessage", "Het partnerregister geeft voor {partner} ({municipality}) een ander adres dan de vorige keer ({previous} → {current}); bevestig dat eerst."),  # creation.mailbox_change_not_confirmed
+    QT_TRANSLATE_NOOP("CoreMessage", "Er kan niet nagekeken worden naar welk adres de vorige doorverwijzing voor {municipality} ging: {reason} Er is niets gemaakt of verstuurd; uw invoer blijft staan."),  # creation.mailbox_memory_unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "Het adres van {partner} in het partnerregister kan niet in een e-mailconcept. Meld dit aan uw coördinator; er is niets bewaard of verstuurd."),  # creation.mailbox_not_for_draft
+    QT_TRANSLATE_NOOP("CoreMessage", "Met {partner} is een vast wachtwoord afgesproken, maar het staat niet in de sleutelbos. Stel het in via Bestand → Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan."),  # creation.preshared_missing
+    QT_TRANSLATE_NOOP("CoreMessage", "Met {partner} is een vast wachtwoord afgesproken, maar er is geen sleutelbos om het uit te lezen. Uw invoer blijft staan."),  # creation.preshared_no_keyring
+    QT_TRANSLATE_NOOP("CoreMessage", "Een afgesproken wachtwoord moet even sterk zijn als een eenmalig: minstens {letters} tekens met letters, of {mixed} met kleine letters, hoofdletters én cijfers; elk teken telt hoogstens twee keer mee."),  # creation.preshared_rule
+    QT_TRANSLATE_NOOP("CoreMessage", "Het afgesproken wachtwoord voor {partner} in de sleutelbos is te zwak. {rule} Spreek een sterker af en stel het in via Bestand → Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan."),  # creation.preshared_too_weak
+    QT_TRANSLATE_NOOP("CoreMessage", "Het afgesproken wachtwoord voor {partner} kan niet gelezen worden: {reason}. Uw invoer blijft staan."),  # creation.preshared_unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Er is niets gemaakt of verstuurd; probeer het over enkele seconden opnieuw. Uw invoer blijft staan."),  # creation.referral_log_busy
+    QT_TRANSLATE_NOOP("CoreMessage", "{reason} Er is niets gemaakt of verstuurd; uw invoer blijft staan."),  # creation.referral_log_refuses
     QT_TRANSLATE_NOOP("CoreMessage", "verwacht een datum als 2024-02-01 of 1/02/2024"),  # csv.date
     QT_TRANSLATE_NOOP("CoreMessage", "id staat al in rij {row}"),  # csv.duplicate_id
     QT_TRANSLATE_NOOP("CoreMessage", "verplichte kolom ontbreekt"),  # csv.missing_column
@@ -38,6 +51,19 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Straat moet een straatnaam bevatten, geen nummer alleen."),  # field.street_number_only
     QT_TRANSLATE_NOOP("CoreMessage", "{label} is te lang (maximaal {maximum} tekens)."),  # field.too_long
     QT_TRANSLATE_NOOP("CoreMessage", "Bevat een letter met meer dan {maximum} accenttekens; typ de waarde opnieuw in plaats van ze te plakken."),  # field.too_many_accents
+    QT_TRANSLATE_NOOP("CoreMessage", "Het archief is verwijderd, maar de annulering is niet genoteerd: {reason} Probeer opnieuw te annuleren."),  # follow_up.cancelled_not_recorded
+    QT_TRANSLATE_NOOP("CoreMessage", "De annulering is niet genoteerd: {reason} Er is niets gewijzigd."),  # follow_up.cancelling_not_recorded
+    QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} is nooit als verstuurd genoteerd: annuleer de doorverwijzing in plaats van de toestemming in te trekken."),  # follow_up.never_sent
+    QT_TRANSLATE_NOOP("CoreMessage", "Er is geen sleutelbos; wachtwoorden kunnen niet opnieuw getoond worden."),  # follow_up.no_keyring
+    QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} kan niet geannuleerd worden: alleen een concept dat nooit verstuurd werd."),  # follow_up.not_cancellable
+    QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} kan niet ingetrokken worden: de status is niet verstuurd."),  # follow_up.not_withdrawable
+    QT_TRANSLATE_NOOP("CoreMessage", "Geannuleerd (nooit verstuurd): het wachtwoord is gewist."),  # follow_up.recall_cancelled
+    QT_TRANSLATE_NOOP("CoreMessage", "Het wachtwoord van {referral_id} is niet meer bewaard (bewaartermijn voorbij, of een vooraf afgesproken wachtwoord). Maak zo nodig een correctie met een nieuw wachtwoord."),  # follow_up.recall_gone
+    QT_TRANSLATE_NOOP("CoreMessage", "Het wachtwoord kan niet getoond worden: {reason}."),  # follow_up.recall_unavailable
+    QT_TRANSLATE_NOOP("CoreMessage", "Toestemming ingetrokken: het wachtwoord is gewist."),  # follow_up.recall_withdrawn
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek is niet beschikbaar."),  # follow_up.referral_log_missing
+    QT_TRANSLATE_NOOP("CoreMessage", "Onbekende manier om het wachtwoord door te geven."),  # follow_up.unknown_channel
+    QT_TRANSLATE_NOOP("CoreMessage", "De intrekking is niet genoteerd: {reason} Er is niets gewijzigd."),  # follow_up.withdrawal_not_recorded
     QT_TRANSLATE_NOOP("CoreMessage", "Geef minstens een telefoonnummer of een e-mailadres op."),  # form.reachable
     QT_TRANSLATE_NOOP("CoreMessage", "Onbekende velden: {names}"),  # form.unknown_fields
     QT_TRANSLATE_NOOP("CoreMessage", "Bus"),  # label.box
@@ -83,6 +109,35 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}."),  # phone.zone_too_long
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}. Een gsm-nummer begint met 045 tot 049."),  # phone.zone_too_long_not_mobile
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te kort: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}."),  # phone.zone_too_short
+    QT_TRANSLATE_NOOP("CoreMessage", "de datum van de toestemming ligt vóór het protocol met deze partner ({date})"),  # readiness.consent_before_protocol
+    QT_TRANSLATE_NOOP("CoreMessage", "de datum van de toestemming ligt in de toekomst"),  # readiness.consent_in_future
+    QT_TRANSLATE_NOOP("CoreMessage", "Toestemming niet in orde: {reasons}."),  # readiness.consent_refused
+    QT_TRANSLATE_NOOP("CoreMessage", "verbeter {fields}"),  # readiness.correct
+    QT_TRANSLATE_NOOP("CoreMessage", "verbeter telefoon en e-mail (of wis er één en verbeter het andere)"),  # readiness.correct_both_contacts
+    QT_TRANSLATE_NOOP("CoreMessage", "bus"),  # readiness.field.box
+    QT_TRANSLATE_NOOP("CoreMessage", "e-mail"),  # readiness.field.email
+    QT_TRANSLATE_NOOP("CoreMessage", "voornaam"),  # readiness.field.first_name
+    QT_TRANSLATE_NOOP("CoreMessage", "huisnummer"),  # readiness.field.house_number
+    QT_TRANSLATE_NOOP("CoreMessage", "achternaam"),  # readiness.field.last_name
+    QT_TRANSLATE_NOOP("CoreMessage", "gemeente"),  # readiness.field.municipality
+    QT_TRANSLATE_NOOP("CoreMessage", "telefoon"),  # readiness.field.phone
+    QT_TRANSLATE_NOOP("CoreMessage", "postcode"),  # readiness.field.postcode
+    QT_TRANSLATE_NOOP("CoreMessage", "straat"),  # readiness.field.street
+    QT_TRANSLATE_NOOP("CoreMessage", "vul {fields} in"),  # readiness.fill_in
+    QT_TRANSLATE_NOOP("CoreMessage", "geef een telefoonnummer of een e-mailadres op"),  # readiness.give_contact
+    QT_TRANSLATE_NOOP("CoreMessage", "{first} en {last}"),  # readiness.list_and
+    QT_TRANSLATE_NOOP("CoreMessage", "{first}, {rest}"),  # readiness.list_comma
+    QT_TRANSLATE_NOOP("CoreMessage", "vink aan dat de cliënt toestemming geeft"),  # readiness.no_consent
+    QT_TRANSLATE_NOOP("CoreMessage", "vul de datum van de toestemming in"),  # readiness.no_consent_date
+    QT_TRANSLATE_NOOP("CoreMessage", "geen partner voor dit adres"),  # readiness.no_partner
+    QT_TRANSLATE_NOOP("CoreMessage", "vul eerst uw aanmeldersprofiel in (menu Profiel)"),  # readiness.no_profile
+    QT_TRANSLATE_NOOP("CoreMessage", "vink aan dat de cliënt geïnformeerd is"),  # readiness.not_informed
+    QT_TRANSLATE_NOOP("CoreMessage", "Nog niet klaar: {reasons}."),  # readiness.not_ready
+    QT_TRANSLATE_NOOP("CoreMessage", "{fields} zijn niet in orde (verbeter of wis ze)"),  # readiness.optional_wrong_more
+    QT_TRANSLATE_NOOP("CoreMessage", "{fields} is niet in orde (verbeter of wis het)"),  # readiness.optional_wrong_one
+    QT_TRANSLATE_NOOP("CoreMessage", "{first}; {rest}"),  # readiness.reasons
+    QT_TRANSLATE_NOOP("CoreMessage", "het logboek van doorverwijzingen werkt niet"),  # readiness.referral_log_broken
+    QT_TRANSLATE_NOOP("CoreMessage", "het partnerregister is ongeldig"),  # readiness.registry_invalid
     QT_TRANSLATE_NOOP("CoreMessage", "{listed} en nog {more}"),  # registry.and_more
     QT_TRANSLATE_NOOP("CoreMessage", "+ partner toegevoegd: {id} ({name}) → {mailbox}"),  # registry.diff.added
     QT_TRANSLATE_NOOP("CoreMessage", "! MAILBOX GEWIJZIGD bij {name} ({id}): {old} → {new}"),  # registry.diff.mailbox
@@ -172,12 +227,18 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "De sleutel {path} is niet bruikbaar: {reason}"),  # registry.signing.key_unusable
     QT_TRANSLATE_NOOP("CoreMessage", "geen tekstbestand"),  # registry.signing.no_text_file
     QT_TRANSLATE_NOOP("CoreMessage", "{path} kon niet geschreven worden ({reason})."),  # registry.signing.not_written
+    QT_TRANSLATE_NOOP("CoreMessage", "meegeleverd partnerregister"),  # registry.source.bundled
+    QT_TRANSLATE_NOOP("CoreMessage", "laatst gecontroleerde kopie uit de bronmap"),  # registry.source.cached
+    QT_TRANSLATE_NOOP("CoreMessage", "machineregister"),  # registry.source.machine
+    QT_TRANSLATE_NOOP("CoreMessage", "partnerregister uit de bronmap"),  # registry.source.source_folder
     QT_TRANSLATE_NOOP("CoreMessage", "Partner {number}"),  # registry.subject.partner_number
     QT_TRANSLATE_NOOP("CoreMessage", "Partnerregister"),  # registry.subject.registry
     QT_TRANSLATE_NOOP("CoreMessage", "te diep genest (meer dan {levels} niveaus [ ], {{ }} of a.b.c); is dit wel een partnerregister?"),  # registry.too_deep
     QT_TRANSLATE_NOOP("CoreMessage", "onbekende NIS-code"),  # registry.unknown_nis_code
     QT_TRANSLATE_NOOP("CoreMessage", "onbekende postcode"),  # registry.unknown_postcode
     QT_TRANSLATE_NOOP("CoreMessage", "een {kind} hoort bij regio {region}"),  # registry.wrong_region
+    QT_TRANSLATE_NOOP("CoreMessage", "Deze doorverwijzing is al gemaakt of wordt gemaakt; begin een nieuwe doorverwijzing."),  # session.already_made
+    QT_TRANSLATE_NOOP("CoreMessage", "De gewijzigde mailbox van de partner is niet bevestigd."),  # session.mailbox_change_unconfirmed
     QT_TRANSLATE_NOOP("CoreMessage", "{file}: {problem}"),  # signature.file_problem
     QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key}, niet geldig"),  # signature.invalid
     QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key} op {when} UTC, niet geldig"),  # signature.invalid_at

@@ -18,6 +18,7 @@ from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.lifecycle.after_sending import FollowUpRefused
 from referral_desk.lifecycle.mail_drafts import DraftState, draft_state
 from referral_desk.lifecycle.session import ReferralSession
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.plain_message import plain_box
 from referral_desk.ui.questions import Answers, Notice, Question
@@ -159,7 +160,7 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
         try:
             self.session.record_channel(PasswordChannel(channel))
         except FollowUpRefused as refused:
-            self.password_panel.status.setText(refused.message)
+            self.password_panel.status.setText(worded(refused))
             return
         self.password_panel.status.setText(
             QCoreApplication.translate("MainWindow", "Genoteerd in het logboek.")
@@ -172,7 +173,7 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
         try:
             self.session.confirm_sent()
         except FollowUpRefused as refused:
-            self.password_panel.status.setText(refused.message)
+            self.password_panel.status.setText(worded(refused))
             return
         self.password_panel.sent_button.setEnabled(False)
         self.password_panel.status.setText(

@@ -20,6 +20,7 @@ from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.lifecycle.desk import Desk
 from referral_desk.lifecycle.session import ReferralSession
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.questions import Answers, Notice
 from referral_desk.ui.window_placement import place_on_screen
 
@@ -135,12 +136,12 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
         elif self.session.settings_problem:
             self.banner.setText(escape(self.session.settings_problem))
             self.banner.setVisible(True)
-        elif state.notice and state.loaded is not None:
+        elif state.said_notice and state.loaded is not None:
             self.banner.setStyleSheet(_AMBER_BANNER)
             self.banner.setText(
                 QCoreApplication.translate(
                     "MainWindow", "<b>Partnerregister:</b> {0}. Doorverwijzen kan gewoon."
-                ).format(escape(state.notice))
+                ).format(escape(worded(state.said_notice)))
             )
             self.banner.setVisible(True)
         else:
@@ -268,14 +269,14 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
             registry = QCoreApplication.translate(
                 "MainWindow", "{0}, versie {1} van {2} ({3})"
             ).format(
-                state.label,
+                worded(state.said_label or state.label),
                 escape(doc.registry_version),
                 numeric_date(doc.registry_date),
                 escape(str(state.loaded.source)),
             )
-            if state.notice:
+            if state.said_notice:
                 registry += QCoreApplication.translate("MainWindow", "<br>Let op: {0}").format(
-                    escape(state.notice)
+                    escape(worded(state.said_notice))
                 )
         return QCoreApplication.translate(
             "MainWindow",
