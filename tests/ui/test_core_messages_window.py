@@ -83,3 +83,14 @@ def test_the_dutch_window_keeps_the_dutch(qtbot: QtBot) -> None:
     text = child(window, QLabel, "createBlockers").text()
     assert text.startswith("Nog niet klaar: vul voornaam, achternaam, straat, huisnummer")
     assert text == window.session.readiness().sentence
+
+
+def test_the_discard_question_is_english(qtbot: QtBot, window: MainWindow) -> None:
+    fill_client(qtbot, window, {"firstName": "Jan"})
+    assert window._discard_question(closing=True) == (
+        "The form is filled in. The data and the consent will be lost. Close anyway?"
+    )
+    assert window._discard_question() == (
+        "The form is filled in. The data and the consent will be lost. "
+        "Start a new referral anyway?"
+    )

@@ -1021,7 +1021,7 @@
     </message>
     <message>
         <source>Met {partner} is een vast wachtwoord afgesproken, maar het staat niet in de sleutelbos. Stel het in via Bestand → Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan.</source>
-        <translation>A fixed password was agreed with {partner}, but it is not in the keyring. Set it in File → Settings → Log and passwords. Your input stays.</translation>
+        <translation>A fixed password was agreed with {partner}, but it is not in the keyring. Set it in File → Settings → Referral log and passwords. Your input stays.</translation>
     </message>
     <message>
         <source>Met {partner} is een vast wachtwoord afgesproken, maar er is geen sleutelbos om het uit te lezen. Uw invoer blijft staan.</source>
@@ -1033,7 +1033,7 @@
     </message>
     <message>
         <source>Het afgesproken wachtwoord voor {partner} in de sleutelbos is te zwak. {rule} Spreek een sterker af en stel het in via Bestand → Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan.</source>
-        <translation>The agreed password for {partner} in the keyring is too weak. {rule} Agree on a stronger one and set it in File → Settings → Log and passwords. Your input stays.</translation>
+        <translation>The agreed password for {partner} in the keyring is too weak. {rule} Agree on a stronger one and set it in File → Settings → Referral log and passwords. Your input stays.</translation>
     </message>
     <message>
         <source>Het afgesproken wachtwoord voor {partner} kan niet gelezen worden: {reason}. Uw invoer blijft staan.</source>
@@ -1089,7 +1089,7 @@
     </message>
     <message>
         <source>Het logboek is niet beschikbaar.</source>
-        <translation>The log is not available.</translation>
+        <translation>The referral log is not available.</translation>
     </message>
     <message>
         <source>Onbekende manier om het wachtwoord door te geven.</source>
@@ -1185,7 +1185,7 @@
     </message>
     <message>
         <source>vul eerst uw aanmeldersprofiel in (menu Profiel)</source>
-        <translation>first fill in your referrer profile (Profile menu)</translation>
+        <translation>first fill in your referrer profile (menu Your profile)</translation>
     </message>
     <message>
         <source>vink aan dat de cliënt geïnformeerd is</source>
@@ -1238,6 +1238,78 @@
     <message>
         <source>De gewijzigde mailbox van de partner is niet bevestigd.</source>
         <translation>The partner&apos;s changed mailbox was not confirmed.</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek aan {partner} voor {original} (correctie {correction}) is nog niet als verstuurd genoteerd. Toch doorgaan?</source>
+        <translation>The deletion request to {partner} for {original} (correction {correction}) has not been recorded as sent. Continue anyway?</translation>
+    </message>
+    <message>
+        <source>De gecorrigeerde gegevens gaan naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen: na het maken staat daarvoor een knop klaar.</source>
+        <translation>The corrected data go to {partner}, not to {first}, which received the first referral. Ask {first} to delete the data of {original}: once it is made, a button for that is ready.</translation>
+    </message>
+    <message>
+        <source>{referral_id} staat niet in het logboek.</source>
+        <translation>{referral_id} is not in the referral log.</translation>
+    </message>
+    <message>
+        <source>Of de correctie naar een andere partner gaat, kan niet nagekeken worden: {reason}</source>
+        <translation>Whether the correction goes to another partner cannot be checked: {reason}</translation>
+    </message>
+    <message>
+        <source>De correctie {correction} ging naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen.</source>
+        <translation>The correction {correction} went to {partner}, not to {first}, which received the first referral. Ask {first} to delete the data of {original}.</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <source>nog {days} dagen (tot {date})</source>
+        <translation>for {days} more days (until {date})</translation>
+    </message>
+    <message>
+        <source>Het formulier is ingevuld. De gegevens en de toestemming gaan verloren. {go_on}</source>
+        <translation>The form is filled in. The data and the consent will be lost. {go_on}</translation>
+    </message>
+    <message>
+        <source>Toch afsluiten?</source>
+        <translation>Close anyway?</translation>
+    </message>
+    <message>
+        <source>Toch een nieuwe doorverwijzing beginnen?</source>
+        <translation>Start a new referral anyway?</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>later</translation>
+    </message>
+    <message>
+        <source>nog {days} dag (tot {date})</source>
+        <translation>for {days} more day (until {date})</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is nog niet als doorgegeven genoteerd. Het gaat niet verloren: het blijft in de sleutelbos en u kunt het {when} opnieuw tonen via Doorverwijzingen → Verzonden doorverwijzingen. {go_on}</source>
+        <translation>The password has not been recorded as passed on. It is not lost: it stays in the keyring and you can show it again {when} via Referrals → Sent referrals. {go_on}</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is nog niet als doorgegeven genoteerd en kan later niet opnieuw getoond worden: zonder dit wachtwoord kan de partner het archief niet openen. {go_on}</source>
+        <translation>The password has not been recorded as passed on and cannot be shown again later: without this password the partner cannot open the archive. {go_on}</translation>
+    </message>
+    <message>
+        <source>tot {date}</source>
+        <translation>until {date}</translation>
+    </message>
+    <message>
+        <source>er is geen sleutelbos</source>
+        <translation>there is no keyring</translation>
+    </message>
+    <message>
+        <source>het logboek is niet beschikbaar</source>
+        <translation>the referral log is not available</translation>
+    </message>
+    <message>
+        <source>onverwachte fout ({kind})</source>
+        <translation>unexpected error ({kind})</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,12 @@ from referral_desk.lifecycle.creation import (
     pending_mailbox_change,
 )
 from referral_desk.lifecycle.desk import Desk, RegistryFileToEdit, RegistryState
-from referral_desk.lifecycle.discarding import WindowContents, discard_warning, loses_data
+from referral_desk.lifecycle.discarding import (
+    WindowContents,
+    discard_said,
+    discard_warning,
+    loses_data,
+)
 from referral_desk.lifecycle.readiness import (
     Blocker,
     ConsentAnswers,
@@ -143,7 +148,7 @@ class ReferralSession:
         self.correcting: str | None = None
         # The row being corrected, or why it could not be read (then no partner check).
         self.correcting_original: ReferralLogEntry | None = None
-        self.correcting_problem: str | None = None
+        self.correcting_said: Message | None = None
         self.made: MadeReferral | None = None
         self.password_channel = PasswordChannel.NOT_YET
         self.creating = False
@@ -381,10 +386,15 @@ class ReferralSession:
             return None
         try:
             self.correcting_original = original_of(self.desk.follow_up, self.correcting)
-            self.correcting_problem = None
+            self.correcting_said = None
         except CorrectionRefused as refused:
-            self.correcting_original, self.correcting_problem = None, refused.message
+            self.correcting_original, self.correcting_said = None, refused.said
         return self.correcting_original
+
+    @property
+    def correcting_problem(self) -> str | None:
+        """Why the row being corrected could not be read, in Dutch; None when it was."""
+        return self.correcting_said.dutch if self.correcting_said is not None else None
 
     def route_before(self) -> CorrectionRoute | None:
         """Whether the partner for the corrected address is another one, once known."""
@@ -430,6 +440,10 @@ class ReferralSession:
     def discard_question(self, *, closing: bool = False, today: date | None = None) -> str | None:
         """The question before emptying the window or closing it, or None: nothing is lost."""
         return discard_warning(self.contents(), closing=closing, today=today or self.desk.today())
+
+    def discard_said(self, *, closing: bool = False) -> Message | None:
+        """:meth:`discard_question` as a message, for the window to word."""
+        return discard_said(self.contents(), closing=closing, today=self.desk.today())
 
     def loses_data(self) -> bool:
         return loses_data(self.contents())

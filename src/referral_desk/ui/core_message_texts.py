@@ -8,6 +8,12 @@ Made by scripts/update_translations.py from the templates the Qt-free core regis
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CORE_MESSAGE_TEXTS = (
+    QT_TRANSLATE_NOOP("CoreMessage", "Het verwijderverzoek aan {partner} voor {original} (correctie {correction}) is nog niet als verstuurd genoteerd. Toch doorgaan?"),  # correction.deletion_pending
+    QT_TRANSLATE_NOOP("CoreMessage", "De gecorrigeerde gegevens gaan naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen: na het maken staat daarvoor een knop klaar."),  # correction.goes_elsewhere
+    QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} staat niet in het logboek."),  # correction.original_not_logged
+    QT_TRANSLATE_NOOP("CoreMessage", "Of de correctie naar een andere partner gaat, kan niet nagekeken worden: {reason}"),  # correction.original_unchecked
+    QT_TRANSLATE_NOOP("CoreMessage", "De correctie {correction} ging naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen."),  # correction.went_elsewhere
+    QT_TRANSLATE_NOOP("CoreMessage", "{reason}."),  # correction.with_period
     QT_TRANSLATE_NOOP("CoreMessage", "De klok van deze computer staat verkeerd: ze staat vóór de laatste doorverwijzing ({date}). Laat de datum en tijd nakijken door de IT-dienst; er is niets gemaakt of verstuurd. Uw invoer blijft staan."),  # creation.clock_before_newest
     QT_TRANSLATE_NOOP("CoreMessage", "De doorverwijzing past niet op één pagina: de naam of de protocolreferentie van {partner} in het partnerregister is te lang. Meld dit aan uw coördinator; er is niets bewaard of verstuurd."),  # creation.document_too_long
     QT_TRANSLATE_NOOP("CoreMessage", "De doorverwijzing kan niet in het logboek genoteerd worden zoals ze is. Zet 'Initialen en postcode bewaren' uit in Instellingen, of meld dit aan de helpdesk; er is niets bewaard of verstuurd."),  # creation.entry_not_loggable
@@ -33,6 +39,15 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "onbekende kolom (tikfout?)"),  # csv.unknown_column
     QT_TRANSLATE_NOOP("CoreMessage", "heeft niet de verwachte vorm"),  # csv.wrong_form
     QT_TRANSLATE_NOOP("CoreMessage", "ja of nee"),  # csv.yes_or_no
+    QT_TRANSLATE_NOOP("CoreMessage", "nog {days} dagen (tot {date})"),  # discard.days_left
+    QT_TRANSLATE_NOOP("CoreMessage", "Het formulier is ingevuld. De gegevens en de toestemming gaan verloren. {go_on}"),  # discard.form_filled
+    QT_TRANSLATE_NOOP("CoreMessage", "Toch afsluiten?"),  # discard.go_on_closing
+    QT_TRANSLATE_NOOP("CoreMessage", "Toch een nieuwe doorverwijzing beginnen?"),  # discard.go_on_new
+    QT_TRANSLATE_NOOP("CoreMessage", "later"),  # discard.later
+    QT_TRANSLATE_NOOP("CoreMessage", "nog {days} dag (tot {date})"),  # discard.one_day_left
+    QT_TRANSLATE_NOOP("CoreMessage", "Het wachtwoord is nog niet als doorgegeven genoteerd. Het gaat niet verloren: het blijft in de sleutelbos en u kunt het {when} opnieuw tonen via Doorverwijzingen → Verzonden doorverwijzingen. {go_on}"),  # discard.password_kept
+    QT_TRANSLATE_NOOP("CoreMessage", "Het wachtwoord is nog niet als doorgegeven genoteerd en kan later niet opnieuw getoond worden: zonder dit wachtwoord kan de partner het archief niet openen. {go_on}"),  # discard.password_lost
+    QT_TRANSLATE_NOOP("CoreMessage", "tot {date}"),  # discard.until
     QT_TRANSLATE_NOOP("CoreMessage", "Dit is geen geldig e-mailadres (bv. naam@voorbeeld.be)."),  # email.invalid
     QT_TRANSLATE_NOOP("CoreMessage", "Een e-mailadres met letters buiten het gewone alfabet vóór de @ kan niet in een e-mailconcept; gebruik het gewone adres."),  # email.not_sendable
     QT_TRANSLATE_NOOP("CoreMessage", "Een e-mailadres bevat geen spaties."),  # email.space
@@ -138,6 +153,9 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "{first}; {rest}"),  # readiness.reasons
     QT_TRANSLATE_NOOP("CoreMessage", "het logboek van doorverwijzingen werkt niet"),  # readiness.referral_log_broken
     QT_TRANSLATE_NOOP("CoreMessage", "het partnerregister is ongeldig"),  # readiness.registry_invalid
+    QT_TRANSLATE_NOOP("CoreMessage", "er is geen sleutelbos"),  # recording.no_keyring
+    QT_TRANSLATE_NOOP("CoreMessage", "het logboek is niet beschikbaar"),  # recording.referral_log_missing
+    QT_TRANSLATE_NOOP("CoreMessage", "onverwachte fout ({kind})"),  # recording.unexpected
     QT_TRANSLATE_NOOP("CoreMessage", "{listed} en nog {more}"),  # registry.and_more
     QT_TRANSLATE_NOOP("CoreMessage", "+ partner toegevoegd: {id} ({name}) → {mailbox}"),  # registry.diff.added
     QT_TRANSLATE_NOOP("CoreMessage", "! MAILBOX GEWIJZIGD bij {name} ({id}): {old} → {new}"),  # registry.diff.mailbox

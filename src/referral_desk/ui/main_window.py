@@ -388,10 +388,11 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
     def _discard_question(self, *, closing: bool = False) -> str | None:
         # The channel shown is what the team member sees as passed on.
         self.session.password_shown_as(self.password_panel.channel.currentData())
+        said = self.session.discard_said(closing=closing)
         questions = [
             q
             for q in (
-                self.session.discard_question(closing=closing),
+                worded(said) if said is not None else None,
                 self.correction_actions.pending_question(),
             )
             if q
