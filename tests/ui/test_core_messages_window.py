@@ -1,5 +1,6 @@
 """An English main window is English throughout: what still stands in the way of a referral,
-the registry's notice and where the registry came from, all worded from the core's messages."""
+the registry's notice and where the registry came from, the question before discarding and a
+partner's refused mailbox, all worded from the core's messages."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from referral_desk.storage.paths import AppPaths
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.language import install_translators
 from referral_desk.ui.main_window import MainWindow
+from tests.registry.test_validator_messages import BUNDLED, _problems
 from tests.ui_driver import child, fill_client, fill_profile, open_main_window
 
 DUTCH_WORDS = ("Nog niet klaar", "vul ", "vink ", "verbeter", " en ", "geen partner")
@@ -91,6 +94,13 @@ def test_the_discard_question_is_english(qtbot: QtBot, window: MainWindow) -> No
         "The form is filled in. The data and the consent will be lost. Close anyway?"
     )
     assert window._discard_question() == (
-        "The form is filled in. The data and the consent will be lost. "
-        "Start a new referral anyway?"
+        "The form is filled in. The data and the consent will be lost. Start a new referral anyway?"
+    )
+
+
+def test_a_partners_wrong_mailbox_is_english(english: None) -> None:
+    [problem] = _problems(BUNDLED.replace('"kindengezin@wervik.be"', '"kindengezin@wervik"'))
+    assert worded(problem.said) == (
+        "OCMW Wervik, mailbox: not a valid e-mail address: 'kindengezin@wervik' "
+        "(value: kindengezin@wervik)"
     )

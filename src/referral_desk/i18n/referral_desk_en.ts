@@ -1311,6 +1311,18 @@
         <source>onverwachte fout ({kind})</source>
         <translation>unexpected error ({kind})</translation>
     </message>
+    <message>
+        <source>geen geldig e-mailadres: {detail}</source>
+        <translation>not a valid e-mail address: {detail}</translation>
+    </message>
+    <message>
+        <source>geen geldig telefoonnummer: {value}</source>
+        <translation>not a valid phone number: {value}</translation>
+    </message>
+    <message>
+        <source>ended_on ({ended_on}) moet na in_force_from ({in_force_from}) liggen</source>
+        <translation>ended_on ({ended_on}) must be after in_force_from ({in_force_from})</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>

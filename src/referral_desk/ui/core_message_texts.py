@@ -107,9 +107,12 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "geheime sleutel"),  # minisign.what.secret_key
     QT_TRANSLATE_NOOP("CoreMessage", "handtekening"),  # minisign.what.signature
     QT_TRANSLATE_NOOP("CoreMessage", "Verkeerd wachtwoord voor de geheime sleutel."),  # minisign.wrong_password
+    QT_TRANSLATE_NOOP("CoreMessage", "geen geldig e-mailadres: {detail}"),  # partner.mailbox_invalid
     QT_TRANSLATE_NOOP("CoreMessage", "Er is geen protocol met het CAW voor {municipality}."),  # partner.no_protocol_with_caw
     QT_TRANSLATE_NOOP("CoreMessage", "Er is geen protocol met het OCMW van {municipality}."),  # partner.no_protocol_with_ocmw
     QT_TRANSLATE_NOOP("CoreMessage", "{municipality} ligt in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat daar geen doorverwijzing toe."),  # partner.no_referral_in_wallonia
+    QT_TRANSLATE_NOOP("CoreMessage", "geen geldig telefoonnummer: {value}"),  # partner.phone_invalid
+    QT_TRANSLATE_NOOP("CoreMessage", "ended_on ({ended_on}) moet na in_force_from ({in_force_from}) liggen"),  # partner.protocol_ends_before_start
     QT_TRANSLATE_NOOP("CoreMessage", "Brusselse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)"),  # partner.recipient.brussels
     QT_TRANSLATE_NOOP("CoreMessage", "Vlaamse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)"),  # partner.recipient.flanders
     QT_TRANSLATE_NOOP("CoreMessage", "gemeente in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat daar geen doorverwijzing toe"),  # partner.recipient.wallonia
