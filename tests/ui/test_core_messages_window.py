@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import keyring
 import pytest
+from keyring.backends import fail
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +17,14 @@ from referral_desk.ui.core_messages import worded
 from referral_desk.ui.language import install_translators
 from referral_desk.ui.main_window import MainWindow
 from tests.registry.test_validator_messages import BUNDLED, _problems
-from tests.ui_driver import child, fill_client, fill_profile, open_main_window
+from tests.ui.test_flow_end_to_end import CANARY_CLIENT
+from tests.ui_driver import (
+    child,
+    create_via_window,
+    fill_client,
+    fill_profile,
+    open_main_window,
+)
 
 DUTCH_WORDS = ("Nog niet klaar", "vul ", "vink ", "verbeter", " en ", "geen partner")
 
@@ -103,4 +112,26 @@ def test_a_partners_wrong_mailbox_is_english(english: None) -> None:
     assert worded(problem.said) == (
         "OCMW Wervik, mailbox: not a valid e-mail address: 'kindengezin@wervik' "
         "(value: kindengezin@wervik)"
+    )
+
+
+def test_without_a_keyring_the_result_and_the_recall_refusal_are_english(
+    english: None, qtbot: QtBot
+) -> None:
+    keyring.set_keyring(fail.Keyring())
+    window = open_main_window(qtbot)
+    referral_id = create_via_window(qtbot, window, CANARY_CLIENT).referral_id
+    status = child(window, QLabel, "resultStatus").text()
+    assert (
+        "The password cannot be shown again later: no keyring (Windows Credential Manager or "
+        "Secret Service) is available. Pass it on now" in status
+    )
+    assert "sleutelbos" not in status
+    log_window = window.open_referral_log_window()
+    qtbot.addWidget(log_window)
+    log_window.select(referral_id)
+    log_window.buttons["recall"].click()
+    assert log_window.message.text() == (
+        "The password cannot be shown: no keyring (Windows Credential Manager or Secret "
+        "Service) is available."
     )

@@ -1323,6 +1323,38 @@
         <source>ended_on ({ended_on}) moet na in_force_from ({in_force_from}) liggen</source>
         <translation>ended_on ({ended_on}) must be after in_force_from ({in_force_from})</translation>
     </message>
+    <message>
+        <source>de sleutelbos weigert het wachtwoord te verwijderen (geen toegang)</source>
+        <translation>the keyring refuses to remove the password (no access)</translation>
+    </message>
+    <message>
+        <source>de sleutelbos kan niet gestart worden</source>
+        <translation>the keyring cannot be started</translation>
+    </message>
+    <message>
+        <source>de sleutelbos is vergrendeld; ontgrendel hem (meld u opnieuw aan) en probeer opnieuw</source>
+        <translation>the keyring is locked; unlock it (sign in again) and try again</translation>
+    </message>
+    <message>
+        <source>de sleutelbos weigert de toegang</source>
+        <translation>the keyring refuses access</translation>
+    </message>
+    <message>
+        <source>er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar</source>
+        <translation>no keyring (Windows Credential Manager or Secret Service) is available</translation>
+    </message>
+    <message>
+        <source>de sleutelbos weigert ({kind})</source>
+        <translation>the keyring refuses ({kind})</translation>
+    </message>
+    <message>
+        <source>de sleutelbos weigert het wachtwoord te bewaren (geen toegang)</source>
+        <translation>the keyring refuses to keep the password (no access)</translation>
+    </message>
+    <message>
+        <source>de sleutelbos antwoordt niet ({kind})</source>
+        <translation>the keyring does not answer ({kind})</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>

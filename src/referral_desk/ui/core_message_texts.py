@@ -81,6 +81,14 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "De intrekking is niet genoteerd: {reason} Er is niets gewijzigd."),  # follow_up.withdrawal_not_recorded
     QT_TRANSLATE_NOOP("CoreMessage", "Geef minstens een telefoonnummer of een e-mailadres op."),  # form.reachable
     QT_TRANSLATE_NOOP("CoreMessage", "Onbekende velden: {names}"),  # form.unknown_fields
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos weigert het wachtwoord te verwijderen (geen toegang)"),  # keyring.delete_refused
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos kan niet gestart worden"),  # keyring.init
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos is vergrendeld; ontgrendel hem (meld u opnieuw aan) en probeer opnieuw"),  # keyring.locked
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos weigert de toegang"),  # keyring.no_access
+    QT_TRANSLATE_NOOP("CoreMessage", "er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar"),  # keyring.none
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos weigert ({kind})"),  # keyring.refuses
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos weigert het wachtwoord te bewaren (geen toegang)"),  # keyring.set_refused
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos antwoordt niet ({kind})"),  # keyring.silent
     QT_TRANSLATE_NOOP("CoreMessage", "Bus"),  # label.box
     QT_TRANSLATE_NOOP("CoreMessage", "E-mailadres"),  # label.email
     QT_TRANSLATE_NOOP("CoreMessage", "Voornaam"),  # label.first_name

@@ -45,6 +45,7 @@ from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.breach_dialog import BreachDialog
 from referral_desk.ui.breach_flow import BreachFlow
 from referral_desk.ui.client_form import ERROR_STYLE
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.deletion_flow import DeletionFlow
 from referral_desk.ui.escape_key import closed_on_escape
 from referral_desk.ui.evaluation_window import EvaluationWindow
@@ -239,7 +240,7 @@ class ReferralLogWindow(QMainWindow):
         try:
             listing = read_listing(self.services)
         except UserFacingError as error:
-            self.say(escape(error.message), error=True)
+            self.say(escape(worded(error)), error=True)
             self.rows = []
         else:
             self.rows, self.deletions = listing.rows, listing.deletions
@@ -337,7 +338,7 @@ class ReferralLogWindow(QMainWindow):
         try:
             recalled = recall_password(self.services, row.referral_id)
         except FollowUpRefused as refused:
-            self.say(escape(refused.message), error=True)
+            self.say(escape(worded(refused)), error=True)
             return
         self.recall_dialog = RecallDialog(
             row, recalled.password, lambda value: self.set_channel(row, value), self
@@ -353,7 +354,7 @@ class ReferralLogWindow(QMainWindow):
         try:
             record_password_channel(self.services, row.referral_id, value)
         except FollowUpRefused as refused:
-            self.say(escape(refused.message), error=True)
+            self.say(escape(worded(refused)), error=True)
             return
         self.refresh()
 
@@ -364,7 +365,7 @@ class ReferralLogWindow(QMainWindow):
         try:
             mark_sent(self.services, row.referral_id)
         except FollowUpRefused as refused:
-            self.say(escape(refused.message), error=True)
+            self.say(escape(worded(refused)), error=True)
             return
         self.refresh()
         self.select(row.referral_id)
@@ -390,7 +391,7 @@ class ReferralLogWindow(QMainWindow):
         """A refusal is said in the window; anything else is an unexpected failure."""
         self.update_actions()
         if isinstance(error, UserFacingError):
-            self.say(escape(error.message), error=True)
+            self.say(escape(worded(error)), error=True)
             return
         report_unexpected_failure(self, error, where=where, outcome=outcome)
 

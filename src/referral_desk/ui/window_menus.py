@@ -156,7 +156,7 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
                 target = self.session.registry_file_to_edit()
             except UserFacingError as error:
                 title = QCoreApplication.translate("MainWindow", "Partnerregister")
-                notice = Notice("editor_unavailable", title, error.message, warning=True)
+                notice = Notice("editor_unavailable", title, worded(error), warning=True)
                 self.questions.tell(self, notice)
                 return None
             self.registry_editor = RegistryEditor(
