@@ -60,7 +60,7 @@ class ConsentRefused(UserFacingError):
 
 
 def consent_refusal(problems: list[Blocker]) -> Message:
-    """ "Toestemming niet in orde: …" with every problem; at least one."""
+    """The refusal "Toestemming niet in orde: …", naming every problem (at least one)."""
     return says.CONSENT_NOT_IN_ORDER(reasons=says.reasons([p.said for p in problems]))
 
 
@@ -93,10 +93,9 @@ def consent_record(
 ) -> Consent:
     """The consent that goes into the referral; raises ConsentRefused when incomplete."""
     problems = consent_problems(answers, today=today, protocol_in_force_from=protocol_in_force_from)
-    if problems:
+    # Without a date, the problems name it: never an empty refusal.
+    if problems or answers.given_on is None:
         raise ConsentRefused(consent_refusal(problems))
-    if answers.given_on is None:
-        raise ConsentRefused(consent_refusal([Blocker("no_consent_date", says.NO_CONSENT_DATE())]))
     return Consent(informed=True, consented=True, recorded_on=answers.given_on)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from referral_desk.domain.errors import Message, MessageTemplate
+from referral_desk.domain.referral import FIELD_NAMES_NL
 
 NOT_READY = MessageTemplate("readiness.not_ready", "Nog niet klaar: {reasons}.")
 CONSENT_NOT_IN_ORDER = MessageTemplate(
@@ -56,20 +57,12 @@ OPTIONAL_WRONG_MORE = MessageTemplate(
 
 # A form field as the sentence names it (lower case, mid-sentence).
 FIELD_NAMES = {
-    "first_name": MessageTemplate("readiness.field.first_name", "voornaam"),
-    "last_name": MessageTemplate("readiness.field.last_name", "achternaam"),
-    "street": MessageTemplate("readiness.field.street", "straat"),
-    "house_number": MessageTemplate("readiness.field.house_number", "huisnummer"),
-    "box": MessageTemplate("readiness.field.box", "bus"),
-    "postcode": MessageTemplate("readiness.field.postcode", "postcode"),
-    "municipality": MessageTemplate("readiness.field.municipality", "gemeente"),
-    "phone": MessageTemplate("readiness.field.phone", "telefoon"),
-    "email": MessageTemplate("readiness.field.email", "e-mail"),
+    name: MessageTemplate(f"readiness.field.{name}", text) for name, text in FIELD_NAMES_NL.items()
 }
 
 
 def field_list(names: Sequence[str]) -> Message:
-    """ "voornaam, straat en postcode": the fields by their names, joined with "en"."""
+    """The fields by their names, joined as in "voornaam, straat en postcode"."""
     said = [FIELD_NAMES[name]() for name in names]
     if len(said) == 1:
         return said[0]
