@@ -96,7 +96,7 @@ def test_a_correction_route_names_both_partners_as_values(desk: Desk) -> None:
 def test_a_correction_that_cannot_be_checked_says_why_with_codes(desk: Desk) -> None:
     with pytest.raises(CorrectionRefused) as unknown:
         original_of(desk.follow_up, ORIGINAL)
-    assert unknown.value.said.code == "correction.original_not_logged"
+    assert unknown.value.said.code == "referral_log.not_in_log"
     assert unknown.value.said.values == {"referral_id": ORIGINAL}
     without_log = dataclasses.replace(desk.follow_up, referral_log=None)
     with pytest.raises(CorrectionRefused) as missing:

@@ -135,3 +135,13 @@ def test_without_a_keyring_the_result_and_the_recall_refusal_are_english(
         "The password cannot be shown: no keyring (Windows Credential Manager or Secret "
         "Service) is available."
     )
+
+
+def test_unreadable_settings_are_told_in_english(english: None, qtbot: QtBot) -> None:
+    settings = AppPaths.from_platform().settings_file
+    settings.mkdir(parents=True)  # a folder where the file should be: it cannot be read
+    window = open_main_window(qtbot)
+    banner = child(window, QLabel, "registryBanner")
+    assert banner.isVisible()
+    assert banner.text().startswith(f"The settings in {settings} cannot be read (")
+    assert "kunnen niet" not in banner.text()

@@ -1355,6 +1355,94 @@
         <source>de sleutelbos antwoordt niet ({kind})</source>
         <translation>the keyring does not answer ({kind})</translation>
     </message>
+    <message>
+        <source>Het archief van {referral_id} kon niet uit de outbox {folder} verwijderd worden (in gebruik of alleen-lezen?). Sluit het e-mailprogramma en probeer opnieuw; de doorverwijzing is niet geannuleerd.</source>
+        <translation>The archive of {referral_id} could not be removed from the outbox {folder} (in use or read-only?). Close the e-mail program and try again; the referral was not cancelled.</translation>
+    </message>
+    <message>
+        <source>Het versleutelde archief kon niet bewaard worden in {folder} ({reason}). Controleer of de schijf vol of alleen-lezen is en probeer opnieuw; uw invoer blijft staan.</source>
+        <translation>The encrypted archive could not be saved in {folder} ({reason}). Check whether the disk is full or read-only and try again; your input stays.</translation>
+    </message>
+    <message>
+        <source>De outbox-map {folder} is een snelkoppeling (symbolische link) naar een andere plaats; referral-desk schrijft daar niet doorheen en heeft niets bewaard. Verwijder de snelkoppeling (referral-desk maakt dan zelf een gewone map) of vraag de IT-dienst om hulp.</source>
+        <translation>The outbox folder {folder} is a shortcut (symbolic link) to another place; referral-desk does not write through it and saved nothing. Remove the shortcut (referral-desk then makes an ordinary folder itself) or ask IT for help.</translation>
+    </message>
+    <message>
+        <source>De outbox {folder} is geen gewone map (een snelkoppeling?); er is niets verwijderd.</source>
+        <translation>The outbox {folder} is not an ordinary folder (a shortcut?); nothing was removed.</translation>
+    </message>
+    <message>
+        <source>De outbox {folder} kan niet gelezen worden ({reason}).</source>
+        <translation>The outbox {folder} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>De outbox {folder} is niet beschrijfbaar ({reason}); er is niets gewijzigd.</source>
+        <translation>The outbox {folder} is not writable ({reason}); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{original} of {correction} is al aan een andere correctie gekoppeld.</source>
+        <translation>{original} or {correction} is already linked to another correction.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Probeer het zo opnieuw.</source>
+        <translation>The referral log is in use by another referral-desk window. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Sluit dat venster en start referral-desk opnieuw.</source>
+        <translation>The referral log is in use by another referral-desk window. Close that window and start referral-desk again.</translation>
+    </message>
+    <message>
+        <source>het logboek was bezet door een ander venster van referral-desk; de doorverwijzing is wel gemaakt, maak ze dus niet opnieuw</source>
+        <translation>the referral log was in use by another referral-desk window; the referral was made, so do not make it again</translation>
+    </message>
+    <message>
+        <source>Een doorverwijzing kan zichzelf niet corrigeren.</source>
+        <translation>A referral cannot correct itself.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen {file} is beschadigd. Het is niet aangeraakt; geef het bestand aan de IT-dienst. Tot dan wordt niets genoteerd.</source>
+        <translation>The referral log {file} is damaged. It was not touched; give the file to IT. Until then nothing is recorded.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen gaf een fout ({kind}).</source>
+        <translation>The referral log gave an error ({kind}).</translation>
+    </message>
+    <message>
+        <source>De map {folder} voor het logboek van doorverwijzingen kan niet gemaakt worden ({reason}).</source>
+        <translation>The folder {folder} for the referral log cannot be made ({reason}).</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen staat in {folder} onder de oude naam {former}, maar {clash} bestaat al. Er is niets verplaatst of overschreven; geef de map aan de IT-dienst.</source>
+        <translation>The referral log is in {folder} under the old name {former}, but {clash} already exists. Nothing was moved or overwritten; give the folder to IT.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen {file} komt van een nieuwere versie van referral-desk (schema {version}). Installeer die versie; het bestand blijft onaangeroerd.</source>
+        <translation>The referral log {file} comes from a newer version of referral-desk (schema {version}). Install that version; the file stays untouched.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen in {folder} kon niet van {former} naar {name} hernoemd worden ({reason}). Het staat er nog, onaangeroerd. Sluit alle vensters van referral-desk en start het opnieuw; lukt het dan nog niet, vraag de IT-dienst om hulp.</source>
+        <translation>The referral log in {folder} could not be renamed from {former} to {name} ({reason}). It is still there, untouched. Close all referral-desk windows and start it again; if that does not help, ask IT for help.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen in {folder} kan niet geschreven worden (schijf vol, alleen-lezen of geen rechten). Vraag de IT-dienst om hulp.</source>
+        <translation>The referral log in {folder} cannot be written (disk full, read-only or no permission). Ask IT for help.</translation>
+    </message>
+    <message>
+        <source>De instellingen konden niet bewaard worden: een ander venster van referral-desk is ze al te lang aan het bewaren. Sluit de andere vensters en probeer opnieuw.</source>
+        <translation>The settings could not be saved: another referral-desk window has been saving them too long. Close the other windows and try again.</translation>
+    </message>
+    <message>
+        <source>De instellingen in {file} kunnen niet gelezen worden ({reason}).</source>
+        <translation>The settings in {file} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>De instellingen konden niet bewaard worden in {folder} ({reason}).</source>
+        <translation>The settings could not be saved in {folder} ({reason}).</translation>
+    </message>
+    <message>
+        <source>De instellingen waren beschadigd en zijn opzijgezet als {name}. Vul uw profiel opnieuw in.</source>
+        <translation>The settings were damaged and were set aside as {name}. Fill in your profile again.</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>

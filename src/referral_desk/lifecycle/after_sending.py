@@ -380,9 +380,9 @@ def cancel_referral(entry: ReferralLogEntry, services: FollowUpServices) -> str 
         raise FollowUpRefused(says.CANCELLING_NOT_RECORDED(reason=error.said)) from None
     if not services.outbox.discard(entry.referral_id):
         raise OutboxError(
-            f"Het archief van {entry.referral_id} kon niet uit de outbox {services.outbox.root} "
-            "verwijderd worden (in gebruik of alleen-lezen?). Sluit het e-mailprogramma en "
-            "probeer opnieuw; de doorverwijzing is niet geannuleerd."
+            says.ARCHIVE_NOT_REMOVED(
+                referral_id=entry.referral_id, folder=str(services.outbox.root)
+            )
         )
     try:
         referral_log.mark_cancelled(entry.referral_id, services.clock())

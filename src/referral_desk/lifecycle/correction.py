@@ -36,6 +36,7 @@ from referral_desk.lifecycle.recording import (
     FollowUpServices,
 )
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
+from referral_desk.storage.referral_log_errors import NOT_IN_LOG
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +50,6 @@ class CorrectionRefused(UserFacingError):
 ORIGINAL_UNCHECKED = MessageTemplate(
     "correction.original_unchecked",
     "Of de correctie naar een andere partner gaat, kan niet nagekeken worden: {reason}",
-)
-ORIGINAL_NOT_LOGGED = MessageTemplate(
-    "correction.original_not_logged", "{referral_id} staat niet in het logboek."
 )
 GOES_ELSEWHERE = MessageTemplate(
     "correction.goes_elsewhere",
@@ -107,7 +105,7 @@ def original_of(services: FollowUpServices | None, referral_id: str) -> Referral
     except ReferralLogError as error:
         raise CorrectionRefused(ORIGINAL_UNCHECKED(reason=error.said)) from None
     if entry is None:
-        raise CorrectionRefused(ORIGINAL_NOT_LOGGED(referral_id=referral_id))
+        raise CorrectionRefused(NOT_IN_LOG(referral_id=referral_id))
     return entry
 
 

@@ -58,3 +58,9 @@ CANCELLED_NOT_RECORDED = MessageTemplate(
     "Het archief is verwijderd, maar de annulering is niet genoteerd: {reason} Probeer "
     "opnieuw te annuleren.",
 )
+ARCHIVE_NOT_REMOVED = MessageTemplate(
+    "follow_up.archive_not_removed",
+    "Het archief van {referral_id} kon niet uit de outbox {folder} verwijderd worden (in "
+    "gebruik of alleen-lezen?). Sluit het e-mailprogramma en probeer opnieuw; de "
+    "doorverwijzing is niet geannuleerd.",
+)

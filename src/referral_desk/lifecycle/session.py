@@ -132,12 +132,13 @@ class ReferralSession:
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
-        self.settings_problem: str | None = None
+        # Why the settings could not be read; the defaults hold meanwhile.
+        self.settings_said: Message | None = None
         try:
             self.settings = desk.settings.load()
         except SettingsError as error:
             self.settings = Settings()
-            self.settings_problem = error.message
+            self.settings_said = error.said
         self.registry_state = desk.registry()
         self._start_over()
 
@@ -188,15 +189,25 @@ class ReferralSession:
         """Raises EditorUnavailable (Dutch) when the installation cannot supply one."""
         return self.desk.file_to_edit(self.registry_state)
 
-    def save_profile(self, profile: ReferrerProfile) -> str | None:
+    @property
+    def settings_problem(self) -> str | None:
+        """:attr:`settings_said` in Dutch."""
+        return self.settings_said.dutch if self.settings_said is not None else None
+
+    def save_profile_said(self, profile: ReferrerProfile) -> Message | None:
         """Only the profile is written: what another window saved meanwhile stays. Returns
         why it could not be saved; the profile then holds for this window only."""
         try:
             self.settings = self.desk.settings.update({"referrer": profile})
         except SettingsError as error:
             self.settings = self.settings.model_copy(update={"referrer": profile})
-            return error.message
+            return error.said
         return None
+
+    def save_profile(self, profile: ReferrerProfile) -> str | None:
+        """:meth:`save_profile_said`, its answer in Dutch."""
+        said = self.save_profile_said(profile)
+        return said.dutch if said is not None else None
 
     def reload_settings(self) -> None:
         """Another window may have saved settings meanwhile; never save a stale copy."""

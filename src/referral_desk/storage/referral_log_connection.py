@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from referral_desk.storage.referral_log_errors import ReferralLogError, error_for
+from referral_desk.storage.referral_log_errors import NOT_IN_LOG, ReferralLogError, error_for
 
 
 def utc_now() -> datetime:
@@ -78,4 +78,4 @@ class LogConnection:
             "SELECT 1 FROM referrals WHERE referral_id = ?", (referral_id,)
         ).fetchone()
         if known is None:
-            raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
+            raise ReferralLogError(NOT_IN_LOG(referral_id=referral_id))

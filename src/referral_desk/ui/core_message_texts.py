@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Het verwijderverzoek aan {partner} voor {original} (correctie {correction}) is nog niet als verstuurd genoteerd. Toch doorgaan?"),  # correction.deletion_pending
     QT_TRANSLATE_NOOP("CoreMessage", "De gecorrigeerde gegevens gaan naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen: na het maken staat daarvoor een knop klaar."),  # correction.goes_elsewhere
-    QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} staat niet in het logboek."),  # correction.original_not_logged
     QT_TRANSLATE_NOOP("CoreMessage", "Of de correctie naar een andere partner gaat, kan niet nagekeken worden: {reason}"),  # correction.original_unchecked
     QT_TRANSLATE_NOOP("CoreMessage", "De correctie {correction} ging naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen."),  # correction.went_elsewhere
     QT_TRANSLATE_NOOP("CoreMessage", "{reason}."),  # correction.with_period
@@ -66,6 +65,7 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Straat moet een straatnaam bevatten, geen nummer alleen."),  # field.street_number_only
     QT_TRANSLATE_NOOP("CoreMessage", "{label} is te lang (maximaal {maximum} tekens)."),  # field.too_long
     QT_TRANSLATE_NOOP("CoreMessage", "Bevat een letter met meer dan {maximum} accenttekens; typ de waarde opnieuw in plaats van ze te plakken."),  # field.too_many_accents
+    QT_TRANSLATE_NOOP("CoreMessage", "Het archief van {referral_id} kon niet uit de outbox {folder} verwijderd worden (in gebruik of alleen-lezen?). Sluit het e-mailprogramma en probeer opnieuw; de doorverwijzing is niet geannuleerd."),  # follow_up.archive_not_removed
     QT_TRANSLATE_NOOP("CoreMessage", "Het archief is verwijderd, maar de annulering is niet genoteerd: {reason} Probeer opnieuw te annuleren."),  # follow_up.cancelled_not_recorded
     QT_TRANSLATE_NOOP("CoreMessage", "De annulering is niet genoteerd: {reason} Er is niets gewijzigd."),  # follow_up.cancelling_not_recorded
     QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} is nooit als verstuurd genoteerd: annuleer de doorverwijzing in plaats van de toestemming in te trekken."),  # follow_up.never_sent
@@ -115,6 +115,11 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "geheime sleutel"),  # minisign.what.secret_key
     QT_TRANSLATE_NOOP("CoreMessage", "handtekening"),  # minisign.what.signature
     QT_TRANSLATE_NOOP("CoreMessage", "Verkeerd wachtwoord voor de geheime sleutel."),  # minisign.wrong_password
+    QT_TRANSLATE_NOOP("CoreMessage", "Het versleutelde archief kon niet bewaard worden in {folder} ({reason}). Controleer of de schijf vol of alleen-lezen is en probeer opnieuw; uw invoer blijft staan."),  # outbox.archive_not_saved
+    QT_TRANSLATE_NOOP("CoreMessage", "De outbox-map {folder} is een snelkoppeling (symbolische link) naar een andere plaats; referral-desk schrijft daar niet doorheen en heeft niets bewaard. Verwijder de snelkoppeling (referral-desk maakt dan zelf een gewone map) of vraag de IT-dienst om hulp."),  # outbox.folder_is_a_link
+    QT_TRANSLATE_NOOP("CoreMessage", "De outbox {folder} is geen gewone map (een snelkoppeling?); er is niets verwijderd."),  # outbox.not_a_plain_folder
+    QT_TRANSLATE_NOOP("CoreMessage", "De outbox {folder} kan niet gelezen worden ({reason})."),  # outbox.not_readable
+    QT_TRANSLATE_NOOP("CoreMessage", "De outbox {folder} is niet beschrijfbaar ({reason}); er is niets gewijzigd."),  # outbox.not_writable
     QT_TRANSLATE_NOOP("CoreMessage", "geen geldig e-mailadres: {detail}"),  # partner.mailbox_invalid
     QT_TRANSLATE_NOOP("CoreMessage", "Er is geen protocol met het CAW voor {municipality}."),  # partner.no_protocol_with_caw
     QT_TRANSLATE_NOOP("CoreMessage", "Er is geen protocol met het OCMW van {municipality}."),  # partner.no_protocol_with_ocmw
@@ -167,6 +172,19 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "er is geen sleutelbos"),  # recording.no_keyring
     QT_TRANSLATE_NOOP("CoreMessage", "het logboek is niet beschikbaar"),  # recording.referral_log_missing
     QT_TRANSLATE_NOOP("CoreMessage", "onverwachte fout ({kind})"),  # recording.unexpected
+    QT_TRANSLATE_NOOP("CoreMessage", "{original} of {correction} is al aan een andere correctie gekoppeld."),  # referral_log.already_linked
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Probeer het zo opnieuw."),  # referral_log.busy
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Sluit dat venster en start referral-desk opnieuw."),  # referral_log.busy_at_start
+    QT_TRANSLATE_NOOP("CoreMessage", "het logboek was bezet door een ander venster van referral-desk; de doorverwijzing is wel gemaakt, maak ze dus niet opnieuw"),  # referral_log.busy_but_made
+    QT_TRANSLATE_NOOP("CoreMessage", "Een doorverwijzing kan zichzelf niet corrigeren."),  # referral_log.corrects_itself
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen {file} is beschadigd. Het is niet aangeraakt; geef het bestand aan de IT-dienst. Tot dan wordt niets genoteerd."),  # referral_log.damaged
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen gaf een fout ({kind})."),  # referral_log.failed
+    QT_TRANSLATE_NOOP("CoreMessage", "De map {folder} voor het logboek van doorverwijzingen kan niet gemaakt worden ({reason})."),  # referral_log.folder_not_made
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen staat in {folder} onder de oude naam {former}, maar {clash} bestaat al. Er is niets verplaatst of overschreven; geef de map aan de IT-dienst."),  # referral_log.former_name_clash
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen {file} komt van een nieuwere versie van referral-desk (schema {version}). Installeer die versie; het bestand blijft onaangeroerd."),  # referral_log.newer_schema
+    QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} staat niet in het logboek."),  # referral_log.not_in_log
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen in {folder} kon niet van {former} naar {name} hernoemd worden ({reason}). Het staat er nog, onaangeroerd. Sluit alle vensters van referral-desk en start het opnieuw; lukt het dan nog niet, vraag de IT-dienst om hulp."),  # referral_log.not_renamed
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen in {folder} kan niet geschreven worden (schijf vol, alleen-lezen of geen rechten). Vraag de IT-dienst om hulp."),  # referral_log.not_writable
     QT_TRANSLATE_NOOP("CoreMessage", "{listed} en nog {more}"),  # registry.and_more
     QT_TRANSLATE_NOOP("CoreMessage", "+ partner toegevoegd: {id} ({name}) → {mailbox}"),  # registry.diff.added
     QT_TRANSLATE_NOOP("CoreMessage", "! MAILBOX GEWIJZIGD bij {name} ({id}): {old} → {new}"),  # registry.diff.mailbox
@@ -268,6 +286,10 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "een {kind} hoort bij regio {region}"),  # registry.wrong_region
     QT_TRANSLATE_NOOP("CoreMessage", "Deze doorverwijzing is al gemaakt of wordt gemaakt; begin een nieuwe doorverwijzing."),  # session.already_made
     QT_TRANSLATE_NOOP("CoreMessage", "De gewijzigde mailbox van de partner is niet bevestigd."),  # session.mailbox_change_unconfirmed
+    QT_TRANSLATE_NOOP("CoreMessage", "De instellingen konden niet bewaard worden: een ander venster van referral-desk is ze al te lang aan het bewaren. Sluit de andere vensters en probeer opnieuw."),  # settings.kept_busy
+    QT_TRANSLATE_NOOP("CoreMessage", "De instellingen in {file} kunnen niet gelezen worden ({reason})."),  # settings.not_read
+    QT_TRANSLATE_NOOP("CoreMessage", "De instellingen konden niet bewaard worden in {folder} ({reason})."),  # settings.not_saved
+    QT_TRANSLATE_NOOP("CoreMessage", "De instellingen waren beschadigd en zijn opzijgezet als {name}. Vul uw profiel opnieuw in."),  # settings.set_aside
     QT_TRANSLATE_NOOP("CoreMessage", "{file}: {problem}"),  # signature.file_problem
     QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key}, niet geldig"),  # signature.invalid
     QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key} op {when} UTC, niet geldig"),  # signature.invalid_at

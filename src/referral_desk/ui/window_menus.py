@@ -133,8 +133,8 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
                 ).format(escape(self.desk.referral_log_problem))
             )
             self.banner.setVisible(True)
-        elif self.session.settings_problem:
-            self.banner.setText(escape(self.session.settings_problem))
+        elif self.session.settings_said is not None:
+            self.banner.setText(escape(worded(self.session.settings_said)))
             self.banner.setVisible(True)
         elif state.said_notice and state.loaded is not None:
             self.banner.setStyleSheet(_AMBER_BANNER)
@@ -187,10 +187,11 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
         self.profile_dialog.open()
 
     def save_profile(self, profile: ReferrerProfile) -> None:
-        problem = self.session.save_profile(profile)
+        problem = self.session.save_profile_said(profile)
         if problem is not None:
             title = QCoreApplication.translate("MainWindow", "Profiel niet bewaard")
-            self.questions.tell(self, Notice("profile_not_saved", title, problem, warning=True))
+            text = worded(problem)
+            self.questions.tell(self, Notice("profile_not_saved", title, text, warning=True))
         self.refresh_lookup()
 
     def edit_settings(self) -> None:
