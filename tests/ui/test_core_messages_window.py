@@ -145,3 +145,10 @@ def test_unreadable_settings_are_told_in_english(english: None, qtbot: QtBot) ->
     assert banner.isVisible()
     assert banner.text().startswith(f"The settings in {settings} cannot be read (")
     assert "kunnen niet" not in banner.text()
+
+
+def test_a_postcode_without_a_protocol_is_english(qtbot: QtBot, window: MainWindow) -> None:
+    fill_client(qtbot, window, {"postcode": "9000"})
+    text = child(window, QLabel, "partnerInfo").text()
+    assert text.startswith("There is no protocol with the OCMW of Gent. ")
+    assert "geen protocol" not in text
