@@ -15,6 +15,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 _REGISTERED: dict[str, MessageTemplate] = {}
 
@@ -107,3 +108,15 @@ class UserFacingError(Exception):
         super().__init__(said.dutch)
         self.message: str = said.dutch
         self.said: Message = said
+
+
+def validator_said(error: Mapping[str, Any]) -> Message:
+    """What one item of a pydantic ValidationError says to a person.
+
+    A validator that raised a UserFacingError (a ``FieldError``, say) keeps its message, so
+    the window words it; any other text pydantic made is kept as a plain message.
+    """
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, UserFacingError):
+        return cause.said
+    return Message.plain(str(error["msg"]).removeprefix("Value error, "))

@@ -121,20 +121,28 @@ class PasswordMode(StrEnum):
     PRE_SHARED = "pre-shared"
 
 
+MAILBOX_INVALID = MessageTemplate("partner.mailbox_invalid", "geen geldig e-mailadres: {detail}")
+PHONE_INVALID = MessageTemplate("partner.phone_invalid", "geen geldig telefoonnummer: {value}")
+PROTOCOL_ENDS_BEFORE_START = MessageTemplate(
+    "partner.protocol_ends_before_start",
+    "ended_on ({ended_on}) moet na in_force_from ({in_force_from}) liggen",
+)
+
+
 def _mailbox(value: str) -> str:
     try:
         return fields.validate_sendable_address(value)
     except fields.FieldError as error:
         # The syntax message is the generic one; any other says what the coordinator must fix.
-        detail = repr(value) if "geen geldig" in error.message else error.message
-        raise ValueError(f"geen geldig e-mailadres: {detail}") from error
+        detail = repr(value) if "geen geldig" in error.message else error.said
+        raise fields.FieldError(MAILBOX_INVALID(detail=detail)) from error
 
 
 def _phone(value: str) -> str:
     try:
         return fields.validate_phone(value)
     except fields.FieldError as error:
-        raise ValueError(f"geen geldig telefoonnummer: {value!r}") from error
+        raise fields.FieldError(PHONE_INVALID(value=repr(value))) from error
 
 
 Mailbox = Annotated[str, AfterValidator(_mailbox)]
@@ -158,8 +166,10 @@ class Protocol(BaseModel):
     @model_validator(mode="after")
     def _ends_after_start(self) -> Protocol:
         if self.ended_on is not None and self.ended_on <= self.in_force_from:
-            raise ValueError(
-                f"ended_on ({self.ended_on}) moet na in_force_from ({self.in_force_from}) liggen"
+            raise fields.FieldError(
+                PROTOCOL_ENDS_BEFORE_START(
+                    ended_on=self.ended_on.isoformat(), in_force_from=self.in_force_from.isoformat()
+                )
             )
         return self
 

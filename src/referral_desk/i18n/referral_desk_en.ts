@@ -1079,6 +1079,454 @@
         <translation>The moment of discovery is before the referral ({created}).</translation>
     </message>
     <message>
+        <source>De klok van deze computer staat verkeerd: ze staat vóór de laatste doorverwijzing ({date}). Laat de datum en tijd nakijken door de IT-dienst; er is niets gemaakt of verstuurd. Uw invoer blijft staan.</source>
+        <translation>This computer&apos;s clock is wrong: it is set before the last referral ({date}). Have IT check the date and time; nothing was made or sent. Your input stays.</translation>
+    </message>
+    <message>
+        <source>De doorverwijzing past niet op één pagina: de naam of de protocolreferentie van {partner} in het partnerregister is te lang. Meld dit aan uw coördinator; er is niets bewaard of verstuurd.</source>
+        <translation>The referral does not fit on one page: the name or the protocol reference of {partner} in the partner registry is too long. Tell your coordinator; nothing was saved or sent.</translation>
+    </message>
+    <message>
+        <source>De doorverwijzing kan niet in het logboek genoteerd worden zoals ze is. Zet &apos;Initialen en postcode bewaren&apos; uit in Instellingen, of meld dit aan de helpdesk; er is niets bewaard of verstuurd.</source>
+        <translation>The referral cannot be recorded in the log as it is. Turn off &apos;Keep initials and postcode&apos; in Settings, or tell the helpdesk; nothing was saved or sent.</translation>
+    </message>
+    <message>
+        <source>Het partnerregister geeft voor {partner} ({municipality}) een ander adres dan de vorige keer ({previous} → {current}); bevestig dat eerst.</source>
+        <translation>The partner registry gives another address for {partner} ({municipality}) than last time ({previous} → {current}); confirm that first.</translation>
+    </message>
+    <message>
+        <source>Er kan niet nagekeken worden naar welk adres de vorige doorverwijzing voor {municipality} ging: {reason} Er is niets gemaakt of verstuurd; uw invoer blijft staan.</source>
+        <translation>It cannot be checked which address the previous referral for {municipality} went to: {reason} Nothing was made or sent; your input stays.</translation>
+    </message>
+    <message>
+        <source>Het adres van {partner} in het partnerregister kan niet in een e-mailconcept. Meld dit aan uw coördinator; er is niets bewaard of verstuurd.</source>
+        <translation>The address of {partner} in the partner registry cannot go into an e-mail draft. Tell your coordinator; nothing was saved or sent.</translation>
+    </message>
+    <message>
+        <source>Met {partner} is een vast wachtwoord afgesproken, maar het staat niet in de sleutelbos. Stel het in via Bestand → Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan.</source>
+        <translation>A fixed password was agreed with {partner}, but it is not in the keyring. Set it in File → Settings → Referral log and passwords. Your input stays.</translation>
+    </message>
+    <message>
+        <source>Met {partner} is een vast wachtwoord afgesproken, maar er is geen sleutelbos om het uit te lezen. Uw invoer blijft staan.</source>
+        <translation>A fixed password was agreed with {partner}, but there is no keyring to read it from. Your input stays.</translation>
+    </message>
+    <message>
+        <source>Een afgesproken wachtwoord moet even sterk zijn als een eenmalig: minstens {letters} tekens met letters, of {mixed} met kleine letters, hoofdletters én cijfers; elk teken telt hoogstens twee keer mee.</source>
+        <translation>An agreed password must be as strong as a one-time one: at least {letters} characters with letters, or {mixed} with lower-case letters, capitals and digits; each character counts at most twice.</translation>
+    </message>
+    <message>
+        <source>Het afgesproken wachtwoord voor {partner} in de sleutelbos is te zwak. {rule} Spreek een sterker af en stel het in via Bestand → Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan.</source>
+        <translation>The agreed password for {partner} in the keyring is too weak. {rule} Agree on a stronger one and set it in File → Settings → Referral log and passwords. Your input stays.</translation>
+    </message>
+    <message>
+        <source>Het afgesproken wachtwoord voor {partner} kan niet gelezen worden: {reason}. Uw invoer blijft staan.</source>
+        <translation>The agreed password for {partner} cannot be read: {reason}. Your input stays.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Er is niets gemaakt of verstuurd; probeer het over enkele seconden opnieuw. Uw invoer blijft staan.</source>
+        <translation>The referral log is in use by another referral-desk window. Nothing was made or sent; try again in a few seconds. Your input stays.</translation>
+    </message>
+    <message>
+        <source>{reason} Er is niets gemaakt of verstuurd; uw invoer blijft staan.</source>
+        <translation>{reason} Nothing was made or sent; your input stays.</translation>
+    </message>
+    <message>
+        <source>Het archief is verwijderd, maar de annulering is niet genoteerd: {reason} Probeer opnieuw te annuleren.</source>
+        <translation>The archive was removed, but the cancellation was not recorded: {reason} Try cancelling again.</translation>
+    </message>
+    <message>
+        <source>De annulering is niet genoteerd: {reason} Er is niets gewijzigd.</source>
+        <translation>The cancellation was not recorded: {reason} Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{referral_id} is nooit als verstuurd genoteerd: annuleer de doorverwijzing in plaats van de toestemming in te trekken.</source>
+        <translation>{referral_id} was never recorded as sent: cancel the referral instead of withdrawing the consent.</translation>
+    </message>
+    <message>
+        <source>Er is geen sleutelbos; wachtwoorden kunnen niet opnieuw getoond worden.</source>
+        <translation>There is no keyring; passwords cannot be shown again.</translation>
+    </message>
+    <message>
+        <source>{referral_id} kan niet geannuleerd worden: alleen een concept dat nooit verstuurd werd.</source>
+        <translation>{referral_id} cannot be cancelled: only a draft that was never sent can.</translation>
+    </message>
+    <message>
+        <source>{referral_id} kan niet ingetrokken worden: de status is niet verstuurd.</source>
+        <translation>{referral_id} cannot be withdrawn: its status is not sent.</translation>
+    </message>
+    <message>
+        <source>Geannuleerd (nooit verstuurd): het wachtwoord is gewist.</source>
+        <translation>Cancelled (never sent): the password was erased.</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord van {referral_id} is niet meer bewaard (bewaartermijn voorbij, of een vooraf afgesproken wachtwoord). Maak zo nodig een correctie met een nieuw wachtwoord.</source>
+        <translation>The password of {referral_id} is no longer kept (retention period over, or a password agreed beforehand). If needed, make a correction with a new password.</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord kan niet getoond worden: {reason}.</source>
+        <translation>The password cannot be shown: {reason}.</translation>
+    </message>
+    <message>
+        <source>Toestemming ingetrokken: het wachtwoord is gewist.</source>
+        <translation>Consent withdrawn: the password was erased.</translation>
+    </message>
+    <message>
+        <source>Het logboek is niet beschikbaar.</source>
+        <translation>The referral log is not available.</translation>
+    </message>
+    <message>
+        <source>Onbekende manier om het wachtwoord door te geven.</source>
+        <translation>Unknown way of passing on the password.</translation>
+    </message>
+    <message>
+        <source>De intrekking is niet genoteerd: {reason} Er is niets gewijzigd.</source>
+        <translation>The withdrawal was not recorded: {reason} Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>de datum van de toestemming ligt vóór het protocol met deze partner ({date})</source>
+        <translation>the date of the consent is before the protocol with this partner ({date})</translation>
+    </message>
+    <message>
+        <source>de datum van de toestemming ligt in de toekomst</source>
+        <translation>the date of the consent is in the future</translation>
+    </message>
+    <message>
+        <source>Toestemming niet in orde: {reasons}.</source>
+        <translation>Consent not in order: {reasons}.</translation>
+    </message>
+    <message>
+        <source>verbeter {fields}</source>
+        <translation>correct {fields}</translation>
+    </message>
+    <message>
+        <source>verbeter telefoon en e-mail (of wis er één en verbeter het andere)</source>
+        <translation>correct phone and e-mail (or clear one and correct the other)</translation>
+    </message>
+    <message>
+        <source>bus</source>
+        <translation>box</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>voornaam</source>
+        <translation>first name</translation>
+    </message>
+    <message>
+        <source>huisnummer</source>
+        <translation>house number</translation>
+    </message>
+    <message>
+        <source>achternaam</source>
+        <translation>last name</translation>
+    </message>
+    <message>
+        <source>gemeente</source>
+        <translation>municipality</translation>
+    </message>
+    <message>
+        <source>telefoon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>postcode</translation>
+    </message>
+    <message>
+        <source>straat</source>
+        <translation>street</translation>
+    </message>
+    <message>
+        <source>vul {fields} in</source>
+        <translation>fill in {fields}</translation>
+    </message>
+    <message>
+        <source>geef een telefoonnummer of een e-mailadres op</source>
+        <translation>give a phone number or an e-mail address</translation>
+    </message>
+    <message>
+        <source>{first} en {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>vink aan dat de cliënt toestemming geeft</source>
+        <translation>tick that the client gives consent</translation>
+    </message>
+    <message>
+        <source>vul de datum van de toestemming in</source>
+        <translation>fill in the date of the consent</translation>
+    </message>
+    <message>
+        <source>geen partner voor dit adres</source>
+        <translation>no partner for this address</translation>
+    </message>
+    <message>
+        <source>vul eerst uw aanmeldersprofiel in (menu Profiel)</source>
+        <translation>first fill in your referrer profile (menu Your profile)</translation>
+    </message>
+    <message>
+        <source>vink aan dat de cliënt geïnformeerd is</source>
+        <translation>tick that the client was informed</translation>
+    </message>
+    <message>
+        <source>Nog niet klaar: {reasons}.</source>
+        <translation>Not ready yet: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{fields} zijn niet in orde (verbeter of wis ze)</source>
+        <translation>{fields} are not in order (correct or clear them)</translation>
+    </message>
+    <message>
+        <source>{fields} is niet in orde (verbeter of wis het)</source>
+        <translation>{fields} is not in order (correct or clear it)</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>het logboek van doorverwijzingen werkt niet</source>
+        <translation>the referral log does not work</translation>
+    </message>
+    <message>
+        <source>het partnerregister is ongeldig</source>
+        <translation>the partner registry is invalid</translation>
+    </message>
+    <message>
+        <source>meegeleverd partnerregister</source>
+        <translation>bundled partner registry</translation>
+    </message>
+    <message>
+        <source>laatst gecontroleerde kopie uit de bronmap</source>
+        <translation>last verified copy from the source folder</translation>
+    </message>
+    <message>
+        <source>machineregister</source>
+        <translation>machine registry</translation>
+    </message>
+    <message>
+        <source>partnerregister uit de bronmap</source>
+        <translation>partner registry from the source folder</translation>
+    </message>
+    <message>
+        <source>Deze doorverwijzing is al gemaakt of wordt gemaakt; begin een nieuwe doorverwijzing.</source>
+        <translation>This referral has been made or is being made; start a new referral.</translation>
+    </message>
+    <message>
+        <source>De gewijzigde mailbox van de partner is niet bevestigd.</source>
+        <translation>The partner&apos;s changed mailbox was not confirmed.</translation>
+    </message>
+    <message>
+        <source>Het verwijderverzoek aan {partner} voor {original} (correctie {correction}) is nog niet als verstuurd genoteerd. Toch doorgaan?</source>
+        <translation>The deletion request to {partner} for {original} (correction {correction}) has not been recorded as sent. Continue anyway?</translation>
+    </message>
+    <message>
+        <source>De gecorrigeerde gegevens gaan naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen: na het maken staat daarvoor een knop klaar.</source>
+        <translation>The corrected data go to {partner}, not to {first}, which received the first referral. Ask {first} to delete the data of {original}: once it is made, a button for that is ready.</translation>
+    </message>
+    <message>
+        <source>{referral_id} staat niet in het logboek.</source>
+        <translation>{referral_id} is not in the referral log.</translation>
+    </message>
+    <message>
+        <source>Of de correctie naar een andere partner gaat, kan niet nagekeken worden: {reason}</source>
+        <translation>Whether the correction goes to another partner cannot be checked: {reason}</translation>
+    </message>
+    <message>
+        <source>De correctie {correction} ging naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen.</source>
+        <translation>The correction {correction} went to {partner}, not to {first}, which received the first referral. Ask {first} to delete the data of {original}.</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <source>nog {days} dagen (tot {date})</source>
+        <translation>for {days} more days (until {date})</translation>
+    </message>
+    <message>
+        <source>Het formulier is ingevuld. De gegevens en de toestemming gaan verloren. {go_on}</source>
+        <translation>The form is filled in. The data and the consent will be lost. {go_on}</translation>
+    </message>
+    <message>
+        <source>Toch afsluiten?</source>
+        <translation>Close anyway?</translation>
+    </message>
+    <message>
+        <source>Toch een nieuwe doorverwijzing beginnen?</source>
+        <translation>Start a new referral anyway?</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>later</translation>
+    </message>
+    <message>
+        <source>nog {days} dag (tot {date})</source>
+        <translation>for {days} more day (until {date})</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is nog niet als doorgegeven genoteerd. Het gaat niet verloren: het blijft in de sleutelbos en u kunt het {when} opnieuw tonen via Doorverwijzingen → Verzonden doorverwijzingen. {go_on}</source>
+        <translation>The password has not been recorded as passed on. It is not lost: it stays in the keyring and you can show it again {when} via Referrals → Sent referrals. {go_on}</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is nog niet als doorgegeven genoteerd en kan later niet opnieuw getoond worden: zonder dit wachtwoord kan de partner het archief niet openen. {go_on}</source>
+        <translation>The password has not been recorded as passed on and cannot be shown again later: without this password the partner cannot open the archive. {go_on}</translation>
+    </message>
+    <message>
+        <source>tot {date}</source>
+        <translation>until {date}</translation>
+    </message>
+    <message>
+        <source>er is geen sleutelbos</source>
+        <translation>there is no keyring</translation>
+    </message>
+    <message>
+        <source>het logboek is niet beschikbaar</source>
+        <translation>the referral log is not available</translation>
+    </message>
+    <message>
+        <source>onverwachte fout ({kind})</source>
+        <translation>unexpected error ({kind})</translation>
+    </message>
+    <message>
+        <source>geen geldig e-mailadres: {detail}</source>
+        <translation>not a valid e-mail address: {detail}</translation>
+    </message>
+    <message>
+        <source>geen geldig telefoonnummer: {value}</source>
+        <translation>not a valid phone number: {value}</translation>
+    </message>
+    <message>
+        <source>ended_on ({ended_on}) moet na in_force_from ({in_force_from}) liggen</source>
+        <translation>ended_on ({ended_on}) must be after in_force_from ({in_force_from})</translation>
+    </message>
+    <message>
+        <source>de sleutelbos weigert het wachtwoord te verwijderen (geen toegang)</source>
+        <translation>the keyring refuses to remove the password (no access)</translation>
+    </message>
+    <message>
+        <source>de sleutelbos kan niet gestart worden</source>
+        <translation>the keyring cannot be started</translation>
+    </message>
+    <message>
+        <source>de sleutelbos is vergrendeld; ontgrendel hem (meld u opnieuw aan) en probeer opnieuw</source>
+        <translation>the keyring is locked; unlock it (sign in again) and try again</translation>
+    </message>
+    <message>
+        <source>de sleutelbos weigert de toegang</source>
+        <translation>the keyring refuses access</translation>
+    </message>
+    <message>
+        <source>er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar</source>
+        <translation>no keyring (Windows Credential Manager or Secret Service) is available</translation>
+    </message>
+    <message>
+        <source>de sleutelbos weigert ({kind})</source>
+        <translation>the keyring refuses ({kind})</translation>
+    </message>
+    <message>
+        <source>de sleutelbos weigert het wachtwoord te bewaren (geen toegang)</source>
+        <translation>the keyring refuses to keep the password (no access)</translation>
+    </message>
+    <message>
+        <source>de sleutelbos antwoordt niet ({kind})</source>
+        <translation>the keyring does not answer ({kind})</translation>
+    </message>
+    <message>
+        <source>Het archief van {referral_id} kon niet uit de outbox {folder} verwijderd worden (in gebruik of alleen-lezen?). Sluit het e-mailprogramma en probeer opnieuw; de doorverwijzing is niet geannuleerd.</source>
+        <translation>The archive of {referral_id} could not be removed from the outbox {folder} (in use or read-only?). Close the e-mail program and try again; the referral was not cancelled.</translation>
+    </message>
+    <message>
+        <source>Het versleutelde archief kon niet bewaard worden in {folder} ({reason}). Controleer of de schijf vol of alleen-lezen is en probeer opnieuw; uw invoer blijft staan.</source>
+        <translation>The encrypted archive could not be saved in {folder} ({reason}). Check whether the disk is full or read-only and try again; your input stays.</translation>
+    </message>
+    <message>
+        <source>De outbox-map {folder} is een snelkoppeling (symbolische link) naar een andere plaats; referral-desk schrijft daar niet doorheen en heeft niets bewaard. Verwijder de snelkoppeling (referral-desk maakt dan zelf een gewone map) of vraag de IT-dienst om hulp.</source>
+        <translation>The outbox folder {folder} is a shortcut (symbolic link) to another place; referral-desk does not write through it and saved nothing. Remove the shortcut (referral-desk then makes an ordinary folder itself) or ask IT for help.</translation>
+    </message>
+    <message>
+        <source>De outbox {folder} is geen gewone map (een snelkoppeling?); er is niets verwijderd.</source>
+        <translation>The outbox {folder} is not an ordinary folder (a shortcut?); nothing was removed.</translation>
+    </message>
+    <message>
+        <source>De outbox {folder} kan niet gelezen worden ({reason}).</source>
+        <translation>The outbox {folder} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>De outbox {folder} is niet beschrijfbaar ({reason}); er is niets gewijzigd.</source>
+        <translation>The outbox {folder} is not writable ({reason}); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{original} of {correction} is al aan een andere correctie gekoppeld.</source>
+        <translation>{original} or {correction} is already linked to another correction.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Probeer het zo opnieuw.</source>
+        <translation>The referral log is in use by another referral-desk window. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Sluit dat venster en start referral-desk opnieuw.</source>
+        <translation>The referral log is in use by another referral-desk window. Close that window and start referral-desk again.</translation>
+    </message>
+    <message>
+        <source>het logboek was bezet door een ander venster van referral-desk; de doorverwijzing is wel gemaakt, maak ze dus niet opnieuw</source>
+        <translation>the referral log was in use by another referral-desk window; the referral was made, so do not make it again</translation>
+    </message>
+    <message>
+        <source>Een doorverwijzing kan zichzelf niet corrigeren.</source>
+        <translation>A referral cannot correct itself.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen {file} is beschadigd. Het is niet aangeraakt; geef het bestand aan de IT-dienst. Tot dan wordt niets genoteerd.</source>
+        <translation>The referral log {file} is damaged. It was not touched; give the file to IT. Until then nothing is recorded.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen gaf een fout ({kind}).</source>
+        <translation>The referral log gave an error ({kind}).</translation>
+    </message>
+    <message>
+        <source>De map {folder} voor het logboek van doorverwijzingen kan niet gemaakt worden ({reason}).</source>
+        <translation>The folder {folder} for the referral log cannot be made ({reason}).</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen staat in {folder} onder de oude naam {former}, maar {clash} bestaat al. Er is niets verplaatst of overschreven; geef de map aan de IT-dienst.</source>
+        <translation>The referral log is in {folder} under the old name {former}, but {clash} already exists. Nothing was moved or overwritten; give the folder to IT.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen {file} komt van een nieuwere versie van referral-desk (schema {version}). Installeer die versie; het bestand blijft onaangeroerd.</source>
+        <translation>The referral log {file} comes from a newer version of referral-desk (schema {version}). Install that version; the file stays untouched.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen in {folder} kon niet van {former} naar {name} hernoemd worden ({reason}). Het staat er nog, onaangeroerd. Sluit alle vensters van referral-desk en start het opnieuw; lukt het dan nog niet, vraag de IT-dienst om hulp.</source>
+        <translation>The referral log in {folder} could not be renamed from {former} to {name} ({reason}). It is still there, untouched. Close all referral-desk windows and start it again; if that does not help, ask IT for help.</translation>
+    </message>
+    <message>
+        <source>Het logboek van doorverwijzingen in {folder} kan niet geschreven worden (schijf vol, alleen-lezen of geen rechten). Vraag de IT-dienst om hulp.</source>
+        <translation>The referral log in {folder} cannot be written (disk full, read-only or no permission). Ask IT for help.</translation>
+    </message>
+    <message>
+        <source>De instellingen konden niet bewaard worden: een ander venster van referral-desk is ze al te lang aan het bewaren. Sluit de andere vensters en probeer opnieuw.</source>
+        <translation>The settings could not be saved: another referral-desk window has been saving them too long. Close the other windows and try again.</translation>
+    </message>
+    <message>
+        <source>De instellingen in {file} kunnen niet gelezen worden ({reason}).</source>
+        <translation>The settings in {file} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>De instellingen konden niet bewaard worden in {folder} ({reason}).</source>
+        <translation>The settings could not be saved in {folder} ({reason}).</translation>
+    </message>
+    <message>
+        <source>De instellingen waren beschadigd en zijn opzijgezet als {name}. Vul uw profiel opnieuw in.</source>
+        <translation>The settings were damaged and were set aside as {name}. Fill in your profile again.</translation>
+    </message>
+    <message>
         <source>Het moment van ontdekking ligt in de toekomst.</source>
         <translation>The moment of discovery is in the future.</translation>
     </message>

@@ -33,6 +33,7 @@ from referral_desk.domain.referral_record import (
     ReferralStatus,
     WithdrawalChannel,
 )
+from referral_desk.lifecycle import follow_up_messages as says
 from referral_desk.lifecycle.follow_up_address import FollowUpAddress, follow_up_address
 from referral_desk.lifecycle.mail_drafts import open_draft_guarded
 from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
@@ -43,8 +44,12 @@ from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 log = logging.getLogger(__name__)
 
 WITHDRAWAL_FOLDER = "intrekking"
-RECALL_GONE_WITHDRAWN = "Toestemming ingetrokken: het wachtwoord is gewist."
-RECALL_GONE_CANCELLED = "Geannuleerd (nooit verstuurd): het wachtwoord is gewist."
+RECALL_GONE_WITHDRAWN = says.RECALL_WITHDRAWN.text
+RECALL_GONE_CANCELLED = says.RECALL_CANCELLED.text
+_RECALL_GONE = {
+    RECALL_GONE_WITHDRAWN: says.RECALL_WITHDRAWN(),
+    RECALL_GONE_CANCELLED: says.RECALL_CANCELLED(),
+}
 
 
 class FollowUpRefused(UserFacingError):
@@ -109,7 +114,7 @@ def entry_actions(
 
 def _log_of(services: FollowUpServices | None) -> ReferralLog:
     if services is None or services.referral_log is None:
-        raise FollowUpRefused(REFERRAL_LOG_MISSING[0].upper() + REFERRAL_LOG_MISSING[1:] + ".")
+        raise FollowUpRefused(says.REFERRAL_LOG_MISSING())
     return services.referral_log
 
 
@@ -120,7 +125,7 @@ def mark_sent(services: FollowUpServices | None, referral_id: str) -> None:
     try:
         referral_log.mark_sent(referral_id, services.clock())
     except ReferralLogError as error:
-        raise FollowUpRefused(error.message) from None
+        raise FollowUpRefused(error.said) from None
 
 
 def offered_password_channels(password_phone: str | None) -> tuple[PasswordChannel, ...]:
@@ -143,9 +148,9 @@ def record_password_channel(
     try:
         referral_log.set_password_channel(referral_id, PasswordChannel(channel))
     except ValueError:
-        raise FollowUpRefused("Onbekende manier om het wachtwoord door te geven.") from None
+        raise FollowUpRefused(says.UNKNOWN_CHANNEL()) from None
     except ReferralLogError as error:
-        raise FollowUpRefused(error.message) from None
+        raise FollowUpRefused(error.said) from None
 
 
 @dataclass(frozen=True)
@@ -162,9 +167,7 @@ def recall_password(services: FollowUpServices | None, referral_id: str) -> Reca
     the password); raises FollowUpRefused with why not."""
     vault = services.vault if services else None
     if services is None or vault is None:
-        raise FollowUpRefused(
-            "Er is geen sleutelbos; wachtwoorden kunnen niet opnieuw getoond worden."
-        )
+        raise FollowUpRefused(says.NO_KEYRING())
     referral_log = services.referral_log
     if referral_log is not None:
         try:
@@ -173,19 +176,13 @@ def recall_password(services: FollowUpServices | None, referral_id: str) -> Reca
             entry = None
         reason = entry_actions(entry, services).recall_reason if entry else None
         if reason is not None:
-            raise FollowUpRefused(reason)
+            raise FollowUpRefused(_RECALL_GONE[reason])
     try:
         password = vault.recall(referral_id)
     except VaultUnavailable as unavailable:
-        raise FollowUpRefused(
-            f"Het wachtwoord kan niet getoond worden: {unavailable.reason}."
-        ) from None
+        raise FollowUpRefused(says.RECALL_UNAVAILABLE(reason=unavailable.said)) from None
     if password is None:
-        raise FollowUpRefused(
-            f"Het wachtwoord van {referral_id} is niet meer bewaard (bewaartermijn voorbij, of "
-            "een vooraf afgesproken wachtwoord). Maak zo nodig een correctie met een nieuw "
-            "wachtwoord."
-        )
+        raise FollowUpRefused(says.RECALL_GONE(referral_id=referral_id))
     problem: str | None = None
     if referral_log is None:
         problem = REFERRAL_LOG_MISSING
@@ -308,16 +305,12 @@ def _mark_withdrawn(
     """Records the withdrawal, then forgets the password; raises FollowUpRefused (nothing
     changed) when it cannot be recorded. Returns a keyring problem, if any."""
     if entry.status not in (ReferralStatus.SENT, ReferralStatus.CORRECTED):
-        raise FollowUpRefused(
-            f"{entry.referral_id} kan niet ingetrokken worden: de status is niet verstuurd."
-        )
+        raise FollowUpRefused(says.NOT_WITHDRAWABLE(referral_id=entry.referral_id))
     referral_log = _log_of(services)
     try:
         referral_log.mark_withdrawn(entry.referral_id, channel, services.clock())
     except ReferralLogError as error:
-        raise FollowUpRefused(
-            f"De intrekking is niet genoteerd: {error.message} Er is niets gewijzigd."
-        ) from None
+        raise FollowUpRefused(says.WITHDRAWAL_NOT_RECORDED(reason=error.said)) from None
     log.info("withdrawal of %s recorded (%s)", entry.referral_id, channel.value)
     return _forget_password(services, entry.referral_id)
 
@@ -347,10 +340,7 @@ def withdraw_consent(
     """
     _log_of(services)
     if row.status not in (ReferralStatus.SENT, ReferralStatus.CORRECTED):
-        raise FollowUpRefused(
-            f"{row.referral_id} is nooit als verstuurd genoteerd: annuleer de doorverwijzing "
-            "in plaats van de toestemming in te trekken."
-        )
+        raise FollowUpRefused(says.NEVER_SENT(referral_id=row.referral_id))
     address = address or withdrawal_address(row, None)
     draft = withdrawal_draft(row, referrer, address.mailbox)
     workdir = services.outbox.follow_up_folder(row.referral_id, WITHDRAWAL_FOLDER)
@@ -382,29 +372,21 @@ def cancel_referral(entry: ReferralLogEntry, services: FollowUpServices) -> str 
     row becomes CANCELLED. Nothing is mailed. Raises FollowUpRefused or OutboxError with
     nothing changed; returns a keyring problem to show, if any."""
     if entry.status is not ReferralStatus.DRAFT_OPENED:
-        raise FollowUpRefused(
-            f"{entry.referral_id} kan niet geannuleerd worden: alleen een concept dat nooit "
-            "verstuurd werd."
-        )
+        raise FollowUpRefused(says.NOT_CANCELLABLE(referral_id=entry.referral_id))
     referral_log = _log_of(services)
     try:
         referral_log.check_writable()
     except ReferralLogError as error:
-        raise FollowUpRefused(
-            f"De annulering is niet genoteerd: {error.message} Er is niets gewijzigd."
-        ) from None
+        raise FollowUpRefused(says.CANCELLING_NOT_RECORDED(reason=error.said)) from None
     if not services.outbox.discard(entry.referral_id):
         raise OutboxError(
-            f"Het archief van {entry.referral_id} kon niet uit de outbox {services.outbox.root} "
-            "verwijderd worden (in gebruik of alleen-lezen?). Sluit het e-mailprogramma en "
-            "probeer opnieuw; de doorverwijzing is niet geannuleerd."
+            says.ARCHIVE_NOT_REMOVED(
+                referral_id=entry.referral_id, folder=str(services.outbox.root)
+            )
         )
     try:
         referral_log.mark_cancelled(entry.referral_id, services.clock())
     except ReferralLogError as error:
-        raise FollowUpRefused(
-            f"Het archief is verwijderd, maar de annulering is niet genoteerd: {error.message} "
-            "Probeer opnieuw te annuleren."
-        ) from None
+        raise FollowUpRefused(says.CANCELLED_NOT_RECORDED(reason=error.said)) from None
     log.info("referral %s cancelled", entry.referral_id)
     return _forget_password(services, entry.referral_id)

@@ -22,15 +22,21 @@ from referral_desk.delivery.message import (
 )
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.dutch_dates import numeric_date, numeric_date_time
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.domain.referral_record import DeletionRequest, ReferralLogEntry, ReferralStatus
 from referral_desk.lifecycle.follow_up_address import follow_up_address
+from referral_desk.lifecycle.follow_up_messages import REFERRAL_LOG_MISSING as LOG_NOT_AVAILABLE
 from referral_desk.lifecycle.mail_drafts import DraftState, draft_state, open_draft_guarded
-from referral_desk.lifecycle.recording import REFERRAL_LOG_MISSING, FollowUpServices
+from referral_desk.lifecycle.recording import (
+    REFERRAL_LOG_MISSING,
+    REFERRAL_LOG_MISSING_SAID,
+    FollowUpServices,
+)
 from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
+from referral_desk.storage.referral_log_errors import NOT_IN_LOG
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +45,24 @@ DELETION_FOLDER = "verwijderverzoek"
 
 class CorrectionRefused(UserFacingError):
     """A step of the deletion request cannot be taken; nothing was changed."""
+
+
+ORIGINAL_UNCHECKED = MessageTemplate(
+    "correction.original_unchecked",
+    "Of de correctie naar een andere partner gaat, kan niet nagekeken worden: {reason}",
+)
+GOES_ELSEWHERE = MessageTemplate(
+    "correction.goes_elsewhere",
+    "De gecorrigeerde gegevens gaan naar {partner}, niet naar {first} die de eerste "
+    "doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen: na het "
+    "maken staat daarvoor een knop klaar.",
+)
+WENT_ELSEWHERE = MessageTemplate(
+    "correction.went_elsewhere",
+    "De correctie {correction} ging naar {partner}, niet naar {first} die de eerste "
+    "doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen.",
+)
+WITH_PERIOD = MessageTemplate("correction.with_period", "{reason}.")
 
 
 @dataclass(frozen=True)
@@ -57,7 +81,12 @@ class CorrectionRoute:
     original_id: str
     other_partner: bool
     first_partner: str
-    sentence: str | None
+    said: Message | None
+
+    @property
+    def sentence(self) -> str | None:
+        """:attr:`said` in Dutch; None when the correction stays with the first partner."""
+        return self.said.dutch if self.said is not None else None
 
     @property
     def button_text(self) -> str:
@@ -69,18 +98,14 @@ def original_of(services: FollowUpServices | None, referral_id: str) -> Referral
     referral_log = services.referral_log if services is not None else None
     if referral_log is None:
         raise CorrectionRefused(
-            f"Of de correctie naar een andere partner gaat, kan niet nagekeken worden: "
-            f"{REFERRAL_LOG_MISSING}."
+            ORIGINAL_UNCHECKED(reason=WITH_PERIOD(reason=REFERRAL_LOG_MISSING_SAID()))
         )
     try:
         entry = referral_log.get(referral_id)
     except ReferralLogError as error:
-        raise CorrectionRefused(
-            f"Of de correctie naar een andere partner gaat, kan niet nagekeken worden: "
-            f"{error.message}"
-        ) from None
+        raise CorrectionRefused(ORIGINAL_UNCHECKED(reason=error.said)) from None
     if entry is None:
-        raise CorrectionRefused(f"{referral_id} staat niet in het logboek.")
+        raise CorrectionRefused(NOT_IN_LOG(referral_id=referral_id))
     return entry
 
 
@@ -108,18 +133,12 @@ def correction_route(
     if not goes_elsewhere(original, new):
         return CorrectionRoute(original.referral_id, False, first, None)
     if correction_id is None:
-        sentence = (
-            f"De gecorrigeerde gegevens gaan naar {new.name}, niet naar {first} die de eerste "
-            f"doorverwijzing kreeg. Vraag {first} de gegevens van {original.referral_id} te "
-            "verwijderen: na het maken staat daarvoor een knop klaar."
-        )
+        said = GOES_ELSEWHERE(partner=new.name, first=first, original=original.referral_id)
     else:
-        sentence = (
-            f"De correctie {correction_id} ging naar {new.name}, niet naar {first} die de "
-            f"eerste doorverwijzing kreeg. Vraag {first} de gegevens van "
-            f"{original.referral_id} te verwijderen."
+        said = WENT_ELSEWHERE(
+            correction=correction_id, partner=new.name, first=first, original=original.referral_id
         )
-    return CorrectionRoute(original.referral_id, True, first, sentence)
+    return CorrectionRoute(original.referral_id, True, first, said)
 
 
 @dataclass(frozen=True)
@@ -221,7 +240,7 @@ def confirm_deletion_sent(
 ) -> None:
     """The user says the request went; raises CorrectionRefused (nothing recorded)."""
     if services is None:
-        raise CorrectionRefused(REFERRAL_LOG_MISSING[0].upper() + REFERRAL_LOG_MISSING[1:] + ".")
+        raise CorrectionRefused(LOG_NOT_AVAILABLE())
     problem = _record(services, original_id, correction_id)
     if problem is not None:
         raise CorrectionRefused(problem[0].upper() + problem[1:])
@@ -249,14 +268,26 @@ def deletion_lines(referral_log: ReferralLog, rows: list[ReferralLogEntry]) -> d
     return lines
 
 
-def pending_deletion_question(route: CorrectionRoute, correction_id: str) -> str | None:
+DELETION_PENDING = MessageTemplate(
+    "correction.deletion_pending",
+    "Het verwijderverzoek aan {partner} voor {original} (correctie {correction}) is nog niet "
+    "als verstuurd genoteerd. Toch doorgaan?",
+)
+
+
+def pending_deletion_said(route: CorrectionRoute, correction_id: str) -> Message | None:
     """What emptying or closing the window would drop: the offer is made only here."""
     if not route.other_partner:
         return None
-    return (
-        f"Het verwijderverzoek aan {route.first_partner} voor {route.original_id} (correctie "
-        f"{correction_id}) is nog niet als verstuurd genoteerd. Toch doorgaan?"
+    return DELETION_PENDING(
+        partner=route.first_partner, original=route.original_id, correction=correction_id
     )
+
+
+def pending_deletion_question(route: CorrectionRoute, correction_id: str) -> str | None:
+    """:func:`pending_deletion_said` in Dutch."""
+    said = pending_deletion_said(route, correction_id)
+    return said.dutch if said is not None else None
 
 
 class DeletionDue(Enum):

@@ -33,9 +33,10 @@ from referral_desk.domain.referral import (
     ReferrerProfile,
     new_referral_id,
 )
+from referral_desk.lifecycle import creation_messages as says
 from referral_desk.lifecycle.correction import PartnerRef, goes_elsewhere
 from referral_desk.lifecycle.mail_drafts import adapter_used, open_draft_guarded
-from referral_desk.lifecycle.readiness import ConsentAnswers, consent_problems
+from referral_desk.lifecycle.readiness import ConsentAnswers, consent_problems, consent_refusal
 from referral_desk.lifecycle.recording import (
     CreatedReferral,
     FollowUpServices,
@@ -70,12 +71,11 @@ PDF_NAME = "doorverwijzing.pdf"
 JSON_NAME = "doorverwijzing.json"
 # The pre-shared rule in one sentence; each way it names suffices for the estimate in
 # sealing/password.py (letters make a pool of at least 26, all three classes one of 62).
-PRESHARED_RULE = (
-    "Een afgesproken wachtwoord moet even sterk zijn als een eenmalig: minstens "
-    f"{counted_length_needed(LOWER_POOL)} tekens met letters, of "
-    f"{counted_length_needed(LOWER_POOL + UPPER_POOL + DIGIT_POOL)} met kleine letters, "
-    "hoofdletters én cijfers; elk teken telt hoogstens twee keer mee."
+PRESHARED_RULE_SAID = says.PRESHARED_RULE(
+    letters=counted_length_needed(LOWER_POOL),
+    mixed=counted_length_needed(LOWER_POOL + UPPER_POOL + DIGIT_POOL),
 )
+PRESHARED_RULE = PRESHARED_RULE_SAID.dutch
 
 
 class ReferralRefused(UserFacingError):
@@ -142,9 +142,7 @@ def build_referral(request: ReferralRequest, services: ReferralServices) -> Refe
         answers, today=now.date(), protocol_in_force_from=partner.protocol.in_force_from
     )
     if problems:
-        raise ReferralRefused(
-            "Toestemming niet in orde: " + "; ".join(p.message for p in problems) + "."
-        )
+        raise ReferralRefused(consent_refusal(problems))
     return Referral(
         referral_id=services.new_id(now.year),
         created_at=now,
@@ -214,9 +212,9 @@ def pending_mailbox_change(
         previous = memory.last_mailbox(found.municipality.nis_code)
     except UserFacingError as error:
         raise ReferralRefused(
-            "Er kan niet nagekeken worden naar welk adres de vorige doorverwijzing voor "
-            f"{found.municipality.name_nl} ging: {error.message} Er is niets gemaakt of "
-            "verstuurd; uw invoer blijft staan."
+            says.MAILBOX_MEMORY_UNREADABLE(
+                municipality=found.municipality.name_nl, reason=error.said
+            )
         ) from None
     if previous is None or previous == found.partner.mailbox:
         return None
@@ -240,16 +238,10 @@ def usable_preshared_password(text: str | None, partner_name: str) -> str:
     than a one-time password (also one stored before the rule was this strict)."""
     password = normalize_password(text or "")
     if not password:
-        raise ReferralRefused(
-            f"Met {partner_name} is een vast wachtwoord afgesproken, maar het staat niet in de "
-            "sleutelbos. Stel het in via Bestand → Instellingen → Logboek en wachtwoorden. "
-            "Uw invoer blijft staan."
-        )
+        raise ReferralRefused(says.PRESHARED_MISSING(partner=partner_name))
     if not as_strong_as_one_time(password):
         raise ReferralRefused(
-            f"Het afgesproken wachtwoord voor {partner_name} in de sleutelbos is te zwak. "
-            f"{PRESHARED_RULE} Spreek een sterker af en stel het in via Bestand → "
-            "Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan."
+            says.PRESHARED_TOO_WEAK(partner=partner_name, rule=PRESHARED_RULE_SAID)
         )
     return password
 
@@ -259,16 +251,12 @@ def _preshared_password(found: PartnerFound, follow_up: FollowUpServices) -> str
         return None
     name = found.partner.name
     if follow_up.vault is None:
-        raise ReferralRefused(
-            f"Met {name} is een vast wachtwoord afgesproken, maar er is geen sleutelbos om het "
-            "uit te lezen. Uw invoer blijft staan."
-        )
+        raise ReferralRefused(says.PRESHARED_NO_KEYRING(partner=name))
     try:
         stored = follow_up.vault.preshared(found.partner.id)
     except VaultUnavailable as unavailable:
         raise ReferralRefused(
-            f"Het afgesproken wachtwoord voor {name} kan niet gelezen worden: "
-            f"{unavailable.reason}. Uw invoer blijft staan."
+            says.PRESHARED_UNREADABLE(partner=name, reason=unavailable.said)
         ) from None
     return usable_preshared_password(stored, name)
 
@@ -277,11 +265,7 @@ def _sealed(referral: Referral, password: str, fonts_dir: Path) -> bytes:
     try:
         return seal_referral(referral, password, fonts_dir)
     except DocumentTooLong:
-        raise ReferralRefused(
-            "De doorverwijzing past niet op één pagina: de naam of de protocolreferentie van "
-            f"{referral.partner.name[:80]} in het partnerregister is te lang. Meld dit aan uw "
-            "coördinator; er is niets bewaard of verstuurd."
-        ) from None
+        raise ReferralRefused(says.DOCUMENT_TOO_LONG(partner=referral.partner.name[:80])) from None
 
 
 def _same_partner_as_original(request: ReferralRequest, follow_up: FollowUpServices) -> bool:
@@ -311,9 +295,7 @@ def _checked_draft(
         )
     except ValidationError:
         raise ReferralRefused(
-            f"Het adres van {referral.partner.name[:80]} in het partnerregister "
-            "kan niet in een e-mailconcept. Meld dit aan uw coördinator; er is niets bewaard "
-            "of verstuurd."
+            says.MAILBOX_NOT_FOR_DRAFT(partner=referral.partner.name[:80])
         ) from None
 
 
@@ -328,21 +310,11 @@ def _check_referral_log(referral: Referral, follow_up: FollowUpServices) -> None
         referral_log.check_writable()
         newest = referral_log.newest_created_at()
     except ReferralLogBusy:
-        raise ReferralRefused(
-            "Het logboek van doorverwijzingen is bezet door een ander venster van "
-            "referral-desk. Er is niets gemaakt of verstuurd; probeer het over enkele "
-            "seconden opnieuw. Uw invoer blijft staan."
-        ) from None
+        raise ReferralRefused(says.REFERRAL_LOG_BUSY()) from None
     except ReferralLogError as error:
-        raise ReferralRefused(
-            f"{error.message} Er is niets gemaakt of verstuurd; uw invoer blijft staan."
-        ) from None
+        raise ReferralRefused(says.REFERRAL_LOG_REFUSES(reason=error.said)) from None
     if newest is not None and referral.created_at < newest - CLOCK_TOLERANCE:
-        raise ReferralRefused(
-            "De klok van deze computer staat verkeerd: ze staat vóór de laatste "
-            f"doorverwijzing ({newest.date().isoformat()}). Laat de datum en tijd nakijken "
-            "door de IT-dienst; er is niets gemaakt of verstuurd. Uw invoer blijft staan."
-        )
+        raise ReferralRefused(says.CLOCK_BEFORE_NEWEST(date=newest.date().isoformat()))
 
 
 def create_referral(
@@ -366,9 +338,12 @@ def create_referral(
     change = pending_mailbox_change(found, memory)
     if change is not None and not request.mailbox_change_confirmed:
         raise ReferralRefused(
-            f"Het partnerregister geeft voor {change.partner_name} ({change.municipality}) een "
-            f"ander adres dan de vorige keer ({change.previous} → {change.current}); bevestig "
-            "dat eerst."
+            says.MAILBOX_CHANGE_NOT_CONFIRMED(
+                partner=change.partner_name,
+                municipality=change.municipality,
+                previous=change.previous,
+                current=change.current,
+            )
         )
     preshared = _preshared_password(found, follow_up)
     referral = build_referral(request, services)
@@ -391,16 +366,12 @@ def create_referral(
             recognisable=choices.record_initials,
         )
     except ValidationError:
-        raise ReferralRefused(
-            "De doorverwijzing kan niet in het logboek genoteerd worden zoals ze is. Zet "
-            "'Initialen en postcode bewaren' uit in Instellingen, of meld dit aan de "
-            "helpdesk; er is niets bewaard of verstuurd."
-        ) from None
+        raise ReferralRefused(says.ENTRY_NOT_LOGGABLE()) from None
     _check_referral_log(referral, follow_up)
     try:
         services.outbox.save_archive(referral.referral_id, archive)
     except OutboxError as error:
-        raise ReferralRefused(error.message) from None
+        raise ReferralRefused(error.said) from None
     log.info("archive saved for %s (partner %s)", referral.referral_id, found.partner.id)
     try:
         result, failures = open_draft_guarded(

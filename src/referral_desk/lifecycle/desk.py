@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from referral_desk.delivery.openers import MailOpener
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable, PostcodeTableError
 from referral_desk.domain.referral import new_referral_id
 from referral_desk.domain.registry_document import LoadedRegistry
@@ -28,9 +28,9 @@ from referral_desk.lifecycle.creation import (
 )
 from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices
 from referral_desk.registry.active import (
-    SOURCE_LABELS,
     active_registry_source,
     load_active_registry_checked,
+    source_label,
 )
 from referral_desk.sealing.password import generate_password
 from referral_desk.storage.outbox import Outbox
@@ -45,21 +45,32 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RegistryState:
-    """The active partner registry as the window shows it: usable, or why not."""
+    """The active partner registry as the window shows it: usable, or why not.
+
+    ``label`` and ``notice`` are Dutch; ``said_label`` and ``said_notice`` the same as
+    messages, which the window words in the user's language.
+    """
 
     loaded: LoadedRegistry | None
     problem: RegistryError | None
     label: str
     # Why the registry from IT's source folder was not taken and the last good one kept.
     notice: str | None = None
+    said_label: Message | None = None
+    said_notice: Message | None = None
 
     @classmethod
     def of(
-        cls, registry: LoadedRegistry | RegistryError, label: str, notice: str | None = None
+        cls,
+        registry: LoadedRegistry | RegistryError,
+        label: str | Message,
+        notice: Message | None = None,
     ) -> RegistryState:
+        said = label if isinstance(label, Message) else Message.plain(label)
         if isinstance(registry, LoadedRegistry):
-            return cls(registry, None, label, notice)
-        return cls(None, registry, label, None)
+            dutch = notice.dutch if notice is not None else None
+            return cls(registry, None, said.dutch, dutch, said, notice)
+        return cls(None, registry, said.dutch, None, said, None)
 
 
 class EditorUnavailable(UserFacingError):
@@ -93,12 +104,12 @@ def read_active_registry(paths: AppPaths) -> RegistryState:
         table = PostcodeTable.load_bundled(paths.resources_dir)
     except PostcodeTableError as error:
         problem = postcode_table_problem(paths, error)
-        return RegistryState.of(problem, SOURCE_LABELS[active_registry_source(paths)])
+        return RegistryState.of(problem, source_label(active_registry_source(paths)))
     try:
         active = load_active_registry_checked(paths, table)
     except RegistryError as error:
-        return RegistryState.of(error, SOURCE_LABELS[active_registry_source(paths)])
-    return RegistryState.of(active.loaded, SOURCE_LABELS[active.source], active.notice)
+        return RegistryState.of(error, source_label(active_registry_source(paths)))
+    return RegistryState.of(active.loaded, source_label(active.source), active.said_notice)
 
 
 def registry_file_to_edit(state: RegistryState, paths: AppPaths) -> RegistryFileToEdit:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from referral_desk.domain.dutch_dates import numeric_date
+from referral_desk.domain.errors import Message, MessageTemplate
 
 
 @dataclass(frozen=True)
@@ -34,38 +35,64 @@ def loses_data(contents: WindowContents) -> bool:
     return not (contents.preshared or contents.password_passed_on or contents.recall_kept)
 
 
-def discard_warning(
+GO_ON_CLOSING = MessageTemplate("discard.go_on_closing", "Toch afsluiten?")
+GO_ON_NEW = MessageTemplate("discard.go_on_new", "Toch een nieuwe doorverwijzing beginnen?")
+FORM_FILLED = MessageTemplate(
+    "discard.form_filled",
+    "Het formulier is ingevuld. De gegevens en de toestemming gaan verloren. {go_on}",
+)
+PASSWORD_KEPT = MessageTemplate(
+    "discard.password_kept",
+    "Het wachtwoord is nog niet als doorgegeven genoteerd. Het gaat niet verloren: het blijft "
+    "in de sleutelbos en u kunt het {when} opnieuw tonen via Doorverwijzingen → Verzonden "
+    "doorverwijzingen. {go_on}",
+)
+PASSWORD_LOST = MessageTemplate(
+    "discard.password_lost",
+    "Het wachtwoord is nog niet als doorgegeven genoteerd en kan later niet opnieuw getoond "
+    "worden: zonder dit wachtwoord kan de partner het archief niet openen. {go_on}",
+)
+# How long the keyring keeps the password, as the middle of PASSWORD_KEPT.
+LATER = MessageTemplate("discard.later", "later")
+UNTIL = MessageTemplate("discard.until", "tot {date}")
+ONE_DAY_LEFT = MessageTemplate("discard.one_day_left", "nog {days} dag (tot {date})")
+DAYS_LEFT = MessageTemplate("discard.days_left", "nog {days} dagen (tot {date})")
+
+
+def discard_said(
     contents: WindowContents, *, closing: bool = False, today: date | None = None
-) -> str | None:
-    """The Dutch question to ask before emptying the window, or None when nothing is lost.
+) -> Message | None:
+    """The question to ask before emptying the window, or None when nothing is lost.
 
     Before a referral is made, typed data and ticked consent are lost. After it is made, the
     form is in the archive; only a password not yet marked as passed on is at stake, and
     without recall it is the only copy: the archive cannot be opened without it.
     """
-    go_on = "Toch afsluiten?" if closing else "Toch een nieuwe doorverwijzing beginnen?"
+    go_on = GO_ON_CLOSING() if closing else GO_ON_NEW()
     if not contents.created:
         if not contents.form_has_input:
             return None
-        return "Het formulier is ingevuld. De gegevens en de toestemming gaan verloren. " + go_on
+        return FORM_FILLED(go_on=go_on)
     if contents.preshared or contents.password_passed_on:
         return None
     if contents.recall_kept:
         until = contents.recall_until
+        when: Message
         if until is None:
-            when = "later"
+            when = LATER()
         elif today is None:
-            when = f"tot {numeric_date(until.date())}"
+            when = UNTIL(date=numeric_date(until.date()))
         else:
             days = max((until.date() - today).days, 0)
-            unit = "dag" if days == 1 else "dagen"
-            when = f"nog {days} {unit} (tot {numeric_date(until.date())})"
-        return (
-            "Het wachtwoord is nog niet als doorgegeven genoteerd. Het gaat niet verloren: het "
-            f"blijft in de sleutelbos en u kunt het {when} opnieuw tonen via Doorverwijzingen → "
-            "Verzonden doorverwijzingen. " + go_on
-        )
-    return (
-        "Het wachtwoord is nog niet als doorgegeven genoteerd en kan later niet opnieuw "
-        "getoond worden: zonder dit wachtwoord kan de partner het archief niet openen. " + go_on
-    )
+            left = ONE_DAY_LEFT if days == 1 else DAYS_LEFT
+            when = left(days=days, date=numeric_date(until.date()))
+        return PASSWORD_KEPT(when=when, go_on=go_on)
+    return PASSWORD_LOST(go_on=go_on)
+
+
+def discard_warning(
+    contents: WindowContents, *, closing: bool = False, today: date | None = None
+) -> str | None:
+    """:func:`discard_said` in Dutch, for the logs and the tests that read it."""
+    said = discard_said(contents, closing=closing, today=today)
+    return said.dutch if said is not None else None

@@ -14,14 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from referral_desk.domain.dutch_dates import numeric_date
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, UserFacingError
 from referral_desk.domain.partners import LookupResult, PartnerFound
-from referral_desk.domain.referral import (
-    FIELD_NAMES_NL,
-    Consent,
-    ReferrerProfile,
-    form_errors,
-)
+from referral_desk.domain.referral import Consent, ReferrerProfile, form_errors
+from referral_desk.lifecycle import readiness_messages as says
 
 
 @dataclass(frozen=True)
@@ -48,14 +44,24 @@ class ReferralInputs:
 
 @dataclass(frozen=True)
 class Blocker:
-    """One reason, as a Dutch phrase that completes "Nog niet klaar: …"."""
+    """One reason, a phrase that completes "Nog niet klaar: …"; the window words ``said``."""
 
     code: str
-    message: str
+    said: Message
+
+    @property
+    def message(self) -> str:
+        """The phrase in Dutch, for the CLI and the logs."""
+        return self.said.dutch
 
 
 class ConsentRefused(UserFacingError):
     """The consent record is incomplete or its date is impossible; nothing was made."""
+
+
+def consent_refusal(problems: list[Blocker]) -> Message:
+    """The refusal "Toestemming niet in orde: …", naming every problem (at least one)."""
+    return says.CONSENT_NOT_IN_ORDER(reasons=says.reasons([p.said for p in problems]))
 
 
 def consent_problems(
@@ -64,22 +70,19 @@ def consent_problems(
     """The protocol asks for informed, explicit consent given on a real day under it."""
     problems: list[Blocker] = []
     if not answers.informed:
-        problems.append(Blocker("not_informed", "vink aan dat de cliënt geïnformeerd is"))
+        problems.append(Blocker("not_informed", says.NOT_INFORMED()))
     if not answers.consented:
-        problems.append(Blocker("no_consent", "vink aan dat de cliënt toestemming geeft"))
+        problems.append(Blocker("no_consent", says.NO_CONSENT()))
     day = answers.given_on
     if day is None:
-        problems.append(Blocker("no_consent_date", "vul de datum van de toestemming in"))
+        problems.append(Blocker("no_consent_date", says.NO_CONSENT_DATE()))
     elif day > today:
-        problems.append(
-            Blocker("consent_in_future", "de datum van de toestemming ligt in de toekomst")
-        )
+        problems.append(Blocker("consent_in_future", says.CONSENT_IN_FUTURE()))
     elif protocol_in_force_from is not None and day < protocol_in_force_from:
         problems.append(
             Blocker(
                 "consent_before_protocol",
-                "de datum van de toestemming ligt vóór het protocol met deze partner "
-                f"({numeric_date(protocol_in_force_from)})",
+                says.CONSENT_BEFORE_PROTOCOL(date=numeric_date(protocol_in_force_from)),
             )
         )
     return problems
@@ -90,15 +93,10 @@ def consent_record(
 ) -> Consent:
     """The consent that goes into the referral; raises ConsentRefused when incomplete."""
     problems = consent_problems(answers, today=today, protocol_in_force_from=protocol_in_force_from)
+    # Without a date, the problems name it: never an empty refusal.
     if problems or answers.given_on is None:
-        raise ConsentRefused(
-            "Toestemming niet in orde: " + "; ".join(p.message for p in problems) + "."
-        )
+        raise ConsentRefused(consent_refusal(problems))
     return Consent(informed=True, consented=True, recorded_on=answers.given_on)
-
-
-def _dutch_list(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def form_blocker(form: Mapping[str, str]) -> Blocker | None:
@@ -119,47 +117,44 @@ def form_blocker(form: Mapping[str, str]) -> Blocker | None:
         return bool(form.get(name, "").strip())
 
     contact = ("phone", "email")
-    parts: list[str] = []
+    parts: list[Message] = []
     missing = [n for n in wrong if not typed(n) and n not in contact]
     if missing:
-        parts.append(f"vul {_dutch_list([FIELD_NAMES_NL[n] for n in missing])} in")
+        parts.append(says.FILL_IN(fields=says.field_list(missing)))
     if not any(typed(n) for n in contact):
-        parts.append("geef een telefoonnummer of een e-mailadres op")
+        parts.append(says.GIVE_CONTACT())
     contact_wrong = [n for n in contact if typed(n) and n in wrong]
     optional = [n for n in wrong if n == "box" and typed(n)]
     required = [n for n in wrong if typed(n) and n not in contact and n != "box"]
     if len(contact_wrong) == 2:
-        parts.append("verbeter telefoon en e-mail (of wis er één en verbeter het andere)")
+        parts.append(says.CORRECT_BOTH_CONTACTS())
     elif contact_wrong:
         other = "email" if contact_wrong[0] == "phone" else "phone"
         # The only way to be reached must be corrected; beside a good one it may go.
         (optional if typed(other) else required).append(contact_wrong[0])
     if required:
-        parts.append(f"verbeter {_dutch_list([FIELD_NAMES_NL[n] for n in required])}")
+        parts.append(says.CORRECT(fields=says.field_list(required)))
     if optional:
-        names = _dutch_list([FIELD_NAMES_NL[n] for n in optional])
-        verb, pronoun = ("is", "het") if len(optional) == 1 else ("zijn", "ze")
-        parts.append(f"{names} {verb} niet in orde (verbeter of wis {pronoun})")
-    return Blocker("form_incomplete", "; ".join(parts))
+        wrong_said = says.OPTIONAL_WRONG_ONE if len(optional) == 1 else says.OPTIONAL_WRONG_MORE
+        parts.append(wrong_said(fields=says.field_list(optional)))
+    return Blocker("form_incomplete", says.reasons(parts))
 
 
 def referral_blockers(inputs: ReferralInputs) -> tuple[Blocker, ...]:
     """Empty when a referral may be made; otherwise every reason, in the order to fix them."""
     blockers: list[Blocker] = []
     if not inputs.registry_usable:
-        blockers.append(Blocker("registry_invalid", "het partnerregister is ongeldig"))
+        blockers.append(Blocker("registry_invalid", says.REGISTRY_INVALID()))
     if inputs.referral_log_problem:
-        blockers.append(
-            Blocker("referral_log_broken", "het logboek van doorverwijzingen werkt niet")
-        )
+        blockers.append(Blocker("referral_log_broken", says.REFERRAL_LOG_BROKEN()))
     if inputs.referrer is None:
-        blockers.append(Blocker("no_profile", "vul eerst uw aanmeldersprofiel in (menu Profiel)"))
+        blockers.append(Blocker("no_profile", says.NO_PROFILE()))
     form_problem = form_blocker(inputs.form)
     if form_problem is not None:
         blockers.append(form_problem)
     found = inputs.lookup if isinstance(inputs.lookup, PartnerFound) else None
     if found is None:
-        blockers.append(Blocker("no_partner", "geen partner voor dit adres"))
+        blockers.append(Blocker("no_partner", says.NO_PARTNER()))
     blockers.extend(
         consent_problems(
             inputs.consent,
@@ -170,8 +165,14 @@ def referral_blockers(inputs: ReferralInputs) -> tuple[Blocker, ...]:
     return tuple(blockers)
 
 
-def readiness_sentence(blockers: tuple[Blocker, ...]) -> str:
-    """The line under the create button (and its accessible description)."""
+def readiness_said(blockers: tuple[Blocker, ...]) -> Message | None:
+    """The line under the create button (and its accessible description); None: ready."""
     if not blockers:
-        return ""
-    return "Nog niet klaar: " + "; ".join(b.message for b in blockers) + "."
+        return None
+    return says.NOT_READY(reasons=says.reasons([b.said for b in blockers]))
+
+
+def readiness_sentence(blockers: tuple[Blocker, ...]) -> str:
+    """:func:`readiness_said` in Dutch, empty when ready: for the CLI and the logs."""
+    said = readiness_said(blockers)
+    return said.dutch if said is not None else ""

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from referral_desk.delivery.message import DraftMessage
 from referral_desk.delivery.openers import DraftResult, MailOpener
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.referral import Referral
 from referral_desk.domain.referral_record import NewReferralLogEntry
 from referral_desk.lifecycle.mail_drafts import adapter_used
@@ -28,7 +27,13 @@ from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
 
 log = logging.getLogger(__name__)
 
-REFERRAL_LOG_MISSING = "het logboek is niet beschikbaar"
+REFERRAL_LOG_MISSING_SAID = MessageTemplate(
+    "recording.referral_log_missing", "het logboek is niet beschikbaar"
+)
+REFERRAL_LOG_MISSING = REFERRAL_LOG_MISSING_SAID.text
+NO_KEYRING = MessageTemplate("recording.no_keyring", "er is geen sleutelbos")
+# Only the exception's type: its text may quote what was being written.
+UNEXPECTED = MessageTemplate("recording.unexpected", "onverwachte fout ({kind})")
 
 
 @dataclass(frozen=True)
@@ -66,13 +71,26 @@ class CreatedReferral:
         return self.referral.referral_id
 
 
-class RecordOutcome(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True)
+class RecordOutcome:
+    """What was kept of a referral that was made; the problems as messages to word."""
 
     logged: bool
-    referral_log_problem: str | None = None
+    said_referral_log_problem: Message | None = None
     recall_until: datetime | None = None
-    recall_problem: str | None = None
+    said_recall_problem: Message | None = None
+
+    @property
+    def referral_log_problem(self) -> str | None:
+        """Why the entry is not in the log, in Dutch; None when it is."""
+        said = self.said_referral_log_problem
+        return said.dutch if said is not None else None
+
+    @property
+    def recall_problem(self) -> str | None:
+        """Why the password cannot be shown again later, in Dutch; None when it can."""
+        said = self.said_recall_problem
+        return said.dutch if said is not None else None
 
 
 def initials_of(first_name: str, last_name: str) -> str:
@@ -120,9 +138,9 @@ def referral_log_entry(
 
 def _log_problem(
     created: CreatedReferral, services: FollowUpServices, recognisable: bool
-) -> str | None:
+) -> Message | None:
     if services.referral_log is None:
-        return REFERRAL_LOG_MISSING
+        return REFERRAL_LOG_MISSING_SAID()
     entry = referral_log_entry(
         created.referral,
         archive_sha256=created.archive_sha256,
@@ -132,7 +150,7 @@ def _log_problem(
     try:
         services.referral_log.add(entry)
     except ReferralLogError as error:
-        return error.message
+        return error.said
     return None
 
 
@@ -152,21 +170,21 @@ def record_referral(
         referral_log_problem = _log_problem(created, services, choices.record_initials)
     except Exception as error:  # the draft exists: report, never undo
         log.error("referral log entry for %s failed: %s", created.referral_id, type(error).__name__)
-        referral_log_problem = f"onverwachte fout ({type(error).__name__})"
+        referral_log_problem = UNEXPECTED(kind=type(error).__name__)
     recall_until: datetime | None = None
-    recall_problem: str | None = None
+    recall_problem: Message | None = None
     if keep_password:
         if services.vault is None:
-            recall_problem = "er is geen sleutelbos"
+            recall_problem = NO_KEYRING()
         else:
             until = services.clock() + timedelta(days=choices.recall_days)
             try:
                 services.vault.remember(created.referral_id, created.password, until)
             except VaultUnavailable as unavailable:
-                recall_problem = unavailable.reason
+                recall_problem = unavailable.said
             except Exception as error:
                 log.error("keyring for %s failed: %s", created.referral_id, type(error).__name__)
-                recall_problem = f"onverwachte fout ({type(error).__name__})"
+                recall_problem = UNEXPECTED(kind=type(error).__name__)
             else:
                 recall_until = until
     if referral_log_problem or recall_problem:
@@ -178,7 +196,7 @@ def record_referral(
         )
     return RecordOutcome(
         logged=referral_log_problem is None,
-        referral_log_problem=referral_log_problem,
+        said_referral_log_problem=referral_log_problem,
         recall_until=recall_until,
-        recall_problem=recall_problem,
+        said_recall_problem=recall_problem,
     )

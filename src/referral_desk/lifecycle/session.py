@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
 from referral_desk.domain.partners import LookupResult, PartnerFound, PartnerRegistry
 from referral_desk.domain.postcodes import Municipality
 from referral_desk.domain.referral import ReferrerProfile, parse_client_form
@@ -50,24 +50,39 @@ from referral_desk.lifecycle.creation import (
     pending_mailbox_change,
 )
 from referral_desk.lifecycle.desk import Desk, RegistryFileToEdit, RegistryState
-from referral_desk.lifecycle.discarding import WindowContents, discard_warning, loses_data
+from referral_desk.lifecycle.discarding import (
+    WindowContents,
+    discard_said,
+    discard_warning,
+    loses_data,
+)
 from referral_desk.lifecycle.readiness import (
     Blocker,
     ConsentAnswers,
     ReferralInputs,
     consent_record,
+    readiness_said,
     readiness_sentence,
     referral_blockers,
 )
 from referral_desk.lifecycle.recording import CreatedReferral, RecordingChoices, RecordOutcome
 from referral_desk.storage.settings import SettingsError
 
+ALREADY_MADE = MessageTemplate(
+    "session.already_made",
+    "Deze doorverwijzing is al gemaakt of wordt gemaakt; begin een nieuwe doorverwijzing.",
+)
+MAILBOX_CHANGE_UNCONFIRMED = MessageTemplate(
+    "session.mailbox_change_unconfirmed",
+    "De gewijzigde mailbox van de partner is niet bevestigd.",
+)
+
 
 class NotReady(UserFacingError):
     """A referral was asked for while something is still missing; nothing was made."""
 
     def __init__(self, blockers: tuple[Blocker, ...]) -> None:
-        super().__init__(readiness_sentence(blockers))
+        super().__init__(readiness_said(blockers) or ALREADY_MADE())
         self.blockers = blockers
 
 
@@ -84,7 +99,13 @@ class Readiness:
         return not self.done and not self.blockers
 
     @property
+    def said(self) -> Message | None:
+        """What the window shows under the create button; None: nothing stands in the way."""
+        return None if self.done else readiness_said(self.blockers)
+
+    @property
     def sentence(self) -> str:
+        """:attr:`said` in Dutch, empty when nothing stands in the way."""
         return "" if self.done else readiness_sentence(self.blockers)
 
 
@@ -111,12 +132,13 @@ class ReferralSession:
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
-        self.settings_problem: str | None = None
+        # Why the settings could not be read; the defaults hold meanwhile.
+        self.settings_said: Message | None = None
         try:
             self.settings = desk.settings.load()
         except SettingsError as error:
             self.settings = Settings()
-            self.settings_problem = error.message
+            self.settings_said = error.said
         self.registry_state = desk.registry()
         self._start_over()
 
@@ -127,7 +149,7 @@ class ReferralSession:
         self.correcting: str | None = None
         # The row being corrected, or why it could not be read (then no partner check).
         self.correcting_original: ReferralLogEntry | None = None
-        self.correcting_problem: str | None = None
+        self.correcting_said: Message | None = None
         self.made: MadeReferral | None = None
         self.password_channel = PasswordChannel.NOT_YET
         self.creating = False
@@ -167,15 +189,25 @@ class ReferralSession:
         """Raises EditorUnavailable (Dutch) when the installation cannot supply one."""
         return self.desk.file_to_edit(self.registry_state)
 
-    def save_profile(self, profile: ReferrerProfile) -> str | None:
+    @property
+    def settings_problem(self) -> str | None:
+        """:attr:`settings_said` in Dutch."""
+        return self.settings_said.dutch if self.settings_said is not None else None
+
+    def save_profile_said(self, profile: ReferrerProfile) -> Message | None:
         """Only the profile is written: what another window saved meanwhile stays. Returns
         why it could not be saved; the profile then holds for this window only."""
         try:
             self.settings = self.desk.settings.update({"referrer": profile})
         except SettingsError as error:
             self.settings = self.settings.model_copy(update={"referrer": profile})
-            return error.message
+            return error.said
         return None
+
+    def save_profile(self, profile: ReferrerProfile) -> str | None:
+        """:meth:`save_profile_said`, its answer in Dutch."""
+        said = self.save_profile_said(profile)
+        return said.dutch if said is not None else None
 
     def reload_settings(self) -> None:
         """Another window may have saved settings meanwhile; never save a stale copy."""
@@ -282,7 +314,7 @@ class ReferralSession:
     def creation(self, plan: CreationPlan, *, change_confirmed: bool) -> Callable[[], MadeReferral]:
         """The work to run off the GUI thread; refused when a mailbox change is unconfirmed."""
         if plan.mailbox_change is not None and not change_confirmed:
-            raise ReferralRefused("De gewijzigde mailbox van de partner is niet bevestigd.")
+            raise ReferralRefused(MAILBOX_CHANGE_UNCONFIRMED())
         request = ReferralRequest(
             client=plan.request.client,
             referrer=plan.request.referrer,
@@ -365,10 +397,15 @@ class ReferralSession:
             return None
         try:
             self.correcting_original = original_of(self.desk.follow_up, self.correcting)
-            self.correcting_problem = None
+            self.correcting_said = None
         except CorrectionRefused as refused:
-            self.correcting_original, self.correcting_problem = None, refused.message
+            self.correcting_original, self.correcting_said = None, refused.said
         return self.correcting_original
+
+    @property
+    def correcting_problem(self) -> str | None:
+        """Why the row being corrected could not be read, in Dutch; None when it was."""
+        return self.correcting_said.dutch if self.correcting_said is not None else None
 
     def route_before(self) -> CorrectionRoute | None:
         """Whether the partner for the corrected address is another one, once known."""
@@ -414,6 +451,10 @@ class ReferralSession:
     def discard_question(self, *, closing: bool = False, today: date | None = None) -> str | None:
         """The question before emptying the window or closing it, or None: nothing is lost."""
         return discard_warning(self.contents(), closing=closing, today=today or self.desk.today())
+
+    def discard_said(self, *, closing: bool = False) -> Message | None:
+        """:meth:`discard_question` as a message, for the window to word."""
+        return discard_said(self.contents(), closing=closing, today=self.desk.today())
 
     def loses_data(self) -> bool:
         return loses_data(self.contents())

@@ -40,13 +40,26 @@ class RegistrySource(StrEnum):
     BUNDLED = "bundled"
 
 
-# Where the registry came from, as the window's about text and the self-test say it.
-SOURCE_LABELS = {
-    RegistrySource.MACHINE: "machineregister",
-    RegistrySource.SOURCE: "partnerregister uit de bronmap",
-    RegistrySource.CACHED: "laatst gecontroleerde kopie uit de bronmap",
-    RegistrySource.BUNDLED: "meegeleverd partnerregister",
+# Where the registry came from, as the window's about text words it.
+SOURCE_LABEL_TEMPLATES = {
+    RegistrySource.MACHINE: MessageTemplate("registry.source.machine", "machineregister"),
+    RegistrySource.SOURCE: MessageTemplate(
+        "registry.source.source_folder", "partnerregister uit de bronmap"
+    ),
+    RegistrySource.CACHED: MessageTemplate(
+        "registry.source.cached", "laatst gecontroleerde kopie uit de bronmap"
+    ),
+    RegistrySource.BUNDLED: MessageTemplate(
+        "registry.source.bundled", "meegeleverd partnerregister"
+    ),
 }
+# The same in Dutch, as the self-test says it.
+SOURCE_LABELS = {source: template.text for source, template in SOURCE_LABEL_TEMPLATES.items()}
+
+
+def source_label(source: RegistrySource) -> Message:
+    """Where the registry came from, for the window to word."""
+    return SOURCE_LABEL_TEMPLATES[source]()
 
 
 def active_registry_source(paths: AppPaths) -> RegistrySource:

@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError, validator_said
 from referral_desk.domain.excel_csv import restored, write_csv
 from referral_desk.domain.partners import Partner
 from referral_desk.domain.registry_document import RegistryDocument
@@ -198,7 +198,7 @@ def _row_problems(row_number: int, error: ValidationError, raw: dict[str, Any]) 
             data = data.get(part) if isinstance(data, dict) else None
         if data is not None:
             value = ", ".join(map(str, data)) if isinstance(data, list) else str(data)
-        message = Message.plain(str(item["msg"]).removeprefix("Value error, "))
+        message = validator_said(item)
         if item["type"] == "missing":
             message = REQUIRED_EMPTY()
         elif item["type"] == "enum":

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError, validator_said
 from referral_desk.domain.partners import (
     Partner,
     PartnerKind,
@@ -260,4 +260,4 @@ def _message(name: str, item: ErrorDetails) -> Message:
     if kind == "string_too_short":
         count = int(item.get("ctx", {}).get("min_length", 1))
         return (TOO_SHORT_ONE if count == 1 else TOO_SHORT)(count=count)
-    return Message.plain(str(item["msg"]).removeprefix("Value error, "))
+    return validator_said(item)

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from referral_desk.domain.errors import Message, MessageTemplate
+from referral_desk.domain.errors import Message, MessageTemplate, validator_said
 from referral_desk.domain.partners import Partner
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.domain.registry_document import RegistryDocument
@@ -177,7 +177,7 @@ def _expected(error: Any) -> Message:
             return template(**{name: _choices(str(context[name])) for name in template.fields})
         if not template.fields:
             return template()
-    return Message.plain(str(error["msg"]).removeprefix("Value error, "))
+    return validator_said(error)
 
 
 def _schema_errors(error: ValidationError) -> list[Any]:

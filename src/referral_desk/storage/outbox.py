@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import MessageTemplate, UserFacingError
 from referral_desk.storage.atomic_file import atomic_write_bytes
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,31 @@ class OutboxError(UserFacingError):
     """The outbox cannot be written; ``message`` is Dutch and says what to do."""
 
 
+# What the outbox says; the values are folders and the system's own reason.
+FOLDER_IS_A_LINK = MessageTemplate(
+    "outbox.folder_is_a_link",
+    "De outbox-map {folder} is een snelkoppeling (symbolische link) naar een andere plaats; "
+    "referral-desk schrijft daar niet doorheen en heeft niets bewaard. Verwijder de "
+    "snelkoppeling (referral-desk maakt dan zelf een gewone map) of vraag de IT-dienst om hulp.",
+)
+NOT_WRITABLE = MessageTemplate(
+    "outbox.not_writable",
+    "De outbox {folder} is niet beschrijfbaar ({reason}); er is niets gewijzigd.",
+)
+ARCHIVE_NOT_SAVED = MessageTemplate(
+    "outbox.archive_not_saved",
+    "Het versleutelde archief kon niet bewaard worden in {folder} ({reason}). Controleer of "
+    "de schijf vol of alleen-lezen is en probeer opnieuw; uw invoer blijft staan.",
+)
+NOT_READABLE = MessageTemplate(
+    "outbox.not_readable", "De outbox {folder} kan niet gelezen worden ({reason})."
+)
+NOT_A_PLAIN_FOLDER = MessageTemplate(
+    "outbox.not_a_plain_folder",
+    "De outbox {folder} is geen gewone map (een snelkoppeling?); er is niets verwijderd.",
+)
+
+
 class Outbox:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -74,12 +99,7 @@ class Outbox:
             path.mkdir(parents=True, exist_ok=True)
         info = os.lstat(path)
         if not stat.S_ISDIR(info.st_mode) or is_link_info(info):
-            raise OutboxError(
-                f"De outbox-map {path} is een snelkoppeling (symbolische link) naar een andere "
-                "plaats; referral-desk schrijft daar niet doorheen en heeft niets bewaard. "
-                "Verwijder de snelkoppeling (referral-desk maakt dan zelf een gewone map) of "
-                "vraag de IT-dienst om hulp."
-            )
+            raise OutboxError(FOLDER_IS_A_LINK(folder=str(path)))
         if os.name == "posix":
             path.chmod(0o700)
         return path
@@ -98,8 +118,7 @@ class Outbox:
                 folder = self._private_dir(folder / name)
         except OSError as error:
             raise OutboxError(
-                f"De outbox {self.root} is niet beschrijfbaar "
-                f"({error.strerror or error}); er is niets gewijzigd."
+                NOT_WRITABLE(folder=str(self.root), reason=str(error.strerror or error))
             ) from error
         return folder
 
@@ -137,9 +156,7 @@ class Outbox:
             return atomic_write_bytes(folder / f"{referral_id}.7z", archive)
         except OSError as error:
             raise OutboxError(
-                f"Het versleutelde archief kon niet bewaard worden in {self.root} "
-                f"({error.strerror or error}). Controleer of de schijf vol of alleen-lezen is "
-                "en probeer opnieuw; uw invoer blijft staan."
+                ARCHIVE_NOT_SAVED(folder=str(self.root), reason=str(error.strerror or error))
             ) from error
 
     # --- housekeeping ---------------------------------------------------------------------
@@ -151,14 +168,11 @@ class Outbox:
             return False
         except OSError as error:
             raise OutboxError(
-                f"De outbox {self.root} kan niet gelezen worden ({error.strerror or error})."
+                NOT_READABLE(folder=str(self.root), reason=str(error.strerror or error))
             ) from error
         if not stat.S_ISDIR(info.st_mode) or is_link_info(info):
             # A link here could point anywhere; we never delete through one.
-            raise OutboxError(
-                f"De outbox {self.root} is geen gewone map (een snelkoppeling?); "
-                "er is niets verwijderd."
-            )
+            raise OutboxError(NOT_A_PLAIN_FOLDER(folder=str(self.root)))
         return True
 
     def _entries(self) -> list[os.DirEntry[str]]:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
 
 # keyring loads at the first keyring call, not when the app starts: importing it reads
@@ -68,7 +68,27 @@ def _backend_name(backend: KeyringBackend) -> str:
     return str(name) if name else type(backend).__name__
 
 
-def _reason(error: BaseException) -> str:
+KEYRING_LOCKED = MessageTemplate(
+    "keyring.locked",
+    "de sleutelbos is vergrendeld; ontgrendel hem (meld u opnieuw aan) en probeer opnieuw",
+)
+NO_KEYRING = MessageTemplate(
+    "keyring.none",
+    "er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar",
+)
+KEYRING_WONT_START = MessageTemplate("keyring.init", "de sleutelbos kan niet gestart worden")
+KEYRING_WONT_STORE = MessageTemplate(
+    "keyring.set_refused", "de sleutelbos weigert het wachtwoord te bewaren (geen toegang)"
+)
+KEYRING_WONT_DELETE = MessageTemplate(
+    "keyring.delete_refused", "de sleutelbos weigert het wachtwoord te verwijderen (geen toegang)"
+)
+KEYRING_NO_ACCESS = MessageTemplate("keyring.no_access", "de sleutelbos weigert de toegang")
+KEYRING_REFUSES = MessageTemplate("keyring.refuses", "de sleutelbos weigert ({kind})")
+KEYRING_SILENT = MessageTemplate("keyring.silent", "de sleutelbos antwoordt niet ({kind})")
+
+
+def _reason(error: BaseException) -> Message:
     from keyring.errors import (
         InitError,
         KeyringError,
@@ -79,22 +99,20 @@ def _reason(error: BaseException) -> str:
     )
 
     if isinstance(error, KeyringLocked):
-        return (
-            "de sleutelbos is vergrendeld; ontgrendel hem (meld u opnieuw aan) en probeer opnieuw"
-        )
+        return KEYRING_LOCKED()
     if isinstance(error, NoKeyringError):
-        return "er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar"
+        return NO_KEYRING()
     if isinstance(error, InitError):
-        return "de sleutelbos kan niet gestart worden"
+        return KEYRING_WONT_START()
     if isinstance(error, PasswordSetError):
-        return "de sleutelbos weigert het wachtwoord te bewaren (geen toegang)"
+        return KEYRING_WONT_STORE()
     if isinstance(error, PasswordDeleteError):
-        return "de sleutelbos weigert het wachtwoord te verwijderen (geen toegang)"
+        return KEYRING_WONT_DELETE()
     if isinstance(error, PermissionError):
-        return "de sleutelbos weigert de toegang"
+        return KEYRING_NO_ACCESS()
     if isinstance(error, KeyringError):
-        return f"de sleutelbos weigert ({type(error).__name__})"
-    return f"de sleutelbos antwoordt niet ({type(error).__name__})"
+        return KEYRING_REFUSES(kind=type(error).__name__)
+    return KEYRING_SILENT(kind=type(error).__name__)
 
 
 def _delete_if_present(backend: KeyringBackend, *, key: str) -> None:
@@ -188,9 +206,7 @@ class PasswordVault:
             log.warning("keyring backend not usable: %s", type(error).__name__)
             priority = 0
         if priority <= 0 or type(backend).__module__.startswith("keyring.backends.fail"):
-            raise VaultUnavailable(
-                "er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar"
-            )
+            raise VaultUnavailable(NO_KEYRING())
         return backend
 
     def _call(self, action: Callable[[KeyringBackend], _T]) -> _T:

@@ -28,7 +28,15 @@ from referral_desk.storage import referral_log_journal, referral_log_opening
 from referral_desk.storage.last_mailboxes import LastMailboxes
 from referral_desk.storage.referral_log_adoption import adopt_former_file
 from referral_desk.storage.referral_log_connection import utc_now
-from referral_desk.storage.referral_log_errors import ReferralLogBusy, ReferralLogError, error_for
+from referral_desk.storage.referral_log_errors import (
+    ALREADY_LINKED,
+    BUSY_BUT_MADE,
+    CORRECTS_ITSELF,
+    NOT_IN_LOG,
+    ReferralLogBusy,
+    ReferralLogError,
+    error_for,
+)
 from referral_desk.storage.referral_log_opening import open_connection
 from referral_desk.storage.referral_log_reading import ReferralLogReading
 from referral_desk.storage.referral_log_schema import MIGRATIONS, SCHEMA_VERSION
@@ -90,10 +98,7 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
         try:
             self._add(entry)
         except ReferralLogBusy:
-            raise ReferralLogError(
-                "het logboek was bezet door een ander venster van referral-desk; de "
-                "doorverwijzing is wel gemaakt, maak ze dus niet opnieuw"
-            ) from None
+            raise ReferralLogError(BUSY_BUT_MADE()) from None
 
     def _add(self, entry: NewReferralLogEntry) -> None:
         def write() -> None:
@@ -153,7 +158,7 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
             "UPDATE referrals SET status = ? WHERE referral_id = ?", (status.value, referral_id)
         ).rowcount
         if not changed:
-            raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
+            raise ReferralLogError(NOT_IN_LOG(referral_id=referral_id))
         self._history(db, referral_id, status, at)
 
     def set_status(
@@ -195,7 +200,7 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
         (with *at* in its history) and points to *new_id*; *new_id* points back. All or
         nothing; a row that already corrects or is corrected by another one is refused."""
         if original_id == new_id:
-            raise ReferralLogError("Een doorverwijzing kan zichzelf niet corrigeren.")
+            raise ReferralLogError(CORRECTS_ITSELF())
         moment = self._moment(at)
 
         def write() -> None:
@@ -209,13 +214,11 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
                 )
                 for referral_id in (original_id, new_id):
                     if referral_id not in found:
-                        raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
+                        raise ReferralLogError(NOT_IN_LOG(referral_id=referral_id))
                 corrected_by = found[original_id].split("|")[0]
                 corrects = found[new_id].split("|")[1]
                 if corrected_by not in ("", new_id) or corrects not in ("", original_id):
-                    raise ReferralLogError(
-                        f"{original_id} of {new_id} is al aan een andere correctie gekoppeld."
-                    )
+                    raise ReferralLogError(ALREADY_LINKED(original=original_id, correction=new_id))
                 if corrected_by == new_id and corrects == original_id:
                     return  # already linked: nothing changes, no second history entry
                 db.execute(
@@ -238,7 +241,7 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
                     (channel.value, referral_id),
                 ).rowcount
                 if not changed:
-                    raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
+                    raise ReferralLogError(NOT_IN_LOG(referral_id=referral_id))
 
         self._guarded(write)
 

@@ -11,7 +11,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from referral_desk.storage.referral_log_errors import ReferralLogError
+from referral_desk.storage.referral_log_errors import (
+    FORMER_NAME_CLASH,
+    NOT_RENAMED,
+    ReferralLogError,
+)
 from referral_desk.storage.referral_log_opening import side_files
 
 log = logging.getLogger(__name__)
@@ -42,9 +46,7 @@ def adopt_former_file(path: Path) -> None:
     clash = [new for old, new in pairs if old.exists() and new.exists()]
     if clash:
         raise ReferralLogError(
-            f"Het logboek van doorverwijzingen staat in {path.parent} onder de oude naam "
-            f"{FORMER_FILE_NAME}, maar {clash[0].name} bestaat al. Er is niets verplaatst of "
-            "overschreven; geef de map aan de IT-dienst."
+            FORMER_NAME_CLASH(folder=str(path.parent), former=FORMER_FILE_NAME, clash=clash[0].name)
         )
     moved: list[tuple[Path, Path]] = []
     try:
@@ -55,10 +57,12 @@ def adopt_former_file(path: Path) -> None:
         _move_back(moved)
         log.warning("referral log could not be renamed: %s", type(error).__name__)
         raise ReferralLogError(
-            f"Het logboek van doorverwijzingen in {path.parent} kon niet van {FORMER_FILE_NAME} "
-            f"naar {path.name} hernoemd worden ({error.strerror or type(error).__name__}). Het "
-            "staat er nog, onaangeroerd. Sluit alle vensters van referral-desk en start het "
-            "opnieuw; lukt het dan nog niet, vraag de IT-dienst om hulp."
+            NOT_RENAMED(
+                folder=str(path.parent),
+                former=FORMER_FILE_NAME,
+                name=path.name,
+                reason=error.strerror or type(error).__name__,
+            )
         ) from None
     log.info("referral log renamed from %s to %s", FORMER_FILE_NAME, path.name)
 

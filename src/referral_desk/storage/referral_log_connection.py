@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from referral_desk.storage.referral_log_errors import ReferralLogError, error_for
+from referral_desk.storage.referral_log_errors import NOT_IN_LOG, ReferralLogError, error_for
 from referral_desk.storage.referral_log_journal import record_pending
 
 
@@ -81,4 +81,4 @@ class LogConnection:
             "SELECT 1 FROM referrals WHERE referral_id = ?", (referral_id,)
         ).fetchone()
         if known is None:
-            raise ReferralLogError(f"{referral_id} staat niet in het logboek.")
+            raise ReferralLogError(NOT_IN_LOG(referral_id=referral_id))

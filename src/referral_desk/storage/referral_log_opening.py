@@ -16,6 +16,9 @@ from pathlib import Path
 
 from referral_desk.storage import referral_log_journal
 from referral_desk.storage.referral_log_errors import (
+    BUSY_AT_START,
+    FOLDER_NOT_MADE,
+    NEWER_SCHEMA,
     ReferralLogBusy,
     ReferralLogError,
     error_for,
@@ -58,8 +61,7 @@ def open_connection(path: Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ReferralLogError(
-            f"De map {path.parent} voor het logboek van doorverwijzingen kan niet "
-            f"gemaakt worden ({error.strerror})."
+            FOLDER_NOT_MADE(folder=str(path.parent), reason=str(error.strerror))
         ) from None
     make_private(path)
     try:
@@ -85,10 +87,7 @@ def open_connection(path: Path) -> sqlite3.Connection:
         db.close()
         log.warning("referral log could not be opened: %s", type(error).__name__)
         if is_busy(error):
-            raise ReferralLogBusy(
-                "Het logboek van doorverwijzingen is bezet door een ander venster van "
-                "referral-desk. Sluit dat venster en start referral-desk opnieuw."
-            ) from None
+            raise ReferralLogBusy(BUSY_AT_START()) from None
         raise error_for(error, path) from None
     except ReferralLogError:
         db.close()
@@ -100,11 +99,7 @@ def open_connection(path: Path) -> sqlite3.Connection:
 def _refuse_newer(db: sqlite3.Connection, path: Path) -> None:
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
-        raise ReferralLogError(
-            f"Het logboek van doorverwijzingen {path} komt van een nieuwere versie van "
-            f"referral-desk (schema {version}). Installeer die versie; het bestand blijft "
-            "onaangeroerd."
-        )
+        raise ReferralLogError(NEWER_SCHEMA(file=str(path), version=version))
 
 
 def _migrate(db: sqlite3.Connection, path: Path) -> None:

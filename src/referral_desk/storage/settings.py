@@ -18,7 +18,7 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import MessageTemplate, UserFacingError
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.settings import Settings
 from referral_desk.storage.atomic_file import atomic_write_bytes
@@ -26,6 +26,24 @@ from referral_desk.storage.atomic_file import atomic_write_bytes
 
 class SettingsError(UserFacingError):
     """The settings file cannot be read or written; ``message`` is Dutch."""
+
+
+# What the settings file says; the values are folders, file names and the system's reason.
+KEPT_BUSY = MessageTemplate(
+    "settings.kept_busy",
+    "De instellingen konden niet bewaard worden: een ander venster van referral-desk is ze al "
+    "te lang aan het bewaren. Sluit de andere vensters en probeer opnieuw.",
+)
+NOT_SAVED = MessageTemplate(
+    "settings.not_saved", "De instellingen konden niet bewaard worden in {folder} ({reason})."
+)
+NOT_READ = MessageTemplate(
+    "settings.not_read", "De instellingen in {file} kunnen niet gelezen worden ({reason})."
+)
+SET_ASIDE = MessageTemplate(
+    "settings.set_aside",
+    "De instellingen waren beschadigd en zijn opzijgezet als {name}. Vul uw profiel opnieuw in.",
+)
 
 
 # How long an update waits for another window that is saving the settings. Saving takes
@@ -79,11 +97,7 @@ def _file_lock(path: Path) -> Iterator[None]:
         deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
-                raise SettingsError(
-                    "De instellingen konden niet bewaard worden: een ander venster van "
-                    "referral-desk is ze al te lang aan het bewaren. Sluit de andere vensters "
-                    "en probeer opnieuw."
-                )
+                raise SettingsError(KEPT_BUSY())
             time.sleep(_LOCK_RETRY_PAUSE)
         try:
             yield
@@ -127,8 +141,7 @@ class SettingsStore:
                 return updated
         except OSError as error:
             raise SettingsError(
-                f"De instellingen konden niet bewaard worden in {self.path.parent} "
-                f"({error.strerror or error})."
+                NOT_SAVED(folder=str(self.path.parent), reason=str(error.strerror or error))
             ) from error
 
     def load(self) -> Settings:
@@ -138,7 +151,7 @@ class SettingsStore:
             return Settings()
         except OSError as error:
             raise SettingsError(
-                f"De instellingen in {self.path} kunnen niet gelezen worden ({error.strerror})."
+                NOT_READ(file=str(self.path), reason=str(error.strerror))
             ) from error
         try:
             return Settings.model_validate_json(raw)
@@ -148,18 +161,14 @@ class SettingsStore:
                 self.path.replace(broken)
             except OSError:
                 broken = self.path
-            raise SettingsError(
-                "De instellingen waren beschadigd en zijn opzijgezet als "
-                f"{broken.name}. Vul uw profiel opnieuw in."
-            ) from None
+            raise SettingsError(SET_ASIDE(name=broken.name)) from None
 
     def save(self, settings: Settings) -> None:
         try:
             atomic_write_bytes(self.path, settings.model_dump_json(indent=2).encode() + b"\n")
         except OSError as error:
             raise SettingsError(
-                f"De instellingen konden niet bewaard worden in {self.path.parent} "
-                f"({error.strerror or error})."
+                NOT_SAVED(folder=str(self.path.parent), reason=str(error.strerror or error))
             ) from error
 
 

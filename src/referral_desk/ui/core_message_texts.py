@@ -12,6 +12,24 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "De 72 uur na de ontdekking zijn voorbij sinds {until}: meld het gegevenslek meteen en zeg waarom het later is (AVG art. 33, lid 1)."),  # breach.deadline.overdue
     QT_TRANSLATE_NOOP("CoreMessage", "Het moment van ontdekking ligt vóór de doorverwijzing ({created})."),  # breach.discovered.before_referral
     QT_TRANSLATE_NOOP("CoreMessage", "Het moment van ontdekking ligt in de toekomst."),  # breach.discovered.future
+    QT_TRANSLATE_NOOP("CoreMessage", "Het verwijderverzoek aan {partner} voor {original} (correctie {correction}) is nog niet als verstuurd genoteerd. Toch doorgaan?"),  # correction.deletion_pending
+    QT_TRANSLATE_NOOP("CoreMessage", "De gecorrigeerde gegevens gaan naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen: na het maken staat daarvoor een knop klaar."),  # correction.goes_elsewhere
+    QT_TRANSLATE_NOOP("CoreMessage", "Of de correctie naar een andere partner gaat, kan niet nagekeken worden: {reason}"),  # correction.original_unchecked
+    QT_TRANSLATE_NOOP("CoreMessage", "De correctie {correction} ging naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen."),  # correction.went_elsewhere
+    QT_TRANSLATE_NOOP("CoreMessage", "{reason}."),  # correction.with_period
+    QT_TRANSLATE_NOOP("CoreMessage", "De klok van deze computer staat verkeerd: ze staat vóór de laatste doorverwijzing ({date}). Laat de datum en tijd nakijken door de IT-dienst; er is niets gemaakt of verstuurd. Uw invoer blijft staan."),  # creation.clock_before_newest
+    QT_TRANSLATE_NOOP("CoreMessage", "De doorverwijzing past niet op één pagina: de naam of de protocolreferentie van {partner} in het partnerregister is te lang. Meld dit aan uw coördinator; er is niets bewaard of verstuurd."),  # creation.document_too_long
+    QT_TRANSLATE_NOOP("CoreMessage", "De doorverwijzing kan niet in het logboek genoteerd worden zoals ze is. Zet 'Initialen en postcode bewaren' uit in Instellingen, of meld dit aan de helpdesk; er is niets bewaard of verstuurd."),  # creation.entry_not_loggable
+    QT_TRANSLATE_NOOP("CoreMessage", "Het partnerregister geeft voor {partner} ({municipality}) een ander adres dan de vorige keer ({previous} → {current}); bevestig dat eerst."),  # creation.mailbox_change_not_confirmed
+    QT_TRANSLATE_NOOP("CoreMessage", "Er kan niet nagekeken worden naar welk adres de vorige doorverwijzing voor {municipality} ging: {reason} Er is niets gemaakt of verstuurd; uw invoer blijft staan."),  # creation.mailbox_memory_unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "Het adres van {partner} in het partnerregister kan niet in een e-mailconcept. Meld dit aan uw coördinator; er is niets bewaard of verstuurd."),  # creation.mailbox_not_for_draft
+    QT_TRANSLATE_NOOP("CoreMessage", "Met {partner} is een vast wachtwoord afgesproken, maar het staat niet in de sleutelbos. Stel het in via Bestand → Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan."),  # creation.preshared_missing
+    QT_TRANSLATE_NOOP("CoreMessage", "Met {partner} is een vast wachtwoord afgesproken, maar er is geen sleutelbos om het uit te lezen. Uw invoer blijft staan."),  # creation.preshared_no_keyring
+    QT_TRANSLATE_NOOP("CoreMessage", "Een afgesproken wachtwoord moet even sterk zijn als een eenmalig: minstens {letters} tekens met letters, of {mixed} met kleine letters, hoofdletters én cijfers; elk teken telt hoogstens twee keer mee."),  # creation.preshared_rule
+    QT_TRANSLATE_NOOP("CoreMessage", "Het afgesproken wachtwoord voor {partner} in de sleutelbos is te zwak. {rule} Spreek een sterker af en stel het in via Bestand → Instellingen → Logboek en wachtwoorden. Uw invoer blijft staan."),  # creation.preshared_too_weak
+    QT_TRANSLATE_NOOP("CoreMessage", "Het afgesproken wachtwoord voor {partner} kan niet gelezen worden: {reason}. Uw invoer blijft staan."),  # creation.preshared_unreadable
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Er is niets gemaakt of verstuurd; probeer het over enkele seconden opnieuw. Uw invoer blijft staan."),  # creation.referral_log_busy
+    QT_TRANSLATE_NOOP("CoreMessage", "{reason} Er is niets gemaakt of verstuurd; uw invoer blijft staan."),  # creation.referral_log_refuses
     QT_TRANSLATE_NOOP("CoreMessage", "verwacht een datum als 2024-02-01 of 1/02/2024"),  # csv.date
     QT_TRANSLATE_NOOP("CoreMessage", "id staat al in rij {row}"),  # csv.duplicate_id
     QT_TRANSLATE_NOOP("CoreMessage", "verplichte kolom ontbreekt"),  # csv.missing_column
@@ -24,6 +42,15 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "onbekende kolom (tikfout?)"),  # csv.unknown_column
     QT_TRANSLATE_NOOP("CoreMessage", "heeft niet de verwachte vorm"),  # csv.wrong_form
     QT_TRANSLATE_NOOP("CoreMessage", "ja of nee"),  # csv.yes_or_no
+    QT_TRANSLATE_NOOP("CoreMessage", "nog {days} dagen (tot {date})"),  # discard.days_left
+    QT_TRANSLATE_NOOP("CoreMessage", "Het formulier is ingevuld. De gegevens en de toestemming gaan verloren. {go_on}"),  # discard.form_filled
+    QT_TRANSLATE_NOOP("CoreMessage", "Toch afsluiten?"),  # discard.go_on_closing
+    QT_TRANSLATE_NOOP("CoreMessage", "Toch een nieuwe doorverwijzing beginnen?"),  # discard.go_on_new
+    QT_TRANSLATE_NOOP("CoreMessage", "later"),  # discard.later
+    QT_TRANSLATE_NOOP("CoreMessage", "nog {days} dag (tot {date})"),  # discard.one_day_left
+    QT_TRANSLATE_NOOP("CoreMessage", "Het wachtwoord is nog niet als doorgegeven genoteerd. Het gaat niet verloren: het blijft in de sleutelbos en u kunt het {when} opnieuw tonen via Doorverwijzingen → Verzonden doorverwijzingen. {go_on}"),  # discard.password_kept
+    QT_TRANSLATE_NOOP("CoreMessage", "Het wachtwoord is nog niet als doorgegeven genoteerd en kan later niet opnieuw getoond worden: zonder dit wachtwoord kan de partner het archief niet openen. {go_on}"),  # discard.password_lost
+    QT_TRANSLATE_NOOP("CoreMessage", "tot {date}"),  # discard.until
     QT_TRANSLATE_NOOP("CoreMessage", "Dit is geen geldig e-mailadres (bv. naam@voorbeeld.be)."),  # email.invalid
     QT_TRANSLATE_NOOP("CoreMessage", "Een e-mailadres met letters buiten het gewone alfabet vóór de @ kan niet in een e-mailconcept; gebruik het gewone adres."),  # email.not_sendable
     QT_TRANSLATE_NOOP("CoreMessage", "Een e-mailadres bevat geen spaties."),  # email.space
@@ -42,8 +69,30 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Straat moet een straatnaam bevatten, geen nummer alleen."),  # field.street_number_only
     QT_TRANSLATE_NOOP("CoreMessage", "{label} is te lang (maximaal {maximum} tekens)."),  # field.too_long
     QT_TRANSLATE_NOOP("CoreMessage", "Bevat een letter met meer dan {maximum} accenttekens; typ de waarde opnieuw in plaats van ze te plakken."),  # field.too_many_accents
+    QT_TRANSLATE_NOOP("CoreMessage", "Het archief van {referral_id} kon niet uit de outbox {folder} verwijderd worden (in gebruik of alleen-lezen?). Sluit het e-mailprogramma en probeer opnieuw; de doorverwijzing is niet geannuleerd."),  # follow_up.archive_not_removed
+    QT_TRANSLATE_NOOP("CoreMessage", "Het archief is verwijderd, maar de annulering is niet genoteerd: {reason} Probeer opnieuw te annuleren."),  # follow_up.cancelled_not_recorded
+    QT_TRANSLATE_NOOP("CoreMessage", "De annulering is niet genoteerd: {reason} Er is niets gewijzigd."),  # follow_up.cancelling_not_recorded
+    QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} is nooit als verstuurd genoteerd: annuleer de doorverwijzing in plaats van de toestemming in te trekken."),  # follow_up.never_sent
+    QT_TRANSLATE_NOOP("CoreMessage", "Er is geen sleutelbos; wachtwoorden kunnen niet opnieuw getoond worden."),  # follow_up.no_keyring
+    QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} kan niet geannuleerd worden: alleen een concept dat nooit verstuurd werd."),  # follow_up.not_cancellable
+    QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} kan niet ingetrokken worden: de status is niet verstuurd."),  # follow_up.not_withdrawable
+    QT_TRANSLATE_NOOP("CoreMessage", "Geannuleerd (nooit verstuurd): het wachtwoord is gewist."),  # follow_up.recall_cancelled
+    QT_TRANSLATE_NOOP("CoreMessage", "Het wachtwoord van {referral_id} is niet meer bewaard (bewaartermijn voorbij, of een vooraf afgesproken wachtwoord). Maak zo nodig een correctie met een nieuw wachtwoord."),  # follow_up.recall_gone
+    QT_TRANSLATE_NOOP("CoreMessage", "Het wachtwoord kan niet getoond worden: {reason}."),  # follow_up.recall_unavailable
+    QT_TRANSLATE_NOOP("CoreMessage", "Toestemming ingetrokken: het wachtwoord is gewist."),  # follow_up.recall_withdrawn
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek is niet beschikbaar."),  # follow_up.referral_log_missing
+    QT_TRANSLATE_NOOP("CoreMessage", "Onbekende manier om het wachtwoord door te geven."),  # follow_up.unknown_channel
+    QT_TRANSLATE_NOOP("CoreMessage", "De intrekking is niet genoteerd: {reason} Er is niets gewijzigd."),  # follow_up.withdrawal_not_recorded
     QT_TRANSLATE_NOOP("CoreMessage", "Geef minstens een telefoonnummer of een e-mailadres op."),  # form.reachable
     QT_TRANSLATE_NOOP("CoreMessage", "Onbekende velden: {names}"),  # form.unknown_fields
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos weigert het wachtwoord te verwijderen (geen toegang)"),  # keyring.delete_refused
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos kan niet gestart worden"),  # keyring.init
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos is vergrendeld; ontgrendel hem (meld u opnieuw aan) en probeer opnieuw"),  # keyring.locked
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos weigert de toegang"),  # keyring.no_access
+    QT_TRANSLATE_NOOP("CoreMessage", "er is geen sleutelbos (Windows Referentiebeheer of Secret Service) beschikbaar"),  # keyring.none
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos weigert ({kind})"),  # keyring.refuses
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos weigert het wachtwoord te bewaren (geen toegang)"),  # keyring.set_refused
+    QT_TRANSLATE_NOOP("CoreMessage", "de sleutelbos antwoordt niet ({kind})"),  # keyring.silent
     QT_TRANSLATE_NOOP("CoreMessage", "Bus"),  # label.box
     QT_TRANSLATE_NOOP("CoreMessage", "E-mailadres"),  # label.email
     QT_TRANSLATE_NOOP("CoreMessage", "Voornaam"),  # label.first_name
@@ -80,9 +129,17 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "geheime sleutel"),  # minisign.what.secret_key
     QT_TRANSLATE_NOOP("CoreMessage", "handtekening"),  # minisign.what.signature
     QT_TRANSLATE_NOOP("CoreMessage", "Verkeerd wachtwoord voor de geheime sleutel."),  # minisign.wrong_password
+    QT_TRANSLATE_NOOP("CoreMessage", "Het versleutelde archief kon niet bewaard worden in {folder} ({reason}). Controleer of de schijf vol of alleen-lezen is en probeer opnieuw; uw invoer blijft staan."),  # outbox.archive_not_saved
+    QT_TRANSLATE_NOOP("CoreMessage", "De outbox-map {folder} is een snelkoppeling (symbolische link) naar een andere plaats; referral-desk schrijft daar niet doorheen en heeft niets bewaard. Verwijder de snelkoppeling (referral-desk maakt dan zelf een gewone map) of vraag de IT-dienst om hulp."),  # outbox.folder_is_a_link
+    QT_TRANSLATE_NOOP("CoreMessage", "De outbox {folder} is geen gewone map (een snelkoppeling?); er is niets verwijderd."),  # outbox.not_a_plain_folder
+    QT_TRANSLATE_NOOP("CoreMessage", "De outbox {folder} kan niet gelezen worden ({reason})."),  # outbox.not_readable
+    QT_TRANSLATE_NOOP("CoreMessage", "De outbox {folder} is niet beschrijfbaar ({reason}); er is niets gewijzigd."),  # outbox.not_writable
+    QT_TRANSLATE_NOOP("CoreMessage", "geen geldig e-mailadres: {detail}"),  # partner.mailbox_invalid
     QT_TRANSLATE_NOOP("CoreMessage", "Er is geen protocol met het CAW voor {municipality}."),  # partner.no_protocol_with_caw
     QT_TRANSLATE_NOOP("CoreMessage", "Er is geen protocol met het OCMW van {municipality}."),  # partner.no_protocol_with_ocmw
     QT_TRANSLATE_NOOP("CoreMessage", "{municipality} ligt in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat daar geen doorverwijzing toe."),  # partner.no_referral_in_wallonia
+    QT_TRANSLATE_NOOP("CoreMessage", "geen geldig telefoonnummer: {value}"),  # partner.phone_invalid
+    QT_TRANSLATE_NOOP("CoreMessage", "ended_on ({ended_on}) moet na in_force_from ({in_force_from}) liggen"),  # partner.protocol_ends_before_start
     QT_TRANSLATE_NOOP("CoreMessage", "Brusselse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)"),  # partner.recipient.brussels
     QT_TRANSLATE_NOOP("CoreMessage", "Vlaamse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)"),  # partner.recipient.flanders
     QT_TRANSLATE_NOOP("CoreMessage", "gemeente in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat daar geen doorverwijzing toe"),  # partner.recipient.wallonia
@@ -97,6 +154,51 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}."),  # phone.zone_too_long
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}. Een gsm-nummer begint met 045 tot 049."),  # phone.zone_too_long_not_mobile
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te kort: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}."),  # phone.zone_too_short
+    QT_TRANSLATE_NOOP("CoreMessage", "de datum van de toestemming ligt vóór het protocol met deze partner ({date})"),  # readiness.consent_before_protocol
+    QT_TRANSLATE_NOOP("CoreMessage", "de datum van de toestemming ligt in de toekomst"),  # readiness.consent_in_future
+    QT_TRANSLATE_NOOP("CoreMessage", "Toestemming niet in orde: {reasons}."),  # readiness.consent_refused
+    QT_TRANSLATE_NOOP("CoreMessage", "verbeter {fields}"),  # readiness.correct
+    QT_TRANSLATE_NOOP("CoreMessage", "verbeter telefoon en e-mail (of wis er één en verbeter het andere)"),  # readiness.correct_both_contacts
+    QT_TRANSLATE_NOOP("CoreMessage", "bus"),  # readiness.field.box
+    QT_TRANSLATE_NOOP("CoreMessage", "e-mail"),  # readiness.field.email
+    QT_TRANSLATE_NOOP("CoreMessage", "voornaam"),  # readiness.field.first_name
+    QT_TRANSLATE_NOOP("CoreMessage", "huisnummer"),  # readiness.field.house_number
+    QT_TRANSLATE_NOOP("CoreMessage", "achternaam"),  # readiness.field.last_name
+    QT_TRANSLATE_NOOP("CoreMessage", "gemeente"),  # readiness.field.municipality
+    QT_TRANSLATE_NOOP("CoreMessage", "telefoon"),  # readiness.field.phone
+    QT_TRANSLATE_NOOP("CoreMessage", "postcode"),  # readiness.field.postcode
+    QT_TRANSLATE_NOOP("CoreMessage", "straat"),  # readiness.field.street
+    QT_TRANSLATE_NOOP("CoreMessage", "vul {fields} in"),  # readiness.fill_in
+    QT_TRANSLATE_NOOP("CoreMessage", "geef een telefoonnummer of een e-mailadres op"),  # readiness.give_contact
+    QT_TRANSLATE_NOOP("CoreMessage", "{first} en {last}"),  # readiness.list_and
+    QT_TRANSLATE_NOOP("CoreMessage", "{first}, {rest}"),  # readiness.list_comma
+    QT_TRANSLATE_NOOP("CoreMessage", "vink aan dat de cliënt toestemming geeft"),  # readiness.no_consent
+    QT_TRANSLATE_NOOP("CoreMessage", "vul de datum van de toestemming in"),  # readiness.no_consent_date
+    QT_TRANSLATE_NOOP("CoreMessage", "geen partner voor dit adres"),  # readiness.no_partner
+    QT_TRANSLATE_NOOP("CoreMessage", "vul eerst uw aanmeldersprofiel in (menu Profiel)"),  # readiness.no_profile
+    QT_TRANSLATE_NOOP("CoreMessage", "vink aan dat de cliënt geïnformeerd is"),  # readiness.not_informed
+    QT_TRANSLATE_NOOP("CoreMessage", "Nog niet klaar: {reasons}."),  # readiness.not_ready
+    QT_TRANSLATE_NOOP("CoreMessage", "{fields} zijn niet in orde (verbeter of wis ze)"),  # readiness.optional_wrong_more
+    QT_TRANSLATE_NOOP("CoreMessage", "{fields} is niet in orde (verbeter of wis het)"),  # readiness.optional_wrong_one
+    QT_TRANSLATE_NOOP("CoreMessage", "{first}; {rest}"),  # readiness.reasons
+    QT_TRANSLATE_NOOP("CoreMessage", "het logboek van doorverwijzingen werkt niet"),  # readiness.referral_log_broken
+    QT_TRANSLATE_NOOP("CoreMessage", "het partnerregister is ongeldig"),  # readiness.registry_invalid
+    QT_TRANSLATE_NOOP("CoreMessage", "er is geen sleutelbos"),  # recording.no_keyring
+    QT_TRANSLATE_NOOP("CoreMessage", "het logboek is niet beschikbaar"),  # recording.referral_log_missing
+    QT_TRANSLATE_NOOP("CoreMessage", "onverwachte fout ({kind})"),  # recording.unexpected
+    QT_TRANSLATE_NOOP("CoreMessage", "{original} of {correction} is al aan een andere correctie gekoppeld."),  # referral_log.already_linked
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Probeer het zo opnieuw."),  # referral_log.busy
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen is bezet door een ander venster van referral-desk. Sluit dat venster en start referral-desk opnieuw."),  # referral_log.busy_at_start
+    QT_TRANSLATE_NOOP("CoreMessage", "het logboek was bezet door een ander venster van referral-desk; de doorverwijzing is wel gemaakt, maak ze dus niet opnieuw"),  # referral_log.busy_but_made
+    QT_TRANSLATE_NOOP("CoreMessage", "Een doorverwijzing kan zichzelf niet corrigeren."),  # referral_log.corrects_itself
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen {file} is beschadigd. Het is niet aangeraakt; geef het bestand aan de IT-dienst. Tot dan wordt niets genoteerd."),  # referral_log.damaged
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen gaf een fout ({kind})."),  # referral_log.failed
+    QT_TRANSLATE_NOOP("CoreMessage", "De map {folder} voor het logboek van doorverwijzingen kan niet gemaakt worden ({reason})."),  # referral_log.folder_not_made
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen staat in {folder} onder de oude naam {former}, maar {clash} bestaat al. Er is niets verplaatst of overschreven; geef de map aan de IT-dienst."),  # referral_log.former_name_clash
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen {file} komt van een nieuwere versie van referral-desk (schema {version}). Installeer die versie; het bestand blijft onaangeroerd."),  # referral_log.newer_schema
+    QT_TRANSLATE_NOOP("CoreMessage", "{referral_id} staat niet in het logboek."),  # referral_log.not_in_log
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen in {folder} kon niet van {former} naar {name} hernoemd worden ({reason}). Het staat er nog, onaangeroerd. Sluit alle vensters van referral-desk en start het opnieuw; lukt het dan nog niet, vraag de IT-dienst om hulp."),  # referral_log.not_renamed
+    QT_TRANSLATE_NOOP("CoreMessage", "Het logboek van doorverwijzingen in {folder} kan niet geschreven worden (schijf vol, alleen-lezen of geen rechten). Vraag de IT-dienst om hulp."),  # referral_log.not_writable
     QT_TRANSLATE_NOOP("CoreMessage", "{listed} en nog {more}"),  # registry.and_more
     QT_TRANSLATE_NOOP("CoreMessage", "+ partner toegevoegd: {id} ({name}) → {mailbox}"),  # registry.diff.added
     QT_TRANSLATE_NOOP("CoreMessage", "! MAILBOX GEWIJZIGD bij {name} ({id}): {old} → {new}"),  # registry.diff.mailbox
@@ -186,12 +288,22 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "De sleutel {path} is niet bruikbaar: {reason}"),  # registry.signing.key_unusable
     QT_TRANSLATE_NOOP("CoreMessage", "geen tekstbestand"),  # registry.signing.no_text_file
     QT_TRANSLATE_NOOP("CoreMessage", "{path} kon niet geschreven worden ({reason})."),  # registry.signing.not_written
+    QT_TRANSLATE_NOOP("CoreMessage", "meegeleverd partnerregister"),  # registry.source.bundled
+    QT_TRANSLATE_NOOP("CoreMessage", "laatst gecontroleerde kopie uit de bronmap"),  # registry.source.cached
+    QT_TRANSLATE_NOOP("CoreMessage", "machineregister"),  # registry.source.machine
+    QT_TRANSLATE_NOOP("CoreMessage", "partnerregister uit de bronmap"),  # registry.source.source_folder
     QT_TRANSLATE_NOOP("CoreMessage", "Partner {number}"),  # registry.subject.partner_number
     QT_TRANSLATE_NOOP("CoreMessage", "Partnerregister"),  # registry.subject.registry
     QT_TRANSLATE_NOOP("CoreMessage", "te diep genest (meer dan {levels} niveaus [ ], {{ }} of a.b.c); is dit wel een partnerregister?"),  # registry.too_deep
     QT_TRANSLATE_NOOP("CoreMessage", "onbekende NIS-code"),  # registry.unknown_nis_code
     QT_TRANSLATE_NOOP("CoreMessage", "onbekende postcode"),  # registry.unknown_postcode
     QT_TRANSLATE_NOOP("CoreMessage", "een {kind} hoort bij regio {region}"),  # registry.wrong_region
+    QT_TRANSLATE_NOOP("CoreMessage", "Deze doorverwijzing is al gemaakt of wordt gemaakt; begin een nieuwe doorverwijzing."),  # session.already_made
+    QT_TRANSLATE_NOOP("CoreMessage", "De gewijzigde mailbox van de partner is niet bevestigd."),  # session.mailbox_change_unconfirmed
+    QT_TRANSLATE_NOOP("CoreMessage", "De instellingen konden niet bewaard worden: een ander venster van referral-desk is ze al te lang aan het bewaren. Sluit de andere vensters en probeer opnieuw."),  # settings.kept_busy
+    QT_TRANSLATE_NOOP("CoreMessage", "De instellingen in {file} kunnen niet gelezen worden ({reason})."),  # settings.not_read
+    QT_TRANSLATE_NOOP("CoreMessage", "De instellingen konden niet bewaard worden in {folder} ({reason})."),  # settings.not_saved
+    QT_TRANSLATE_NOOP("CoreMessage", "De instellingen waren beschadigd en zijn opzijgezet als {name}. Vul uw profiel opnieuw in."),  # settings.set_aside
     QT_TRANSLATE_NOOP("CoreMessage", "{file}: {problem}"),  # signature.file_problem
     QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key}, niet geldig"),  # signature.invalid
     QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key} op {when} UTC, niet geldig"),  # signature.invalid_at

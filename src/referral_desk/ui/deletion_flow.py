@@ -21,6 +21,7 @@ from referral_desk.lifecycle.correction import (
     deletion_owed,
     request_deletion,
 )
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.follow_up_host import FollowUpHost
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.questions import Option
@@ -158,7 +159,7 @@ class DeletionFlow(QObject):
         try:
             confirm_deletion_sent(host.services, original_id, correction_id)
         except CorrectionRefused as refused:
-            host.say(escape(refused.message), error=True)
+            host.say(escape(worded(refused)), error=True)
             return
         host.refresh()
         host.select(row.referral_id)

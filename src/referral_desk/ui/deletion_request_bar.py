@@ -19,12 +19,13 @@ from referral_desk.lifecycle.correction import (
     DeletionResult,
     confirm_deletion_sent,
     deletion_address,
-    pending_deletion_question,
+    pending_deletion_said,
     request_deletion,
 )
 from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.lifecycle.referral_log_view import deletion_still_owed
 from referral_desk.ui.background import BackgroundRunner
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 
 
@@ -100,7 +101,8 @@ class DeletionRequestBar(QWidget):
             return None
         if not self._still_owed():
             return None
-        return pending_deletion_question(self.route, self.correction_id)
+        said = pending_deletion_said(self.route, self.correction_id)
+        return worded(said) if said is not None else None
 
     def _still_owed(self) -> bool:
         """False once the request is recorded elsewhere (the sent-referrals window can send
@@ -187,7 +189,7 @@ class DeletionRequestBar(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.button.setEnabled(True)
         if isinstance(error, UserFacingError):
-            self.status.setText(escape(error.message))
+            self.status.setText(escape(worded(error)))
             return
         report_unexpected_failure(
             self.window(),
@@ -205,7 +207,7 @@ class DeletionRequestBar(QWidget):
         try:
             confirm_deletion_sent(self.follow_up, *pending)
         except CorrectionRefused as refused:
-            self.status.setText(escape(refused.message))
+            self.status.setText(escape(worded(refused)))
             return
         self.unconfirmed = None
         self.sent_button.setVisible(False)

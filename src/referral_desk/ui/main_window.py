@@ -34,6 +34,7 @@ from referral_desk.lifecycle.session import NotReady, ReferralSession
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ClientForm
 from referral_desk.ui.consent_panel import ConsentPanel
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.deletion_request_bar import DeletionRequestBar
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.partner_panel import PartnerPanel
@@ -294,7 +295,7 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
     def blocking_reasons(self) -> list[str]:
         """What the core says still stands in the way, as shown under the button."""
         self._pass_on_input()
-        return [blocker.message for blocker in self.session.readiness().blockers]
+        return [worded(blocker.said) for blocker in self.session.readiness().blockers]
 
     def _pass_on_input(self) -> None:
         self.session.type_in(self.form.raw_values(), self.consent_panel.answers())
@@ -306,9 +307,10 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         self.breach_button.setVisible(self.created is not None)
         readiness = self.session.readiness()
         self.create_button.setEnabled(readiness.can_create)
-        self.create_button.setAccessibleDescription(readiness.sentence)
-        self.blockers.setText(readiness.sentence)
-        self.blockers.setVisible(bool(readiness.sentence))
+        sentence = worded(readiness.said) if readiness.said is not None else ""
+        self.create_button.setAccessibleDescription(sentence)
+        self.blockers.setText(sentence)
+        self.blockers.setVisible(bool(sentence))
 
     # --- creating -------------------------------------------------------------------
     def start_creation(self) -> None:
@@ -320,19 +322,19 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         try:
             plan = self.session.plan()
         except FormErrors as errors:
-            for name, message in errors.errors.items():
+            for name, said in errors.messages.items():
                 if name in self.form.rows:
-                    self.form.rows[name].show_error(message)
+                    self.form.rows[name].show_error(worded(said))
             return
         except NotReady:
             self.form.show_all_errors()
             self.update_state()
             return
         except ConsentRefused as refused:
-            self.show_problem(self.tr("Toestemming niet in orde"), refused.message)
+            self.show_problem(self.tr("Toestemming niet in orde"), worded(refused))
             return
         except UserFacingError as refused:
-            self.show_problem(self.tr("Doorverwijzing niet gemaakt"), refused.message)
+            self.show_problem(self.tr("Doorverwijzing niet gemaakt"), worded(refused))
             return
         change = plan.mailbox_change
         if change is not None and not self.confirm_mailbox_change(
@@ -370,7 +372,7 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         self.form.set_read_only(False)
         self.refresh_lookup()
         if isinstance(error, UserFacingError):
-            self.show_problem(self.tr("Doorverwijzing niet gemaakt"), error.message)
+            self.show_problem(self.tr("Doorverwijzing niet gemaakt"), worded(error))
             return
         report_unexpected_failure(
             self,
@@ -386,10 +388,11 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
     def _discard_question(self, *, closing: bool = False) -> str | None:
         # The channel shown is what the team member sees as passed on.
         self.session.password_shown_as(self.password_panel.channel.currentData())
+        said = self.session.discard_said(closing=closing)
         questions = [
             q
             for q in (
-                self.session.discard_question(closing=closing),
+                worded(said) if said is not None else None,
                 self.correction_actions.pending_question(),
             )
             if q

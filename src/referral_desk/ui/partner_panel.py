@@ -18,8 +18,9 @@ from referral_desk.domain.partners import (
     ProtocolNotYetInForce,
     TeamNotParty,
     UnknownPostcode,
-    no_protocol_message,
+    no_protocol,
 )
+from referral_desk.ui.core_messages import worded
 
 translate = QCoreApplication.translate
 
@@ -42,7 +43,7 @@ def describe(result: LookupResult | None) -> tuple[bool, str]:
     if isinstance(result, NoProtocol):
         return False, translate(
             "PartnerPanel", "{0} Doorverwijzen kan niet via deze app; vraag uw coördinator."
-        ).format(escape(no_protocol_message(result.municipality)))
+        ).format(escape(worded(no_protocol(result.municipality))))
     if isinstance(result, ProtocolNotYetInForce):
         return False, translate(
             "PartnerPanel", "Het protocol met {0} is nog niet van kracht: het geldt vanaf {1}."

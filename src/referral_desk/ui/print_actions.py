@@ -23,6 +23,7 @@ from referral_desk.lifecycle.client_documents import (
     viewer_name,
 )
 from referral_desk.lifecycle.session import ReferralSession
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.plain_message import plain_box
 
@@ -92,7 +93,7 @@ class PrintActions(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mi
 
         def failed(error: BaseException) -> None:
             if isinstance(error, UserFacingError):
-                message = error.message
+                message = worded(error)
             elif isinstance(error, NotOpened):
                 message = no_viewer(error.saved)
             elif isinstance(error, OSError):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from referral_desk.domain.errors import validator_said
 from referral_desk.domain.fields import (
     NO_REGISTRY_TEAMS,
     FieldError,
@@ -29,6 +30,7 @@ from referral_desk.domain.fields import (
 )
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.ui.client_form import FieldRow
+from referral_desk.ui.core_messages import worded
 
 
 class ProfileDialog(QDialog):
@@ -133,7 +135,7 @@ class ProfileDialog(QDialog):
                 check()
                 self.rows[key].show_error(None)
             except FieldError as error:
-                self.rows[key].show_error(error.message)
+                self.rows[key].show_error(worded(error))
                 ok = False
         if not ok:
             return
@@ -145,7 +147,7 @@ class ProfileDialog(QDialog):
                 email=self.email.text(),
             )
         except ValidationError as error:
-            self.rows["team"].show_error(str(error.errors()[0]["msg"]))
+            self.rows["team"].show_error(worded(validator_said(error.errors()[0])))
             return
         self.saved.emit(profile)
         self.accept()
@@ -158,6 +160,6 @@ class ProfileDialog(QDialog):
         try:
             validate_known_team(self.team.currentText(), self.teams)
         except FieldError as error:
-            self.rows["team"].show_error(error.message)
+            self.rows["team"].show_error(worded(error))
         else:
             self.rows["team"].show_error(None)

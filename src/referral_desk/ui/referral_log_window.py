@@ -251,7 +251,7 @@ class ReferralLogWindow(QMainWindow):
         try:
             listing = read_listing(self.services)
         except UserFacingError as error:
-            self.say(escape(error.message), error=True)
+            self.say(escape(worded(error)), error=True)
             self.rows = []
         else:
             self.rows, self.deletions = listing.rows, listing.deletions
@@ -351,7 +351,7 @@ class ReferralLogWindow(QMainWindow):
         try:
             recalled = recall_password(self.services, row.referral_id)
         except FollowUpRefused as refused:
-            self.say(escape(refused.message), error=True)
+            self.say(escape(worded(refused)), error=True)
             return
         self.recall_dialog = RecallDialog(
             row, recalled.password, lambda value: self.set_channel(row, value), self
@@ -367,7 +367,7 @@ class ReferralLogWindow(QMainWindow):
         try:
             record_password_channel(self.services, row.referral_id, value)
         except FollowUpRefused as refused:
-            self.say(escape(refused.message), error=True)
+            self.say(escape(worded(refused)), error=True)
             return
         self.refresh()
 
@@ -378,7 +378,7 @@ class ReferralLogWindow(QMainWindow):
         try:
             mark_sent(self.services, row.referral_id)
         except FollowUpRefused as refused:
-            self.say(escape(refused.message), error=True)
+            self.say(escape(worded(refused)), error=True)
             return
         self.refresh()
         self.select(row.referral_id)
@@ -397,7 +397,7 @@ class ReferralLogWindow(QMainWindow):
         """A refusal is said in the window; anything else is an unexpected failure."""
         self.update_actions()
         if isinstance(error, UserFacingError):
-            self.say(escape(error.message), error=True)
+            self.say(escape(worded(error)), error=True)
             return
         report_unexpected_failure(self, error, where=where, outcome=outcome)
 

@@ -18,6 +18,7 @@ from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.lifecycle.after_sending import FollowUpRefused
 from referral_desk.lifecycle.mail_drafts import DraftState, draft_state
 from referral_desk.lifecycle.session import ReferralSession
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.plain_message import plain_box
 from referral_desk.ui.questions import Answers, Notice, Question
@@ -128,13 +129,13 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
         if record is None:
             return ""
         notes: list[str] = []
-        if record.referral_log_problem:
+        if record.said_referral_log_problem:
             notes.append(
                 QCoreApplication.translate(
                     "MainWindow",
                     "<b>Niet in het logboek opgenomen</b> ({0}). Meld dit aan uw coördinator "
                     "met het ID hierboven.",
-                ).format(escape(record.referral_log_problem))
+                ).format(escape(worded(record.said_referral_log_problem)))
             )
         if record.recall_until is not None:
             notes.append(
@@ -143,13 +144,13 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
                     "Het wachtwoord kan tot {0} opnieuw getoond worden (menu Doorverwijzingen).",
                 ).format(numeric_date(record.recall_until))
             )
-        elif record.recall_problem:
+        elif record.said_recall_problem:
             notes.append(
                 QCoreApplication.translate(
                     "MainWindow",
                     "Het wachtwoord kan later niet opnieuw getoond worden: {0}. Geef het nu "
                     "door; schrijf het nergens op.",
-                ).format(escape(record.recall_problem))
+                ).format(escape(worded(record.said_recall_problem)))
             )
         return "".join(f"<br>{note}" for note in notes)
 
@@ -159,7 +160,7 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
         try:
             self.session.record_channel(PasswordChannel(channel))
         except FollowUpRefused as refused:
-            self.password_panel.status.setText(refused.message)
+            self.password_panel.status.setText(worded(refused))
             return
         self.password_panel.status.setText(
             QCoreApplication.translate("MainWindow", "Genoteerd in het logboek.")
@@ -172,7 +173,7 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
         try:
             self.session.confirm_sent()
         except FollowUpRefused as refused:
-            self.password_panel.status.setText(refused.message)
+            self.password_panel.status.setText(worded(refused))
             return
         self.password_panel.sent_button.setEnabled(False)
         self.password_panel.status.setText(
@@ -201,12 +202,12 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
             "<b>Correctie van {0}.</b> Vul de juiste gegevens opnieuw in; de nieuwe "
             "doorverwijzing verwijst naar {0}. Nieuwe doorverwijzing annuleert de correctie.",
         ).format(correcting)
-        if self.session.correcting_problem is not None:
-            text += "<br>" + escape(self.session.correcting_problem)
+        if self.session.correcting_said is not None:
+            text += "<br>" + escape(worded(self.session.correcting_said))
         else:
             route = self.session.route_before()
-            if route is not None and route.sentence is not None:
-                text += "<br><b>" + escape(route.sentence) + "</b>"
+            if route is not None and route.said is not None:
+                text += "<br><b>" + escape(worded(route.said)) + "</b>"
         self.correction_banner.setText(text)
 
     def show_correction_result(self) -> None:
@@ -217,14 +218,14 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
         route = self.session.route_after()
         original = self.session.correcting_original
         if route is None or original is None:
-            self.correction_banner.setText(escape(self.session.correcting_problem or ""))
+            self.correction_banner.setText(escape(worded(self.session.correcting_said or "")))
             return
-        if route.sentence is None:
+        if route.said is None:
             self.correction_banner.setText(
                 QCoreApplication.translate(
                     "MainWindow", "<b>Correctie gemaakt:</b> {0} corrigeert {1}."
                 ).format(created.referral_id, correcting)
             )
             return
-        self.correction_banner.setText("<b>" + escape(route.sentence) + "</b>")
+        self.correction_banner.setText("<b>" + escape(worded(route.said)) + "</b>")
         self.correction_actions.offer(route, original, created.referral_id)

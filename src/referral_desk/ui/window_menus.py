@@ -20,6 +20,7 @@ from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.referral import ReferrerProfile
 from referral_desk.lifecycle.desk import Desk
 from referral_desk.lifecycle.session import ReferralSession
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.questions import Answers, Notice
 from referral_desk.ui.window_placement import place_on_screen
 
@@ -132,15 +133,15 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
                 ).format(escape(self.desk.referral_log_problem))
             )
             self.banner.setVisible(True)
-        elif self.session.settings_problem:
-            self.banner.setText(escape(self.session.settings_problem))
+        elif self.session.settings_said is not None:
+            self.banner.setText(escape(worded(self.session.settings_said)))
             self.banner.setVisible(True)
-        elif state.notice and state.loaded is not None:
+        elif state.said_notice and state.loaded is not None:
             self.banner.setStyleSheet(_AMBER_BANNER)
             self.banner.setText(
                 QCoreApplication.translate(
                     "MainWindow", "<b>Partnerregister:</b> {0}. Doorverwijzen kan gewoon."
-                ).format(escape(state.notice))
+                ).format(escape(worded(state.said_notice)))
             )
             self.banner.setVisible(True)
         else:
@@ -155,7 +156,7 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
                 target = self.session.registry_file_to_edit()
             except UserFacingError as error:
                 title = QCoreApplication.translate("MainWindow", "Partnerregister")
-                notice = Notice("editor_unavailable", title, error.message, warning=True)
+                notice = Notice("editor_unavailable", title, worded(error), warning=True)
                 self.questions.tell(self, notice)
                 return None
             self.registry_editor = RegistryEditor(
@@ -191,10 +192,11 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
         self.profile_dialog.open()
 
     def save_profile(self, profile: ReferrerProfile) -> None:
-        problem = self.session.save_profile(profile)
+        problem = self.session.save_profile_said(profile)
         if problem is not None:
             title = QCoreApplication.translate("MainWindow", "Profiel niet bewaard")
-            self.questions.tell(self, Notice("profile_not_saved", title, problem, warning=True))
+            text = worded(problem)
+            self.questions.tell(self, Notice("profile_not_saved", title, text, warning=True))
         self.refresh_lookup()
 
     def edit_settings(self) -> None:
@@ -275,14 +277,14 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
             registry = QCoreApplication.translate(
                 "MainWindow", "{0}, versie {1} van {2} ({3})"
             ).format(
-                state.label,
+                worded(state.said_label or state.label),
                 escape(doc.registry_version),
                 numeric_date(doc.registry_date),
                 escape(str(state.loaded.source)),
             )
-            if state.notice:
+            if state.said_notice:
                 registry += QCoreApplication.translate("MainWindow", "<br>Let op: {0}").format(
-                    escape(state.notice)
+                    escape(worded(state.said_notice))
                 )
         return QCoreApplication.translate(
             "MainWindow",

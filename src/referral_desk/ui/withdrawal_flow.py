@@ -20,6 +20,7 @@ from referral_desk.lifecycle.after_sending import (
     withdraw_consent,
     withdrawal_address,
 )
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.follow_up_host import FollowUpHost
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 from referral_desk.ui.questions import Choice, Option
@@ -65,7 +66,7 @@ class WithdrawalFlow(QObject):
             try:
                 vault_problem = withdraw_by_phone(row, host.services)
             except FollowUpRefused as refused:
-                host.say(escape(refused.message), error=True)
+                host.say(escape(worded(refused)), error=True)
                 return
             self._after(
                 row,
@@ -154,7 +155,7 @@ class WithdrawalFlow(QObject):
         try:
             vault_problem = confirm_withdrawal_sent(row, host.services)
         except FollowUpRefused as refused:
-            host.say(escape(refused.message), error=True)
+            host.say(escape(worded(refused)), error=True)
             return
         self._after(
             row,
@@ -193,7 +194,7 @@ class WithdrawalFlow(QObject):
         try:
             vault_problem = cancel_referral(row, host.services)
         except UserFacingError as error:
-            host.say(escape(error.message), error=True)
+            host.say(escape(worded(error)), error=True)
             return
         self._after(
             row,
