@@ -155,7 +155,7 @@ def test_receipt_only_after_creating_and_it_quotes_the_referral_id(
 def test_a_failing_render_shows_a_message_and_keeps_the_form(
     qtbot: QtBot, window: MainWindow, opened: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*_args: object) -> bytes:
+    def broken(*_args: object, **_kwargs: object) -> bytes:
         raise UserFacingError("Het lettertype voor het Arabisch ontbreekt.")
 
     monkeypatch.setattr(client_documents, "render_information_sheet", broken)

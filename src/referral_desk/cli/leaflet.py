@@ -99,6 +99,8 @@ def leaflet_main(args: argparse.Namespace, out: TextIO, paths: AppPaths | None =
             contact,
             args.lang,
             paths.fonts_dir,
+            retention_years=partner.protocol.retention_years,
+            dpo_contact=registry.dpo_contact,
         )
     except UserFacingError as error:
         out.write(f"{error.message}\n")

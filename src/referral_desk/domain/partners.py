@@ -162,6 +162,10 @@ class Protocol(BaseModel):
     # The FAQ's optional clause "de gegevens worden door het OCMW gewist" after withdrawal;
     # only a protocol that contains it lets the product say the data will be deleted.
     withdrawal_clause: bool = False
+    # Art. 3: how many years after the client's dossier is closed the partner keeps it (the
+    # OCMW archive rules: 10). None: the registry does not say; the texts then refer to
+    # the archive rules without a number.
+    retention_years: int | None = Field(default=None, ge=1, le=100)
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Protocol:

@@ -233,6 +233,8 @@ class PartnerSnapshot(BaseModel):
     breach_contact: str | None = None
     dpo_contact: str = OPGROEIEN_DPO
     withdrawal_clause: bool = False
+    # Art. 3: the years the partner keeps a closed dossier (None: the registry does not say).
+    retention_years: int | None = None
     # The partner registry's version the partner was taken from (None: not known).
     registry_version: str | None = None
 

@@ -62,6 +62,10 @@ _FIELD_WORDS: dict[str, tuple[MessageTemplate, bool]] = {
         _word("protocol.withdrawal_clause", "afspraak wissen na intrekking"),
         False,
     ),
+    "protocol.retention_years": (
+        _word("protocol.retention_years", "bewaartermijn (jaren na het afsluiten)"),
+        False,
+    ),
 }
 _PARTNER_PREFIX = re.compile(r"^partners\[(\d+)\]\.?")
 _INDEX = re.compile(r"\[\d+\]")

@@ -1530,6 +1530,10 @@
         <source>Het moment van ontdekking ligt in de toekomst.</source>
         <translation>The moment of discovery is in the future.</translation>
     </message>
+    <message>
+        <source>bewaartermijn (jaren na het afsluiten)</source>
+        <translation>retention (years after closing)</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>
@@ -2474,6 +2478,14 @@ Location: {1}</translation>
     <message>
         <source>A&amp;fspraak wissen na intrekking</source>
         <translation>Erase after withdrawal (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>jaren na het afsluiten van het dossier, bv. 10</source>
+        <translation>years after the file is closed, e.g. 10</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn (jaren)</source>
+        <translation>Retention (years)</translation>
     </message>
 </context>
 <context>

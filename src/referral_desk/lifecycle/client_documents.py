@@ -96,6 +96,8 @@ def information_sheet(
             profile,
             lang,
             fonts_dir,
+            retention_years=partner.protocol.retention_years,
+            dpo_contact=found.dpo_contact,
         )
 
     return PrintJob(render, folder / f"informatieblad-{partner.id}-{lang}.pdf")

@@ -159,6 +159,7 @@ def build_referral(request: ReferralRequest, services: ReferralServices) -> Refe
             breach_contact=partner.breach_contact,
             dpo_contact=request.found.dpo_contact,
             withdrawal_clause=partner.protocol.withdrawal_clause,
+            retention_years=partner.protocol.retention_years,
             registry_version=request.found.registry_version,
         ),
         corrects=request.corrects,

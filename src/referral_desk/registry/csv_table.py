@@ -47,6 +47,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "beeindigd_op": (("protocol", "ended_on"), "date"),
     "advies_dpo_op": (("protocol", "dpo_advice_on"), "date"),
     "wissen_na_intrekking": (("protocol", "withdrawal_clause"), "yes_no"),
+    "bewaartermijn_jaren": (("protocol", "retention_years"), "number"),
 }
 REQUIRED = (
     "id",
@@ -184,6 +185,8 @@ def _parse_cell(text: str, kind: str) -> Any:
         if answer is None:
             raise CellError(YES_OR_NO())
         return answer
+    if kind == "number" and text.isdecimal() and text.isascii():
+        return int(text)
     return text
 
 

@@ -44,7 +44,9 @@ PARTNER_KEYS = (
     "postcodes",
     "password_mode",
 )
-PROTOCOL_KEYS = ("reference", "local_teams", "in_force_from", "ended_on", "dpo_advice_on")
+PROTOCOL_KEYS = (
+    "reference", "local_teams", "in_force_from", "ended_on", "dpo_advice_on", "retention_years",
+)  # fmt: skip
 
 RawPartner = dict[str, Any]
 

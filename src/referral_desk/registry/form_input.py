@@ -81,6 +81,8 @@ CODE_FIELDS = ("municipalities", "postcodes")
 DATE_FIELDS = ("protocol.in_force_from", "protocol.ended_on", "protocol.dpo_advice_on")
 # Yes/no fields arrive as "true" or "false" and are always written, so the file says it.
 YES_NO_FIELDS = ("protocol.withdrawal_clause",)
+# Whole numbers; text that is not one stays text, for the check to name.
+NUMBER_FIELDS = ("protocol.retention_years",)
 _PROTOCOL = "protocol."
 
 
@@ -158,6 +160,8 @@ def partner_from_texts(texts: Mapping[str, str]) -> RawPartner:
             value = [team.strip() for team in text.splitlines() if team.strip()]
         elif name in YES_NO_FIELDS:
             value = text.lower() == "true"
+        elif name in NUMBER_FIELDS and text.isdecimal() and text.isascii():
+            value = int(text)
         elif name in DATE_FIELDS and text:
             try:
                 value = parse_day(text)

@@ -297,6 +297,13 @@ def _optional(value: str | None, formatter: Callable[[str], str] = str) -> str:
     return "niet opgegeven" if value is None else formatter(value)
 
 
+def _kept(years: int | None) -> str:
+    """How long the protocol keeps a closed dossier, as the registry says it."""
+    if years is None:
+        return "volgens de archiefregels voor sociale dossiers"
+    return f"tot {years} jaar na het afsluiten ervan"
+
+
 def recipient_duties(partner: PartnerSnapshot) -> tuple[str, ...]:
     """What the protocol asks of the recipient, article by article, for the page: only
     what the signed protocols say, and deletion after withdrawal only where agreed."""
@@ -318,8 +325,9 @@ def recipient_duties(partner: PartnerSnapshot) -> tuple[str, ...]:
         "aanmelder (naam, telefoon en e-mail hierboven).",
         f"Art. 9: een gegevenslek meldt u zonder uitstel aan {breach} en aan de DPO van "
         f"Opgroeien, {partner.dpo_contact}.",
-        f"Art. 3: wie hulp aanvaardt, krijgt een cliëntdossier volgens de archiefregels. "
-        f"{withdrawal}",
+        f"Art. 3: bewaar de gegevens tot er contact was en duidelijk is of de cliënt verdere "
+        f"hulp wenst; aanvaardt de cliënt hulp, dan komen ze in het cliëntdossier, dat u "
+        f"{_kept(partner.retention_years)} bewaart. {withdrawal}",
     )
 
 

@@ -14,6 +14,7 @@ be written to disk and printed.
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 from referral_desk.domain import fields
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import format_phone_national
-from referral_desk.domain.partners import PartnerKind
+from referral_desk.domain.partners import OPGROEIEN_DPO, PartnerKind
 from referral_desk.domain.referral import Referral, RequiredPhone
 from referral_desk.sealing.documents import page_fonts
 from referral_desk.sealing.font_cache import enable_text_shaping, lacks_glyphs, new_document
@@ -42,10 +43,15 @@ TEXT_KEYS: Final = (
     "why_heading", "why_text", "next_heading", "next_text", "consent_heading",
     "consent_text", "withdrawal_deleted", "withdrawal_on_request", "contact_heading",
     "contact_text",
+    "controller_heading", "controller_text", "basis_text", "retention_heading",
+    "retention_years_text", "retention_archive_text", "withdrawal_past", "rights_heading",
+    "rights_text", "complaint_text", "published_text", "version_label",
     "receipt_title", "receipt_intro", "receipt_id_label", "receipt_date_label",
     "receipt_partner_label", "receipt_referrer_label", "receipt_withdraw",
 )  # fmt: skip
-PLACEHOLDERS: Final = frozenset({"partner", "kind", "referrer", "team", "phone", "referral_id"})
+PLACEHOLDERS: Final = frozenset(
+    {"partner", "kind", "referrer", "team", "phone", "referral_id", "dpo", "years", "version"}
+)
 
 _MARGIN: Final = 20.0
 _FOOTER_HEIGHT: Final = 16.0
@@ -273,6 +279,17 @@ def _withdrawal(texts: Mapping[str, Any], withdrawal_clause: bool) -> str:
     return str(texts["withdrawal_deleted" if withdrawal_clause else "withdrawal_on_request"])
 
 
+def sheet_version(lang: str, folder: Path | None = None) -> str:
+    """Which text of the sheet a client was given: the language and the first 8 hex digits
+    of its file's SHA-256, printed on the sheet, so a consent record can name it."""
+    path = (folder or bundled_root() / "resources" / "leaflets") / f"{lang}.toml"
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+    except OSError:
+        digest = "onbekend"
+    return f"{lang}-{digest}"
+
+
 def render_information_sheet(
     partner_name: str,
     partner_kind: PartnerKind | str,
@@ -280,10 +297,18 @@ def render_information_sheet(
     referrer: Contact,
     lang: str,
     fonts_dir: Path,
+    *,
+    retention_years: int | None = None,
+    dpo_contact: str = OPGROEIEN_DPO,
 ) -> bytes:
-    """The sheet for one partner in *lang*; raises LeafletError (Dutch) for an unknown
+    """The sheet for one partner in *lang*, with what GDPR art. 13 says the client must be
+    told: who is responsible and its DPO, the purpose and legal basis, the recipients, how
+    long the data are kept (*retention_years* from the protocol), each right and how to use
+    it, withdrawal, the complaint to the supervisory authority, where the protocol is
+    published; and the sheet's version. Raises LeafletError (Dutch) for an unknown
     language, an unreadable language file or a text too long for one page."""
-    texts = load_texts(leaflets_dir(fonts_dir), lang)
+    folder = leaflets_dir(fonts_dir)
+    texts = load_texts(folder, lang)
     values = {
         "partner": partner_name,
         "kind": _kind_text(texts, partner_kind),
@@ -291,24 +316,35 @@ def render_information_sheet(
         "team": referrer.team,
         "phone": _unbroken(format_phone_national(referrer.phone)),
         "referral_id": "",
+        "dpo": dpo_contact,
+        "years": str(retention_years or ""),
+        "version": sheet_version(lang, folder),
     }
 
     def text(key: str) -> str:
         return str(texts[key]).format_map(values)
 
+    retention = "retention_years_text" if retention_years else "retention_archive_text"
+    withdrawal = _withdrawal(texts, withdrawal_clause).format_map(values)
+
     def build(page: _Page) -> None:
         page.text(text("title"), size=18, bold=True)
         page.gap(3)
         page.text(text("intro"))
+        page.section(text("controller_heading"), text("controller_text"))
         page.section(text("data_heading"), text("data_text"))
         page.section(text("to_whom_heading"), text("to_whom_text"))
-        page.section(text("why_heading"), text("why_text"))
+        page.section(text("why_heading"), f"{text('why_text')} {text('basis_text')}")
         page.section(text("next_heading"), text("next_text"))
+        page.section(text("retention_heading"), text(retention))
         page.section(
             text("consent_heading"),
-            f"{text('consent_text')} {_withdrawal(texts, withdrawal_clause).format_map(values)}",
+            f"{text('consent_text')} {withdrawal} {text('withdrawal_past')}",
         )
-        page.section(text("contact_heading"), text("contact_text"))
+        page.section(text("rights_heading"), f"{text('rights_text')} {text('complaint_text')}")
+        page.section(text("contact_heading"), f"{text('contact_text')} {text('published_text')}")
+        page.gap(2)
+        page.text(text("version_label"), size=8, color=_MUTED)
         page.footer(_footer_note(texts, "informatieblad"))
 
     return _fit(build, fonts_dir, texts, "informatieblad", None)

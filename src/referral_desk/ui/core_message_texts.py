@@ -226,6 +226,7 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "in werking vanaf"),  # registry.field.protocol.in_force_from
     QT_TRANSLATE_NOOP("CoreMessage", "lokale teams"),  # registry.field.protocol.local_teams
     QT_TRANSLATE_NOOP("CoreMessage", "titel of kenmerk van het protocol"),  # registry.field.protocol.reference
+    QT_TRANSLATE_NOOP("CoreMessage", "bewaartermijn (jaren na het afsluiten)"),  # registry.field.protocol.retention_years
     QT_TRANSLATE_NOOP("CoreMessage", "afspraak wissen na intrekking"),  # registry.field.protocol.withdrawal_clause
     QT_TRANSLATE_NOOP("CoreMessage", "regio"),  # registry.field.region
     QT_TRANSLATE_NOOP("CoreMessage", "registerdatum"),  # registry.field.registry_date

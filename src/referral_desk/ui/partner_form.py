@@ -85,6 +85,11 @@ class PartnerForm(QGroupBox):
         line("protocol.in_force_from", "protocolInForceFrom", self.tr("JJJJ-MM-DD"))
         line("protocol.ended_on", "protocolEndedOn", self.tr("leeg = loopt nog"))
         line("protocol.dpo_advice_on", "protocolDpoAdvice", self.tr("optioneel"))
+        line(
+            "protocol.retention_years",
+            "protocolRetentionYears",
+            self.tr("jaren na het afsluiten van het dossier, bv. 10"),
+        )
         combo(
             "protocol.withdrawal_clause",
             "protocolWithdrawalClause",
@@ -111,6 +116,8 @@ class PartnerForm(QGroupBox):
             # No & key: B is the editor's "Protocol beëindigen…", which fills this in.
             "protocol.ended_on": self.tr("Beëindigd op"),
             "protocol.dpo_advice_on": self.tr("&Advies DPO op"),
+            # No & key: every letter of it is taken in the editor; Tab from Advies DPO.
+            "protocol.retention_years": self.tr("Bewaartermijn (jaren)"),
             "protocol.withdrawal_clause": self.tr("A&fspraak wissen na intrekking"),
         }
         self.municipality_names = QLabel(self)
