@@ -29,6 +29,7 @@ from referral_desk.domain.referral import (
     PartnerSnapshot,
     Referral,
     ReferrerProfile,
+    SheetGiven,
 )
 from referral_desk.sealing.archive import build_encrypted_archive, read_encrypted_archive
 from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
@@ -52,7 +53,14 @@ def typical_files() -> dict[str, bytes]:
             phone="+32470123456",
             email="ayse@example.be",
         ),
-        consent=Consent(informed=True, consented=True, recorded_on=date(2026, 11, 22)),
+        consent=Consent(
+            informed=True,
+            consented=True,
+            recorded_on=date(2026, 11, 22),
+            sheet_language="nl",
+            sheet_version="nl-00000000",
+            sheet_given=SheetGiven.HANDED_OVER,
+        ),
         referrer=ReferrerProfile(
             name="Sofie Maes",
             team="Kind en Gezin West-Limburg",

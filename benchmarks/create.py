@@ -39,7 +39,7 @@ from pathlib import Path
 from referral_desk.delivery.detection import build_opener_chain
 from referral_desk.domain.partners import PartnerFound
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.referral import Consent, ReferrerProfile, parse_client_form
+from referral_desk.domain.referral import Consent, ReferrerProfile, SheetGiven, parse_client_form
 from referral_desk.lifecycle.creation import (
     JSON_NAME,
     PDF_NAME,
@@ -111,7 +111,14 @@ def referral_from_form(sample: Sample, form: dict[str, str]) -> bytes:
         client=parse_client_form(form),
         referrer=REFERRER,
         found=sample.found,
-        consent=Consent(informed=True, consented=True, recorded_on=local_now().date()),
+        consent=Consent(
+            informed=True,
+            consented=True,
+            recorded_on=local_now().date(),
+            sheet_language="nl",
+            sheet_version="nl-00000000",
+            sheet_given=SheetGiven.HANDED_OVER,
+        ),
     )
     referral = build_referral(request, sample.services)
     return seal_referral(referral, generate_password(), sample.services.fonts_dir)
@@ -186,7 +193,14 @@ def main() -> int:
                 client=parse_client_form(FORM),
                 referrer=REFERRER,
                 found=sample.found,
-                consent=Consent(informed=True, consented=True, recorded_on=local_now().date()),
+                consent=Consent(
+                    informed=True,
+                    consented=True,
+                    recorded_on=local_now().date(),
+                    sheet_language="nl",
+                    sheet_version="nl-00000000",
+                    sheet_given=SheetGiven.HANDED_OVER,
+                ),
             ),
             sample.services,
         )

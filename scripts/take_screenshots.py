@@ -108,6 +108,8 @@ def main() -> int:
         window.form.edits["email"].setText("ayse@voorbeeld.be")
         window.form.edits["email"].editingFinished.emit()
         window.consent.setChecked(True)
+        window.consent_panel.today_button.click()
+        window.consent_panel.sheet_given.setCurrentIndex(1)
         window.start_creation()
         QTimer.singleShot(300, when_created)
 

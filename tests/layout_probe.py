@@ -125,6 +125,8 @@ def main() -> int:
         window.form.edits[name].editingFinished.emit()
     window.informed.setChecked(True)
     window.consent.setChecked(True)
+    window.consent_panel.today_button.click()
+    window.consent_panel.sheet_given.setCurrentIndex(1)
     settle(app)
     problems += cut_texts(window, "main window, filled in")
     window.start_creation()

@@ -11,7 +11,7 @@ from referral_desk.delivery.message import DraftMessage
 from referral_desk.delivery.openers import DraftResult
 from referral_desk.domain.partners import Partner, PartnerFound, PartnerRegistry
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.referral import Consent, ReferrerProfile, parse_client_form
+from referral_desk.domain.referral import Consent, ReferrerProfile, SheetGiven, parse_client_form
 from referral_desk.lifecycle.creation import ReferralRequest
 from referral_desk.lifecycle.desk import Desk as RealDesk
 from referral_desk.lifecycle.recording import RecordingChoices
@@ -65,7 +65,14 @@ def found(partner_update: dict[str, object] | None = None) -> PartnerFound:
 
 
 def consent(day: date = TODAY) -> Consent:
-    return Consent(informed=True, consented=True, recorded_on=day)
+    return Consent(
+        informed=True,
+        consented=True,
+        recorded_on=day,
+        sheet_language="nl",
+        sheet_version="nl-00000000",
+        sheet_given=SheetGiven.HANDED_OVER,
+    )
 
 
 def request(**changes: object) -> ReferralRequest:

@@ -244,6 +244,7 @@ def fill_client(qtbot: QtBot, window: MainWindow, values: Mapping[str, str] = CL
 
 
 def tick_consent(qtbot: QtBot, window: MainWindow) -> None:
+    """Both ticks, the day as today (the button) and the sheet handed over."""
     for name in ("informedCheck", "consentCheck"):
         box = child(window, QCheckBox, name)
         assert isinstance(box, QCheckBox)
@@ -252,6 +253,11 @@ def tick_consent(qtbot: QtBot, window: MainWindow) -> None:
             at = QPoint(box.height() // 2, box.height() // 2)
             qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=at)
             assert box.isChecked(), name
+    if not child(window, QLineEdit, "consentDate").text():
+        qtbot.mouseClick(child(window, QPushButton, "consentToday"), Qt.MouseButton.LeftButton)
+    given = child(window, QComboBox, "sheetGiven")
+    if not given.currentData():
+        given.setCurrentIndex(given.findData("overhandigd"))
 
 
 def every_file(*roots: Path) -> Iterator[Path]:

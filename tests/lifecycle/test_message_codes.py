@@ -13,6 +13,7 @@ import pytest
 
 from referral_desk.domain.errors import Message
 from referral_desk.domain.partners import PasswordMode, UnknownPostcode
+from referral_desk.domain.referral import SheetGiven
 from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.lifecycle.after_sending import (
     FollowUpRefused,
@@ -54,7 +55,7 @@ def _inputs(**changes: object) -> ReferralInputs:
         "referrer": PROFILE,
         "form": CANARY_FORM,
         "lookup": found(),
-        "consent": ConsentAnswers(True, True, TODAY),
+        "consent": ConsentAnswers(True, True, TODAY, sheet_given=SheetGiven.HANDED_OVER),
         "today": TODAY,
     }
     values.update(changes)
@@ -103,6 +104,7 @@ def test_every_blocker_has_a_message_with_a_code() -> None:
         "readiness.no_partner",
         "readiness.not_informed",
         "readiness.no_consent",
+        "readiness.no_sheet_given",
         "readiness.no_consent_date",
     ]
     for blocker in blockers:
@@ -147,7 +149,7 @@ def test_one_or_more_optional_fields_wrong_are_told_apart() -> None:
 
 
 def test_the_protocol_date_is_a_value_of_its_blocker() -> None:
-    early = ConsentAnswers(True, True, date(2024, 1, 31))
+    early = ConsentAnswers(True, True, date(2024, 1, 31), sheet_given=SheetGiven.HANDED_OVER)
     [blocker] = referral_blockers(_inputs(consent=early))
     assert blocker.said.code == "readiness.consent_before_protocol"
     assert blocker.said.values == {"date": "01-02-2024"}
@@ -155,7 +157,9 @@ def test_the_protocol_date_is_a_value_of_its_blocker() -> None:
 
 def test_a_refused_consent_says_every_problem_with_codes() -> None:
     with pytest.raises(ConsentRefused) as refused:
-        consent_record(ConsentAnswers(), today=TODAY, protocol_in_force_from=None)
+        consent_record(
+            ConsentAnswers(), today=TODAY, protocol_in_force_from=None, sheet_version="nl-0"
+        )
     said = refused.value.said
     assert said.code == "readiness.consent_refused"
     assert {"readiness.not_informed", "readiness.no_consent", "readiness.no_consent_date"} <= (
@@ -163,7 +167,8 @@ def test_a_refused_consent_says_every_problem_with_codes() -> None:
     )
     assert refused.value.message == (
         "Toestemming niet in orde: vink aan dat de cliënt geïnformeerd is; vink aan dat de "
-        "cliënt toestemming geeft; vul de datum van de toestemming in."
+        "cliënt toestemming geeft; kies hoe de cliënt het informatieblad kreeg; vul de datum "
+        "van de toestemming in."
     )
 
 

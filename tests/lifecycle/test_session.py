@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from referral_desk.domain.referral import SheetGiven
 from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.domain.registry_document import LoadedRegistry
 from referral_desk.domain.window_fit import WindowSize
@@ -32,7 +33,9 @@ from tests.lifecycle_fixtures import (
     registry,
 )
 
-TICKED = ConsentAnswers(informed=True, consented=True, given_on=TODAY)
+TICKED = ConsentAnswers(
+    informed=True, consented=True, given_on=TODAY, sheet_given=SheetGiven.HANDED_OVER
+)
 
 
 def _loaded(

@@ -53,7 +53,7 @@ def test_bundled_registry_is_valid_and_has_the_two_seed_partners() -> None:
         (
             'mailbox = "kindengezin@wervik.be"',
             'mailbox = "kindengezin@wervik"',
-            ":42: partners[2].mailbox: geen geldig e-mailadres",
+            ":44: partners[2].mailbox: geen geldig e-mailadres",
         ),
         ('postcodes = ["8940"]', 'postcodes = ["8941"]', "onbekende postcode (waarde: 8941)"),
         (
@@ -171,7 +171,7 @@ MALFORMED: dict[str, tuple[bytes | None, str]] = {
     ),
     "bad mailbox": (
         _edit('"kindengezin@wervik.be"', '"kindengezin@wervik"'),
-        ":42: partners[2].mailbox: geen geldig e-mailadres",
+        ":44: partners[2].mailbox: geen geldig e-mailadres",
     ),
     "end before start": (
         _edit("in_force_from = 2023-12-01", "in_force_from = 2023-12-01\nended_on = 2022-01-01"),

@@ -64,3 +64,15 @@ def test_the_csv_table_carries_the_term_both_ways() -> None:
     assert "bewaartermijn_jaren" in text.splitlines()[0]
     partners: list[dict[str, Any]] = import_csv(text)
     assert {p["protocol"]["retention_years"] for p in partners} == {10}
+
+
+def test_the_consent_age_limit_is_a_number_of_days_too() -> None:
+    document = load_registry_text(BUNDLED, TABLE, file="partners.toml")
+    assert {p.protocol.consent_valid_days for p in document.partners} == {30}
+    raw = partner_from_texts({**LEOPOLDSBURG, "protocol.consent_valid_days": "14"})
+    assert raw["protocol"]["consent_valid_days"] == 14
+    typed = partner_from_texts({**LEOPOLDSBURG, "protocol.consent_valid_days": "400"})
+    assert "protocol.consent_valid_days" in partner_problems(typed, TABLE)
+    text = export_csv(document)
+    assert "toestemming_geldig_dagen" in text.splitlines()[0]
+    assert {p["protocol"]["consent_valid_days"] for p in import_csv(text)} == {30}

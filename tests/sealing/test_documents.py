@@ -20,6 +20,7 @@ from referral_desk.domain.referral import (
     PartnerSnapshot,
     Referral,
     ReferrerProfile,
+    SheetGiven,
 )
 from referral_desk.sealing import font_cache
 from referral_desk.sealing.documents import (
@@ -54,7 +55,14 @@ def make_referral(corrects: str | None = None, **client: Any) -> Referral:
         referral_id="KG-2026-7F3K9Q",
         created_at=CREATED,
         client=ClientDetails(**details),
-        consent=Consent(informed=True, consented=True, recorded_on=date(2026, 11, 22)),
+        consent=Consent(
+            informed=True,
+            consented=True,
+            recorded_on=date(2026, 11, 22),
+            sheet_language="nl",
+            sheet_version="nl-00000000",
+            sheet_given=SheetGiven.HANDED_OVER,
+        ),
         referrer=ReferrerProfile(
             name="Łukasz D'hondt",
             team="Kind en Gezin West-Limburg",

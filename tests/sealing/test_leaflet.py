@@ -24,6 +24,7 @@ from referral_desk.domain.referral import (
     PartnerSnapshot,
     Referral,
     ReferrerProfile,
+    SheetGiven,
 )
 from referral_desk.domain.settings import Settings
 from referral_desk.sealing import font_cache
@@ -99,7 +100,14 @@ def make_referral(clause: bool = False) -> Referral:
             phone="+32470123456",
             email="zeynep@example.be",
         ),
-        consent=Consent(informed=True, consented=True, recorded_on=date(2026, 11, 22)),
+        consent=Consent(
+            informed=True,
+            consented=True,
+            recorded_on=date(2026, 11, 22),
+            sheet_language="nl",
+            sheet_version="nl-00000000",
+            sheet_given=SheetGiven.HANDED_OVER,
+        ),
         referrer=REFERRER,
         partner=PartnerSnapshot(
             partner_id="caw-brussel",

@@ -56,7 +56,8 @@ def test_the_blockers_are_english(qtbot: QtBot, window: MainWindow) -> None:
         assert dutch not in text
     button = child(window, QPushButton, "createButton")
     assert button.accessibleDescription() == text
-    assert window.blocking_reasons()[-1] == "tick that the client gives consent"
+    assert "choose how the client got the information sheet" in text
+    assert window.blocking_reasons()[-1] == "fill in the date of the consent"
 
 
 def test_a_wrong_optional_field_is_english(qtbot: QtBot, window: MainWindow) -> None:

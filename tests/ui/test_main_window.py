@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.storage.paths import AppPaths
 from referral_desk.ui.main_window import MainWindow
 from tests.ui_driver import (
@@ -135,6 +136,20 @@ def test_create_needs_valid_form_and_both_consents(qtbot: QtBot, window: MainWin
     _click_box(qtbot, child(window, QCheckBox, "informedCheck"))
     assert not button.isEnabled()
     _click_box(qtbot, child(window, QCheckBox, "consentCheck"))
+    # The day and the way the sheet was given are asked, never assumed.
+    assert not button.isEnabled()
+    assert "vul de datum van de toestemming in" in blockers.text()
+    assert "kies hoe de cliënt het informatieblad kreeg" in blockers.text()
+    date = child(window, QLineEdit, "consentDate")
+    qtbot.keyClicks(date, "31-02-2026")
+    error = child(window, QLabel, "consentDateError")
+    assert not error.isHidden() and "geen datum" in error.text()
+    date.clear()
+    assert error.isHidden()
+    qtbot.mouseClick(child(window, QPushButton, "consentToday"), Qt.MouseButton.LeftButton)
+    assert date.text() == numeric_date(window.desk.today())
+    given = child(window, QComboBox, "sheetGiven")
+    given.setCurrentIndex(given.findData("voorgelezen"))
     assert button.isEnabled()
     phone = child(window, QLineEdit, "phone")
     assert isinstance(phone, QLineEdit)
@@ -267,7 +282,9 @@ def test_tab_order_follows_reading_order(window: MainWindow) -> None:
         "informedCheck",
         "consentCheck",
         "consentDate",
+        "consentToday",
         "leafletLanguage",
+        "sheetGiven",
         "leafletButton",
         "receiptButton",
         "createButton",

@@ -46,6 +46,7 @@ from referral_desk.domain.referral import (
     PartnerSnapshot,
     Referral,
     ReferrerProfile,
+    SheetGiven,
 )
 from referral_desk.domain.registry_problems import RegistryError
 from referral_desk.registry.active import (
@@ -56,6 +57,7 @@ from referral_desk.registry.active import (
 )
 from referral_desk.sealing.archive import build_encrypted_archive, read_encrypted_archive
 from referral_desk.sealing.documents import render_referral_json, render_referral_pdf
+from referral_desk.sealing.leaflet import sheet_version
 from referral_desk.sealing.password import generate_password
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import SCHEMA_VERSION, ReferralLog, ReferralLogError
@@ -185,7 +187,14 @@ def sample_referral(now: datetime) -> Referral:
             phone="+3222000000",
             email="zelftest@example.be",
         ),
-        consent=Consent(informed=True, consented=True, recorded_on=now.date()),
+        consent=Consent(
+            informed=True,
+            consented=True,
+            recorded_on=now.date(),
+            sheet_language="nl",
+            sheet_version=sheet_version("nl"),
+            sheet_given=SheetGiven.HANDED_OVER,
+        ),
         referrer=ReferrerProfile(
             name="Zelftest",
             team="Kind en Gezin Zelftest",

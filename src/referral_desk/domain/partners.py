@@ -151,6 +151,10 @@ NisCode = Annotated[str, Field(pattern=r"^[0-9]{5}$")]
 PostcodeText = Annotated[str, Field(pattern=r"^[1-9][0-9]{3}$")]
 
 
+CONSENT_VALID_DAYS = 30
+"""How old a consent may be when the registry does not say: a month."""
+
+
 class Protocol(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -166,6 +170,9 @@ class Protocol(BaseModel):
     # OCMW archive rules: 10). None: the registry does not say; the texts then refer to
     # the archive rules without a number.
     retention_years: int | None = Field(default=None, ge=1, le=100)
+    # How many days a client's consent may be old when the referral is made; older, the
+    # team member asks again. None: CONSENT_VALID_DAYS.
+    consent_valid_days: int | None = Field(default=None, ge=1, le=365)
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Protocol:

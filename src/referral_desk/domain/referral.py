@@ -12,9 +12,10 @@ import re
 import secrets
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from referral_desk.domain import fields
 from referral_desk.domain.errors import Message, MessageTemplate
@@ -208,15 +209,28 @@ class ReferrerProfile(BaseModel):
     email: RequiredEmail
 
 
+class SheetGiven(StrEnum):
+    """How the client got the information sheet before consenting."""
+
+    HANDED_OVER = "overhandigd"
+    READ_ALOUD = "voorgelezen"
+    SENT = "opgestuurd"
+
+
 class Consent(BaseModel):
     """Both ticks are required by the protocol. ``recorded_on`` is the day the client
-    consented (not the day the referral was made); it goes on the PDF and the JSON."""
+    consented (not the day the referral was made), as the team member typed it; with the
+    sheet's language, version and how it was given, the record proves what the client was
+    told. It goes on the PDF, into the JSON and into the referral log."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     informed: Literal[True]
     consented: Literal[True]
     recorded_on: date
+    sheet_language: str = Field(pattern=r"^[a-z]{2}$")
+    sheet_version: str = Field(pattern=r"^[a-z]{2}-([0-9a-f]{8}|onbekend)$")
+    sheet_given: SheetGiven
 
 
 class PartnerSnapshot(BaseModel):

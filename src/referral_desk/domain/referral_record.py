@@ -92,6 +92,10 @@ class NewReferralLogEntry(BaseModel):
     # Under which partner registry and protocol it was sent (None in rows from before).
     registry_version: str | None = Field(default=None, max_length=64)
     protocol_reference: str | None = Field(default=None, max_length=200)
+    # Which information sheet the client was given and how (None in rows from before).
+    consent_sheet_language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    consent_sheet_version: str | None = Field(default=None, max_length=32)
+    consent_sheet_given: str | None = Field(default=None, pattern=r"^[a-z]{1,16}$")
 
     @model_validator(mode="after")
     def _not_itself(self) -> NewReferralLogEntry:

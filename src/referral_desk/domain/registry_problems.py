@@ -66,6 +66,10 @@ _FIELD_WORDS: dict[str, tuple[MessageTemplate, bool]] = {
         _word("protocol.retention_years", "bewaartermijn (jaren na het afsluiten)"),
         False,
     ),
+    "protocol.consent_valid_days": (
+        _word("protocol.consent_valid_days", "toestemming geldig (dagen)"),
+        False,
+    ),
 }
 _PARTNER_PREFIX = re.compile(r"^partners\[(\d+)\]\.?")
 _INDEX = re.compile(r"\[\d+\]")

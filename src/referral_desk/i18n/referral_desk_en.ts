@@ -215,6 +215,42 @@
         <source>Bewijs voor de cliënt</source>
         <translation>Receipt for the client</translation>
     </message>
+    <message>
+        <source>dd-mm-jjjj</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <source>Vandaag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Toestemming vandaag gegeven</source>
+        <translation>Consent given today</translation>
+    </message>
+    <message>
+        <source>Hoe de cliënt het informatieblad kreeg</source>
+        <translation>How the client got the information sheet</translation>
+    </message>
+    <message>
+        <source>kies…</source>
+        <translation>choose…</translation>
+    </message>
+    <message>
+        <source>overhandigd</source>
+        <translation>handed over</translation>
+    </message>
+    <message>
+        <source>voorgelezen</source>
+        <translation>read aloud</translation>
+    </message>
+    <message>
+        <source>opgestuurd</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>Informatieblad gekregen:</source>
+        <translation>Sheet given:</translation>
+    </message>
 </context>
 <context>
     <name>CoreMessage</name>
@@ -1534,6 +1570,22 @@
         <source>bewaartermijn (jaren na het afsluiten)</source>
         <translation>retention (years after closing)</translation>
     </message>
+    <message>
+        <source>de datum van de toestemming is geen datum (dd-mm-jjjj)</source>
+        <translation>the date of the consent is not a date (dd-mm-yyyy)</translation>
+    </message>
+    <message>
+        <source>de toestemming is ouder dan {days} dagen: vraag ze opnieuw en vul de nieuwe datum in</source>
+        <translation>the consent is older than {days} days: ask again and fill in the new date</translation>
+    </message>
+    <message>
+        <source>kies hoe de cliënt het informatieblad kreeg</source>
+        <translation>choose how the client got the information sheet</translation>
+    </message>
+    <message>
+        <source>toestemming geldig (dagen)</source>
+        <translation>consent valid (days)</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>
@@ -2486,6 +2538,14 @@ Location: {1}</translation>
     <message>
         <source>Bewaartermijn (jaren)</source>
         <translation>Retention (years)</translation>
+    </message>
+    <message>
+        <source>leeg = 30 dagen</source>
+        <translation>empty = 30 days</translation>
+    </message>
+    <message>
+        <source>Toestemming geldig (dagen)</source>
+        <translation>Consent valid (days)</translation>
     </message>
 </context>
 <context>

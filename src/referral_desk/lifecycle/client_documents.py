@@ -24,6 +24,7 @@ from referral_desk.sealing.leaflet import (
     render_client_receipt,
     render_information_sheet,
 )
+from referral_desk.sealing.leaflet import sheet_version as _sheet_version
 
 # How many copies of one client document may sit side by side, each still open in a viewer.
 COPIES_IN_USE = 9
@@ -81,6 +82,12 @@ def leaflet_blocker(
     if profile is None:
         return LeafletBlocker.NO_PROFILE
     return None
+
+
+def given_sheet_version(lang: str) -> str:
+    """The version of the sheet in *lang* as this installation prints it, for the consent
+    record: which text the client was given."""
+    return _sheet_version(lang)
 
 
 def information_sheet(

@@ -137,9 +137,14 @@ def build_referral(request: ReferralRequest, services: ReferralServices) -> Refe
         informed=request.consent.informed,
         consented=request.consent.consented,
         given_on=request.consent.recorded_on,
+        sheet_given=request.consent.sheet_given,
+        sheet_language=request.consent.sheet_language,
     )
     problems = consent_problems(
-        answers, today=now.date(), protocol_in_force_from=partner.protocol.in_force_from
+        answers,
+        today=now.date(),
+        protocol_in_force_from=partner.protocol.in_force_from,
+        valid_days=partner.protocol.consent_valid_days,
     )
     if problems:
         raise ReferralRefused(consent_refusal(problems))

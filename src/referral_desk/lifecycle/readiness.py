@@ -13,20 +13,45 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from referral_desk.domain.dutch_dates import numeric_date
+from referral_desk.domain.dutch_dates import numeric_date, parse_numeric_date
 from referral_desk.domain.errors import Message, UserFacingError
-from referral_desk.domain.partners import LookupResult, PartnerFound
-from referral_desk.domain.referral import Consent, ReferrerProfile, form_errors
+from referral_desk.domain.partners import CONSENT_VALID_DAYS, LookupResult, PartnerFound
+from referral_desk.domain.referral import Consent, ReferrerProfile, SheetGiven, form_errors
 from referral_desk.lifecycle import readiness_messages as says
 
 
 @dataclass(frozen=True)
 class ConsentAnswers:
-    """What the team member ticked and typed; nothing here is assumed."""
+    """What the team member ticked, typed and chose; nothing here is assumed. The day is
+    *given_on*, or else what was typed (*given_on_text*, day first)."""
 
     informed: bool = False
     consented: bool = False
     given_on: date | None = None
+    given_on_text: str = ""
+    sheet_given: SheetGiven | None = None
+    sheet_language: str = "nl"
+
+    def day(self) -> date | None:
+        """The day the client consented, or None when none (or no date) was typed."""
+        if self.given_on is not None:
+            return self.given_on
+        try:
+            return parse_numeric_date(self.given_on_text)
+        except ValueError:
+            return None
+
+
+def consent_date_problem(text: str) -> Message | None:
+    """Why the typed day of consent is not a day, for beside the field; empty is no problem
+    there (the blockers ask for it)."""
+    if not text.strip():
+        return None
+    try:
+        parse_numeric_date(text)
+    except ValueError:
+        return says.CONSENT_DATE_UNREADABLE()
+    return None
 
 
 @dataclass(frozen=True)
@@ -65,16 +90,27 @@ def consent_refusal(problems: list[Blocker]) -> Message:
 
 
 def consent_problems(
-    answers: ConsentAnswers, *, today: date, protocol_in_force_from: date | None
+    answers: ConsentAnswers,
+    *,
+    today: date,
+    protocol_in_force_from: date | None,
+    valid_days: int | None = None,
 ) -> list[Blocker]:
-    """The protocol asks for informed, explicit consent given on a real day under it."""
+    """The protocol asks for informed, explicit consent given on a real day under it, not
+    longer ago than the registry allows (*valid_days*, else CONSENT_VALID_DAYS), after the
+    client was given the information sheet in a way the record can name."""
     problems: list[Blocker] = []
     if not answers.informed:
         problems.append(Blocker("not_informed", says.NOT_INFORMED()))
     if not answers.consented:
         problems.append(Blocker("no_consent", says.NO_CONSENT()))
-    day = answers.given_on
-    if day is None:
+    if answers.sheet_given is None:
+        problems.append(Blocker("no_sheet_given", says.NO_SHEET_GIVEN()))
+    day = answers.day()
+    days = valid_days or CONSENT_VALID_DAYS
+    if day is None and answers.given_on_text.strip():
+        problems.append(Blocker("consent_date_unreadable", says.CONSENT_DATE_UNREADABLE()))
+    elif day is None:
         problems.append(Blocker("no_consent_date", says.NO_CONSENT_DATE()))
     elif day > today:
         problems.append(Blocker("consent_in_future", says.CONSENT_IN_FUTURE()))
@@ -85,18 +121,36 @@ def consent_problems(
                 says.CONSENT_BEFORE_PROTOCOL(date=numeric_date(protocol_in_force_from)),
             )
         )
+    elif (today - day).days > days:
+        problems.append(Blocker("consent_too_old", says.CONSENT_TOO_OLD(days=days)))
     return problems
 
 
 def consent_record(
-    answers: ConsentAnswers, *, today: date, protocol_in_force_from: date | None
+    answers: ConsentAnswers,
+    *,
+    today: date,
+    protocol_in_force_from: date | None,
+    sheet_version: str,
+    valid_days: int | None = None,
 ) -> Consent:
-    """The consent that goes into the referral; raises ConsentRefused when incomplete."""
-    problems = consent_problems(answers, today=today, protocol_in_force_from=protocol_in_force_from)
-    # Without a date, the problems name it: never an empty refusal.
-    if problems or answers.given_on is None:
+    """The consent that goes into the referral, naming the sheet the client was given
+    (*sheet_version* of the answers' language); raises ConsentRefused when incomplete."""
+    problems = consent_problems(
+        answers, today=today, protocol_in_force_from=protocol_in_force_from, valid_days=valid_days
+    )
+    day = answers.day()
+    # Without a date or a way, the problems name it: never an empty refusal.
+    if problems or day is None or answers.sheet_given is None:
         raise ConsentRefused(consent_refusal(problems))
-    return Consent(informed=True, consented=True, recorded_on=answers.given_on)
+    return Consent(
+        informed=True,
+        consented=True,
+        recorded_on=day,
+        sheet_language=answers.sheet_language,
+        sheet_version=sheet_version,
+        sheet_given=answers.sheet_given,
+    )
 
 
 def form_blocker(form: Mapping[str, str]) -> Blocker | None:
@@ -160,6 +214,7 @@ def referral_blockers(inputs: ReferralInputs) -> tuple[Blocker, ...]:
             inputs.consent,
             today=inputs.today,
             protocol_in_force_from=found.partner.protocol.in_force_from if found else None,
+            valid_days=found.partner.protocol.consent_valid_days if found else None,
         )
     )
     return tuple(blockers)

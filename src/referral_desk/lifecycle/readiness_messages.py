@@ -34,6 +34,17 @@ NO_CONSENT_DATE = MessageTemplate("readiness.no_consent_date", "vul de datum van
 CONSENT_IN_FUTURE = MessageTemplate(
     "readiness.consent_in_future", "de datum van de toestemming ligt in de toekomst"
 )
+CONSENT_DATE_UNREADABLE = MessageTemplate(
+    "readiness.consent_date_unreadable",
+    "de datum van de toestemming is geen datum (dd-mm-jjjj)",
+)
+CONSENT_TOO_OLD = MessageTemplate(
+    "readiness.consent_too_old",
+    "de toestemming is ouder dan {days} dagen: vraag ze opnieuw en vul de nieuwe datum in",
+)
+NO_SHEET_GIVEN = MessageTemplate(
+    "readiness.no_sheet_given", "kies hoe de cliënt het informatieblad kreeg"
+)
 CONSENT_BEFORE_PROTOCOL = MessageTemplate(
     "readiness.consent_before_protocol",
     "de datum van de toestemming ligt vóór het protocol met deze partner ({date})",

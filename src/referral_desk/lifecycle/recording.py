@@ -133,6 +133,9 @@ def referral_log_entry(
         postcode=client.postcode if recognisable else None,
         registry_version=referral.partner.registry_version,
         protocol_reference=referral.partner.protocol_reference,
+        consent_sheet_language=referral.consent.sheet_language,
+        consent_sheet_version=referral.consent.sheet_version,
+        consent_sheet_given=referral.consent.sheet_given.value,
     )
 
 

@@ -32,6 +32,7 @@ from referral_desk.lifecycle.client_documents import (
     LeafletBlocker,
     PrintJob,
     client_receipt,
+    given_sheet_version,
     information_sheet,
     leaflet_blocker,
 )
@@ -300,6 +301,8 @@ class ReferralSession:
             self.consent,
             today=self.desk.today(),
             protocol_in_force_from=found.partner.protocol.in_force_from,
+            sheet_version=given_sheet_version(self.consent.sheet_language),
+            valid_days=found.partner.protocol.consent_valid_days,
         )
         change = pending_mailbox_change(found, self.desk.memory)
         request = ReferralRequest(

@@ -48,6 +48,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "advies_dpo_op": (("protocol", "dpo_advice_on"), "date"),
     "wissen_na_intrekking": (("protocol", "withdrawal_clause"), "yes_no"),
     "bewaartermijn_jaren": (("protocol", "retention_years"), "number"),
+    "toestemming_geldig_dagen": (("protocol", "consent_valid_days"), "number"),
 }
 REQUIRED = (
     "id",

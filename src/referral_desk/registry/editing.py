@@ -46,6 +46,7 @@ PARTNER_KEYS = (
 )
 PROTOCOL_KEYS = (
     "reference", "local_teams", "in_force_from", "ended_on", "dpo_advice_on", "retention_years",
+    "consent_valid_days",
 )  # fmt: skip
 
 RawPartner = dict[str, Any]

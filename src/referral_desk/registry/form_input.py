@@ -82,7 +82,7 @@ DATE_FIELDS = ("protocol.in_force_from", "protocol.ended_on", "protocol.dpo_advi
 # Yes/no fields arrive as "true" or "false" and are always written, so the file says it.
 YES_NO_FIELDS = ("protocol.withdrawal_clause",)
 # Whole numbers; text that is not one stays text, for the check to name.
-NUMBER_FIELDS = ("protocol.retention_years",)
+NUMBER_FIELDS = ("protocol.retention_years", "protocol.consent_valid_days")
 _PROTOCOL = "protocol."
 
 

@@ -34,6 +34,7 @@ from referral_desk.domain.referral import (
     ReferralId,
     RequiredEmail,
     RequiredPhone,
+    SheetGiven,
     Street,
 )
 from referral_desk.sealing.font_cache import new_document
@@ -83,6 +84,11 @@ class ExportConsent(_Frozen):
     informed: Literal[True]
     consented: Literal[True]
     recorded_on: date
+    # Which information sheet (language, version) the client was given, and how; absent in
+    # files written before the consent record named it.
+    sheet_language: str | None = None
+    sheet_version: str | None = None
+    sheet_given: str | None = None
 
 
 class ExportReferrer(_Frozen):
@@ -152,6 +158,9 @@ def referral_export(referral: Referral) -> ReferralExport:
             informed=consent.informed,
             consented=consent.consented,
             recorded_on=consent.recorded_on,
+            sheet_language=consent.sheet_language,
+            sheet_version=consent.sheet_version,
+            sheet_given=consent.sheet_given.value,
         ),
         referrer=ExportReferrer(
             name=referrer.name, team=referrer.team, phone=referrer.phone, email=referrer.email
@@ -293,6 +302,13 @@ class _Page:
         )
 
 
+_SHEET_GIVEN: Final = {
+    SheetGiven.HANDED_OVER: "overhandigd",
+    SheetGiven.READ_ALOUD: "voorgelezen",
+    SheetGiven.SENT: "opgestuurd",
+}
+
+
 def _optional(value: str | None, formatter: Callable[[str], str] = str) -> str:
     return "niet opgegeven" if value is None else formatter(value)
 
@@ -402,6 +418,10 @@ def _layout(referral: Referral, fonts_dir: Path, scale: float, whole: bool) -> _
     page.row(
         "Toestemming gegeven",
         f"ja, op {written_date(consent.recorded_on)}" if consent.consented else "nee",
+    )
+    page.row(
+        "Informatieblad",
+        f"{_SHEET_GIVEN[consent.sheet_given]}, versie {consent.sheet_version}",
     )
 
     page.heading("Aanmelder")

@@ -108,8 +108,9 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
                     INSERT INTO referrals (referral_id, created_at, partner_id, partner_name,
                         mailbox, archive_sha256, consent_recorded, consent_date, referrer_name,
                         team, mail_adapter, password_channel, status, corrects, initials,
-                        postcode, registry_version, protocol_reference)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        postcode, registry_version, protocol_reference, consent_sheet_language,
+                        consent_sheet_version, consent_sheet_given)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     (
                         entry.referral_id,
@@ -130,6 +131,9 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
                         entry.postcode,
                         entry.registry_version,
                         entry.protocol_reference,
+                        entry.consent_sheet_language,
+                        entry.consent_sheet_version,
+                        entry.consent_sheet_given,
                     ),
                 )
                 self._history(db, entry.referral_id, ReferralStatus.DRAFT_OPENED, entry.created_at)

@@ -42,6 +42,9 @@ _ENTRY_COLUMNS = (
     "withdrawal_channel",
     "registry_version",
     "protocol_reference",
+    "consent_sheet_language",
+    "consent_sheet_version",
+    "consent_sheet_given",
 )
 
 

@@ -144,7 +144,17 @@ def _v7(db: sqlite3.Connection) -> None:
         referral_log_journal.restart(db, datetime.now(UTC))
 
 
+def _v8(db: sqlite3.Connection) -> None:
+    # The consent record names the information sheet: its language, version and how the
+    # client got it. Rows written before have none. The journal restarts as in _v7.
+    intact = referral_log_journal.verify(db).intact
+    for column in ("consent_sheet_language", "consent_sheet_version", "consent_sheet_given"):
+        db.execute(f"ALTER TABLE referrals ADD COLUMN {column} TEXT")
+    if intact:
+        referral_log_journal.restart(db, datetime.now(UTC))
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7,
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,31 +1,32 @@
-"""The consent box: what to tell the client, the two ticks, the day the client agreed, and the
-information sheet and receipt the client takes home, in the client's language."""
+"""The consent box: what to tell the client, the two ticks, the day the client agreed (typed,
+never assumed), which information sheet the client got and how, and the sheet and receipt
+the client takes home, in the client's language."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from referral_desk.domain.consent_text import consent_text
+from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.partners import Partner
+from referral_desk.domain.referral import SheetGiven
 from referral_desk.lifecycle.client_documents import leaflet_languages
-from referral_desk.lifecycle.readiness import ConsentAnswers
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+from referral_desk.lifecycle.readiness import ConsentAnswers, consent_date_problem
+from referral_desk.ui.client_form import ERROR_STYLE
+from referral_desk.ui.core_messages import worded
 
 
 class ConsentPanel(QGroupBox):
@@ -49,17 +50,43 @@ class ConsentPanel(QGroupBox):
         self.consent = QCheckBox(self.tr("De cliënt geeft uitdrukkelijk toestemming"), self)
         self.consent.setObjectName("consentCheck")
         self.consent.setAccessibleName(self.tr("De cliënt geeft toestemming"))
-        self.given_on = QDateEdit(self)
+        self.today = today
+        # Typed, or today at one click: the record says the day the client agreed, which
+        # is not always the day the referral is made.
+        self.given_on = QLineEdit(self)
         self.given_on.setObjectName("consentDate")
-        self.given_on.setCalendarPopup(True)
-        self.given_on.setDisplayFormat("dd-MM-yyyy")
+        self.given_on.setPlaceholderText(self.tr("dd-mm-jjjj"))
+        self.given_on.setMaxLength(10)
         self.given_on.setAccessibleName(self.tr("Datum waarop de cliënt toestemming gaf"))
-        self.given_on.setDate(_qdate(today))
+        self.given_on.textChanged.connect(self._date_typed)
         date_label = QLabel(self.tr("Toestemming gegeven op (datu&m)"), self)
         date_label.setBuddy(self.given_on)
+        self.today_button = QPushButton(self.tr("Vandaag"), self)
+        self.today_button.setObjectName("consentToday")
+        self.today_button.setAccessibleName(self.tr("Toestemming vandaag gegeven"))
+        self.today_button.clicked.connect(self._given_today)
+        self.date_error = QLabel(self)
+        self.date_error.setObjectName("consentDateError")
+        self.date_error.setStyleSheet(ERROR_STYLE)
+        self.date_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_error.setVisible(False)
+        # No Alt-key: every letter is taken in this window; Tab from Taalkeuze reaches it.
+        self.sheet_given = QComboBox(self)
+        self.sheet_given.setObjectName("sheetGiven")
+        self.sheet_given.setAccessibleName(self.tr("Hoe de cliënt het informatieblad kreeg"))
+        self.sheet_given.addItem(self.tr("kies…"), "")
+        for given, text in (
+            (SheetGiven.HANDED_OVER, self.tr("overhandigd")),
+            (SheetGiven.READ_ALOUD, self.tr("voorgelezen")),
+            (SheetGiven.SENT, self.tr("opgestuurd")),
+        ):
+            self.sheet_given.addItem(text, given.value)
+        self.sheet_given.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        given_label = QLabel(self.tr("Informatieblad gekregen:"), self)
+        given_label.setBuddy(self.sheet_given)
         for box in (self.informed, self.consent):
             box.toggled.connect(lambda _c: self.changed.emit())
-        self.given_on.dateChanged.connect(lambda _d: self.changed.emit())
+        self.given_on.textChanged.connect(lambda _t: self.changed.emit())
 
         self.language = QComboBox(self)
         self.language.setObjectName("leafletLanguage")
@@ -73,6 +100,7 @@ class ConsentPanel(QGroupBox):
             )
             self.language.addItem(shown, code)
         self.language.setCurrentIndex(max(self.language.findData("nl"), 0))
+        self.language.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.language.setToolTip(
             self.tr("Niet nagelezen: nog niet nagekeken door iemand met die taal als moedertaal.")
@@ -92,15 +120,19 @@ class ConsentPanel(QGroupBox):
         date_row = QHBoxLayout()
         date_row.addWidget(date_label)
         date_row.addWidget(self.given_on)
+        date_row.addWidget(self.today_button)
         date_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addWidget(self.informed)
         layout.addWidget(self.consent)
         layout.addLayout(date_row)
+        layout.addWidget(self.date_error)
         language_row = QHBoxLayout()
         language_row.addWidget(language_label)
         language_row.addWidget(self.language)
+        language_row.addWidget(given_label)
+        language_row.addWidget(self.sheet_given)
         language_row.addStretch(1)
         leaflet_row = QHBoxLayout()
         leaflet_row.addWidget(self.leaflet_button)
@@ -110,8 +142,10 @@ class ConsentPanel(QGroupBox):
         layout.addLayout(leaflet_row)
         QWidget.setTabOrder(self.informed, self.consent)
         QWidget.setTabOrder(self.consent, self.given_on)
-        QWidget.setTabOrder(self.given_on, self.language)
-        QWidget.setTabOrder(self.language, self.leaflet_button)
+        QWidget.setTabOrder(self.given_on, self.today_button)
+        QWidget.setTabOrder(self.today_button, self.language)
+        QWidget.setTabOrder(self.language, self.sheet_given)
+        QWidget.setTabOrder(self.sheet_given, self.leaflet_button)
         QWidget.setTabOrder(self.leaflet_button, self.receipt_button)
 
     def show_partner(self, partner: Partner | None) -> None:
@@ -134,22 +168,35 @@ class ConsentPanel(QGroupBox):
         self.receipt_button.setEnabled(available)
 
     def answers(self) -> ConsentAnswers:
-        given = self.given_on.date().toPython()
+        given = self.sheet_given.currentData()
         return ConsentAnswers(
             informed=self.informed.isChecked(),
             consented=self.consent.isChecked(),
-            given_on=given if isinstance(given, date) else None,
+            given_on_text=self.given_on.text(),
+            sheet_given=SheetGiven(given) if given else None,
+            sheet_language=self.language_code(),
         )
 
+    def _given_today(self) -> None:
+        self.given_on.setText(numeric_date(self.today))
+
+    def _date_typed(self, text: str) -> None:
+        problem = consent_date_problem(text)
+        self.date_error.setText(worded(problem) if problem else "")
+        self.date_error.setVisible(problem is not None)
+
     def set_editable(self, editable: bool) -> None:
-        for widget in (self.informed, self.consent, self.given_on):
+        widgets = (self.informed, self.consent, self.given_on, self.today_button, self.sheet_given)
+        for widget in widgets:
             widget.setEnabled(editable)
 
     def reset(self, today: date) -> None:
-        """Unticked, dated today, in Dutch: the next client has said nothing yet."""
+        """Unticked, no day, no sheet, in Dutch: the next client has said nothing yet."""
         self.set_editable(True)
+        self.today = today
         self.informed.setChecked(False)
         self.consent.setChecked(False)
-        self.given_on.setDate(_qdate(today))
+        self.given_on.clear()
         self.language.setCurrentIndex(max(self.language.findData("nl"), 0))
+        self.sheet_given.setCurrentIndex(0)
         self.set_receipt_available(False)

@@ -155,8 +155,10 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}. Een gsm-nummer begint met 045 tot 049."),  # phone.zone_too_long_not_mobile
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te kort: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}."),  # phone.zone_too_short
     QT_TRANSLATE_NOOP("CoreMessage", "de datum van de toestemming ligt vóór het protocol met deze partner ({date})"),  # readiness.consent_before_protocol
+    QT_TRANSLATE_NOOP("CoreMessage", "de datum van de toestemming is geen datum (dd-mm-jjjj)"),  # readiness.consent_date_unreadable
     QT_TRANSLATE_NOOP("CoreMessage", "de datum van de toestemming ligt in de toekomst"),  # readiness.consent_in_future
     QT_TRANSLATE_NOOP("CoreMessage", "Toestemming niet in orde: {reasons}."),  # readiness.consent_refused
+    QT_TRANSLATE_NOOP("CoreMessage", "de toestemming is ouder dan {days} dagen: vraag ze opnieuw en vul de nieuwe datum in"),  # readiness.consent_too_old
     QT_TRANSLATE_NOOP("CoreMessage", "verbeter {fields}"),  # readiness.correct
     QT_TRANSLATE_NOOP("CoreMessage", "verbeter telefoon en e-mail (of wis er één en verbeter het andere)"),  # readiness.correct_both_contacts
     QT_TRANSLATE_NOOP("CoreMessage", "bus"),  # readiness.field.box
@@ -176,6 +178,7 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "vul de datum van de toestemming in"),  # readiness.no_consent_date
     QT_TRANSLATE_NOOP("CoreMessage", "geen partner voor dit adres"),  # readiness.no_partner
     QT_TRANSLATE_NOOP("CoreMessage", "vul eerst uw aanmeldersprofiel in (menu Profiel)"),  # readiness.no_profile
+    QT_TRANSLATE_NOOP("CoreMessage", "kies hoe de cliënt het informatieblad kreeg"),  # readiness.no_sheet_given
     QT_TRANSLATE_NOOP("CoreMessage", "vink aan dat de cliënt geïnformeerd is"),  # readiness.not_informed
     QT_TRANSLATE_NOOP("CoreMessage", "Nog niet klaar: {reasons}."),  # readiness.not_ready
     QT_TRANSLATE_NOOP("CoreMessage", "{fields} zijn niet in orde (verbeter of wis ze)"),  # readiness.optional_wrong_more
@@ -221,6 +224,7 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "telefoon voor het wachtwoord"),  # registry.field.password_phone
     QT_TRANSLATE_NOOP("CoreMessage", "postcodes"),  # registry.field.postcodes
     QT_TRANSLATE_NOOP("CoreMessage", "protocol"),  # registry.field.protocol
+    QT_TRANSLATE_NOOP("CoreMessage", "toestemming geldig (dagen)"),  # registry.field.protocol.consent_valid_days
     QT_TRANSLATE_NOOP("CoreMessage", "advies DPO op"),  # registry.field.protocol.dpo_advice_on
     QT_TRANSLATE_NOOP("CoreMessage", "beëindigd op"),  # registry.field.protocol.ended_on
     QT_TRANSLATE_NOOP("CoreMessage", "in werking vanaf"),  # registry.field.protocol.in_force_from

@@ -90,6 +90,11 @@ class PartnerForm(QGroupBox):
             "protocolRetentionYears",
             self.tr("jaren na het afsluiten van het dossier, bv. 10"),
         )
+        line(
+            "protocol.consent_valid_days",
+            "protocolConsentValidDays",
+            self.tr("leeg = 30 dagen"),
+        )
         combo(
             "protocol.withdrawal_clause",
             "protocolWithdrawalClause",
@@ -118,6 +123,7 @@ class PartnerForm(QGroupBox):
             "protocol.dpo_advice_on": self.tr("&Advies DPO op"),
             # No & key: every letter of it is taken in the editor; Tab from Advies DPO.
             "protocol.retention_years": self.tr("Bewaartermijn (jaren)"),
+            "protocol.consent_valid_days": self.tr("Toestemming geldig (dagen)"),
             "protocol.withdrawal_clause": self.tr("A&fspraak wissen na intrekking"),
         }
         self.municipality_names = QLabel(self)
