@@ -75,6 +75,9 @@ class LeafletLanguage:
     code: str
     dutch_name: str  # for the team member's language choice
     reviewed: bool  # reviewed_by_native_speaker in the file; False when it cannot be read
+    # The text the others are translated from (original = true in the file): never marked
+    # as an unreviewed translation.
+    original: bool = False
 
 
 class Contact(Protocol):
@@ -141,7 +144,12 @@ def _language(folder: Path, code: str) -> LeafletLanguage:
         data = load_texts(folder, code)
     except LeafletError:
         return LeafletLanguage(code, code, reviewed=False)
-    return LeafletLanguage(code, data["dutch_name"], data["reviewed_by_native_speaker"])
+    return LeafletLanguage(
+        code,
+        data["dutch_name"],
+        data["reviewed_by_native_speaker"],
+        original=data.get("original") is True,
+    )
 
 
 def available_languages(folder: Path) -> Mapping[str, LeafletLanguage]:
@@ -224,12 +232,14 @@ class _Page:
 
 
 def _footer_note(texts: Mapping[str, Any], what: str) -> str:
-    """Dutch, for the team member: which language, and that nobody reviewed it."""
-    reviewed = (
-        "nagelezen door een moedertaalspreker"
-        if texts["reviewed_by_native_speaker"]
-        else "niet nagelezen door een moedertaalspreker"
-    )
+    """Dutch, for the team member: which language, and whether a native speaker reviewed
+    the translation (the original needs none)."""
+    if texts.get("original") is True:
+        reviewed = "de originele tekst"
+    elif texts["reviewed_by_native_speaker"]:
+        reviewed = "nagelezen door een moedertaalspreker"
+    else:
+        reviewed = "niet nagelezen door een moedertaalspreker"
     return f"referral-desk · {what} · {texts['dutch_name']}, {reviewed}"
 
 

@@ -95,7 +95,7 @@ class ConsentPanel(QGroupBox):
             # The team member must know a text no native speaker has checked yet.
             shown = (
                 info.dutch_name
-                if info.reviewed
+                if info.reviewed or info.original
                 else self.tr("{0} (niet nagelezen)").format(info.dutch_name)
             )
             self.language.addItem(shown, code)
