@@ -257,3 +257,10 @@ def test_flemish_and_walloon_lookups_without_protocol() -> None:
     liege = registry().lookup("4000", on=TODAY)
     assert isinstance(liege, NoProtocol)
     assert "Wallonië" in no_protocol_message(liege.municipality)
+
+
+def test_the_consent_text_says_the_retention_the_registry_gives() -> None:
+    ten = consent_text_for("OCMW Wervik", PartnerKind.OCMW, False, retention_years=10)
+    assert "bewaart tot 10 jaar nadat het is afgesloten (art. 3)" in ten
+    unknown = consent_text_for("OCMW Wervik", PartnerKind.OCMW, False)
+    assert "bewaart volgens de archiefregels (art. 3)" in unknown

@@ -13,9 +13,15 @@ DATA_KINDS = "voornaam, achternaam, adres, telefoonnummer en e-mailadres"
 GENERIC_PARTNER = "het OCMW van de woonplaats, in Brussel het CAW"
 
 
-def consent_text_for(name: str | None, kind: PartnerKind | None, withdrawal_clause: bool) -> str:
+def consent_text_for(
+    name: str | None,
+    kind: PartnerKind | None,
+    withdrawal_clause: bool,
+    retention_years: int | None = None,
+) -> str:
     """The text for a partner by *name* and *kind*; None for both while no partner is found,
-    which names the OCMW of the residence (in Brussels the CAW) instead."""
+    which names the OCMW of the residence (in Brussels the CAW) instead. *retention_years*:
+    how long the protocol keeps a closed dossier (art. 3), when the registry says it."""
     if name is None or kind is None:
         to_whom, partner, subject = GENERIC_PARTNER, "het OCMW of CAW", "Het OCMW of CAW"
     else:
@@ -39,15 +45,24 @@ def consent_text_for(name: str | None, kind: PartnerKind | None, withdrawal_clau
             "beroepsgeheim, neemt contact op om hulp aan te bieden. Met partners van het "
             "geïntegreerd breed onthaal worden de gegevens alleen gedeeld volgens de regels "
             "daarvan en met toestemming van de cliënt (art. 4). Wie hulp aanvaardt, krijgt een "
-            f"cliëntdossier dat {partner} bewaart volgens de archiefregels (art. 3).",
+            f"cliëntdossier dat {partner} bewaart {_kept(retention_years)} (art. 3).",
             "• De toestemming is vrij en kan altijd ingetrokken worden, bij u of bij "
             f"{partner}. {after}",
         )
     )
 
 
+def _kept(years: int | None) -> str:
+    if years is None:
+        return "volgens de archiefregels"
+    return f"tot {years} jaar nadat het is afgesloten"
+
+
 def consent_text(partner: Partner | None) -> str:
     """The consent text for the partner found, or the generic one while none is."""
     if partner is None:
         return consent_text_for(None, None, False)
-    return consent_text_for(partner.name, partner.kind, partner.protocol.withdrawal_clause)
+    protocol = partner.protocol
+    return consent_text_for(
+        partner.name, partner.kind, protocol.withdrawal_clause, protocol.retention_years
+    )
