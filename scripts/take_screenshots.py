@@ -79,6 +79,12 @@ def main() -> int:
         pixmap.save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
 
+    def fit(widget: QWidget, width: int, height: int) -> None:
+        """The size a user would see: what the window asks for, within the free screen."""
+        free = app.primaryScreen().availableGeometry()
+        widget.resize(min(width, free.width()), min(height, free.height()))
+        widget.move(free.topLeft())
+
     def step_profile() -> None:
         dialog = window.profile_dialog
         assert dialog is not None
@@ -124,8 +130,7 @@ def main() -> int:
         grab("main-window")
         window.questions = AlwaysYes()
         editor = window.open_registry_editor()
-        editor.resize(1180, 780)
-        editor.move(0, 0)
+        fit(editor, 1180, 780)
         editor.partner_table.selectRow(1)
         QTimer.singleShot(300, lambda: step_editor(editor))
 
@@ -134,7 +139,7 @@ def main() -> int:
         editor.close()
         window.confirm_sent()
         referral_log = window.open_referral_log_window()
-        referral_log.resize(1180, 560)
+        fit(referral_log, 1180, 560)
         referral_log.move(0, 0)
         referral_log.table.selectRow(0)
         referral_log.buttons["recall"].click()
@@ -149,7 +154,7 @@ def main() -> int:
         grab("recall-dialog", dialog)
         dialog.close()
         evaluation = referral_log.open_evaluation()  # type: ignore[attr-defined]
-        evaluation.resize(1000, 640)
+        fit(evaluation, 1000, 640)
         evaluation.move(0, 0)
         QTimer.singleShot(300, lambda: step_evaluation(evaluation))
 
