@@ -18,7 +18,7 @@ from referral_desk.lifecycle.client_documents import given_sheet_version
 from referral_desk.sealing.archive import read_encrypted_archive
 from referral_desk.storage.referral_log import MIGRATIONS, ReferralLog
 from tests.lifecycle_fixtures import TODAY, Desk, consent, request
-from tests.storage.test_referral_log import T0
+from tests.storage.test_referral_log import insert_old_row
 
 
 def test_the_made_referral_carries_its_consent_record_everywhere(desk: Desk) -> None:
@@ -66,14 +66,7 @@ def test_a_seventh_version_log_gains_the_consent_columns_and_stays_whole(tmp_pat
     db = sqlite3.connect(path)
     for migration in MIGRATIONS[:5]:
         migration(db)
-    db.execute(
-        "INSERT INTO referrals (referral_id, created_at, partner_id, partner_name, mailbox, "
-        "archive_sha256, consent_recorded, consent_date, referrer_name, team, mail_adapter, "
-        "password_channel, status) VALUES ('KG-2026-7F3K9Q', ?, 'ocmw-wervik', 'OCMW Wervik', "
-        "'kindengezin@wervik.be', ?, 1, '2026-03-01', 'Sofie Maes', 'Kind en Gezin Menen', "
-        "'eml', 'telefoon', 'sent')",
-        (T0.isoformat(), "ab" * 32),
-    )
+    insert_old_row(db)
     for migration in MIGRATIONS[5:7]:
         migration(db)
     db.execute("PRAGMA user_version = 7")

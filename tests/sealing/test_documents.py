@@ -16,11 +16,9 @@ from pypdf import PdfReader
 
 from referral_desk.domain.referral import (
     ClientDetails,
-    Consent,
     PartnerSnapshot,
     Referral,
     ReferrerProfile,
-    SheetGiven,
 )
 from referral_desk.sealing import font_cache
 from referral_desk.sealing.documents import (
@@ -33,6 +31,7 @@ from referral_desk.sealing.documents import (
     render_referral_pdf,
 )
 from referral_desk.sealing.warm_up import warm_up
+from tests.lifecycle_fixtures import consent
 
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 CREATED = datetime(2026, 11, 22, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
@@ -55,14 +54,7 @@ def make_referral(corrects: str | None = None, **client: Any) -> Referral:
         referral_id="KG-2026-7F3K9Q",
         created_at=CREATED,
         client=ClientDetails(**details),
-        consent=Consent(
-            informed=True,
-            consented=True,
-            recorded_on=date(2026, 11, 22),
-            sheet_language="nl",
-            sheet_version="nl-00000000",
-            sheet_given=SheetGiven.HANDED_OVER,
-        ),
+        consent=consent(date(2026, 11, 22)),
         referrer=ReferrerProfile(
             name="Łukasz D'hondt",
             team="Kind en Gezin West-Limburg",

@@ -20,11 +20,9 @@ from pypdf import PdfReader
 from referral_desk.cli import main
 from referral_desk.domain.referral import (
     ClientDetails,
-    Consent,
     PartnerSnapshot,
     Referral,
     ReferrerProfile,
-    SheetGiven,
 )
 from referral_desk.domain.settings import Settings
 from referral_desk.sealing import font_cache
@@ -39,6 +37,7 @@ from referral_desk.sealing.leaflet import (
 )
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.settings import SettingsStore
+from tests.lifecycle_fixtures import consent
 
 ROOT = Path(__file__).resolve().parents[2]
 FONTS = ROOT / "resources" / "fonts"
@@ -100,14 +99,7 @@ def make_referral(clause: bool = False) -> Referral:
             phone="+32470123456",
             email="zeynep@example.be",
         ),
-        consent=Consent(
-            informed=True,
-            consented=True,
-            recorded_on=date(2026, 11, 22),
-            sheet_language="nl",
-            sheet_version="nl-00000000",
-            sheet_given=SheetGiven.HANDED_OVER,
-        ),
+        consent=consent(date(2026, 11, 22)),
         referrer=REFERRER,
         partner=PartnerSnapshot(
             partner_id="caw-brussel",

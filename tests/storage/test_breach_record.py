@@ -9,7 +9,7 @@ from pathlib import Path
 
 from referral_desk.domain.breach_facts import BreachFacts, Consequence, Exposure, Measure
 from referral_desk.storage.referral_log import MIGRATIONS, ReferralLog
-from tests.storage.test_referral_log import T0, entry
+from tests.storage.test_referral_log import T0, entry, insert_old_row
 
 FACTS = BreachFacts(
     discovered_at=T0 + timedelta(hours=2),
@@ -36,21 +36,13 @@ def test_a_breach_keeps_its_facts(tmp_path: Path) -> None:
 
 
 def test_a_sixth_version_log_keeps_its_breaches_without_facts(tmp_path: Path) -> None:
-    """Its journal restarts from the rows when it found nothing; a change made outside the
-    app before the update is still reported after it."""
+    """Its journal restarts from the rows, since it found nothing changed outside the app."""
     path = tmp_path / "log.sqlite3"
     db = sqlite3.connect(path)
     for migration in MIGRATIONS[:5]:
         migration(db)
     for referral_id in ("KG-2026-7F3K9Q", "KG-2026-AC3DEF"):
-        db.execute(
-            "INSERT INTO referrals (referral_id, created_at, partner_id, partner_name, mailbox, "
-            "archive_sha256, consent_recorded, consent_date, referrer_name, team, "
-            "mail_adapter, password_channel, status) VALUES (?, ?, 'ocmw-wervik', "
-            "'OCMW Wervik', 'kindengezin@wervik.be', ?, 1, '2026-03-01', 'Sofie Maes', "
-            "'Kind en Gezin Menen', 'eml', 'telefoon', 'sent')",
-            (referral_id, T0.isoformat(), "ab" * 32),
-        )
+        insert_old_row(db, referral_id)
         db.execute(
             "INSERT INTO incidents (referral_id, at, kind) VALUES (?, ?, 'verloren')",
             (referral_id, T0.isoformat()),
@@ -77,14 +69,7 @@ def test_an_outside_change_before_an_update_is_still_reported_after_it(
     db.execute("PRAGMA user_version = 6")
     db.commit()
     # A row added with a database tool to a log of the version before this one.
-    db.execute(
-        "INSERT INTO referrals (referral_id, created_at, partner_id, partner_name, mailbox, "
-        "archive_sha256, consent_recorded, consent_date, referrer_name, team, mail_adapter, "
-        "password_channel, status) VALUES ('KG-2026-7F3K9Q', ?, 'ocmw-wervik', 'OCMW Wervik', "
-        "'kindengezin@wervik.be', ?, 1, '2026-03-01', 'Sofie Maes', 'Kind en Gezin Menen', "
-        "'eml', 'telefoon', 'sent')",
-        (T0.isoformat(), "ab" * 32),
-    )
+    insert_old_row(db)
     db.commit()
     db.close()
     referral_log = ReferralLog.open(path)

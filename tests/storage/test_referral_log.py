@@ -43,6 +43,19 @@ def entry(
     return NewReferralLogEntry.model_validate(values)
 
 
+def insert_old_row(db: sqlite3.Connection, referral_id: str = "KG-2026-7F3K9Q") -> None:
+    """A sent referral as the first schema's columns hold it, written straight into the
+    file: a log from an earlier version, or a row added with a database tool."""
+    db.execute(
+        "INSERT INTO referrals (referral_id, created_at, partner_id, partner_name, mailbox, "
+        "archive_sha256, consent_recorded, consent_date, referrer_name, team, mail_adapter, "
+        "password_channel, status) VALUES (?, ?, 'ocmw-wervik', 'OCMW Wervik', "
+        "'kindengezin@wervik.be', ?, 1, '2026-03-01', 'Sofie Maes', 'Kind en Gezin Menen', "
+        "'eml', 'telefoon', 'sent')",
+        (referral_id, T0.isoformat(), "ab" * 32),
+    )
+
+
 @pytest.fixture
 def referral_log(tmp_path: Path) -> ReferralLog:
     opened = ReferralLog.open(tmp_path / "referral-log.sqlite3")

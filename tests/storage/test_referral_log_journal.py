@@ -18,7 +18,7 @@ from referral_desk.domain.referral_record import (
     WithdrawalChannel,
 )
 from referral_desk.storage.referral_log import MIGRATIONS, ReferralLog
-from tests.storage.test_referral_log import T0, entry
+from tests.storage.test_referral_log import T0, entry, insert_old_row
 
 FIRST, SECOND, THIRD = "KG-2026-7F3K9Q", "KG-2026-AC3DEF", "KG-2026-XY3WVT"
 
@@ -152,14 +152,7 @@ def test_a_fifth_version_log_is_taken_into_the_journal_as_it_is(path: Path) -> N
     for migration in MIGRATIONS[:5]:
         migration(db)
     db.execute("PRAGMA user_version = 5")
-    db.execute(
-        "INSERT INTO referrals (referral_id, created_at, partner_id, partner_name, mailbox, "
-        "archive_sha256, consent_recorded, consent_date, referrer_name, team, mail_adapter, "
-        "password_channel, status) VALUES (?, ?, 'ocmw-wervik', 'OCMW Wervik', "
-        "'kindengezin@wervik.be', ?, 1, '2026-03-01', 'Sofie Maes', 'Kind en Gezin Menen', "
-        "'eml', 'telefoon', 'sent')",
-        (FIRST, T0.isoformat(), "ab" * 32),
-    )
+    insert_old_row(db, FIRST)
     db.commit()
     db.close()
     referral_log = ReferralLog.open(path)

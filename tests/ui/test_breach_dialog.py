@@ -11,12 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from referral_desk.domain.breach_facts import Exposure, Measure
 from referral_desk.lifecycle.breach import IncidentKind
+from referral_desk.lifecycle.recording import CreatedReferral
 from referral_desk.ui.breach_dialog import BreachDialog
+from referral_desk.ui.referral_log_window import ReferralLogWindow
 from tests.ui.test_flow_end_to_end import CANARY_CLIENT, CANARY_NEEDLES
 from tests.ui_driver import child, create_via_window, open_main_window
 
 
-def test_a_mail_that_went_elsewhere_gets_its_deletion_request_there(qtbot: QtBot) -> None:
+def breach_dialog(qtbot: QtBot) -> tuple[CreatedReferral, ReferralLogWindow, BreachDialog]:
+    """A referral made through the window, then *Gegevenslek melden…* on its row."""
     window = open_main_window(qtbot)
     created = create_via_window(qtbot, window, CANARY_CLIENT)
     log_window = window.open_referral_log_window()
@@ -24,6 +27,11 @@ def test_a_mail_that_went_elsewhere_gets_its_deletion_request_there(qtbot: QtBot
     log_window.buttons["breach"].click()
     dialog = log_window.breach_dialog
     assert isinstance(dialog, BreachDialog)
+    return created, log_window, dialog
+
+
+def test_a_mail_that_went_elsewhere_gets_its_deletion_request_there(qtbot: QtBot) -> None:
+    created, log_window, dialog = breach_dialog(qtbot)
     recipient = child(dialog, QLineEdit, "breachRecipient")
     error = child(dialog, QLabel, "breachRecipientError")
     left = child(dialog, QLabel, "breachTimeLeft")
@@ -64,13 +72,7 @@ def test_a_mail_that_went_elsewhere_gets_its_deletion_request_there(qtbot: QtBot
 
 
 def test_a_discovery_in_the_future_is_said_beside_the_field(qtbot: QtBot) -> None:
-    window = open_main_window(qtbot)
-    created = create_via_window(qtbot, window, CANARY_CLIENT)
-    log_window = window.open_referral_log_window()
-    log_window.select(created.referral_id)
-    log_window.buttons["breach"].click()
-    dialog = log_window.breach_dialog
-    assert isinstance(dialog, BreachDialog)
+    _created, _log_window, dialog = breach_dialog(qtbot)
     discovered = dialog.facts_form.discovered
     discovered.setDateTime(discovered.dateTime().addDays(1))
     error = child(dialog, QLabel, "breachDiscoveredError")

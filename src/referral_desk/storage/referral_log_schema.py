@@ -124,34 +124,47 @@ def _v6(db: sqlite3.Connection) -> None:
     referral_log_journal.adopt(db, datetime.now(UTC))
 
 
-def _v7(db: sqlite3.Connection) -> None:
-    # A breach's art. 33(5) facts, as codes and counts; the address a wrong-recipient mail
-    # really went to. Breaches recorded before have none of them. A new column changes
-    # every incident's digest: the journal restarts from the rows, but only if it found
-    # nothing before, so no earlier change outside the app is hidden.
+def _add_journaled_columns(db: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> None:
+    """A new column changes the digest of every row of *table*: the journal restarts from
+    the rows, but only if it found nothing before, so no earlier change outside the app is
+    hidden by the migration."""
     intact = referral_log_journal.verify(db).intact
-    for column in (
-        "discovered_at TEXT",
-        "recipient TEXT",
-        "people INTEGER",
-        "records INTEGER",
-        "exposure TEXT",
-        "consequence TEXT",
-        "measures TEXT",
-    ):
-        db.execute(f"ALTER TABLE incidents ADD COLUMN {column}")
+    for column in columns:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
     if intact:
         referral_log_journal.restart(db, datetime.now(UTC))
+
+
+def _v7(db: sqlite3.Connection) -> None:
+    # A breach's art. 33(5) facts, as codes and counts; the address a wrong-recipient mail
+    # really went to. Breaches recorded before have none of them.
+    _add_journaled_columns(
+        db,
+        "incidents",
+        (
+            "discovered_at TEXT",
+            "recipient TEXT",
+            "people INTEGER",
+            "records INTEGER",
+            "exposure TEXT",
+            "consequence TEXT",
+            "measures TEXT",
+        ),
+    )
 
 
 def _v8(db: sqlite3.Connection) -> None:
     # The consent record names the information sheet: its language, version and how the
-    # client got it. Rows written before have none. The journal restarts as in _v7.
-    intact = referral_log_journal.verify(db).intact
-    for column in ("consent_sheet_language", "consent_sheet_version", "consent_sheet_given"):
-        db.execute(f"ALTER TABLE referrals ADD COLUMN {column} TEXT")
-    if intact:
-        referral_log_journal.restart(db, datetime.now(UTC))
+    # client got it. Rows written before have none.
+    _add_journaled_columns(
+        db,
+        "referrals",
+        (
+            "consent_sheet_language TEXT",
+            "consent_sheet_version TEXT",
+            "consent_sheet_given TEXT",
+        ),
+    )
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
