@@ -153,7 +153,8 @@ def test_save_path_offers_the_suggested_file_and_answers_the_one_chosen(
 
     def save(widget: QWidget) -> None:
         dialog = _file_dialog(widget)
-        seen.append((dialog.windowTitle(), dialog.selectedFiles(), dialog.nameFilters()))
+        files = [str(Path(file)) for file in dialog.selectedFiles()]
+        seen.append((dialog.windowTitle(), files, dialog.nameFilters()))
         dialog.selectFile(str(chosen))
         dialog.accept()
 
@@ -176,7 +177,8 @@ def test_open_path_starts_in_the_folder_and_answers_the_file_chosen(
 
     def choose(widget: QWidget) -> None:
         dialog = _file_dialog(widget)
-        folder = dialog.directory().absolutePath()
+        # Qt writes / on Windows too: compared as this platform's paths.
+        folder = str(Path(dialog.directory().absolutePath()))
         seen.append((dialog.windowTitle(), folder, dialog.nameFilters()))
         dialog.selectFile(str(key))
         dialog.accept()
@@ -248,7 +250,8 @@ def test_open_files_starts_in_the_folder_and_answers_every_file_chosen(
 
     def choose(widget: QWidget) -> None:
         dialog = _file_dialog(widget)
-        folder = dialog.directory().absolutePath()
+        # Qt writes / on Windows too: compared as this platform's paths.
+        folder = str(Path(dialog.directory().absolutePath()))
         seen.append((dialog.windowTitle(), folder, dialog.nameFilters(), dialog.fileMode()))
         dialog.selectFile('"a.json" "b.json"')
         dialog.accept()
@@ -272,7 +275,8 @@ def test_a_folder_path_offers_folders_only_and_answers_the_one_chosen(
 
     def choose(widget: QWidget) -> None:
         dialog = _file_dialog(widget)
-        folder = dialog.directory().absolutePath()
+        # Qt writes / on Windows too: compared as this platform's paths.
+        folder = str(Path(dialog.directory().absolutePath()))
         dirs_only = dialog.testOption(QFileDialog.Option.ShowDirsOnly)
         seen.append((dialog.windowTitle(), folder, dialog.fileMode(), dirs_only))
         dialog.selectFile(str(drop))
