@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _REGISTERED: dict[str, MessageTemplate] = {}
+# The same templates by their Dutch text: a clash is found in one lookup, not a scan.
+_BY_TEXT: dict[str, MessageTemplate] = {}
 
 
 def _fields_of(text: str) -> frozenset[str]:
@@ -77,10 +79,11 @@ class MessageTemplate:
     def __post_init__(self) -> None:
         if not self.code:
             raise ValueError("a message template needs a code")
-        for other in _REGISTERED.values():
-            if other != self and (other.code == self.code or other.text == self.text):
+        for other in (_REGISTERED.get(self.code), _BY_TEXT.get(self.text)):
+            if other is not None and other != self:
                 raise ValueError(f"message template {self.code!r} clashes with {other.code!r}")
         _REGISTERED[self.code] = self
+        _BY_TEXT[self.text] = self
 
     @property
     def fields(self) -> frozenset[str]:
