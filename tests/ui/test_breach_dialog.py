@@ -49,8 +49,9 @@ def test_a_mail_that_went_elsewhere_gets_its_deletion_request_there(qtbot: QtBot
     assert error.isHidden() and dialog.ok.isEnabled()
     form = dialog.facts_form
     form.people.setValue(2)
-    form.exposure.setCurrentIndex(form.exposure.findData(Exposure.NOT_READABLE.value))
     form.measures[Measure.DELETION_REQUESTED].setChecked(True)
+    # The last answer before OK counts too.
+    form.exposure.setCurrentIndex(form.exposure.findData(Exposure.NOT_READABLE.value))
     dialog.ok.click()
     qtbot.waitUntil(lambda: not log_window.breach.busy, timeout=10_000)
 
@@ -69,6 +70,7 @@ def test_a_mail_that_went_elsewhere_gets_its_deletion_request_there(qtbot: QtBot
     assert incident.facts is not None
     assert incident.facts.actual_recipient == "jan@elders.be"
     assert incident.facts.measures == (Measure.DELETION_REQUESTED,)
+    assert incident.facts.exposure is Exposure.NOT_READABLE and incident.facts.people == 2
 
 
 def test_a_discovery_in_the_future_is_said_beside_the_field(qtbot: QtBot) -> None:

@@ -132,6 +132,8 @@ class BreachDialog(QDialog):
         self.ok.setEnabled(checked.facts is not None)
 
     def facts(self) -> BreachFacts:
-        """Asked once the dialog was accepted, which it can only be with facts."""
+        """The facts as the dialog holds them now; asked once it was accepted, which it can
+        only be with facts that can be right."""
+        self.check()
         assert self.checked_facts is not None
         return self.checked_facts

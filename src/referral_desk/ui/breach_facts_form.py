@@ -116,11 +116,13 @@ class BreachFactsForm(QWidget):
         for exposure in Exposure:
             self.exposure.addItem(exposure_label(exposure), exposure.value)
         self.exposure.setCurrentIndex(self.exposure.findData(Exposure.UNKNOWN.value))
+        self.exposure.currentIndexChanged.connect(self.changed)
         row(self.tr("&Inhoud leesbaar?"), self.exposure, "breachExposure")
         self.consequence = QComboBox(self)
         for consequence in Consequence:
             self.consequence.addItem(consequence_label(consequence), consequence.value)
         self.consequence.setCurrentIndex(self.consequence.findData(Consequence.POSSIBLE.value))
+        self.consequence.currentIndexChanged.connect(self.changed)
         row(self.tr("&Gevolgen voor de cliënt:"), self.consequence, "breachConsequence")
         measures = QWidget(self)
         stacked = QVBoxLayout(measures)
