@@ -201,8 +201,12 @@ class Sample:
 
 
 def spawn(mode: list[str], env: dict[str, str]) -> Sample:
+    return spawn_command([sys.executable, str(Path(__file__).resolve()), "--child", *mode], env)
+
+
+def spawn_command(command: list[str], env: dict[str, str]) -> Sample:
     """Qt's warnings (the offscreen plugin has a few) are shown only when a run fails."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", *mode]
+    mode = command[command.index("--child") + 1 :]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         with subprocess.Popen(
