@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from referral_desk.delivery.detection import ConfiguredOpenerChain
+from referral_desk.domain.errors import Message
 from referral_desk.domain.settings import Settings
 from referral_desk.i18n import choose_language
 from referral_desk.lifecycle.desk import Desk, read_active_registry
@@ -56,11 +57,11 @@ def retention_policy(store: SettingsStore) -> RetentionPolicy:
         return RetentionPolicy()
 
 
-def open_referral_log(paths: AppPaths) -> tuple[ReferralLog | None, str | None]:
+def open_referral_log(paths: AppPaths) -> tuple[ReferralLog | None, Message | None]:
     try:
         return ReferralLog.open(paths.referral_log_file), None
     except ReferralLogError as error:
-        return None, error.message
+        return None, error.said
 
 
 def create_main_window(paths: AppPaths | None = None) -> MainWindow:
@@ -73,7 +74,7 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
     referral_log, referral_log_problem = open_referral_log(paths)
     vault = PasswordVault(clock=local_now)
 
-    def housekeeping() -> str | None:
+    def housekeeping() -> Message | None:
         """Old archives, referral log entries and keyring entries go once the window is up,
         off the GUI thread; a store that refuses is logged and never keeps the app from
         working. Returns the wrong-clock notice for the window."""

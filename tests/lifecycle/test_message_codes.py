@@ -89,7 +89,7 @@ def test_every_blocker_has_a_message_with_a_code() -> None:
     blockers = referral_blockers(
         _inputs(
             registry_usable=False,
-            referral_log_problem="kapot",
+            referral_log_problem=Message.plain("kapot"),
             referrer=None,
             form={**CANARY_FORM, "first_name": "", "email": "geen-adres"},
             lookup=UnknownPostcode("3970"),

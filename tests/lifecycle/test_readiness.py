@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from referral_desk.domain.dutch_dates import numeric_date
+from referral_desk.domain.errors import Message
 from referral_desk.domain.partners import UnknownPostcode
 from referral_desk.domain.referral import SheetGiven
 from referral_desk.lifecycle.readiness import (
@@ -56,7 +57,7 @@ def test_every_reason_in_the_order_to_fix_them() -> None:
     blockers = referral_blockers(
         inputs(
             registry_usable=False,
-            referral_log_problem="kapot",
+            referral_log_problem=Message.plain("kapot"),
             referrer=None,
             form={**CANARY_FORM, "first_name": "", "email": "geen-adres"},
             lookup=UnknownPostcode("3970"),

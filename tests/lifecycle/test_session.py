@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from referral_desk.domain.errors import Message
 from referral_desk.domain.referral import SheetGiven
 from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.domain.registry_document import LoadedRegistry
@@ -89,7 +90,7 @@ def test_typed_ticked_and_found_can_create(desk: Desk) -> None:
         (lambda desk: ReferralSession(_usable(desk)), "no_profile"),
         (
             lambda desk: ReferralSession(
-                _usable(dataclasses.replace(desk, referral_log_problem="kapot"))
+                _usable(dataclasses.replace(desk, referral_log_problem=Message.plain("kapot")))
             ),
             "referral_log_broken",
         ),

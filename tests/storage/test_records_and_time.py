@@ -60,8 +60,8 @@ def test_a_clock_three_years_ahead_removes_nothing_and_says_so(
     referral_log, vault, outbox = _stores(tmp_path)
     ahead = T0 + timedelta(days=3 * 365)
     report = apply_retention(ahead, RetentionPolicy(), referral_log, vault, outbox)
-    assert report.clock_notice is not None and "klok" in report.clock_notice
-    assert "niets opgeruimd" in report.clock_notice
+    assert report.clock_notice is not None and "klok" in report.clock_notice.dutch
+    assert "niets opgeruimd" in report.clock_notice.dutch
     assert (report.referral_log_rows_removed, report.passwords_removed) == (0, 0)
     assert report.outbox_folders_removed == 0
     assert len(referral_log.all()) == 2

@@ -153,3 +153,36 @@ def test_a_postcode_without_a_protocol_is_english(qtbot: QtBot, window: MainWind
     text = child(window, QLabel, "partnerInfo").text()
     assert text.startswith("There is no protocol with the OCMW of Gent. ")
     assert "geen protocol" not in text
+
+
+def test_the_wrong_clock_is_said_in_english(english: None, qtbot: QtBot) -> None:
+    """Retention found the clock implausible against the newest referral: nothing removed."""
+    from datetime import UTC, datetime, timedelta
+
+    from referral_desk.app import create_main_window
+    from referral_desk.storage.referral_log import ReferralLog
+    from tests.storage.test_referral_log import entry
+
+    referral_log = ReferralLog.open(AppPaths.from_platform().referral_log_file)
+    referral_log.add(entry("KG-2027-AAAAAA", datetime.now(UTC) + timedelta(days=400)))
+    referral_log.close()
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.housekeeping_pending, timeout=10_000)
+    clock = window.clock_banner.text()
+    assert "This computer's clock looks wrong" in clock and "nothing was cleared up" in clock
+    assert "it is before the last referral of" in clock
+
+
+def test_a_broken_referral_log_is_said_in_english(english: None, qtbot: QtBot) -> None:
+    from referral_desk.app import create_main_window
+
+    log_file = AppPaths.from_platform().referral_log_file
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    log_file.write_bytes(b"not a database" * 100)
+    window = create_main_window()
+    qtbot.addWidget(window)
+    banner = child(window, QLabel, "registryBanner").text()
+    assert "referral log" in banner.lower()
+    assert "beschadigd" not in banner

@@ -1586,6 +1586,18 @@
         <source>toestemming geldig (dagen)</source>
         <translation>consent valid (days)</translation>
     </message>
+    <message>
+        <source>ze staat meer dan een jaar na de laatste doorverwijzing van {day}</source>
+        <translation>it is more than a year after the last referral of {day}</translation>
+    </message>
+    <message>
+        <source>ze staat vóór de laatste doorverwijzing van {day}</source>
+        <translation>it is before the last referral of {day}</translation>
+    </message>
+    <message>
+        <source>De klok van deze computer lijkt verkeerd te staan ({reason}). Daarom is er niets opgeruimd (logboek, wachtwoorden, outbox). Laat de datum en tijd nakijken door de IT-dienst.</source>
+        <translation>This computer&apos;s clock looks wrong ({reason}). So nothing was cleared up (log, passwords, outbox). Have IT check the date and time.</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>

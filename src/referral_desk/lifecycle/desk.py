@@ -145,7 +145,7 @@ class Desk:
     settings: SettingsStore
     referral_log: ReferralLog | None = None
     # Why the referral log could not be opened; referrals wait until it works.
-    referral_log_problem: str | None = None
+    referral_log_problem: Message | None = None
     vault: PasswordVault | None = None
     # Which mailbox each municipality's referrals last went to, for the change warning.
     memory: MailboxMemory | None = None
@@ -153,8 +153,8 @@ class Desk:
     registry: Callable[[], RegistryState] = _no_registry
     paths: AppPaths | None = None
     # Retention, run off the GUI thread once the window is up; returns why the clock looked
-    # wrong (Dutch) when it removed nothing for that reason, else None.
-    housekeeping: Callable[[], str | None] | None = None
+    # wrong when it removed nothing for that reason, else None.
+    housekeeping: Callable[[], Message | None] | None = None
     new_password: Callable[[], str] = generate_password
     new_id: Callable[[int], str] = new_referral_id
 

@@ -59,7 +59,7 @@ class ReferralInputs:
     """Everything the decision depends on, as the caller has it right now."""
 
     registry_usable: bool
-    referral_log_problem: str | None
+    referral_log_problem: Message | None
     referrer: ReferrerProfile | None
     form: Mapping[str, str]
     lookup: LookupResult | None
@@ -199,7 +199,7 @@ def referral_blockers(inputs: ReferralInputs) -> tuple[Blocker, ...]:
     blockers: list[Blocker] = []
     if not inputs.registry_usable:
         blockers.append(Blocker("registry_invalid", says.REGISTRY_INVALID()))
-    if inputs.referral_log_problem:
+    if inputs.referral_log_problem is not None:
         blockers.append(Blocker("referral_log_broken", says.REFERRAL_LOG_BROKEN()))
     if inputs.referrer is None:
         blockers.append(Blocker("no_profile", says.NO_PROFILE()))

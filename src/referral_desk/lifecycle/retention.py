@@ -21,6 +21,7 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.settings import MIN_REFERRAL_LOG_MONTHS
 from referral_desk.storage.outbox import Outbox, OutboxError
 from referral_desk.storage.password_vault import PasswordVault, VaultUnavailable
@@ -32,9 +33,19 @@ log = logging.getLogger(__name__)
 MAX_CLOCK_LEAP: Final = timedelta(days=365)
 # Clock corrections (NTP) move by seconds; this much behind the newest record is a wrong clock.
 CLOCK_TOLERANCE: Final = timedelta(minutes=5)
-CLOCK_NOTICE: Final = (
-    "De klok van deze computer lijkt verkeerd te staan ({0}). Daarom is er niets opgeruimd "
-    "(logboek, wachtwoorden, outbox). Laat de datum en tijd nakijken door de IT-dienst."
+CLOCK_NOTICE: Final = MessageTemplate(
+    "retention.wrong_clock",
+    "De klok van deze computer lijkt verkeerd te staan ({reason}). Daarom is er niets "
+    "opgeruimd (logboek, wachtwoorden, outbox). Laat de datum en tijd nakijken door de "
+    "IT-dienst.",
+)
+
+
+CLOCK_BEFORE: Final = MessageTemplate(
+    "retention.clock_before", "ze staat vóór de laatste doorverwijzing van {day}"
+)
+CLOCK_AFTER: Final = MessageTemplate(
+    "retention.clock_after", "ze staat meer dan een jaar na de laatste doorverwijzing van {day}"
 )
 
 
@@ -47,14 +58,14 @@ class RetentionPolicy(BaseModel):
 
 
 class RetentionReport(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
     referral_log_rows_removed: int = 0
     passwords_removed: int = 0
     outbox_folders_removed: int = 0
     problems: tuple[str, ...] = ()
-    # Dutch, for the window: the clock looked wrong, so nothing was removed.
-    clock_notice: str | None = None
+    # For the window: the clock looked wrong, so nothing was removed.
+    clock_notice: Message | None = None
 
 
 def months_before(moment: datetime, months: int) -> datetime:
@@ -83,17 +94,14 @@ def newest_record(referral_log: ReferralLog | None, outbox: Outbox) -> datetime 
     return max(moments, key=lambda moment: moment.timestamp(), default=None)
 
 
-def clock_problem(now: datetime, newest: datetime | None) -> str | None:
-    """Why *now* cannot be trusted to throw things away (Dutch, no personal data), or None."""
+def clock_problem(now: datetime, newest: datetime | None) -> Message | None:
+    """Why *now* cannot be trusted to throw things away (no personal data), or None."""
     if newest is None:
         return None
     if now < newest - CLOCK_TOLERANCE:
-        return f"ze staat vóór de laatste doorverwijzing van {newest.date().isoformat()}"
+        return CLOCK_BEFORE(day=newest.date().isoformat())
     if now > newest + MAX_CLOCK_LEAP:
-        return (
-            f"ze staat meer dan een jaar na de laatste doorverwijzing van "
-            f"{newest.date().isoformat()}"
-        )
+        return CLOCK_AFTER(day=newest.date().isoformat())
     return None
 
 
@@ -120,7 +128,7 @@ def apply_retention(
             now.isoformat(timespec="minutes"),
             newest.isoformat(timespec="minutes"),
         )
-        return RetentionReport(clock_notice=CLOCK_NOTICE.format(wrong_clock))
+        return RetentionReport(clock_notice=CLOCK_NOTICE(reason=wrong_clock))
     removed_ids: list[str] = []
     if referral_log is not None:
         try:

@@ -303,6 +303,9 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "onbekende NIS-code"),  # registry.unknown_nis_code
     QT_TRANSLATE_NOOP("CoreMessage", "onbekende postcode"),  # registry.unknown_postcode
     QT_TRANSLATE_NOOP("CoreMessage", "een {kind} hoort bij regio {region}"),  # registry.wrong_region
+    QT_TRANSLATE_NOOP("CoreMessage", "ze staat meer dan een jaar na de laatste doorverwijzing van {day}"),  # retention.clock_after
+    QT_TRANSLATE_NOOP("CoreMessage", "ze staat vóór de laatste doorverwijzing van {day}"),  # retention.clock_before
+    QT_TRANSLATE_NOOP("CoreMessage", "De klok van deze computer lijkt verkeerd te staan ({reason}). Daarom is er niets opgeruimd (logboek, wachtwoorden, outbox). Laat de datum en tijd nakijken door de IT-dienst."),  # retention.wrong_clock
     QT_TRANSLATE_NOOP("CoreMessage", "Deze doorverwijzing is al gemaakt of wordt gemaakt; begin een nieuwe doorverwijzing."),  # session.already_made
     QT_TRANSLATE_NOOP("CoreMessage", "De gewijzigde mailbox van de partner is niet bevestigd."),  # session.mailbox_change_unconfirmed
     QT_TRANSLATE_NOOP("CoreMessage", "De instellingen konden niet bewaard worden: een ander venster van referral-desk is ze al te lang aan het bewaren. Sluit de andere vensters en probeer opnieuw."),  # settings.kept_busy

@@ -7,8 +7,6 @@ the partner, the consent and the result, and the modules beside it carry the men
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.domain.errors import UserFacingError
+from referral_desk.domain.errors import Message, UserFacingError
 from referral_desk.domain.fields import complete_postcode
 from referral_desk.domain.referral import FormErrors, ReferrerProfile
 from referral_desk.lifecycle.creation import MadeReferral
@@ -109,8 +107,8 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
 
         def done(notice: object) -> None:
             self.housekeeping_pending = False
-            if isinstance(notice, str):
-                self.clock_banner.setText(escape(notice))
+            if isinstance(notice, Message):
+                self.clock_banner.setText(worded(notice))
                 self.clock_banner.setVisible(True)
 
         def failed(error: BaseException) -> None:
@@ -148,6 +146,7 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
 
         self.clock_banner = QLabel(central)
         self.clock_banner.setObjectName("clockBanner")
+        self.clock_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.clock_banner.setWordWrap(True)
         self.clock_banner.setStyleSheet(_AMBER)
         self.clock_banner.setVisible(False)

@@ -124,13 +124,13 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
                 ).format(problems, extra)
             )
             self.banner.setVisible(True)
-        elif self.desk.referral_log_problem:
+        elif self.desk.referral_log_problem is not None:
             self.banner.setText(
                 QCoreApplication.translate(
                     "MainWindow",
                     "<b>Het logboek van doorverwijzingen werkt niet; doorverwijzen "
                     "wacht tot het hersteld is.</b> {0}",
-                ).format(escape(self.desk.referral_log_problem))
+                ).format(escape(worded(self.desk.referral_log_problem)))
             )
             self.banner.setVisible(True)
         elif self.session.settings_said is not None:
@@ -232,7 +232,7 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
         if self.referral_log_window is None:
             self.referral_log_window = ReferralLogWindow(
                 self.desk.follow_up,
-                self.desk.referral_log_problem,
+                worded(problem) if (problem := self.desk.referral_log_problem) else None,
                 lambda: self.profile,
                 self.desk.today,
                 self,
