@@ -163,10 +163,12 @@ def test_all_checks_pass_with_a_keyring(memory_keyring: MemoryKeyring) -> None:
     assert report.ok, render_text(report)
     assert list(checks) == [
         "registry",
+        "machine_config",
         "documents",
         "archive",
         "keyring",
         "mail",
+        "settings",
         "folders",
         "referral_log",
         "versions",
@@ -409,3 +411,62 @@ def test_selftest_never_loads_qt_widgets() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.strip() == "['PySide6.QtCore']"
+
+
+# --- the settings files -------------------------------------------------------------------------
+
+
+def test_a_top_level_registry_source_is_reported_and_not_ok(
+    memory_keyring: MemoryKeyring, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """IT wrote registry_source above [machine]: the self-test names the file, the line and
+    the key and exits 1; the folder is not used, the bundled registry is, and says why."""
+    paths = AppPaths.from_platform()
+    assert tmp_path in paths.machine_config_file.parents
+    share = tmp_path / "share"
+    paths.machine_config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.machine_config_file.write_text(
+        f"# the registry's folder\nregistry_source = '{share}'\n[machine]\n", "utf-8"
+    )
+    report = run()
+    checks = by_name(report)
+    assert not report.ok
+    check = checks["machine_config"]
+    assert not check.ok
+    assert check.detail.splitlines() == [
+        f"{paths.machine_config_file} wordt niet gebruikt tot het verbeterd is:",
+        "- config.toml, regel 2: 'registry_source' hoort onder [machine]",
+    ]
+    registry = checks["registry"]
+    assert registry.ok and "meegeleverd partnerregister" in registry.detail
+    assert "Let op: config.toml, regel 2: 'registry_source' hoort onder [machine]" in (
+        registry.detail
+    )
+    assert main(["selftest"]) == 1
+    out = capsys.readouterr().out
+    assert "[FOUT] machine_config: " in out
+    assert "'registry_source' hoort onder [machine]" in out
+    assert "NIET in orde: machine_config" in out
+
+
+def test_a_valid_machine_config_is_ok(memory_keyring: MemoryKeyring, tmp_path: Path) -> None:
+    paths = AppPaths.from_platform()
+    paths.machine_config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.machine_config_file.write_bytes(b"[machine]\r\n")
+    check = by_name(run())["machine_config"]
+    assert check.ok
+    assert check.detail == f"{paths.machine_config_file}: in orde, geen bronmap ingesteld"
+
+
+def test_an_unknown_user_setting_is_reported_and_not_ok(memory_keyring: MemoryKeyring) -> None:
+    paths = AppPaths.from_platform()
+    paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
+    original = b'{\n  "mail_adapter": "auto",\n  "mail_adaptor": "eml",\n  "recall_days": "x"\n}\n'
+    paths.settings_file.write_bytes(original)
+    report = run()
+    check = by_name(report)["settings"]
+    assert not report.ok and not check.ok
+    assert "- settings.json, regel 3: onbekende instelling 'mail_adaptor'" in check.detail
+    assert "- settings.json, regel 4: 'recall_days' heeft niet de verwachte vorm" in check.detail
+    assert str(paths.settings_file.with_suffix(".kept.json")) in check.detail
+    assert paths.settings_file.read_bytes() == original  # the self-test changes nothing

@@ -283,6 +283,9 @@ class _RefusingSettings:
     def load(self) -> object:
         return self.store.load()  # type: ignore[attr-defined]
 
+    def load_checked(self) -> object:
+        return self.store.load_checked()  # type: ignore[attr-defined]
+
     def update(self, _changes: object) -> object:
         raise SettingsError("De instellingen zijn vergrendeld door een ander venster.")
 

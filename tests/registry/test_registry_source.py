@@ -144,6 +144,10 @@ def test_config_file_readings(tmp_path: Path) -> None:
     broken = configured_source(config)
     assert isinstance(broken, Unusable) and "geen geldige TOML" in broken.reason
     config.write_text("[other]\nx = 1\n")
+    unknown = configured_source(config)
+    assert isinstance(unknown, Unusable)
+    assert "config.toml, regel 1: onbekende sleutel 'other'" in unknown.reason
+    config.write_text("[machine]\n")
     assert configured_source(config) is None
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from referral_desk import __version__
+from referral_desk.cli.settings_checks import machine_config_finding, settings_finding
 from referral_desk.delivery.detection import (
     AUTO,
     MailDetection,
@@ -72,7 +73,8 @@ KEYRING_PROBE_USER = "probe"
 class CheckResult(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    # A stable identifier (registry, documents, archive, keyring, mail, folders, versions).
+    # A stable identifier (registry, machine_config, documents, archive, keyring, mail,
+    # settings, folders, referral_log, versions).
     name: str
     ok: bool
     # Dutch, for the helpdesk; several lines when there is more than one problem.
@@ -166,6 +168,16 @@ def check_registry(paths: AppPaths, today: date) -> CheckResult:
             f"geldt)\n{signature}" + (f"\nLet op: {active.notice}" if active.notice else "")
         ),
     )
+
+
+def check_machine_config(paths: AppPaths) -> CheckResult:
+    ok, detail = machine_config_finding(paths)
+    return CheckResult(name="machine_config", ok=ok, detail=detail)
+
+
+def check_settings(paths: AppPaths) -> CheckResult:
+    ok, detail = settings_finding(paths)
+    return CheckResult(name="settings", ok=ok, detail=detail)
 
 
 def _registry_path(paths: AppPaths, source: RegistrySource) -> Path:
@@ -422,10 +434,12 @@ def run_selftest(
     documents, payload = render_documents(paths, now)
     checks = (
         check_registry(paths, now.date()),
+        check_machine_config(paths),
         documents,
         check_archive(payload),
         check_keyring(keyring_probe),
         check_mail(paths, mail_detection, dict(os.environ) if environ is None else environ),
+        check_settings(paths),
         check_folders(paths),
         check_referral_log(paths),
         check_versions(),

@@ -2,7 +2,7 @@
 
 Every field has a default and a broken or unknown value costs only that field, so a file
 from another version of the app still opens; :mod:`referral_desk.storage.settings` reads
-and writes it.
+and writes it, and says which keys it could not use.
 """
 
 from __future__ import annotations
@@ -86,3 +86,13 @@ class Settings(BaseModel):
         """An unknown language (a newer version's, a typo) becomes auto, never costing the
         rest of the settings."""
         return value if value in LANGUAGE_CHOICES else "auto"
+
+
+def known_setting_keys() -> frozenset[str]:
+    """Every key a settings file may hold: the field names and the older names still read."""
+    keys = set(Settings.model_fields)
+    for field in Settings.model_fields.values():
+        alias = field.validation_alias
+        choices = alias.choices if isinstance(alias, AliasChoices) else [alias]
+        keys.update(choice for choice in choices if isinstance(choice, str))
+    return frozenset(keys)

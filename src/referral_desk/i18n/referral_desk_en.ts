@@ -1598,6 +1598,54 @@
         <source>De klok van deze computer lijkt verkeerd te staan ({reason}). Daarom is er niets opgeruimd (logboek, wachtwoorden, outbox). Laat de datum en tijd nakijken door de IT-dienst.</source>
         <translation>This computer&apos;s clock looks wrong ({reason}). So nothing was cleared up (log, passwords, outbox). Have IT check the date and time.</translation>
     </message>
+    <message>
+        <source>{problem}; {more}</source>
+        <translation>{problem}; {more}</translation>
+    </message>
+    <message>
+        <source>{file}, regel {line}</source>
+        <translation>{file}, line {line}</translation>
+    </message>
+    <message>
+        <source>een tabel</source>
+        <translation>a table</translation>
+    </message>
+    <message>
+        <source>tekst tussen aanhalingstekens</source>
+        <translation>text between quotes</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{key}&apos; hoort onder [{table}]</source>
+        <translation>{where}: &apos;{key}&apos; belongs under [{table}]</translation>
+    </message>
+    <message>
+        <source>{problems} ({file} wordt niet gebruikt tot de IT-dienst het verbetert)</source>
+        <translation>{problems} ({file} is not used until IT corrects it)</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{key}&apos; is ongeldig ({error})</source>
+        <translation>{where}: &apos;{key}&apos; is not valid ({error})</translation>
+    </message>
+    <message>
+        <source>{where}: onbekende sleutel &apos;{key}&apos;</source>
+        <translation>{where}: unknown key &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{key}&apos; moet {expected} zijn</source>
+        <translation>{where}: &apos;{key}&apos; must be {expected}</translation>
+    </message>
+    <message>
+        <source>Niet alles in uw instellingen kon gebruikt worden: {problems}. Die instellingen hebben hun standaardwaarde, de rest geldt. Het bestand wordt ongewijzigd bewaard als {kept} voor het opnieuw geschreven wordt; meld dit aan de helpdesk als er iets ontbreekt.</source>
+        <translation>Not all of your settings could be used: {problems}. Those settings have their default value, the rest applies. The file is kept unchanged as {kept} before it is written again; tell the helpdesk if anything is missing.</translation>
+    </message>
+    <message>
+        <source>{where}: onbekende instelling &apos;{key}&apos;</source>
+        <translation>{where}: unknown setting &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{key}&apos; heeft niet de verwachte vorm</source>
+        <translation>{where}: &apos;{key}&apos; does not have the expected form</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>

@@ -133,10 +133,11 @@ class ReferralSession:
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
-        # Why the settings could not be read; the defaults hold meanwhile.
+        # Why the settings could not be read, or not all of them; the defaults hold meanwhile.
         self.settings_said: Message | None = None
         try:
-            self.settings = desk.settings.load()
+            reading = desk.settings.load_checked()
+            self.settings, self.settings_said = reading.settings, reading.said
         except SettingsError as error:
             self.settings = Settings()
             self.settings_said = error.said

@@ -7,6 +7,7 @@ IT sets, in the machine config dir's ``config.toml``::
 
 (a table because the MSI writes it with Windows Installer's IniFile table, which always writes
 ``[section]`` and ``key=value``; a literal string so a UNC path's backslashes stay as they are).
+The file is read strictly (storage.machine_config): one with a problem is not used.
 Coordinators publish ``partners.toml`` and ``partners.toml.minisig`` there. At start the app
 reads them, with a time limit so a share that does not answer never holds the window up, and
 uses them only when signed by a trusted key, valid, and newer (``registry_version``) than the
@@ -31,7 +32,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -45,12 +45,13 @@ from referral_desk.registry.file_reading import read_registry_text
 from referral_desk.registry.parsing import load_registry_text
 from referral_desk.registry.trust import SIGNATURE_UNREADABLE
 from referral_desk.storage.atomic_file import atomic_write_bytes
+from referral_desk.storage.machine_config import MACHINE_TABLE, read_machine_config
 
 if TYPE_CHECKING:
     from referral_desk.domain.postcodes import PostcodeTable
     from referral_desk.registry.trust import SignatureStatus, TrustedKeys
 
-CONFIG_TABLE = "machine"
+CONFIG_TABLE = MACHINE_TABLE
 CONFIG_KEY = "registry_source"
 REGISTRY_NAME = "partners.toml"
 # Long enough for a slow VPN, short enough that nobody wonders whether the app started.
@@ -72,10 +73,6 @@ NOT_NEWER = MessageTemplate(
     "de bronmap heeft versie {source}, niet nieuwer dan de laatst gecontroleerde versie "
     "{cached}; die blijft in gebruik",
 )
-CONFIG_UNREADABLE = MessageTemplate(
-    "source.config_unreadable", "{file} kan niet gelezen worden ({error})"
-)
-CONFIG_NOT_TOML = MessageTemplate("source.config_not_toml", "{file} is geen geldige TOML ({error})")
 NOT_A_FOLDER_TEXT = MessageTemplate(
     "source.not_a_folder_text", "{file}: {key} moet een map zijn (tekst tussen '…')"
 )
@@ -197,27 +194,20 @@ def choose(machine_present: bool, source: SourceReading | None, cached: Verified
 
 
 def configured_source(config_file: Path) -> Path | Unusable | None:
-    """The folder in *config_file*, None when nothing is configured, or why it is unusable."""
-    try:
-        with config_file.open("rb") as handle:
-            raw = handle.read(_MAX_CONFIG_BYTES + 1)
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        return Unusable(
-            CONFIG_UNREADABLE(file=str(config_file), error=str(error.strerror or error))
-        )
-    try:
-        if len(raw) > _MAX_CONFIG_BYTES:
-            raise ValueError("te groot")
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as error:
-        return Unusable(CONFIG_NOT_TOML(file=str(config_file), error=str(error)))
-    table = data.get(CONFIG_TABLE, {})
-    value = table.get(CONFIG_KEY) if isinstance(table, dict) else None
+    """The folder in *config_file*, None when nothing is configured, or why it is unusable.
+
+    A file with any problem (unreadable, not TOML, an unknown or misplaced key, a wrong type)
+    is not used at all: its ``registry_source`` counts as unusable, so the last verified copy
+    or else the bundled registry is used, with the problems as the notice. A misplaced
+    ``registry_source`` never takes effect, nor is it passed over in silence.
+    """
+    reading = read_machine_config(config_file)
+    if reading.said is not None:
+        return Unusable(reading.said)
+    value = reading.registry_source
     if value is None:
         return None
-    if not isinstance(value, str) or not value.strip():
+    if not value.strip():
         return Unusable(NOT_A_FOLDER_TEXT(file=str(config_file), key=CONFIG_KEY))
     folder = Path(value.strip())
     if not folder.is_absolute():

@@ -12,6 +12,15 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "De 72 uur na de ontdekking zijn voorbij sinds {until}: meld het gegevenslek meteen en zeg waarom het later is (AVG art. 33, lid 1)."),  # breach.deadline.overdue
     QT_TRANSLATE_NOOP("CoreMessage", "Het moment van ontdekking ligt vóór de doorverwijzing ({created})."),  # breach.discovered.before_referral
     QT_TRANSLATE_NOOP("CoreMessage", "Het moment van ontdekking ligt in de toekomst."),  # breach.discovered.future
+    QT_TRANSLATE_NOOP("CoreMessage", "{problem}; {more}"),  # config.and_more
+    QT_TRANSLATE_NOOP("CoreMessage", "{file}, regel {line}"),  # config.at_line
+    QT_TRANSLATE_NOOP("CoreMessage", "een tabel"),  # config.expected_table
+    QT_TRANSLATE_NOOP("CoreMessage", "tekst tussen aanhalingstekens"),  # config.expected_text
+    QT_TRANSLATE_NOOP("CoreMessage", "{where}: '{key}' hoort onder [{table}]"),  # config.misplaced
+    QT_TRANSLATE_NOOP("CoreMessage", "{problems} ({file} wordt niet gebruikt tot de IT-dienst het verbetert)"),  # config.not_used
+    QT_TRANSLATE_NOOP("CoreMessage", "{where}: '{key}' is ongeldig ({error})"),  # config.not_valid
+    QT_TRANSLATE_NOOP("CoreMessage", "{where}: onbekende sleutel '{key}'"),  # config.unknown_key
+    QT_TRANSLATE_NOOP("CoreMessage", "{where}: '{key}' moet {expected} zijn"),  # config.wrong_type
     QT_TRANSLATE_NOOP("CoreMessage", "Het verwijderverzoek aan {partner} voor {original} (correctie {correction}) is nog niet als verstuurd genoteerd. Toch doorgaan?"),  # correction.deletion_pending
     QT_TRANSLATE_NOOP("CoreMessage", "De gecorrigeerde gegevens gaan naar {partner}, niet naar {first} die de eerste doorverwijzing kreeg. Vraag {first} de gegevens van {original} te verwijderen: na het maken staat daarvoor een knop klaar."),  # correction.goes_elsewhere
     QT_TRANSLATE_NOOP("CoreMessage", "Of de correctie naar een andere partner gaat, kan niet nagekeken worden: {reason}"),  # correction.original_unchecked
@@ -309,9 +318,12 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Deze doorverwijzing is al gemaakt of wordt gemaakt; begin een nieuwe doorverwijzing."),  # session.already_made
     QT_TRANSLATE_NOOP("CoreMessage", "De gewijzigde mailbox van de partner is niet bevestigd."),  # session.mailbox_change_unconfirmed
     QT_TRANSLATE_NOOP("CoreMessage", "De instellingen konden niet bewaard worden: een ander venster van referral-desk is ze al te lang aan het bewaren. Sluit de andere vensters en probeer opnieuw."),  # settings.kept_busy
+    QT_TRANSLATE_NOOP("CoreMessage", "Niet alles in uw instellingen kon gebruikt worden: {problems}. Die instellingen hebben hun standaardwaarde, de rest geldt. Het bestand wordt ongewijzigd bewaard als {kept} voor het opnieuw geschreven wordt; meld dit aan de helpdesk als er iets ontbreekt."),  # settings.not_all_used
     QT_TRANSLATE_NOOP("CoreMessage", "De instellingen in {file} kunnen niet gelezen worden ({reason})."),  # settings.not_read
     QT_TRANSLATE_NOOP("CoreMessage", "De instellingen konden niet bewaard worden in {folder} ({reason})."),  # settings.not_saved
     QT_TRANSLATE_NOOP("CoreMessage", "De instellingen waren beschadigd en zijn opzijgezet als {name}. Vul uw profiel opnieuw in."),  # settings.set_aside
+    QT_TRANSLATE_NOOP("CoreMessage", "{where}: onbekende instelling '{key}'"),  # settings.unknown_key
+    QT_TRANSLATE_NOOP("CoreMessage", "{where}: '{key}' heeft niet de verwachte vorm"),  # settings.wrong_type
     QT_TRANSLATE_NOOP("CoreMessage", "{file}: {problem}"),  # signature.file_problem
     QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key}, niet geldig"),  # signature.invalid
     QT_TRANSLATE_NOOP("CoreMessage", "ondertekend door sleutel {key} op {when} UTC, niet geldig"),  # signature.invalid_at
