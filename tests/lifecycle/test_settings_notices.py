@@ -23,9 +23,7 @@ def _codes(said: Message) -> list[str]:
     return found
 
 
-def test_a_misplaced_registry_source_is_the_registry_notice_and_takes_no_effect(
-    tmp_path: Path,
-) -> None:
+def _paths(tmp_path: Path) -> AppPaths:
     paths = AppPaths(
         config_dir=tmp_path / "config",
         data_dir=tmp_path / "data",
@@ -34,6 +32,13 @@ def test_a_misplaced_registry_source_is_the_registry_notice_and_takes_no_effect(
         bundled_dir=ROOT,
     )
     paths.site_config_dir.mkdir(parents=True, exist_ok=True)
+    return paths
+
+
+def test_a_misplaced_registry_source_is_the_registry_notice_and_takes_no_effect(
+    tmp_path: Path,
+) -> None:
+    paths = _paths(tmp_path)
     paths.machine_config_file.write_text(
         f"registry_source = '{tmp_path / 'share'}'\n[machine]\n", "utf-8"
     )
@@ -52,6 +57,20 @@ def test_a_misplaced_registry_source_is_the_registry_notice_and_takes_no_effect(
         f"({paths.machine_config_file} wordt niet gebruikt tot de IT-dienst het verbetert)"
     )
     assert state.notice.endswith("dus het meegeleverde partnerregister wordt gebruikt")
+
+
+def test_a_broken_config_is_told_beside_a_machine_registry_too(tmp_path: Path) -> None:
+    """The machine registry wins and config.toml has no say, but its mistake is still shown."""
+    paths = _paths(tmp_path)
+    paths.machine_registry.write_bytes(paths.bundled_registry.read_bytes())
+    assert read_active_registry(paths).said_notice is None
+    paths.machine_config_file.write_text("[machine]\nregistry_sourse = 'x'\n", "utf-8")
+    state = read_active_registry(paths)
+    assert state.said_label == source_label(RegistrySource.MACHINE)
+    assert state.notice is not None
+    assert state.notice.startswith(
+        "config.toml, regel 2: onbekende sleutel 'machine.registry_sourse'"
+    )
 
 
 def test_an_unknown_user_setting_is_the_sessions_settings_notice(desk: Desk) -> None:

@@ -35,7 +35,9 @@ def _misplaced_registry_source() -> AppPaths:
 def _unknown_setting() -> AppPaths:
     paths = AppPaths.from_platform()
     paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
-    paths.settings_file.write_text(json.dumps({"language": "auto", "colour": "blauw"}, indent=2))
+    paths.settings_file.write_text(
+        json.dumps({"language": "auto", "colour": "blauw"}, indent=2), "utf-8"
+    )
     return paths
 
 

@@ -28,6 +28,7 @@ from referral_desk.lifecycle.creation import (
 )
 from referral_desk.lifecycle.recording import FollowUpServices, RecordingChoices
 from referral_desk.registry.active import (
+    RegistrySource,
     active_registry_source,
     load_active_registry_checked,
     source_label,
@@ -109,7 +110,12 @@ def read_active_registry(paths: AppPaths) -> RegistryState:
         active = load_active_registry_checked(paths, table)
     except RegistryError as error:
         return RegistryState.of(error, source_label(active_registry_source(paths)))
-    return RegistryState.of(active.loaded, source_label(active.source), active.said_notice)
+    notice = active.said_notice
+    if active.source is RegistrySource.MACHINE:  # config.toml is not read then: still told
+        from referral_desk.storage.machine_config import read_machine_config
+
+        notice = read_machine_config(paths.machine_config_file).said
+    return RegistryState.of(active.loaded, source_label(active.source), notice)
 
 
 def registry_file_to_edit(state: RegistryState, paths: AppPaths) -> RegistryFileToEdit:
