@@ -1598,6 +1598,74 @@
         <source>De klok van deze computer lijkt verkeerd te staan ({reason}). Daarom is er niets opgeruimd (logboek, wachtwoorden, outbox). Laat de datum en tijd nakijken door de IT-dienst.</source>
         <translation>This computer&apos;s clock looks wrong ({reason}). So nothing was cleared up (log, passwords, outbox). Have IT check the date and time.</translation>
     </message>
+    <message>
+        <source>Correctie na de melding van onjuiste gegevens (art. 7)</source>
+        <translation>Correction after the report of incorrect data (art. 7)</translation>
+    </message>
+    <message>
+        <source>Open acties: {count}</source>
+        <translation>Open actions: {count}</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek: de correctie {correction} ging naar een andere partner</source>
+        <translation>Deletion request: the correction {correction} went to another partner</translation>
+    </message>
+    <message>
+        <source>Schriftelijk verwijderverzoek na de telefonische intrekking</source>
+        <translation>Written deletion request after the withdrawal by phone</translation>
+    </message>
+    <message>
+        <source>Concept gemaakt maar niet als verstuurd genoteerd</source>
+        <translation>Draft made but not marked as sent</translation>
+    </message>
+    <message>
+        <source>Geen ontvangstbevestiging van de partner na {days} werkdagen</source>
+        <translation>No confirmation of receipt from the partner after {days} working days</translation>
+    </message>
+    <message>
+        <source>Voor {referral_id} staat deze actie niet meer open; de lijst is bijgewerkt.</source>
+        <translation>This action is no longer open for {referral_id}; the list has been updated.</translation>
+    </message>
+    <message>
+        <source>Niet genoteerd: {reason} Er is niets gewijzigd.</source>
+        <translation>Not recorded: {reason} Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Er staat niets meer open.</source>
+        <translation>Nothing is left open.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord nog niet doorgegeven aan de partner</source>
+        <translation>Password not yet passed on to the partner</translation>
+    </message>
+    <message>
+        <source>Noteren dat de correctie verstuurd is</source>
+        <translation>Record that the correction was sent</translation>
+    </message>
+    <message>
+        <source>Noteren dat het verwijderverzoek verstuurd is</source>
+        <translation>Record that the deletion request was sent</translation>
+    </message>
+    <message>
+        <source>Noteren als verstuurd</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <source>Noteren hoe het wachtwoord doorgegeven is</source>
+        <translation>Record how the password was passed on</translation>
+    </message>
+    <message>
+        <source>Ontvangstbevestiging noteren</source>
+        <translation>Record the confirmation of receipt</translation>
+    </message>
+    <message>
+        <source>De datum {day} ligt na vandaag; kies een andere.</source>
+        <translation>The date {day} is after today; choose another one.</translation>
+    </message>
+    <message>
+        <source>Kies welke soort gegevens de partner onjuist noemt (voornaam, achternaam, adres, telefoon of e-mail).</source>
+        <translation>Choose which kind of data the partner calls incorrect (first name, last name, address, phone or email).</translation>
+    </message>
 </context>
 <context>
     <name>DeletionFlow</name>
