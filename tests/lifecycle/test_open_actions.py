@@ -58,9 +58,7 @@ class Clock:
         self.now = MONDAY + timedelta(days=days)
 
     def working_days(self, days: int) -> None:
-        self.now = datetime.combine(
-            working_days_after(MONDAY.date(), days), MONDAY.timetz()
-        )
+        self.now = datetime.combine(working_days_after(MONDAY.date(), days), MONDAY.timetz())
 
 
 @dataclass
@@ -202,9 +200,7 @@ def test_no_acknowledgement_is_open_after_the_working_days_and_receipt_settles_i
 
 
 def test_the_protocol_sets_the_working_days(world: World) -> None:
-    world.registry = with_partner(
-        world.registry, "ocmw-wervik", acknowledgement_working_days=12
-    )
+    world.registry = with_partner(world.registry, "ocmw-wervik", acknowledgement_working_days=12)
     world.sent()
     world.log.set_password_channel(FIRST, PasswordChannel.PHONE)
     world.clock.working_days(10)

@@ -45,6 +45,7 @@ from referral_desk.domain.referral_record import (
 from referral_desk.lifecycle import open_actions_messages as says
 from referral_desk.lifecycle.correction import PartnerRef, goes_elsewhere
 from referral_desk.lifecycle.open_actions_calendar import working_days_after
+from referral_desk.lifecycle.recording import FollowUpServices
 
 DRAFT_GRACE_DAYS = 1
 DEFAULT_ACKNOWLEDGEMENT_WORKING_DAYS = 5
@@ -117,9 +118,7 @@ class LoggedFollowUps(Protocol):
 
     def all(self) -> list[ReferralLogEntry]: ...
 
-    def partner_reports(
-        self, referral_id: str | None = None
-    ) -> dict[str, list[PartnerReport]]: ...
+    def partner_reports(self, referral_id: str | None = None) -> dict[str, list[PartnerReport]]: ...
 
     def settlements(self, referral_id: str | None = None) -> dict[str, list[Settlement]]: ...
 
@@ -266,3 +265,13 @@ def open_actions(
         found += _correction(row, facts)
     kinds = list(OpenActionKind)
     return sorted(found, key=lambda a: (a.since, a.referral_id, kinds.index(a.kind)))
+
+
+def open_actions_of(
+    services: FollowUpServices | None, registry: PartnerRegistry | None, today: date
+) -> list[OpenAction]:
+    """:func:`open_actions` of the window's log; none without a log. Raises ReferralLogError
+    (a UserFacingError) when the log cannot be read."""
+    if services is None or services.referral_log is None:
+        return []
+    return open_actions(services.referral_log, registry, today)

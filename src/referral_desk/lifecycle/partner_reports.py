@@ -15,6 +15,7 @@ from referral_desk.domain.referral_record import (
     DataFieldKind,
     PartnerReport,
     PartnerReportKind,
+    ReferralLogEntry,
     ReplyChannel,
 )
 from referral_desk.lifecycle import follow_up_messages
@@ -30,6 +31,19 @@ NO_FIELD_KINDS = MessageTemplate(
     "Kies welke soort gegevens de partner onjuist noemt (voornaam, achternaam, adres, "
     "telefoon of e-mail).",
 )
+
+
+def may_report(entry: ReferralLogEntry | None) -> bool:
+    """A partner can only say something about a referral that was sent to it."""
+    return entry is not None and entry.sent_at is not None
+
+
+def reports_by_referral(services: FollowUpServices | None) -> dict[str, list[PartnerReport]]:
+    """Referral ID → its partner's reports, oldest first; empty without a log. Raises
+    ReferralLogError (a UserFacingError) when the log cannot be read."""
+    if services is None or services.referral_log is None:
+        return {}
+    return services.referral_log.partner_reports()
 
 
 def log_of(services: FollowUpServices | None) -> ReferralLog:
