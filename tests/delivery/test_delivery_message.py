@@ -215,6 +215,13 @@ def test_body_is_dutch_and_complete() -> None:
         assert expected in body, expected
 
 
+def test_the_receipt_is_confirmed_with_the_referral_id_only() -> None:
+    body = referral_body(REFERRAL_ID, "Menen", "An Peeters", "+32 56 12 34 56")
+    (paragraph,) = [p for p in body.split("\n\n") if "ontvangst bevestigen" in p]
+    assert f"antwoorden met alleen {REFERRAL_ID} (geen gegevens van de cliënt)" in paragraph
+    assert "niet openen" in paragraph
+
+
 def test_a_preshared_mail_promises_no_phone_call() -> None:
     """The partner holds the agreed password; a promised call would have it wait for nothing."""
     body = referral_body(REFERRAL_ID, "Menen", "An Peeters", "056 12 34 56", preshared=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from referral_desk.domain.referral_record import Incident, ReferralLogEntry
+from referral_desk.domain.referral_record import Incident, PartnerReport, ReferralLogEntry
 from referral_desk.lifecycle.breach import IncidentKind
 from referral_desk.lifecycle.evaluation import EvaluationPeriod, evaluate, figure_lines, to_csv
 from referral_desk.lifecycle.evaluation_figures import (
@@ -81,6 +81,9 @@ class _UnreadableLog:
         raise ReferralLogError("Het logboek van doorverwijzingen is beschadigd.")
 
     def incidents(self, referral_id: str) -> list[Incident]:
+        raise AssertionError("not reached")
+
+    def partner_reports(self, referral_id: str | None = None) -> dict[str, list[PartnerReport]]:
         raise AssertionError("not reached")
 
 

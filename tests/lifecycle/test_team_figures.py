@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from referral_desk.cli import main
 from referral_desk.domain.referral_record import WithdrawalChannel
 from referral_desk.lifecycle.evaluation_export import (
+    FORMAT_VERSION,
     EvaluationExport,
     ExportedReferral,
     read_export,
@@ -134,7 +135,7 @@ def test_two_laptops_merged_with_a_file_given_twice_count_each_referral_once(
         for needle in (CANARY, CANARY.lower(), CANARY_INITIALS, "QZX", CANARY_FORM["postcode"]):
             assert needle.encode() not in data, (path.name, needle)
         assert_private(path)
-        assert json.loads(data)["format_version"] == 1
+        assert json.loads(data)["format_version"] == FORMAT_VERSION == 2
     exported_b = read_export(out_b)
     by_id = {r.referral_id: r for r in exported_b.referrals}
     assert by_id["KG-2026-EEEEEE"].incidents[0].kind == "wrong_recipient"

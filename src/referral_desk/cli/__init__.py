@@ -110,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
     merge.add_argument("--csv", type=Path, required=True, metavar="OUT", dest="csv_file")
     merge.add_argument("--png", type=Path, metavar="CHART", help="de grafiek als PNG")
+    referral_log = commands.add_parser("log", help="het logboek van doorverwijzingen")
+    log_steps = referral_log.add_subparsers(dest="action", metavar="ACTION", required=True)
+    log_steps.add_parser(
+        "open-actions",
+        help="wat nog moet gebeuren, per doorverwijzing (0 = niets open, 1 = iets open)",
+    )
     selftest = commands.add_parser(
         "selftest", help="installatie nakijken voor de helpdesk (0 = alles in orde)"
     )
@@ -149,6 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from referral_desk.cli import evaluation as evaluation_cli
 
         return evaluation_cli.run(args, sys.stdout)
+    if args.command == "log":
+        from referral_desk.cli import log as log_cli
+
+        return log_cli.run(args, sys.stdout, sys.stderr)
     if args.command == "selftest":
         return selftest_main(json_output=args.json, out=sys.stdout)
     from referral_desk.app import main as gui_main

@@ -139,7 +139,9 @@ def referral_body(
         ),
         "Open de bijlage met 7-Zip (gratis, 7-zip.org) of een ander programma dat versleutelde "
         "7z-bestanden opent; Windows Verkenner kan dat niet.",
-        "Wilt u de ontvangst bevestigen door op deze e-mail te antwoorden?",
+        "Wilt u de ontvangst bevestigen door op deze e-mail te antwoorden met alleen "
+        f"{referral_id} (geen gegevens van de cliënt)? Kunt u de bijlage niet openen, laat "
+        "het ons dan ook weten.",
         f"Met vriendelijke groeten,\n{referrer_name}\nL{team_phrase(team)[1:]}",
     )
     return "\n\n".join(paragraphs) + "\n"

@@ -173,6 +173,7 @@ class Protocol(BaseModel):
     # How many days a client's consent may be old when the referral is made; older, the
     # team member asks again. None: CONSENT_VALID_DAYS.
     consent_valid_days: int | None = Field(default=None, ge=1, le=365)
+    acknowledgement_working_days: int | None = Field(default=None, ge=1, le=60)
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Protocol:

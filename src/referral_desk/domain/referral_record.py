@@ -148,6 +148,74 @@ class DeletionRequest(BaseModel):
     correction_id: str = Field(pattern=REFERRAL_ID_PATTERN.pattern)
 
 
+class ReplyChannel(StrEnum):
+    """How the partner told the team something about a referral."""
+
+    MAIL = "mail"  # a reply to the referral mail, with the ID only
+    PHONE = "telefoon"
+    OTHER = "ander"
+
+
+class PartnerReportKind(StrEnum):
+    RECEIVED = "ontvangen"
+    COULD_NOT_OPEN = "niet_geopend"
+    # Protocol art. 7: the partner found data in the referral that is not right.
+    INCORRECT_DATA = "onjuiste_gegevens"
+
+
+class DataFieldKind(StrEnum):
+    """Which kind of field a partner called incorrect: the kind, never the value."""
+
+    FIRST_NAME = "voornaam"
+    LAST_NAME = "achternaam"
+    ADDRESS = "adres"
+    PHONE = "telefoon"
+    EMAIL = "email"
+
+
+class PartnerReport(BaseModel):
+    """What the partner said about a referral: received, could not open it, or (art. 7) that
+    some kinds of field are incorrect. *reported_on* is the day the partner said it, *at* when
+    it was recorded."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    at: datetime
+    kind: PartnerReportKind
+    reported_on: date
+    channel: ReplyChannel
+    fields: tuple[DataFieldKind, ...] = ()
+
+    @model_validator(mode="after")
+    def _fields_only_for_incorrect_data(self) -> PartnerReport:
+        wanted = self.kind is PartnerReportKind.INCORRECT_DATA
+        if wanted != bool(self.fields):
+            raise ValueError("welke gegevens onjuist zijn, hoort alleen bij een melding art. 7")
+        return self
+
+
+class OpenActionKind(StrEnum):
+    """What can still have to happen after a referral was made (lifecycle.open_actions)."""
+
+    DRAFT_NOT_SENT = "concept_niet_verstuurd"
+    PASSWORD_NOT_TOLD = "wachtwoord_niet_doorgegeven"
+    NO_ACKNOWLEDGEMENT = "geen_ontvangstbevestiging"
+    DELETION_OWED = "verwijderverzoek_verschuldigd"
+    CORRECTION_OWED = "correctie_verschuldigd"
+
+
+class Settlement(BaseModel):
+    """That an open action was done on *settled_on*, for the actions no other record settles
+    (a written deletion request after a withdrawal by phone, a correction after art. 7, the
+    day a password was passed on)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    at: datetime
+    action: OpenActionKind
+    settled_on: date
+
+
 class ReferralLogQuery(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 

@@ -1643,6 +1643,74 @@
         <translation>{where}: unknown setting &apos;{key}&apos;</translation>
     </message>
     <message>
+        <source>Correctie na de melding van onjuiste gegevens (art. 7)</source>
+        <translation>Correction after the report of incorrect data (art. 7)</translation>
+    </message>
+    <message>
+        <source>Open acties: {count}</source>
+        <translation>Open actions: {count}</translation>
+    </message>
+    <message>
+        <source>Verwijderverzoek: de correctie {correction} ging naar een andere partner</source>
+        <translation>Deletion request: the correction {correction} went to another partner</translation>
+    </message>
+    <message>
+        <source>Schriftelijk verwijderverzoek na de telefonische intrekking</source>
+        <translation>Written deletion request after the withdrawal by phone</translation>
+    </message>
+    <message>
+        <source>Concept gemaakt maar niet als verstuurd genoteerd</source>
+        <translation>Draft made but not marked as sent</translation>
+    </message>
+    <message>
+        <source>Geen ontvangstbevestiging van de partner na {days} werkdagen</source>
+        <translation>No confirmation of receipt from the partner after {days} working days</translation>
+    </message>
+    <message>
+        <source>Voor {referral_id} staat deze actie niet meer open; de lijst is bijgewerkt.</source>
+        <translation>This action is no longer open for {referral_id}; the list has been updated.</translation>
+    </message>
+    <message>
+        <source>Niet genoteerd: {reason} Er is niets gewijzigd.</source>
+        <translation>Not recorded: {reason} Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Er staat niets meer open.</source>
+        <translation>Nothing is left open.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord nog niet doorgegeven aan de partner</source>
+        <translation>Password not yet passed on to the partner</translation>
+    </message>
+    <message>
+        <source>Noteren dat de correctie verstuurd is</source>
+        <translation>Record that the correction was sent</translation>
+    </message>
+    <message>
+        <source>Noteren dat het verwijderverzoek verstuurd is</source>
+        <translation>Record that the deletion request was sent</translation>
+    </message>
+    <message>
+        <source>Noteren als verstuurd</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <source>Noteren hoe het wachtwoord doorgegeven is</source>
+        <translation>Record how the password was passed on</translation>
+    </message>
+    <message>
+        <source>Ontvangstbevestiging noteren</source>
+        <translation>Record the confirmation of receipt</translation>
+    </message>
+    <message>
+        <source>De datum {day} ligt na vandaag; kies een andere.</source>
+        <translation>The date {day} is after today; choose another one.</translation>
+    </message>
+    <message>
+        <source>Kies welke soort gegevens de partner onjuist noemt (voornaam, achternaam, adres, telefoon of e-mail).</source>
+        <translation>Choose which kind of data the partner calls incorrect (first name, last name, address, phone or email).</translation>
+    </message>
+    <message>
         <source>{where}: &apos;{key}&apos; heeft niet de verwachte vorm</source>
         <translation>{where}: &apos;{key}&apos; does not have the expected form</translation>
     </message>
@@ -2458,6 +2526,76 @@ Location: {1}</translation>
     </message>
 </context>
 <context>
+    <name>OpenActionsNotice</name>
+    <message>
+        <source>Open acties: {0} – bekijken</source>
+        <translation>Open actions: {0} – view</translation>
+    </message>
+    <message>
+        <source>Eén open actie – bekijken</source>
+        <translation>One open action – view</translation>
+    </message>
+</context>
+<context>
+    <name>OpenActionsWindow</name>
+    <message>
+        <source>Open acties</source>
+        <translation>Open actions</translation>
+    </message>
+    <message>
+        <source>Wat nog moet gebeuren voor de doorverwijzingen in het logboek. Kies een rij en Afhandelen: de stap wordt met de datum van vandaag genoteerd.</source>
+        <translation>What still has to happen for the referrals in the log. Choose a row and Settle: the step is recorded with today&apos;s date.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Wat staat open</source>
+        <translation>What is open</translation>
+    </message>
+    <message>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Afhandelen met</source>
+        <translation>Settled by</translation>
+    </message>
+    <message>
+        <source>&amp;Afhandelen…</source>
+        <translation>&amp;Settle…</translation>
+    </message>
+    <message>
+        <source>Er staat niets meer open.</source>
+        <translation>Nothing is left open.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}): {2}. Noteren met de datum van vandaag ({3})?</source>
+        <translation>{0} ({1}): {2}. Record it with today&apos;s date ({3})?</translation>
+    </message>
+    <message>
+        <source>Noteren</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Genoteerd voor {0}: {1}.</source>
+        <translation>Recorded for {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{0} ({1}): {2}. Hoe? Het wordt met de datum van vandaag ({3}) genoteerd.</source>
+        <translation>{0} ({1}): {2}. How? It is recorded with today&apos;s date ({3}).</translation>
+    </message>
+</context>
+<context>
     <name>PartnerForm</name>
     <message>
         <source>Partner</source>
@@ -2700,6 +2838,112 @@ Location: {1}</translation>
     <message>
         <source>Wachtwoord doorbellen naar</source>
         <translation>Phone the password to</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerReportFlow</name>
+    <message>
+        <source>Melding van de partner</source>
+        <translation>Report from the partner</translation>
+    </message>
+    <message>
+        <source>Wat meldt {0} over {1}?</source>
+        <translation>What does {0} report about {1}?</translation>
+    </message>
+    <message>
+        <source>Kon de bijlage niet openen</source>
+        <translation>Could not open the attachment</translation>
+    </message>
+    <message>
+        <source>Onjuiste gegevens (art. 7)…</source>
+        <translation>Incorrect data (art. 7)…</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>nog geen</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Onjuiste gegevens (art. 7)</source>
+        <translation>Incorrect data (art. 7)</translation>
+    </message>
+    <message>
+        <source>Welke soort gegevens van {0} noemt de partner onjuist? Noteer alleen de soort, nooit de gegevens zelf. Gekozen: {1}.</source>
+        <translation>Which kind of data of {0} does the partner call incorrect? Record only the kind, never the data itself. Chosen: {1}.</translation>
+    </message>
+    <message>
+        <source>Hoe meldde de partner het?</source>
+        <translation>How did the partner report it?</translation>
+    </message>
+    <message>
+        <source>Hoe liet {0} het weten over {1}?</source>
+        <translation>How did {0} let you know about {1}?</translation>
+    </message>
+    <message>
+        <source>Genoteerd voor {0}.</source>
+        <translation>Recorded for {0}.</translation>
+    </message>
+    <message>
+        <source>Datum van de melding</source>
+        <translation>Date of the report</translation>
+    </message>
+    <message>
+        <source>Op welke dag meldde de partner het (DD-MM-JJJJ)?</source>
+        <translation>On which day did the partner report it (DD-MM-YYYY)?</translation>
+    </message>
+    <message>
+        <source>{0} is geen datum; schrijf ze als 31-01-2026.</source>
+        <translation>{0} is not a date; write it as 31-01-2026.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerReports</name>
+    <message>
+        <source>antwoord per e-mail</source>
+        <translation>reply by e-mail</translation>
+    </message>
+    <message>
+        <source>telefonisch</source>
+        <translation>by phone</translation>
+    </message>
+    <message>
+        <source>ander kanaal</source>
+        <translation>other channel</translation>
+    </message>
+    <message>
+        <source>voornaam</source>
+        <translation>first name</translation>
+    </message>
+    <message>
+        <source>achternaam</source>
+        <translation>last name</translation>
+    </message>
+    <message>
+        <source>adres</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>telefoon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>ontvangen {0} ({1})</source>
+        <translation>received {0} ({1})</translation>
+    </message>
+    <message>
+        <source>kon niet openen {0}</source>
+        <translation>could not open {0}</translation>
+    </message>
+    <message>
+        <source>onjuist (art. 7) {0}: {1}</source>
+        <translation>incorrect (art. 7) {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +3266,22 @@ Location: {1}</translation>
     <message>
         <source>E-mail &amp;is verstuurd</source>
         <translation>Mar&amp;k e-mail as sent</translation>
+    </message>
+    <message>
+        <source>Partner meldt</source>
+        <translation>Partner reports</translation>
+    </message>
+    <message>
+        <source>Ontvangst &amp;bevestigd…</source>
+        <translation>Receipt &amp;confirmed…</translation>
+    </message>
+    <message>
+        <source>&amp;Melding van de partner…</source>
+        <translation>&amp;Message from the partner…</translation>
+    </message>
+    <message>
+        <source>&amp;Open acties…</source>
+        <translation>Open act&amp;ions…</translation>
     </message>
 </context>
 <context>

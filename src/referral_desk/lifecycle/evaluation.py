@@ -10,7 +10,11 @@ period falling in exactly one of the first three columns:
 * ``withdrawals``: consent withdrawals recorded in the month, whenever the referral was made;
 * ``incidents``: breaches reported in the month, whenever the referral was made;
 * per password channel: how the password of the month's sent referrals and corrections was
-  passed.
+  passed;
+* ``received``: of the month's sent referrals and corrections, those whose partner confirmed
+  receipt (set against ``referrals`` + ``corrections``);
+* ``could_not_open`` and ``incorrect_data``: the partners' reports that the archive could not
+  be opened, and of incorrect data (protocol art. 7), in the month they were made.
 
 The records come from this laptop's referral log (:func:`evaluate`) or from the team's
 export files (:mod:`referral_desk.lifecycle.team_figures`); both are counted by :func:`count`. The
@@ -33,6 +37,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from referral_desk.domain import excel_csv
 from referral_desk.domain.referral_record import (
     CHANNEL_LABELS,
+    PartnerReport,
+    PartnerReportKind,
     PasswordChannel,
     ReferralLogEntry,
     ReferralStatus,
@@ -82,6 +88,9 @@ class EvaluationCell(BaseModel):
     never_sent: int = 0
     incidents: int = 0
     channels: dict[PasswordChannel, int] = {}
+    received: int = 0
+    could_not_open: int = 0
+    incorrect_data: int = 0
 
     def add_channel(self, channel: PasswordChannel) -> None:
         self.channels[channel] = self.channels.get(channel, 0) + 1
@@ -93,7 +102,16 @@ class EvaluationCell(BaseModel):
             self.channels[channel] = self.channels.get(channel, 0) + number
 
 
-COUNTS = ("referrals", "corrections", "withdrawals", "never_sent", "incidents")
+COUNTS = (
+    "referrals",
+    "corrections",
+    "withdrawals",
+    "never_sent",
+    "incidents",
+    "received",
+    "could_not_open",
+    "incorrect_data",
+)
 
 
 class EvaluationTable(BaseModel):
@@ -144,6 +162,16 @@ class CountedReferral(BaseModel):
     password_channel: PasswordChannel
     withdrawn: date | None = None
     incidents: tuple[date, ...] = ()
+    received: bool = False
+    could_not_open: tuple[date, ...] = ()
+    incorrect_data: tuple[date, ...] = ()
+
+
+def reported_days(
+    reports: Iterable[PartnerReport], kind: PartnerReportKind
+) -> tuple[date, ...]:
+    """The days the partner made reports of *kind*, each report once."""
+    return tuple(report.reported_on for report in reports if report.kind is kind)
 
 
 def was_sent(history: Iterable[StatusChange]) -> bool:
@@ -151,7 +179,11 @@ def was_sent(history: Iterable[StatusChange]) -> bool:
     return any(change.status is ReferralStatus.SENT for change in history)
 
 
-def counted(row: ReferralLogEntry, incidents: Sequence[datetime] = ()) -> CountedReferral:
+def counted(
+    row: ReferralLogEntry,
+    incidents: Sequence[datetime] = (),
+    reports: Sequence[PartnerReport] = (),
+) -> CountedReferral:
     withdrawn = row.status_at(ReferralStatus.WITHDRAWN)
     return CountedReferral(
         partner_id=row.partner_id,
@@ -162,6 +194,9 @@ def counted(row: ReferralLogEntry, incidents: Sequence[datetime] = ()) -> Counte
         password_channel=row.password_channel,
         withdrawn=None if withdrawn is None else withdrawn.date(),
         incidents=tuple(moment.date() for moment in incidents),
+        received=bool(reported_days(reports, PartnerReportKind.RECEIVED)),
+        could_not_open=reported_days(reports, PartnerReportKind.COULD_NOT_OPEN),
+        incorrect_data=reported_days(reports, PartnerReportKind.INCORRECT_DATA),
     )
 
 
@@ -187,11 +222,18 @@ def count(records: Iterable[CountedReferral], period: EvaluationPeriod) -> Evalu
                 else:
                     target.referrals += 1
                 target.add_channel(record.password_channel)
+                target.received += int(record.received)
         if record.withdrawn is not None and period.contains(record.withdrawn):
             cell(record, record.withdrawn).withdrawals += 1
         for day in record.incidents:
             if period.contains(day):
                 cell(record, day).incidents += 1
+        for day in record.could_not_open:
+            if period.contains(day):
+                cell(record, day).could_not_open += 1
+        for day in record.incorrect_data:
+            if period.contains(day):
+                cell(record, day).incorrect_data += 1
     ordered = sorted(cells.values(), key=lambda c: (c.partner_name, c.month))
     return EvaluationTable(period=period, cells=ordered)
 
@@ -200,10 +242,19 @@ def evaluate(
     rows: Iterable[ReferralLogEntry],
     period: EvaluationPeriod,
     incidents: Mapping[str, Sequence[datetime]] | None = None,
+    reports: Mapping[str, Sequence[PartnerReport]] | None = None,
 ) -> EvaluationTable:
-    """The figures of this laptop's referral log; *incidents* per referral ID, when read."""
+    """The figures of this laptop's referral log; *incidents* and the partners' *reports*
+    per referral ID, when read."""
     found = incidents or {}
-    return count((counted(row, found.get(row.referral_id, ())) for row in rows), period)
+    said = reports or {}
+    return count(
+        (
+            counted(row, found.get(row.referral_id, ()), said.get(row.referral_id, ()))
+            for row in rows
+        ),
+        period,
+    )
 
 
 @dataclass(frozen=True)
@@ -234,6 +285,9 @@ CSV_HEADER = (
     "nooit verstuurd",
     "incidenten",
     *(f"wachtwoord {CHANNEL_LABELS[c]}" for c in PasswordChannel),
+    "ontvangst bevestigd",
+    "kon niet openen",
+    "onjuiste gegevens (art. 7)",
 )
 
 
@@ -253,6 +307,9 @@ def to_csv(table: EvaluationTable) -> str:
                 cell.never_sent,
                 cell.incidents,
                 *(cell.channels.get(c, 0) for c in PasswordChannel),
+                cell.received,
+                cell.could_not_open,
+                cell.incorrect_data,
             ]
         )
     return excel_csv.write_csv(rows)

@@ -4,7 +4,8 @@ Each laptop keeps its own referral log, so the team's figures are the sum of wha
 member exports (``referral-desk evaluation export``) and the coordinator merges
 (:mod:`referral_desk.lifecycle.team_figures`). The file holds what the evaluation needs per referral
 (ID, month, partner, mailbox, status history, password and withdrawal channel, the
-correction links, incidents, deletion requests, how often the password was shown again) and
+correction links, incidents, deletion requests, how often the password was shown again, what
+the partner reported: received, could not open, the kinds of field called incorrect) and
 nothing about a person: the models have no field for a client's or referrer's name, initials
 or postcode, and refuse any field they do not know, so a file with one is not read either.
 """
@@ -24,6 +25,7 @@ from referral_desk.domain.referral import REFERRAL_ID_PATTERN
 from referral_desk.domain.referral_record import (
     DeletionRequest,
     Incident,
+    PartnerReport,
     PasswordChannel,
     ReferralLogEntry,
     StatusChange,
@@ -34,7 +36,8 @@ from referral_desk.storage.atomic_file import atomic_write_bytes
 from referral_desk.storage.referral_log import ReferralLog
 
 FORMAT: Literal["referral-desk-evaluatie"] = "referral-desk-evaluatie"
-FORMAT_VERSION: Literal[1] = 1
+# 2 added the partners' reports; a file of version 1 has none and is still read.
+FORMAT_VERSION: Literal[2] = 2
 _ID = REFERRAL_ID_PATTERN.pattern
 
 
@@ -56,6 +59,7 @@ class ExportedReferral(BaseModel):
     incidents: tuple[Incident, ...] = ()
     deletion_requests: tuple[DeletionRequest, ...] = ()
     recall_count: int = Field(default=0, ge=0)
+    partner_reports: tuple[PartnerReport, ...] = ()
 
     @property
     def last_change(self) -> datetime:
@@ -66,7 +70,7 @@ class EvaluationExport(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     format: Literal["referral-desk-evaluatie"] = FORMAT
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[1, 2] = FORMAT_VERSION
     app_version: str = __version__
     exported_at: datetime
     period: EvaluationPeriod
@@ -88,6 +92,7 @@ def exported(
     incidents: Sequence[Incident],
     deletions: Sequence[DeletionRequest],
     recalls: int,
+    reports: Sequence[PartnerReport] = (),
 ) -> ExportedReferral:
     return ExportedReferral(
         referral_id=row.referral_id,
@@ -103,22 +108,26 @@ def exported(
         incidents=tuple(incidents),
         deletion_requests=tuple(deletions),
         recall_count=recalls,
+        partner_reports=tuple(reports),
     )
 
 
 def export_from_log(
     referral_log: ReferralLog, period: EvaluationPeriod, now: datetime
 ) -> EvaluationExport:
-    """Every referral with something in *period*: made, a status change or an incident.
-    Raises ReferralLogError when the log cannot be read."""
+    """Every referral with something in *period*: made, a status change, an incident or a
+    report of its partner. Raises ReferralLogError when the log cannot be read."""
     chosen: list[ExportedReferral] = []
     teams: set[str] = set()
+    reports = referral_log.partner_reports()
     for row in sorted(referral_log.all(), key=lambda r: (r.created_at.timestamp(), r.referral_id)):
         incidents = referral_log.incidents(row.referral_id)
+        said = reports.get(row.referral_id, [])
         moments = [
             row.created_at,
             *(change.at for change in row.history),
             *(incident.at for incident in incidents),
+            *(report.at for report in said),
         ]
         if not _in_period(moments, period):
             continue
@@ -129,6 +138,7 @@ def export_from_log(
                 incidents,
                 referral_log.deletion_requests(row.referral_id),
                 len(referral_log.recalls(row.referral_id)),
+                said,
             )
         )
     return EvaluationExport(

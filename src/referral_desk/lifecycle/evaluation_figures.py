@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from referral_desk.domain.dutch_dates import parse_numeric_date
-from referral_desk.domain.referral_record import Incident, ReferralLogEntry
+from referral_desk.domain.referral_record import Incident, PartnerReport, ReferralLogEntry
 from referral_desk.lifecycle.evaluation import (
     EvaluationPeriod,
     EvaluationTable,
@@ -45,6 +45,10 @@ class LoggedReferrals(Protocol):
 
     def incidents(self, referral_id: str) -> list[Incident]: ...
 
+    def partner_reports(
+        self, referral_id: str | None = None
+    ) -> dict[str, list[PartnerReport]]: ...
+
 
 def typed_period(start: str, end: str) -> EvaluationPeriod | None:
     """The period between two dates typed by hand, both days included; None when either is
@@ -56,14 +60,15 @@ def typed_period(start: str, end: str) -> EvaluationPeriod | None:
 
 
 def laptop_figures(referral_log: LoggedReferrals, period: EvaluationPeriod) -> EvaluationTable:
-    """The figures of this laptop's referral log for *period*, incidents included; raises
-    ReferralLogError (a UserFacingError) when the log cannot be read."""
+    """The figures of this laptop's referral log for *period*, incidents and the partners'
+    reports included; raises ReferralLogError (a UserFacingError) when the log cannot be
+    read."""
     rows = referral_log.all()
     incidents = {
         row.referral_id: [incident.at for incident in referral_log.incidents(row.referral_id)]
         for row in rows
     }
-    return evaluate(rows, period, incidents)
+    return evaluate(rows, period, incidents, referral_log.partner_reports())
 
 
 def suggested_file_name(table: EvaluationTable | None, kind: ExportKind, suffix: str) -> str:

@@ -3,8 +3,9 @@
 The same referral can reach the coordinator twice (a file sent again, a log copied to a new
 laptop), so referrals are merged by ID before anything is counted: the status histories are
 joined (each change once), the last change decides the state, and the copy whose last change
-is newest gives the other fields (password channel, withdrawal channel, links). Incidents and
-deletion requests are joined; the recall count is the highest seen, since recalls carry no
+is newest gives the other fields (password channel, withdrawal channel, links). Incidents,
+deletion requests and the partners' reports are joined (each once, so a file merged twice
+changes nothing); the recall count is the highest seen, since recalls carry no
 moment to tell two copies apart.
 """
 
@@ -14,12 +15,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from referral_desk.domain.referral_record import ReferralStatus
+from referral_desk.domain.referral_record import PartnerReportKind, ReferralStatus
 from referral_desk.lifecycle.evaluation import (
     CountedReferral,
     EvaluationPeriod,
     EvaluationTable,
     count,
+    reported_days,
     was_sent,
 )
 from referral_desk.lifecycle.evaluation_export import (
@@ -44,8 +46,15 @@ def _merge_two(old: ExportedReferral, new: ExportedReferral) -> ExportedReferral
             for d in (*earlier.deletion_requests, *later.deletion_requests)
         }.items()
     )
+    reports = sorted(
+        {
+            (r.at.timestamp(), r.kind.value, r.reported_on, r.channel.value, r.fields): r
+            for r in (*earlier.partner_reports, *later.partner_reports)
+        }.items()
+    )
     return later.model_copy(
         update={
+            "partner_reports": tuple(report for _key, report in reports),
             "history": tuple(change for _key, change in history),
             "incidents": tuple(incident for _key, incident in incidents),
             "deletion_requests": tuple(request for _key, request in deletions),
@@ -90,6 +99,9 @@ def counted_referral(referral: ExportedReferral) -> CountedReferral:
         password_channel=referral.password_channel,
         withdrawn=withdrawn,
         incidents=tuple(incident.at.date() for incident in referral.incidents),
+        received=bool(reported_days(referral.partner_reports, PartnerReportKind.RECEIVED)),
+        could_not_open=reported_days(referral.partner_reports, PartnerReportKind.COULD_NOT_OPEN),
+        incorrect_data=reported_days(referral.partner_reports, PartnerReportKind.INCORRECT_DATA),
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from referral_desk.domain.breach_facts import BreachFacts
@@ -20,8 +20,11 @@ from referral_desk.domain.referral_record import (
     DeletionRequest,
     Incident,
     NewReferralLogEntry,
+    OpenActionKind,
+    PartnerReport,
     PasswordChannel,
     ReferralStatus,
+    Settlement,
     WithdrawalChannel,
 )
 from referral_desk.storage import referral_log_journal, referral_log_opening
@@ -304,6 +307,54 @@ class ReferralLog(ReferralLogReading, LastMailboxes):
                     "INSERT INTO deletion_requests (referral_id, correction_id, at) "
                     "VALUES (?, ?, ?)",
                     (original_id, correction_id, request.at.isoformat()),
+                )
+
+        self._guarded(write)
+
+    def record_partner_report(self, referral_id: str, report: PartnerReport) -> None:
+        """What the partner said about *referral_id*: received, could not open, or which
+        kinds of field it found incorrect (art. 7)."""
+
+        def write() -> None:
+            with self._write() as db:
+                self._require(db, referral_id)
+                db.execute(
+                    "INSERT INTO partner_reports (referral_id, at, kind, reported_on, channel, "
+                    "field_kinds) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        referral_id,
+                        report.at.isoformat(),
+                        report.kind.value,
+                        report.reported_on.isoformat(),
+                        report.channel.value,
+                        ",".join(kind.value for kind in report.fields),
+                    ),
+                )
+
+        self._guarded(write)
+
+    def record_settlement(
+        self,
+        referral_id: str,
+        action: OpenActionKind,
+        settled_on: date,
+        at: datetime | None = None,
+    ) -> None:
+        """That *action* was done for *referral_id* on *settled_on*."""
+        settlement = Settlement(at=self._moment(at), action=action, settled_on=settled_on)
+
+        def write() -> None:
+            with self._write() as db:
+                self._require(db, referral_id)
+                db.execute(
+                    "INSERT INTO settlements (referral_id, at, action, settled_on) "
+                    "VALUES (?, ?, ?, ?)",
+                    (
+                        referral_id,
+                        settlement.at.isoformat(),
+                        settlement.action.value,
+                        settlement.settled_on.isoformat(),
+                    ),
                 )
 
         self._guarded(write)

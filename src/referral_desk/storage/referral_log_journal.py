@@ -34,6 +34,8 @@ PROTECTED: dict[str, str] = {
     "incidents": "id",
     "password_recalls": "id",
     "deletion_requests": "id",
+    "partner_reports": "id",
+    "settlements": "id",
 }
 GENESIS = "0" * 64
 INSERT, UPDATE, DELETE, ADOPT = "insert", "update", "delete", "adopt"
@@ -61,6 +63,13 @@ def create_tables(db: sqlite3.Connection) -> None:
     )
 
 
+def _present(db: sqlite3.Connection) -> dict[str, str]:
+    """The protected tables this file has: a migration journals before later ones exist."""
+    query = "SELECT name FROM main.sqlite_master WHERE type = 'table'"
+    names = {row[0] for row in db.execute(query)}
+    return {table: key for table, key in PROTECTED.items() if table in names}
+
+
 def _columns(db: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in db.execute(f"PRAGMA main.table_info({table})")]
 
@@ -84,7 +93,7 @@ def install_triggers(db: sqlite3.Connection) -> None:
         )
         """
     )
-    for table, key in PROTECTED.items():
+    for table, key in _present(db).items():
         old = _row_json(db, table, "OLD.")
         for event, ref, value in (
             ("INSERT", "NEW", "NULL"),
@@ -193,7 +202,7 @@ def record_pending(db: sqlite3.Connection, at: datetime) -> None:
 def _rows(db: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str]]:
     """(table, key) → (digest, referral ID) of every protected row."""
     rows: dict[tuple[str, str], tuple[str, str]] = {}
-    for table, key in PROTECTED.items():
+    for table, key in _present(db).items():
         query = f"SELECT {key}, referral_id, {_row_json(db, table)} FROM main.{table}"
         for row_key, referral_id, row_json in db.execute(query):
             rows[(table, str(row_key))] = (_digest(row_json), referral_id)

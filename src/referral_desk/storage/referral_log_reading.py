@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from referral_desk.domain.breach_facts import BreachFacts
 from referral_desk.domain.log_integrity import LogIntegrity
 from referral_desk.domain.referral_record import (
     DeletionRequest,
     Incident,
+    PartnerReport,
     ReferralLogEntry,
     ReferralLogQuery,
     ReferralStatus,
+    Settlement,
     StatusChange,
 )
 from referral_desk.storage.referral_log_connection import LogConnection
@@ -109,6 +111,51 @@ class ReferralLogReading(LogConnection):
             DeletionRequest(at=datetime.fromisoformat(at), original_id=orig, correction_id=corr)
             for at, orig, corr in rows
         ]
+
+    def partner_reports(self, referral_id: str | None = None) -> dict[str, list[PartnerReport]]:
+        """Referral ID → what its partner said, oldest first; all referrals' when
+        *referral_id* is None (one query for a whole list)."""
+        where, params = ("WHERE referral_id = ?", (referral_id,)) if referral_id else ("", ())
+        rows = self._rows(
+            "SELECT referral_id, at, kind, reported_on, channel, field_kinds "
+            f"FROM partner_reports {where} ORDER BY id",
+            params,
+        )
+        found: dict[str, list[PartnerReport]] = {}
+        for rid, at, kind, reported_on, channel, field_kinds in rows:
+            found.setdefault(rid, []).append(
+                PartnerReport.model_validate(
+                    {
+                        "at": datetime.fromisoformat(at),
+                        "kind": kind,
+                        "reported_on": date.fromisoformat(reported_on),
+                        "channel": channel,
+                        "fields": [code for code in str(field_kinds).split(",") if code],
+                    }
+                )
+            )
+        return found
+
+    def settlements(self, referral_id: str | None = None) -> dict[str, list[Settlement]]:
+        """Referral ID → the open actions recorded as done, oldest first; all referrals'
+        when *referral_id* is None."""
+        where, params = ("WHERE referral_id = ?", (referral_id,)) if referral_id else ("", ())
+        rows = self._rows(
+            f"SELECT referral_id, at, action, settled_on FROM settlements {where} ORDER BY id",
+            params,
+        )
+        found: dict[str, list[Settlement]] = {}
+        for rid, at, action, settled_on in rows:
+            found.setdefault(rid, []).append(
+                Settlement.model_validate(
+                    {
+                        "at": datetime.fromisoformat(at),
+                        "action": action,
+                        "settled_on": date.fromisoformat(settled_on),
+                    }
+                )
+            )
+        return found
 
     def get(self, referral_id: str) -> ReferralLogEntry | None:
         rows = self._select("WHERE referral_id = ?", (referral_id,))

@@ -167,7 +167,39 @@ def _v8(db: sqlite3.Connection) -> None:
     )
 
 
+def _v9(db: sqlite3.Connection) -> None:
+    # What the partner said about a referral (received, could not open, art. 7 report with
+    # the kinds of field, never their values) and the day an open action was done. New
+    # tables: no row's digest changes, the journal goes on as it was.
+    db.execute(
+        """
+        CREATE TABLE partner_reports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            reported_on TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            field_kinds TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX reports_referral ON partner_reports (referral_id)")
+    db.execute(
+        """
+        CREATE TABLE settlements (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referral_id TEXT NOT NULL REFERENCES referrals (referral_id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            settled_on TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX settlements_referral ON settlements (referral_id)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8,
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -138,6 +138,21 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "geheime sleutel"),  # minisign.what.secret_key
     QT_TRANSLATE_NOOP("CoreMessage", "handtekening"),  # minisign.what.signature
     QT_TRANSLATE_NOOP("CoreMessage", "Verkeerd wachtwoord voor de geheime sleutel."),  # minisign.wrong_password
+    QT_TRANSLATE_NOOP("CoreMessage", "Correctie na de melding van onjuiste gegevens (art. 7)"),  # open_actions.correction_owed
+    QT_TRANSLATE_NOOP("CoreMessage", "Open acties: {count}"),  # open_actions.count_open
+    QT_TRANSLATE_NOOP("CoreMessage", "Verwijderverzoek: de correctie {correction} ging naar een andere partner"),  # open_actions.deletion_after_correction
+    QT_TRANSLATE_NOOP("CoreMessage", "Schriftelijk verwijderverzoek na de telefonische intrekking"),  # open_actions.deletion_after_withdrawal
+    QT_TRANSLATE_NOOP("CoreMessage", "Concept gemaakt maar niet als verstuurd genoteerd"),  # open_actions.draft_not_sent
+    QT_TRANSLATE_NOOP("CoreMessage", "Geen ontvangstbevestiging van de partner na {days} werkdagen"),  # open_actions.no_acknowledgement
+    QT_TRANSLATE_NOOP("CoreMessage", "Voor {referral_id} staat deze actie niet meer open; de lijst is bijgewerkt."),  # open_actions.no_longer_open
+    QT_TRANSLATE_NOOP("CoreMessage", "Niet genoteerd: {reason} Er is niets gewijzigd."),  # open_actions.not_settled
+    QT_TRANSLATE_NOOP("CoreMessage", "Er staat niets meer open."),  # open_actions.nothing_open
+    QT_TRANSLATE_NOOP("CoreMessage", "Wachtwoord nog niet doorgegeven aan de partner"),  # open_actions.password_not_told
+    QT_TRANSLATE_NOOP("CoreMessage", "Noteren dat de correctie verstuurd is"),  # open_actions.step.correction
+    QT_TRANSLATE_NOOP("CoreMessage", "Noteren dat het verwijderverzoek verstuurd is"),  # open_actions.step.deletion
+    QT_TRANSLATE_NOOP("CoreMessage", "Noteren als verstuurd"),  # open_actions.step.mark_sent
+    QT_TRANSLATE_NOOP("CoreMessage", "Noteren hoe het wachtwoord doorgegeven is"),  # open_actions.step.password
+    QT_TRANSLATE_NOOP("CoreMessage", "Ontvangstbevestiging noteren"),  # open_actions.step.receipt
     QT_TRANSLATE_NOOP("CoreMessage", "Het versleutelde archief kon niet bewaard worden in {folder} ({reason}). Controleer of de schijf vol of alleen-lezen is en probeer opnieuw; uw invoer blijft staan."),  # outbox.archive_not_saved
     QT_TRANSLATE_NOOP("CoreMessage", "De outbox-map {folder} is een snelkoppeling (symbolische link) naar een andere plaats; referral-desk schrijft daar niet doorheen en heeft niets bewaard. Verwijder de snelkoppeling (referral-desk maakt dan zelf een gewone map) of vraag de IT-dienst om hulp."),  # outbox.folder_is_a_link
     QT_TRANSLATE_NOOP("CoreMessage", "De outbox {folder} is geen gewone map (een snelkoppeling?); er is niets verwijderd."),  # outbox.not_a_plain_folder
@@ -152,6 +167,8 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Brusselse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)"),  # partner.recipient.brussels
     QT_TRANSLATE_NOOP("CoreMessage", "Vlaamse gemeente: daar is het {allowed} de partner, niet een {kind} (art. 10/1)"),  # partner.recipient.flanders
     QT_TRANSLATE_NOOP("CoreMessage", "gemeente in Wallonië of de Duitstalige Gemeenschap: het decreet (art. 10/1) laat daar geen doorverwijzing toe"),  # partner.recipient.wallonia
+    QT_TRANSLATE_NOOP("CoreMessage", "De datum {day} ligt na vandaag; kies een andere."),  # partner_reports.day_in_future
+    QT_TRANSLATE_NOOP("CoreMessage", "Kies welke soort gegevens de partner onjuist noemt (voornaam, achternaam, adres, telefoon of e-mail)."),  # partner_reports.no_field_kinds
     QT_TRANSLATE_NOOP("CoreMessage", "Telefoonnummer: alleen cijfers, spaties en + ( ) - . / (bv. 0470 12 34 56)."),  # phone.characters
     QT_TRANSLATE_NOOP("CoreMessage", "Een toestelnummer (ext., #) kan niet mee; geef het rechtstreekse nummer op."),  # phone.extension
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te kort (gsm: 04xx xx xx xx, vast: 02 xxx xx xx of 050 xx xx xx)."),  # phone.far_too_short

@@ -35,6 +35,7 @@ from referral_desk.ui.consent_panel import ConsentPanel
 from referral_desk.ui.core_messages import worded
 from referral_desk.ui.deletion_request_bar import DeletionRequestBar
 from referral_desk.ui.failure_dialog import report_unexpected_failure
+from referral_desk.ui.open_actions_notice import OpenActionsNotice
 from referral_desk.ui.partner_panel import PartnerPanel
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.print_actions import PrintActions
@@ -234,6 +235,8 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         outer.addWidget(self.correction_banner)
         outer.addWidget(self.correction_actions)
         outer.addWidget(self.clock_banner)
+        self.open_actions_notice = OpenActionsNotice(self, central)
+        outer.addWidget(self.open_actions_notice)
         outer.addWidget(scroll, 1)
         self.setCentralWidget(central)
 

@@ -28,7 +28,7 @@ from referral_desk.domain.dutch_dates import numeric_date_time
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.partners import PartnerRegistry
 from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.domain.referral_record import ReferralLogEntry, ReferralLogQuery
+from referral_desk.domain.referral_record import PartnerReport, ReferralLogEntry, ReferralLogQuery
 from referral_desk.domain.window_fit import WindowSize
 from referral_desk.lifecycle.after_sending import (
     FollowUpRefused,
@@ -38,6 +38,7 @@ from referral_desk.lifecycle.after_sending import (
     recall_password,
     record_password_channel,
 )
+from referral_desk.lifecycle.partner_reports import may_report, reports_by_referral
 from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.lifecycle.referral_log_view import read_listing
 from referral_desk.ui.background import BackgroundRunner
@@ -51,6 +52,9 @@ from referral_desk.ui.evaluation_window import EvaluationWindow
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.labels import channel_label, status_label
 from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
+from referral_desk.ui.open_actions_window import show_open_actions
+from referral_desk.ui.partner_report_flow import PartnerReportFlow
+from referral_desk.ui.partner_report_labels import reports_text
 from referral_desk.ui.questions import Answers, Choice, Option, Questions
 from referral_desk.ui.recall_dialog import RecallDialog
 from referral_desk.ui.referral_log_filters import ReferralLogFilters
@@ -105,6 +109,9 @@ class ReferralLogWindow(QMainWindow):
         self.withdrawal_flow = WithdrawalFlow(self)
         self.deletion_flow = DeletionFlow(self)
         self.breach_flow = BreachFlow(self)
+        self.report_flow = PartnerReportFlow(self)
+        self.reports: dict[str, list[PartnerReport]] = {}
+        self.open_actions_window: QWidget | None = None
         self._build()
 
     # --- construction ---------------------------------------------------------------
@@ -128,6 +135,7 @@ class ReferralLogWindow(QMainWindow):
             self.tr("Wachtwoord"),
             self.tr("Correctie"),
             self.tr("Herkenning"),
+            self.tr("Partner meldt"),
         )
         self.table = QTableWidget(0, len(headers), central)
         self.table.setObjectName("referralLogTable")
@@ -143,15 +151,19 @@ class ReferralLogWindow(QMainWindow):
         self.table.itemSelectionChanged.connect(self.update_actions)
 
         self.buttons: dict[str, QPushButton] = {}
-        # Three rows: the usual steps, withdrawal, then what else ends or reports a referral;
-        # one row of nine was wider than a 1024x768 screen, two in a longer language.
+        # Four rows: the usual steps, withdrawal, what else ends or reports a referral, what
+        # the partner said; one row of nine was wider than a 1024x768 screen.
         actions, withdrawal, endings = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        partner = QHBoxLayout()
         rows = {
             "withdraw": withdrawal,
             "confirm_withdrawal": withdrawal,
             "cancel": endings,
             "deletion": endings,
             "breach": endings,
+            "receipt": partner,
+            "partner_report": partner,
+            "open_actions": partner,
         }
         for name, text, slot in (
             ("recall", self.tr("&Wachtwoord tonen"), self.recall_password),
@@ -166,6 +178,9 @@ class ReferralLogWindow(QMainWindow):
             ("correct", self.tr("&Correctie…"), self.correct),
             ("deletion", self.tr("Verwijde&rverzoek…"), self.deletion_flow.send),
             ("breach", self.tr("Gegevens&lek melden…"), self.breach_flow.report),
+            ("receipt", self.tr("Ontvangst &bevestigd…"), self.report_flow.receipt),
+            ("partner_report", self.tr("&Melding van de partner…"), self.report_flow.report),
+            ("open_actions", self.tr("&Open acties…"), self.open_open_actions),
             ("evaluation", self.tr("&Evaluatie…"), self.open_evaluation),
         ):
             button = QPushButton(text, central)
@@ -177,6 +192,7 @@ class ReferralLogWindow(QMainWindow):
             rows.get(name, actions).addWidget(button)
         withdrawal.addStretch(1)
         endings.addStretch(1)
+        partner.addStretch(1)
         # What the journal found changed outside the app: stays until the log is whole again.
         self.tampering = QLabel(central)
         self.tampering.setObjectName("referralLogTampering")
@@ -206,6 +222,7 @@ class ReferralLogWindow(QMainWindow):
         layout.addLayout(actions)
         layout.addLayout(withdrawal)
         layout.addLayout(endings)
+        layout.addLayout(partner)
         layout.addWidget(self.message)
         layout.addWidget(self.close_buttons)
         self.setCentralWidget(central)
@@ -250,6 +267,7 @@ class ReferralLogWindow(QMainWindow):
     def refresh(self) -> None:
         try:
             listing = read_listing(self.services)
+            self.reports = reports_by_referral(self.services)
         except UserFacingError as error:
             self.say(escape(worded(error)), error=True)
             self.rows = []
@@ -296,6 +314,7 @@ class ReferralLogWindow(QMainWindow):
                 channel_label(row.password_channel),
                 link,
                 recognise,
+                reports_text(self.reports.get(row.referral_id, [])),
             )
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -334,6 +353,8 @@ class ReferralLogWindow(QMainWindow):
         owed, owed_problem = self.deletion_flow.owed(row)
         self.buttons["deletion"].setEnabled(owed.owed and not self.deletion.busy)
         self.buttons["evaluation"].setEnabled(actions.evaluate)
+        for name in ("receipt", "partner_report"):
+            self.buttons[name].setEnabled(may_report(row) and actions.evaluate)
         self.buttons["breach"].setEnabled(actions.report_breach and not self.breach.busy)
         lines = list(entry_details(row, self.services)) if row is not None else []
         if actions.recall_reason:
@@ -409,6 +430,13 @@ class ReferralLogWindow(QMainWindow):
         row = self.selected()
         if row is not None:
             self.correctionRequested.emit(row.referral_id)
+
+    def open_open_actions(self) -> QWidget:
+        self.open_actions_window = show_open_actions(
+            self, self.open_actions_window, self.services, self.registry, self.today,
+            self.questions,
+        )  # fmt: skip
+        return self.open_actions_window
 
     def open_evaluation(self) -> EvaluationWindow:
         first = self.evaluation is None
