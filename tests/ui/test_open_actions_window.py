@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -257,6 +257,23 @@ def test_the_main_window_counts_at_start_and_opens_the_list(qtbot: QtBot) -> Non
     qtbot.keyClick(listed.table, Qt.Key.Key_Return)
     assert listed.table.rowCount() == 0
     assert not notice.isVisible() and notice.count == 0
+
+
+def test_the_count_follows_steps_taken_elsewhere_when_the_window_is_active_again(
+    qtbot: QtBot,
+) -> None:
+    _seed_home_log(10)
+    window = open_main_window(qtbot)
+    notice = window.open_actions_notice
+    qtbot.waitUntil(lambda: notice.isVisible(), timeout=5000)
+    # As the sent-referrals window would: marked sent, and the password told.
+    log = ReferralLog.open(AppPaths.from_platform().referral_log_file)
+    log.mark_sent(FIRST)
+    log.set_password_channel(FIRST, PasswordChannel.PHONE)
+    log.close()
+    assert notice.count == 1
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert notice.count == 0 and not notice.isVisible()
 
 
 def test_the_main_window_count_in_english(qtbot: QtBot, english: None) -> None:

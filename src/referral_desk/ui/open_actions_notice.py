@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from referral_desk.domain.errors import UserFacingError
@@ -26,8 +26,9 @@ class NoticeHost(Protocol):
 
 
 class OpenActionsNotice(QWidget):
-    """Counts once the window is painted (the log is read then), and again whenever the
-    list changes something."""
+    """Counts once the window is painted (the log is read then), again whenever the list
+    changes something, and each time the main window becomes active: a step taken in the
+    sent-referrals window, or a referral just made, shows in the count when the user is back."""
 
     def __init__(self, host: NoticeHost, parent: QWidget) -> None:
         super().__init__(parent)
@@ -45,6 +46,13 @@ class OpenActionsNotice(QWidget):
         self.count = 0
         self.setVisible(False)
         QTimer.singleShot(0, self.recount)
+        if isinstance(host, QObject):
+            host.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            self.recount()
+        return False
 
     def recount(self) -> None:
         try:
