@@ -17,6 +17,7 @@ from referral_desk.domain.referral_record import (
     DataFieldKind,
     OpenActionKind,
     PartnerReportKind,
+    PartnerReport,
     PasswordChannel,
     ReferralStatus,
     ReplyChannel,
@@ -26,6 +27,7 @@ from referral_desk.lifecycle.recording import FollowUpServices
 from referral_desk.storage.outbox import Outbox
 from referral_desk.storage.paths import AppPaths
 from referral_desk.storage.referral_log import ReferralLog
+from referral_desk.ui.evaluation_window import EvaluationWindow
 from referral_desk.ui.language import install_translators
 from referral_desk.ui.open_actions_window import OpenActionsWindow
 from referral_desk.ui.referral_log_window import ReferralLogWindow
@@ -185,6 +187,39 @@ def test_the_sent_referrals_window_records_and_shows_the_partners_reports(
     listed = window.open_open_actions()
     assert isinstance(listed, OpenActionsWindow)
     assert "Correctie na de melding van onjuiste gegevens (art. 7)" in cells(listed.table, 2)
+
+
+def test_the_evaluation_window_counts_the_partners_reports(
+    qtbot: QtBot, services: FollowUpServices, clock: Clock
+) -> None:
+    seeded(services, clock)
+    log = log_of(services)
+    log.record_partner_report(
+        FIRST, PartnerReport(
+            at=clock(), kind=PartnerReportKind.RECEIVED, reported_on=clock().date(),
+            channel=ReplyChannel.MAIL,
+        )
+    )
+    log.record_partner_report(
+        FIRST,
+        PartnerReport(
+            at=clock(),
+            kind=PartnerReportKind.INCORRECT_DATA,
+            reported_on=clock().date(),
+            channel=ReplyChannel.PHONE,
+            fields=(DataFieldKind.PHONE,),
+        ),
+    )
+    evaluation = EvaluationWindow(log, lambda: clock().date())
+    qtbot.addWidget(evaluation)
+    table = evaluation.table
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    total = table.rowCount() - 1
+    shown = {title: table.item(total, c).text() for c, title in enumerate(titles)}
+    assert shown["Verstuurd"] == "1" and shown["Ontvangst bevestigd"] == "1"
+    assert shown["Kon niet openen"] == "0" and shown["Foutieve gegevens (art. 7)"] == "1"
+    assert "1 met ontvangst bevestigd" in evaluation.message.text()
+    assert "1 melding van foutieve gegevens" in evaluation.message.text()
 
 
 def test_a_day_after_today_is_refused_in_the_window(

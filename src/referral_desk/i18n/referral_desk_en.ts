@@ -2074,6 +2074,34 @@ Has the deletion request been sent?</translation>
         <source>totaal</source>
         <translation>total</translation>
     </message>
+    <message>
+        <source>Ontvangst bevestigd</source>
+        <translation>Receipt confirmed</translation>
+    </message>
+    <message>
+        <source>Kon niet openen</source>
+        <translation>Could not open</translation>
+    </message>
+    <message>
+        <source>Foutieve gegevens (art. 7)</source>
+        <translation>Incorrect data (art. 7)</translation>
+    </message>
+    <message>
+        <source>{0} met ontvangst bevestigd</source>
+        <translation>{0} with receipt confirmed</translation>
+    </message>
+    <message>
+        <source>{0} keer kon de partner niet openen</source>
+        <translation>{0} times the partner could not open</translation>
+    </message>
+    <message>
+        <source>{0} meldingen van foutieve gegevens</source>
+        <translation>{0} reports of incorrect data</translation>
+    </message>
+    <message>
+        <source>1 melding van foutieve gegevens</source>
+        <translation>1 report of incorrect data</translation>
+    </message>
 </context>
 <context>
     <name>FailureDialog</name>

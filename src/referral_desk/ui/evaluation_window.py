@@ -88,6 +88,9 @@ def fill_table(widget: QTableWidget, table: EvaluationTable, all_partners: str) 
             cell.withdrawals,
             cell.never_sent,
             cell.incidents,
+            cell.received,
+            cell.could_not_open,
+            cell.incorrect_data,
             *(cell.channels.get(c, 0) for c in PasswordChannel),
         ]
         for column, value in enumerate(values):
@@ -109,6 +112,9 @@ def column_titles() -> tuple[str, ...]:
         translate("EvaluationWindow", "Intrekkingen"),
         translate("EvaluationWindow", "Nooit verstuurd"),
         translate("EvaluationWindow", "Incidenten"),
+        translate("EvaluationWindow", "Ontvangst bevestigd"),
+        translate("EvaluationWindow", "Kon niet openen"),
+        translate("EvaluationWindow", "Foutieve gegevens (art. 7)"),
     )
 
 
@@ -138,6 +144,15 @@ def _summary(table: EvaluationTable) -> str:
         translate("EvaluationWindow", "1 incident")
         if total.incidents == 1
         else translate("EvaluationWindow", "{0} incidenten").format(total.incidents),
+        translate("EvaluationWindow", "{0} met ontvangst bevestigd").format(total.received),
+        translate("EvaluationWindow", "{0} keer kon de partner niet openen").format(
+            total.could_not_open
+        ),
+        translate("EvaluationWindow", "1 melding van foutieve gegevens")
+        if total.incorrect_data == 1
+        else translate("EvaluationWindow", "{0} meldingen van foutieve gegevens").format(
+            total.incorrect_data
+        ),
     )
     return translate("EvaluationWindow", "{0} in deze periode.").format(", ".join(parts))
 
