@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from referral_desk.domain.referral_record import (
     DataFieldKind,
     OpenActionKind,
-    PartnerReportKind,
     PartnerReport,
+    PartnerReportKind,
     PasswordChannel,
     ReferralStatus,
     ReplyChannel,
