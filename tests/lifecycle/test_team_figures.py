@@ -160,7 +160,8 @@ def test_two_laptops_merged_with_a_file_given_twice_count_each_referral_once(
     )
     said = capsys.readouterr().out.splitlines()[-1]
     assert code == 0, said
-    assert said.startswith("3 bestanden: ") and "1 correctie, 1 intrekking, 1 incident." in said
+    assert said.startswith("3 bestanden: ") and "1 correctie, 1 intrekking, 1 incident, " in said
+    assert "0 met ontvangst bevestigd, 0 keer kon de partner niet openen, 0 meldingen" in said
     rows = list(csv.reader(io.StringIO(csv_out.read_text("utf-8-sig")), delimiter=";"))
     assert rows[0][:7] == [
         "partner",

@@ -115,7 +115,11 @@ def merge_main(args: argparse.Namespace, out: TextIO) -> int:
         f"{total.never_sent} nooit verstuurd, "
         f"{counted(total.corrections, 'correctie', 'correcties')}, "
         f"{counted(total.withdrawals, 'intrekking', 'intrekkingen')}, "
-        f"{counted(total.incidents, 'incident', 'incidenten')}. CSV: {args.csv_file}"
+        f"{counted(total.incidents, 'incident', 'incidenten')}, "
+        f"{total.received} met ontvangst bevestigd, "
+        f"{total.could_not_open} keer kon de partner niet openen, "
+        f"{counted(total.incorrect_data, 'melding', 'meldingen')} van foutieve gegevens. "
+        f"CSV: {args.csv_file}"
         + (f", grafiek: {args.png}" if args.png is not None else "")
         + "\n"
     )
