@@ -156,10 +156,19 @@ def main() -> int:
         evaluation = referral_log.open_evaluation()  # type: ignore[attr-defined]
         fit(evaluation, 1000, 640)
         evaluation.move(0, 0)
-        QTimer.singleShot(300, lambda: step_evaluation(evaluation))
+        QTimer.singleShot(300, lambda: step_evaluation(evaluation, referral_log))
 
-    def step_evaluation(evaluation: QWidget) -> None:
+    def step_evaluation(evaluation: QWidget, referral_log: QWidget) -> None:
         grab("evaluation", evaluation)
+        evaluation.close()
+        listed = referral_log.open_open_actions()  # type: ignore[attr-defined]
+        fit(listed, 1000, 420)
+        listed.move(0, 0)
+        listed.table.selectRow(0)  # type: ignore[attr-defined]
+        QTimer.singleShot(300, lambda: step_open_actions(listed))
+
+    def step_open_actions(listed: QWidget) -> None:
+        grab("open-actions", listed)
         app.quit()
 
     QTimer.singleShot(500, step_profile)
