@@ -360,3 +360,20 @@ def test_the_herent_kortenberg_protocol_written_in_a_registry_parses() -> None:
 def test_a_term_too_short_to_mean_anything_is_refused() -> None:
     with pytest.raises(ValidationError):
         ProtocolTerms.model_validate({**OPGROEIEN_TERMS, "legal_basis": "x"})
+
+
+def test_a_changed_term_is_among_the_changes_the_coordinator_confirms() -> None:
+    from referral_desk.registry.diff import diff_registries, render_diff
+
+    old = load_registry_text(BUNDLED, TABLE, file="p.toml")
+    new = load_registry_text(
+        BUNDLED.replace('"telefonisch of per sms, nooit per e-mail"', '"alleen telefonisch"', 1),
+        TABLE,
+        file="p.toml",
+    )
+    assert (
+        "~ ocmw-leopoldsburg.protocol.password_channel: telefonisch of per sms, nooit per "
+        "e-mail → alleen telefonisch"
+    ) in render_diff(diff_registries(old, new))
+    upgraded = load_registry_text(version_1(), TABLE, file="p.toml")
+    assert diff_registries(upgraded, old).is_empty
