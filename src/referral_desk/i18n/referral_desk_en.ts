@@ -2640,10 +2640,6 @@ Location: {1}</translation>
         <translation>e.g. telefonisch of per sms, nooit per e-mail</translation>
     </message>
     <message>
-        <source>Ontvangst bevestigd binnen (werkdagen)</source>
-        <translation>Acknowledged within (working days)</translation>
-    </message>
-    <message>
         <source>Rechtsgrond</source>
         <translation>Legal basis</translation>
     </message>
@@ -2654,10 +2650,6 @@ Location: {1}</translation>
     <message>
         <source>Gedeelde gegevens</source>
         <translation>Shared data</translation>
-    </message>
-    <message>
-        <source>Ontvangers bij de partner (beroepsgeheim)</source>
-        <translation>Recipients at the partner (professional secrecy)</translation>
     </message>
     <message>
         <source>Verdere ontvangers</source>
@@ -2686,6 +2678,14 @@ Location: {1}</translation>
     <message>
         <source>Kanaal voor het wachtwoord</source>
         <translation>Channel for the password</translation>
+    </message>
+    <message>
+        <source>Bevestiging binnen (werkdagen)</source>
+        <translation>Acknowledged within (working days)</translation>
+    </message>
+    <message>
+        <source>Ontvangers (beroepsgeheim)</source>
+        <translation>Recipients (professional secrecy)</translation>
     </message>
 </context>
 <context>

@@ -162,13 +162,11 @@ class PartnerForm(QGroupBox):
             "protocol.retention_years": self.tr("Bewaartermijn (jaren)"),
             "protocol.consent_valid_days": self.tr("Toestemming geldig (dagen)"),
             # The protocol's terms: no & keys left in the editor; Tab reaches them in order.
-            "protocol.acknowledgement_working_days": self.tr(
-                "Ontvangst bevestigd binnen (werkdagen)"
-            ),
+            "protocol.acknowledgement_working_days": self.tr("Bevestiging binnen (werkdagen)"),
             "protocol.legal_basis": self.tr("Rechtsgrond"),
             "protocol.purposes": self.tr("Doeleinden"),
             "protocol.shared_fields": self.tr("Gedeelde gegevens"),
-            "protocol.recipients": self.tr("Ontvangers bij de partner (beroepsgeheim)"),
+            "protocol.recipients": self.tr("Ontvangers (beroepsgeheim)"),
             "protocol.onward_recipients": self.tr("Verdere ontvangers"),
             "protocol.security_measures": self.tr("Beveiligingsmaatregelen"),
             "protocol.access_duty": self.tr("Afspraak: wie de gegevens ziet"),
