@@ -34,7 +34,7 @@ def test_validate_lists_every_problem_with_its_line(
     out = capsys.readouterr().out
     assert out.startswith(f"2 problemen in {path}:\n")
     assert "  OCMW Wervik, mailbox: geen geldig e-mailadres" in out
-    assert f"      {path}:44: partners[2].mailbox\n" in out
+    assert f"      {path}:81: partners[2].mailbox\n" in out
     assert "OCMW Leopoldsburg, postcodes: onbekende postcode (waarde: 3972)" in out
 
 
@@ -53,7 +53,7 @@ def test_validate_counts_one_problem_and_one_partner_in_the_singular(
     assert out.startswith(f"1 probleem in {path}:\n")
     assert "probleem/problemen" not in out
     assert "  OCMW Wervik: gemeenten ontbreken\n" in out
-    assert f"{path}:39: partners[2].municipalities" in out
+    assert f"{path}:76: partners[2].municipalities" in out
 
 
 def test_diff_shows_mailbox_changes_loudly(
@@ -160,5 +160,5 @@ def test_validate_refuses_an_ocmw_in_liege(
     assert main(["registry", "validate", str(path)]) == 1
     out = capsys.readouterr().out
     assert "OCMW Wervik, gemeenten: gemeente in Wallonië" in out
-    assert f"{path}:47: partners[2].municipalities" in out
+    assert f"{path}:84: partners[2].municipalities" in out
     assert "(waarde: 62063 Luik)" in out

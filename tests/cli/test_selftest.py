@@ -224,7 +224,7 @@ def test_broken_machine_registry_fails_with_its_problems(
     assert not report.ok
     assert not registry.ok
     assert "machineregister" in registry.detail
-    assert f"{paths.machine_registry}:44: partners[2].mailbox" in registry.detail
+    assert f"{paths.machine_registry}:81: partners[2].mailbox" in registry.detail
     # The bundled registry is not quietly used instead, and nothing else failed.
     assert [c.name for c in report.checks if not c.ok] == ["registry"]
 

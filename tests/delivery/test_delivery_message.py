@@ -204,7 +204,7 @@ def test_body_is_dutch_and_complete() -> None:
     for expected in (
         REFERRAL_ID,
         "lokaal team Kind en Gezin Menen",
-        "art. 10/1 van het decreet van 30 april 2004",
+        "op grond van art. 10/1 decreet van 30 april 2004",
         "toestemming",
         "AES-256",
         "7-Zip",
@@ -276,6 +276,7 @@ def test_templates_accept_only_staff_data() -> None:
         "referrer_phone",
         "corrects",
         "preshared",
+        "terms",  # the protocol's terms from the registry: no client data
     ]
     assert list(inspect.signature(withdrawal_body).parameters) == [
         "referral_id",

@@ -53,7 +53,7 @@ def test_bundled_registry_is_valid_and_has_the_two_seed_partners() -> None:
         (
             'mailbox = "kindengezin@wervik.be"',
             'mailbox = "kindengezin@wervik"',
-            ":44: partners[2].mailbox: geen geldig e-mailadres",
+            ":81: partners[2].mailbox: geen geldig e-mailadres",
         ),
         ('postcodes = ["8940"]', 'postcodes = ["8941"]', "onbekende postcode (waarde: 8941)"),
         (
@@ -84,7 +84,7 @@ def test_broken_registry_reports_field_line_and_value(old: str, new: str, expect
 
 def test_syntax_error_names_the_line() -> None:
     problems = _problems(BUNDLED.replace('kind = "OCMW"', 'kind = "OCMW', 1))
-    assert problems[0].startswith("p.toml:17: (syntaxis)")
+    assert problems[0].startswith("p.toml:18: (syntaxis)")
 
 
 @pytest.mark.parametrize(
@@ -149,7 +149,7 @@ def _edit(old: str, new: str) -> bytes:
 # Malformed files a coordinator or an attacker may hand over: each gets its own message,
 # never a traceback.
 MALFORMED: dict[str, tuple[bytes | None, str]] = {
-    "syntax error": (_edit('kind = "OCMW"', 'kind = "OCMW'), ":17: (syntaxis): geen geldige TOML"),
+    "syntax error": (_edit('kind = "OCMW"', 'kind = "OCMW'), ":18: (syntaxis): geen geldige TOML"),
     "wrong type": (
         _edit('postcodes = ["8940"]', 'postcodes = "8940"'),
         "partners[2].postcodes: verwacht een lijst tussen [ ]",
@@ -171,7 +171,7 @@ MALFORMED: dict[str, tuple[bytes | None, str]] = {
     ),
     "bad mailbox": (
         _edit('"kindengezin@wervik.be"', '"kindengezin@wervik"'),
-        ":44: partners[2].mailbox: geen geldig e-mailadres",
+        ":81: partners[2].mailbox: geen geldig e-mailadres",
     ),
     "end before start": (
         _edit("in_force_from = 2023-12-01", "in_force_from = 2023-12-01\nended_on = 2022-01-01"),
@@ -243,7 +243,11 @@ reference = "Protocol {id}"
 local_teams = ["Kind en Gezin Test"]
 in_force_from = 2024-02-01
 """
-_HEADER = BUNDLED[: BUNDLED.index("[[partners]]")]
+# The partners below state no protocol terms: a schema version 1 header reads them as the
+# Opgroeien standard protocol.
+_HEADER = BUNDLED[: BUNDLED.index("[[partners]]")].replace(
+    "schema_version = 2", "schema_version = 1"
+)
 
 
 def _partner(pid: str, kind: str, nis: str, postcodes: list[str], region: str = "") -> str:
@@ -268,14 +272,14 @@ def test_only_the_recipient_the_law_names_may_be_a_partner(
     """An OCMW for Brussels (1000), a CAW in Gent and an OCMW in Liège all used to validate."""
     problems = _problems(_HEADER + _partner("partner-x", kind, nis, [postcode]))
     assert len(problems) == 1, problems
-    assert problems[0].startswith(f"p.toml:21: partners[1].municipalities: {expected}")
+    assert problems[0].startswith(f"p.toml:22: partners[1].municipalities: {expected}")
     assert "art. 10/1" in problems[0] and f"(waarde: {nis} " in problems[0]
 
 
 def test_the_region_goes_with_the_kind() -> None:
     text = _HEADER + _partner("caw-brussel", "CAW", "21004", ["1000"], region="Vlaanderen")
     assert _problems(text) == [
-        "p.toml:19: partners[1].region: een CAW hoort bij regio Brussel (waarde: Vlaanderen)"
+        "p.toml:20: partners[1].region: een CAW hoort bij regio Brussel (waarde: Vlaanderen)"
     ]
 
 
@@ -323,7 +327,7 @@ def test_two_partners_for_one_municipality_and_postcode_on_one_day_still_overlap
         + _partner("ocmw-zemst-2", "OCMW", "23096", ["1804"])
     )
     assert _problems(text) == [
-        "p.toml:36: partners[2].postcodes: postcode wordt in dezelfde periode al bediend door "
+        "p.toml:37: partners[2].postcodes: postcode wordt in dezelfde periode al bediend door "
         "OCMW ocmw-zemst (partner 1) voor dezelfde gemeente; beëindig eerst dat protocol "
         "(waarde: 1804)"
     ]

@@ -251,7 +251,11 @@ reference = "Protocol {n}"
 local_teams = ["Kind en Gezin West-Limburg"]
 in_force_from = 2024-02-01
 """
-HEADER = BUNDLED[: BUNDLED.index("[[partners]]")]
+# The partners below state no protocol terms: a schema version 1 header reads them as the
+# Opgroeien standard protocol.
+HEADER = BUNDLED[: BUNDLED.index("[[partners]]")].replace(
+    "schema_version = 2", "schema_version = 1"
+)
 
 
 def _one_postcode(partners: int) -> str:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from referral_desk.domain.errors import Message, UserFacingError
 from referral_desk.domain.postcodes import PostcodeTable
+from referral_desk.domain.protocol_terms import OPGROEIEN_TERMS, with_standard_terms
 from referral_desk.registry.diff import MAILBOX_CHANGED, ChangeLine, render_changes
 from referral_desk.registry.editing import EditableRegistry
 from referral_desk.registry.form_input import (
@@ -58,6 +59,13 @@ def _changed_mailbox() -> EditableRegistry:
     return editable
 
 
+# The Opgroeien protocol's terms as the editor's fields hold them: lists one item a line.
+STANDARD_TERM_TEXTS = {
+    f"protocol.{key}": "\n".join(value) if isinstance(value, tuple) else value
+    for key, value in OPGROEIEN_TERMS.items()
+}
+
+
 def _wervik_texts(**changes: str) -> dict[str, str]:
     texts = {
         "id": "ocmw-wervik",
@@ -71,6 +79,7 @@ def _wervik_texts(**changes: str) -> dict[str, str]:
         "protocol.reference": "Protocol Wervik",
         "protocol.local_teams": "Kind en Gezin Menen",
         "protocol.in_force_from": "2023-12-01",
+        **STANDARD_TERM_TEXTS,
     }
     texts.update(changes)
     return texts
@@ -268,7 +277,7 @@ def test_a_new_partner_starts_today_with_a_free_id() -> None:
         "kind": "OCMW",
         "region": "Vlaanderen",
         "password_mode": "one-time",
-        "protocol": {"in_force_from": TODAY},
+        "protocol": with_standard_terms({"in_force_from": TODAY}),
     }
     assert editable.partner(second)["id"] == "nieuwe-partner-2"
 

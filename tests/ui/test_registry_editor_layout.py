@@ -140,9 +140,9 @@ def test_problems_name_the_partner_and_the_field_with_the_line_as_a_detail(
     qtbot.keyClick(nis, Qt.Key.Key_Delete)
     text = editor.problems.text()
     assert "OCMW Wervik: gemeenten ontbreken" in text
-    assert "regel 39 · partners[2].municipalities" in text
+    assert "regel 76 · partners[2].municipalities" in text
     assert "verplicht veld ontbreekt" not in text and "partners.toml:" not in text
-    assert f"{editor.path}:39: partners[2].municipalities" in editor.problems.toolTip()
+    assert f"{editor.path}:76: partners[2].municipalities" in editor.problems.toolTip()
 
 
 @pytest.mark.parametrize(

@@ -147,6 +147,7 @@ def registry_import(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"Het basisregister {base_file} is zelf niet in orde:\n")
         _write_problems(out, error.problems)
         return 1
+    editable.upgrade()  # the new registry is written in the current schema
     editable.set_partners(rows)
     editable.file = str(args.csv_file)
     bold = _bold(out)

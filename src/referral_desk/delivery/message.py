@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, field_validator
 
 from referral_desk.domain.fields import FieldError, ascii_email_address
+from referral_desk.domain.protocol_terms import OPGROEIEN_STANDARD, ProtocolTerms
 from referral_desk.domain.referral import REFERRAL_ID_PATTERN
 
 ARCHIVE_MIME = ("application", "x-7z-compressed")
@@ -110,8 +111,10 @@ def referral_body(
     referrer_phone: str,
     corrects: str | None = None,
     preshared: bool = False,
+    terms: ProtocolTerms = OPGROEIEN_STANDARD,
 ) -> str:
-    """Takes only the ID and the referrer's (staff) details, so no client field can reach it.
+    """Takes only the ID and the referrer's (staff) details, so no client field can reach it;
+    the legal basis and the password's channel are the protocol's *terms*.
 
     ``preshared``: the partner already holds the agreed password, so it must not wait for a
     call. One line per paragraph: the client wraps it to its window; hard breaks would leave
@@ -121,8 +124,7 @@ def referral_body(
     paragraphs = (
         "Geachte collega,",
         f"In bijlage vindt u doorverwijzing {referral_id} van het {team_phrase(team)}, "
-        "op grond van art. 10/1 van het decreet van 30 april 2004 en met toestemming van de "
-        "cliënt."
+        f"op grond van {terms.legal_basis} en met toestemming van de cliënt."
         + (
             f" Deze doorverwijzing corrigeert doorverwijzing {_checked_id(corrects)}: "
             "vervang de gegevens daarvan door deze."
@@ -135,7 +137,7 @@ def referral_body(
             "afgesproken; u krijgt het niet apart."
             if preshared
             else f"Het wachtwoord krijgt u apart van {referrer_name} ({referrer_phone}), "
-            "telefonisch of per sms, nooit per e-mail."
+            f"{terms.password_channel}."
         ),
         "Open de bijlage met 7-Zip (gratis, 7-zip.org) of een ander programma dat versleutelde "
         "7z-bestanden opent; Windows Verkenner kan dat niet.",

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from referral_desk.domain import fields
 from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.postcodes import Municipality, PostcodeTable, Region
+from referral_desk.domain.protocol_terms import TERM_KEYS, ProtocolTerms
 
 # Art. 9 of the protocols: Opgroeien's data protection officer, for breaches.
 OPGROEIEN_DPO = "dpo@opgroeien.be"
@@ -155,7 +156,10 @@ CONSENT_VALID_DAYS = 30
 """How old a consent may be when the registry does not say: a month."""
 
 
-class Protocol(BaseModel):
+class Protocol(ProtocolTerms):
+    """A signed protocol: its reference, parties and dates, and its terms (the fields of
+    :class:`ProtocolTerms`, which a schema version 2 registry must all state)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     reference: str = Field(min_length=3)
@@ -184,6 +188,10 @@ class Protocol(BaseModel):
                 )
             )
         return self
+
+    def terms(self) -> ProtocolTerms:
+        """Only the terms, as a referral carries them."""
+        return ProtocolTerms.model_validate({key: getattr(self, key) for key in TERM_KEYS})
 
     def in_force_on(self, day: date) -> bool:
         return self.in_force_from <= day and (self.ended_on is None or day < self.ended_on)

@@ -22,6 +22,7 @@ from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.field_messages import FIRST_NAME_LABEL, LAST_NAME_LABEL
 from referral_desk.domain.fields import FieldError
 from referral_desk.domain.partners import OPGROEIEN_DPO
+from referral_desk.domain.protocol_terms import OPGROEIEN_STANDARD, ProtocolTerms
 
 REFERRAL_ID_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"
 REFERRAL_ID_PATTERN = re.compile(r"^KG-[0-9]{4}-[ACDEFGHJKLMNPQRTUVWXY34679]{6}$")
@@ -251,6 +252,9 @@ class PartnerSnapshot(BaseModel):
     retention_years: int | None = None
     # The partner registry's version the partner was taken from (None: not known).
     registry_version: str | None = None
+    # The protocol's terms the documents print (a snapshot made without them: the
+    # Opgroeien standard, what a schema version 1 registry says).
+    terms: ProtocolTerms = OPGROEIEN_STANDARD
 
 
 def new_referral_id(year: int, token: Callable[[int], str] | None = None) -> str:

@@ -70,6 +70,39 @@ _FIELD_WORDS: dict[str, tuple[MessageTemplate, bool]] = {
         _word("protocol.consent_valid_days", "toestemming geldig (dagen)"),
         False,
     ),
+    "protocol.acknowledgement_working_days": (
+        _word("protocol.acknowledgement_working_days", "ontvangstbevestiging binnen (werkdagen)"),
+        False,
+    ),
+    "protocol.legal_basis": (_word("protocol.legal_basis", "rechtsgrond"), False),
+    "protocol.purposes": (_word("protocol.purposes", "doeleinden"), True),
+    "protocol.shared_fields": (_word("protocol.shared_fields", "gedeelde gegevens"), True),
+    "protocol.recipients": (
+        _word("protocol.recipients", "ontvangers bij de partner (beroepsgeheim)"),
+        True,
+    ),
+    "protocol.onward_recipients": (
+        _word("protocol.onward_recipients", "verdere ontvangers"),
+        True,
+    ),
+    "protocol.security_measures": (
+        _word("protocol.security_measures", "beveiligingsmaatregelen"),
+        True,
+    ),
+    "protocol.access_duty": (_word("protocol.access_duty", "afspraak wie de gegevens ziet"), False),
+    "protocol.quality_duty": (
+        _word("protocol.quality_duty", "afspraak over foutieve gegevens"),
+        False,
+    ),
+    "protocol.breach_duty": (_word("protocol.breach_duty", "afspraak over gegevenslekken"), False),
+    "protocol.retention_duty": (
+        _word("protocol.retention_duty", "afspraak over bewaren"),
+        False,
+    ),
+    "protocol.password_channel": (
+        _word("protocol.password_channel", "kanaal voor het wachtwoord"),
+        False,
+    ),
 }
 _PARTNER_PREFIX = re.compile(r"^partners\[(\d+)\]\.?")
 _INDEX = re.compile(r"\[\d+\]")

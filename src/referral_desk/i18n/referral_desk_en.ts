@@ -1711,6 +1711,62 @@
         <translation>Choose which kind of data the partner calls incorrect (first name, last name, address, phone or email).</translation>
     </message>
     <message>
+        <source>accolades {{ }} staan alleen rond een invulveld, zoals {{partner}}</source>
+        <translation>braces {{ }} only go around a placeholder, such as {{partner}}</translation>
+    </message>
+    <message>
+        <source>onbekend invulveld {{{name}}}; mogelijk zijn {known}</source>
+        <translation>unknown placeholder {{{name}}}; possible ones are {known}</translation>
+    </message>
+    <message>
+        <source>afspraak wie de gegevens ziet</source>
+        <translation>term on who sees the data</translation>
+    </message>
+    <message>
+        <source>ontvangstbevestiging binnen (werkdagen)</source>
+        <translation>acknowledgement within (working days)</translation>
+    </message>
+    <message>
+        <source>afspraak over gegevenslekken</source>
+        <translation>term on data breaches</translation>
+    </message>
+    <message>
+        <source>rechtsgrond</source>
+        <translation>legal basis</translation>
+    </message>
+    <message>
+        <source>verdere ontvangers</source>
+        <translation>onward recipients</translation>
+    </message>
+    <message>
+        <source>kanaal voor het wachtwoord</source>
+        <translation>channel for the password</translation>
+    </message>
+    <message>
+        <source>doeleinden</source>
+        <translation>purposes</translation>
+    </message>
+    <message>
+        <source>afspraak over foutieve gegevens</source>
+        <translation>term on incorrect data</translation>
+    </message>
+    <message>
+        <source>ontvangers bij de partner (beroepsgeheim)</source>
+        <translation>recipients at the partner (professional secrecy)</translation>
+    </message>
+    <message>
+        <source>afspraak over bewaren</source>
+        <translation>term on retention</translation>
+    </message>
+    <message>
+        <source>beveiligingsmaatregelen</source>
+        <translation>security measures</translation>
+    </message>
+    <message>
+        <source>gedeelde gegevens</source>
+        <translation>shared data</translation>
+    </message>
+    <message>
         <source>{where}: &apos;{key}&apos; heeft niet de verwachte vorm</source>
         <translation>{where}: &apos;{key}&apos; does not have the expected form</translation>
     </message>
@@ -2772,6 +2828,78 @@ Location: {1}</translation>
     <message>
         <source>Toestemming geldig (dagen)</source>
         <translation>Consent valid (days)</translation>
+    </message>
+    <message>
+        <source>leeg = geen termijn</source>
+        <translation>empty = no deadline</translation>
+    </message>
+    <message>
+        <source>één per regel</source>
+        <translation>one per line</translation>
+    </message>
+    <message>
+        <source>bv. art. 10/1 decreet van 30 april 2004</source>
+        <translation>e.g. art. 10/1 decreet van 30 april 2004</translation>
+    </message>
+    <message>
+        <source>één per regel; leeg = niemand</source>
+        <translation>one per line; empty = no one</translation>
+    </message>
+    <message>
+        <source>zoals het protocol het zegt; {partner}, {meldpunt}, {dpo} en {bewaartermijn} worden ingevuld</source>
+        <translation>as the protocol words it; {partner}, {meldpunt}, {dpo} and {bewaartermijn} are filled in</translation>
+    </message>
+    <message>
+        <source>bv. telefonisch of per sms, nooit per e-mail</source>
+        <translation>e.g. telefonisch of per sms, nooit per e-mail</translation>
+    </message>
+    <message>
+        <source>Rechtsgrond</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Doeleinden</source>
+        <translation>Purposes</translation>
+    </message>
+    <message>
+        <source>Gedeelde gegevens</source>
+        <translation>Shared data</translation>
+    </message>
+    <message>
+        <source>Verdere ontvangers</source>
+        <translation>Onward recipients</translation>
+    </message>
+    <message>
+        <source>Beveiligingsmaatregelen</source>
+        <translation>Security measures</translation>
+    </message>
+    <message>
+        <source>Afspraak: wie de gegevens ziet</source>
+        <translation>Term: who sees the data</translation>
+    </message>
+    <message>
+        <source>Afspraak: foutieve gegevens</source>
+        <translation>Term: incorrect data</translation>
+    </message>
+    <message>
+        <source>Afspraak: gegevenslek</source>
+        <translation>Term: data breach</translation>
+    </message>
+    <message>
+        <source>Afspraak: bewaren</source>
+        <translation>Term: retention</translation>
+    </message>
+    <message>
+        <source>Kanaal voor het wachtwoord</source>
+        <translation>Channel for the password</translation>
+    </message>
+    <message>
+        <source>Bevestiging binnen (werkdagen)</source>
+        <translation>Acknowledged within (working days)</translation>
+    </message>
+    <message>
+        <source>Ontvangers (beroepsgeheim)</source>
+        <translation>Recipients (professional secrecy)</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,7 @@ def build_referral(request: ReferralRequest, services: ReferralServices) -> Refe
             withdrawal_clause=partner.protocol.withdrawal_clause,
             retention_years=partner.protocol.retention_years,
             registry_version=request.found.registry_version,
+            terms=partner.protocol.terms(),
         ),
         corrects=request.corrects,
     )
@@ -202,6 +203,7 @@ def referral_draft(
             format_phone_national(referral.referrer.phone),
             corrects,
             preshared=preshared,
+            terms=referral.partner.terms,
         ),
         attachment=archive_path,
     )

@@ -89,6 +89,8 @@ class RegistryEditing:
         registry text at all (unreadable, not TOML); the open registry is then kept."""
         text = read_registry_text(path)
         editable = EditableRegistry.from_text(text, file=str(path))
+        # A schema version 1 file is shown and saved with the terms it is read with.
+        editable.upgrade()
         self.path = path
         self.editable = editable
         self.base = RegistryBase.of(text, self.table, file=str(path))

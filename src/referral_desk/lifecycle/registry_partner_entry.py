@@ -12,10 +12,18 @@ from typing import Any
 from referral_desk.domain.errors import Message
 from referral_desk.domain.postcodes import PostcodeTable
 from referral_desk.registry.editing import RawPartner
-from referral_desk.registry.form_input import PARTNER_FIELDS, partner_from_texts, partner_problems
+from referral_desk.registry.form_input import (
+    LINE_LIST_FIELDS,
+    LONG_TEXT_FIELDS,
+    PARTNER_FIELDS,
+    partner_from_texts,
+    partner_problems,
+)
 
 # Fields typed one item per line (the rest show a list as "a, b").
-MULTILINE_FIELDS = ("protocol.local_teams",)
+MULTILINE_FIELDS = LINE_LIST_FIELDS
+# Fields the form shows in a box of several lines: those lists and the duty sentences.
+TEXT_BOX_FIELDS = (*LINE_LIST_FIELDS, *LONG_TEXT_FIELDS)
 _PROTOCOL = "protocol."
 
 

@@ -3,12 +3,12 @@
 Export writes what Excel in a Belgian locale opens directly, through the one CSV writer
 (:mod:`referral_desk.domain.excel_csv`: UTF-8 with a BOM, ``;`` between columns, a cell that
 could run as a formula, such as an E.164 phone ``+32…``, marked as text with ``'``), one
-partner per row, lists inside a cell separated by ``,`` (local teams by ``|``, since a team
-name may hold a comma). Import accepts what Excel saves back: ``;`` or ``,``, UTF-8 or
-Windows-1252, dates as ``2024-02-01`` or ``1/02/2024``, and takes off the ``'`` that export
-added. Every row is checked on its own and reported with its row number and column; the
-file-wide checks (one active partner per postcode, known postcodes) run afterwards on the
-registry the rows make.
+partner per row, lists inside a cell separated by ``,`` (local teams and the protocol's
+lists by ``|``, since a team name or a sentence may hold a comma). Import accepts what
+Excel saves back: ``;`` or ``,``, UTF-8 or Windows-1252, dates as ``2024-02-01`` or
+``1/02/2024``, and takes off the ``'`` that export added. Every row is checked on its own
+and reported with its row number and column; the file-wide checks (one active partner per
+postcode, known postcodes) run afterwards on the registry the rows make.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from referral_desk.domain.errors import Message, MessageTemplate, UserFacingError, validator_said
 from referral_desk.domain.excel_csv import restored, write_csv
 from referral_desk.domain.partners import Partner
+from referral_desk.domain.protocol_terms import TERM_KEYS, with_standard_terms
 from referral_desk.domain.registry_document import RegistryDocument
 from referral_desk.registry.parsing import EMPTY_FILE, ONE_OF
 
@@ -49,7 +50,24 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "wissen_na_intrekking": (("protocol", "withdrawal_clause"), "yes_no"),
     "bewaartermijn_jaren": (("protocol", "retention_years"), "number"),
     "toestemming_geldig_dagen": (("protocol", "consent_valid_days"), "number"),
+    "ontvangstbevestiging_werkdagen": (("protocol", "acknowledgement_working_days"), "number"),
+    "rechtsgrond": (("protocol", "legal_basis"), "text"),
+    "doeleinden": (("protocol", "purposes"), "teams"),
+    "gedeelde_gegevens": (("protocol", "shared_fields"), "teams"),
+    "ontvangers": (("protocol", "recipients"), "teams"),
+    "verdere_ontvangers": (("protocol", "onward_recipients"), "teams"),
+    "beveiligingsmaatregelen": (("protocol", "security_measures"), "teams"),
+    "afspraak_toegang": (("protocol", "access_duty"), "text"),
+    "afspraak_foutieve_gegevens": (("protocol", "quality_duty"), "text"),
+    "afspraak_gegevenslek": (("protocol", "breach_duty"), "text"),
+    "afspraak_bewaren": (("protocol", "retention_duty"), "text"),
+    "kanaal_wachtwoord": (("protocol", "password_channel"), "text"),
 }
+# The protocol's terms: a list without any of these columns (one made before the registry
+# held terms) reads as the Opgroeien standard protocol, as a schema version 1 registry does.
+TERM_COLUMNS = tuple(
+    column for column, (path, _kind) in COLUMNS.items() if path[-1] in TERM_KEYS
+)
 REQUIRED = (
     "id",
     "naam",
@@ -236,6 +254,7 @@ def import_csv(text: str) -> list[dict[str, Any]]:
     ]
     if problems:
         raise CsvImportError(problems)
+    standard_terms = not any(column in header for column in TERM_COLUMNS)
     partners: list[tuple[int, dict[str, Any]]] = []
     for row_number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -263,6 +282,8 @@ def import_csv(text: str) -> list[dict[str, Any]]:
             target[path[-1]] = value
         if not row_ok:
             continue
+        if standard_terms and isinstance(raw.get("protocol"), dict):
+            raw["protocol"] = with_standard_terms(raw["protocol"])
         try:
             Partner.model_validate(raw)
         except ValidationError as error:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.partners import Partner
+from referral_desk.domain.protocol_terms import TERM_KEYS
 from referral_desk.domain.registry_document import RegistryDocument
 
 
@@ -47,7 +48,18 @@ _COMPARED = (
     "municipalities",
     "postcodes",
 )
-_PROTOCOL = ("reference", "local_teams", "in_force_from", "ended_on", "dpo_advice_on")
+_PROTOCOL = (
+    "reference",
+    "local_teams",
+    "in_force_from",
+    "ended_on",
+    "dpo_advice_on",
+    "withdrawal_clause",
+    "retention_years",
+    "consent_valid_days",
+    "acknowledgement_working_days",
+    *TERM_KEYS,
+)
 
 
 def _text(value: object) -> str:

@@ -21,7 +21,8 @@ from tomlkit.toml_document import TOMLDocument
 
 from referral_desk.domain.errors import Message, MessageTemplate
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_document import RegistryDocument
+from referral_desk.domain.protocol_terms import TERM_KEYS, with_standard_terms
+from referral_desk.domain.registry_document import REGISTRY_SCHEMA_VERSION, RegistryDocument
 from referral_desk.domain.registry_problems import RegistryError, RegistryProblem
 from referral_desk.registry.parsing import (
     MAX_NESTING,
@@ -46,7 +47,7 @@ PARTNER_KEYS = (
 )
 PROTOCOL_KEYS = (
     "reference", "local_teams", "in_force_from", "ended_on", "dpo_advice_on", "retention_years",
-    "consent_valid_days",
+    "consent_valid_days", "acknowledgement_working_days", *TERM_KEYS,
 )  # fmt: skip
 
 RawPartner = dict[str, Any]
@@ -59,9 +60,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# A list longer than a line is written one item a line, as a person would.
+_LINE = 80
+
+
 def _toml_value(value: Any) -> Any:
     if isinstance(value, tuple):
-        return list(value)
+        value = list(value)
+    if isinstance(value, list) and len(str(value)) > _LINE:
+        array = tomlkit.array()
+        array.extend(value)
+        return array.multiline(True)
     if hasattr(value, "value") and not isinstance(value, date | str):
         return value.value  # StrEnum members
     return value
@@ -105,7 +114,7 @@ class EditableRegistry:
         document = tomlkit.document()
         document.add(tomlkit.comment("Partnerregister van referral-desk."))
         document.add(tomlkit.nl())
-        document["schema_version"] = 1
+        document["schema_version"] = REGISTRY_SCHEMA_VERSION
         document["registry_version"] = version
         document["registry_date"] = on
         document["changed_by"] = changed_by
@@ -113,6 +122,25 @@ class EditableRegistry:
 
     def to_text(self) -> str:
         return tomlkit.dumps(self._document)
+
+    @property
+    def schema_version(self) -> object:
+        return _plain(self._document.get("schema_version"))
+
+    def upgrade(self) -> bool:
+        """A schema version 1 registry rewritten as version 2: every protocol gets the
+        Opgroeien standard terms it was read with, so saving changes what the file says,
+        not what it means. Whether anything was upgraded."""
+        if self.schema_version != 1:
+            return False
+        self._document["schema_version"] = REGISTRY_SCHEMA_VERSION
+        partners = self._document.get("partners")
+        for table in partners if isinstance(partners, AoT) else []:
+            protocol = table.get("protocol")
+            if isinstance(protocol, Table):
+                filled = with_standard_terms(_plain(protocol))
+                _update_table(protocol, filled, PROTOCOL_KEYS, nested={})
+        return True
 
     def copy(self) -> EditableRegistry:
         return EditableRegistry(copy.deepcopy(self._document), file=self.file)
@@ -201,7 +229,8 @@ class EditableRegistry:
         return candidate
 
     def add_new_partner(self, on: date) -> int:
-        """A placeholder OCMW in Flanders whose protocol starts on *on*; the file check lists
+        """A placeholder OCMW in Flanders whose protocol starts on *on*, with the Opgroeien
+        standard terms to change where the signed protocol differs; the file check lists
         what the coordinator still has to fill in (mailbox, codes, protocol)."""
         return self.add_partner(
             {
@@ -210,7 +239,7 @@ class EditableRegistry:
                 "kind": "OCMW",
                 "region": "Vlaanderen",
                 "password_mode": "one-time",
-                "protocol": {"in_force_from": on},
+                "protocol": with_standard_terms({"in_force_from": on}),
             }
         )
 
@@ -263,9 +292,9 @@ def _update_table(
             if key in table:
                 del table[key]
             continue
-        new = _toml_value(new)
-        if _plain(table.get(key)) != new:
-            table[key] = new
+        plain = list(new) if isinstance(new, tuple) else new
+        if _plain(table.get(key)) != plain:
+            table[key] = _toml_value(new)
     for key in [k for k in table if k not in values and k not in nested]:
         del table[key]
     for key, sub_order in nested.items():

@@ -82,7 +82,27 @@ DATE_FIELDS = ("protocol.in_force_from", "protocol.ended_on", "protocol.dpo_advi
 # Yes/no fields arrive as "true" or "false" and are always written, so the file says it.
 YES_NO_FIELDS = ("protocol.withdrawal_clause",)
 # Whole numbers; text that is not one stays text, for the check to name.
-NUMBER_FIELDS = ("protocol.retention_years", "protocol.consent_valid_days")
+NUMBER_FIELDS = (
+    "protocol.retention_years",
+    "protocol.consent_valid_days",
+    "protocol.acknowledgement_working_days",
+)
+# Lists typed one item a line: team names and the protocol's longer lists may hold commas.
+LINE_LIST_FIELDS = (
+    "protocol.local_teams",
+    "protocol.purposes",
+    "protocol.shared_fields",
+    "protocol.recipients",
+    "protocol.onward_recipients",
+    "protocol.security_measures",
+)
+# Sentences typed in a box that wraps; a line break typed in one is a space.
+LONG_TEXT_FIELDS = (
+    "protocol.access_duty",
+    "protocol.quality_duty",
+    "protocol.breach_duty",
+    "protocol.retention_duty",
+)
 _PROTOCOL = "protocol."
 
 
@@ -156,8 +176,10 @@ def partner_from_texts(texts: Mapping[str, str]) -> RawPartner:
         value: Any
         if name in CODE_FIELDS:
             value = split_codes(text)
-        elif name == "protocol.local_teams":
-            value = [team.strip() for team in text.splitlines() if team.strip()]
+        elif name in LINE_LIST_FIELDS:
+            value = [item.strip() for item in text.splitlines() if item.strip()]
+        elif name in LONG_TEXT_FIELDS:
+            value = " ".join(text.split())
         elif name in YES_NO_FIELDS:
             value = text.lower() == "true"
         elif name in NUMBER_FIELDS and text.isdecimal() and text.isascii():

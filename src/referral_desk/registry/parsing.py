@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from referral_desk.domain.errors import Message, MessageTemplate, validator_said
 from referral_desk.domain.partners import Partner
 from referral_desk.domain.postcodes import PostcodeTable
-from referral_desk.domain.registry_document import RegistryDocument
+from referral_desk.domain.registry_document import RegistryDocument, read_as_current
 from referral_desk.domain.registry_problems import (
     MISSING,
     RegistryError,
@@ -270,7 +270,7 @@ def _partner_name(data: dict[str, Any], loc: Sequence[int | str]) -> str:
 
 def _valid_partners(data: dict[str, Any]) -> list[tuple[int, Partner]]:
     """Partners that pass on their own, so cross-checks still run when others do not."""
-    raw = data.get("partners")
+    raw = read_as_current(data).get("partners")
     found: list[tuple[int, Partner]] = []
     if isinstance(raw, list):
         for index, item in enumerate(raw):

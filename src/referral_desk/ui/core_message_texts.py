@@ -180,6 +180,8 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}."),  # phone.zone_too_long
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te lang: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}. Een gsm-nummer begint met 045 tot 049."),  # phone.zone_too_long_not_mobile
     QT_TRANSLATE_NOOP("CoreMessage", "Dit telefoonnummer is te kort: een nummer dat met {prefix} begint heeft {expected} cijfers ({shape}), dit nummer {count}."),  # phone.zone_too_short
+    QT_TRANSLATE_NOOP("CoreMessage", "accolades {{ }} staan alleen rond een invulveld, zoals {{partner}}"),  # protocol_terms.broken_braces
+    QT_TRANSLATE_NOOP("CoreMessage", "onbekend invulveld {{{name}}}; mogelijk zijn {known}"),  # protocol_terms.unknown_placeholder
     QT_TRANSLATE_NOOP("CoreMessage", "de datum van de toestemming ligt vóór het protocol met deze partner ({date})"),  # readiness.consent_before_protocol
     QT_TRANSLATE_NOOP("CoreMessage", "de datum van de toestemming is geen datum (dd-mm-jjjj)"),  # readiness.consent_date_unreadable
     QT_TRANSLATE_NOOP("CoreMessage", "de datum van de toestemming ligt in de toekomst"),  # readiness.consent_in_future
@@ -250,13 +252,25 @@ CORE_MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreMessage", "telefoon voor het wachtwoord"),  # registry.field.password_phone
     QT_TRANSLATE_NOOP("CoreMessage", "postcodes"),  # registry.field.postcodes
     QT_TRANSLATE_NOOP("CoreMessage", "protocol"),  # registry.field.protocol
+    QT_TRANSLATE_NOOP("CoreMessage", "afspraak wie de gegevens ziet"),  # registry.field.protocol.access_duty
+    QT_TRANSLATE_NOOP("CoreMessage", "ontvangstbevestiging binnen (werkdagen)"),  # registry.field.protocol.acknowledgement_working_days
+    QT_TRANSLATE_NOOP("CoreMessage", "afspraak over gegevenslekken"),  # registry.field.protocol.breach_duty
     QT_TRANSLATE_NOOP("CoreMessage", "toestemming geldig (dagen)"),  # registry.field.protocol.consent_valid_days
     QT_TRANSLATE_NOOP("CoreMessage", "advies DPO op"),  # registry.field.protocol.dpo_advice_on
     QT_TRANSLATE_NOOP("CoreMessage", "beëindigd op"),  # registry.field.protocol.ended_on
     QT_TRANSLATE_NOOP("CoreMessage", "in werking vanaf"),  # registry.field.protocol.in_force_from
+    QT_TRANSLATE_NOOP("CoreMessage", "rechtsgrond"),  # registry.field.protocol.legal_basis
     QT_TRANSLATE_NOOP("CoreMessage", "lokale teams"),  # registry.field.protocol.local_teams
+    QT_TRANSLATE_NOOP("CoreMessage", "verdere ontvangers"),  # registry.field.protocol.onward_recipients
+    QT_TRANSLATE_NOOP("CoreMessage", "kanaal voor het wachtwoord"),  # registry.field.protocol.password_channel
+    QT_TRANSLATE_NOOP("CoreMessage", "doeleinden"),  # registry.field.protocol.purposes
+    QT_TRANSLATE_NOOP("CoreMessage", "afspraak over foutieve gegevens"),  # registry.field.protocol.quality_duty
+    QT_TRANSLATE_NOOP("CoreMessage", "ontvangers bij de partner (beroepsgeheim)"),  # registry.field.protocol.recipients
     QT_TRANSLATE_NOOP("CoreMessage", "titel of kenmerk van het protocol"),  # registry.field.protocol.reference
+    QT_TRANSLATE_NOOP("CoreMessage", "afspraak over bewaren"),  # registry.field.protocol.retention_duty
     QT_TRANSLATE_NOOP("CoreMessage", "bewaartermijn (jaren na het afsluiten)"),  # registry.field.protocol.retention_years
+    QT_TRANSLATE_NOOP("CoreMessage", "beveiligingsmaatregelen"),  # registry.field.protocol.security_measures
+    QT_TRANSLATE_NOOP("CoreMessage", "gedeelde gegevens"),  # registry.field.protocol.shared_fields
     QT_TRANSLATE_NOOP("CoreMessage", "afspraak wissen na intrekking"),  # registry.field.protocol.withdrawal_clause
     QT_TRANSLATE_NOOP("CoreMessage", "regio"),  # registry.field.region
     QT_TRANSLATE_NOOP("CoreMessage", "registerdatum"),  # registry.field.registry_date

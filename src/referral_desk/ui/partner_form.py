@@ -74,14 +74,18 @@ class PartnerForm(QGroupBox):
                 (self.tr("vooraf afgesproken wachtwoord"), PasswordMode.PRE_SHARED.value),
             ],
         )
+
+        def box(name: str, object_name: str, placeholder: str, lines: int = 3) -> None:
+            edit = QPlainTextEdit(self)
+            edit.setObjectName(object_name)
+            edit.setPlaceholderText(placeholder)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+            edit.textChanged.connect(self._changed)
+            self.editors[name] = edit
+
         line("protocol.reference", "protocolReference", self.tr("titel of kenmerk"))
-        teams = QPlainTextEdit(self)
-        teams.setObjectName("protocolTeams")
-        teams.setPlaceholderText(self.tr("één lokaal team per regel"))
-        teams.setTabChangesFocus(True)
-        teams.setFixedHeight(teams.fontMetrics().lineSpacing() * 3 + 12)
-        teams.textChanged.connect(self._changed)
-        self.editors["protocol.local_teams"] = teams
+        box("protocol.local_teams", "protocolTeams", self.tr("één lokaal team per regel"))
         line("protocol.in_force_from", "protocolInForceFrom", self.tr("JJJJ-MM-DD"))
         line("protocol.ended_on", "protocolEndedOn", self.tr("leeg = loopt nog"))
         line("protocol.dpo_advice_on", "protocolDpoAdvice", self.tr("optioneel"))
@@ -94,6 +98,39 @@ class PartnerForm(QGroupBox):
             "protocol.consent_valid_days",
             "protocolConsentValidDays",
             self.tr("leeg = 30 dagen"),
+        )
+        line(
+            "protocol.acknowledgement_working_days",
+            "protocolAcknowledgementDays",
+            self.tr("leeg = geen termijn"),
+        )
+        one_per_line = self.tr("één per regel")
+        line(
+            "protocol.legal_basis",
+            "protocolLegalBasis",
+            self.tr("bv. art. 10/1 decreet van 30 april 2004"),
+        )
+        box("protocol.purposes", "protocolPurposes", one_per_line)
+        box("protocol.shared_fields", "protocolSharedFields", one_per_line, lines=4)
+        box("protocol.recipients", "protocolRecipients", one_per_line)
+        box(
+            "protocol.onward_recipients",
+            "protocolOnwardRecipients",
+            self.tr("één per regel; leeg = niemand"),
+        )
+        box("protocol.security_measures", "protocolSecurityMeasures", one_per_line, lines=4)
+        duty = self.tr(
+            "zoals het protocol het zegt; {partner}, {meldpunt}, {dpo} en {bewaartermijn} "
+            "worden ingevuld"
+        )
+        box("protocol.access_duty", "protocolAccessDuty", duty, lines=4)
+        box("protocol.quality_duty", "protocolQualityDuty", duty)
+        box("protocol.breach_duty", "protocolBreachDuty", duty)
+        box("protocol.retention_duty", "protocolRetentionDuty", duty, lines=4)
+        line(
+            "protocol.password_channel",
+            "protocolPasswordChannel",
+            self.tr("bv. telefonisch of per sms, nooit per e-mail"),
         )
         combo(
             "protocol.withdrawal_clause",
@@ -124,6 +161,19 @@ class PartnerForm(QGroupBox):
             # No & key: every letter of it is taken in the editor; Tab from Advies DPO.
             "protocol.retention_years": self.tr("Bewaartermijn (jaren)"),
             "protocol.consent_valid_days": self.tr("Toestemming geldig (dagen)"),
+            # The protocol's terms: no & keys left in the editor; Tab reaches them in order.
+            "protocol.acknowledgement_working_days": self.tr("Bevestiging binnen (werkdagen)"),
+            "protocol.legal_basis": self.tr("Rechtsgrond"),
+            "protocol.purposes": self.tr("Doeleinden"),
+            "protocol.shared_fields": self.tr("Gedeelde gegevens"),
+            "protocol.recipients": self.tr("Ontvangers (beroepsgeheim)"),
+            "protocol.onward_recipients": self.tr("Verdere ontvangers"),
+            "protocol.security_measures": self.tr("Beveiligingsmaatregelen"),
+            "protocol.access_duty": self.tr("Afspraak: wie de gegevens ziet"),
+            "protocol.quality_duty": self.tr("Afspraak: foutieve gegevens"),
+            "protocol.breach_duty": self.tr("Afspraak: gegevenslek"),
+            "protocol.retention_duty": self.tr("Afspraak: bewaren"),
+            "protocol.password_channel": self.tr("Kanaal voor het wachtwoord"),
             "protocol.withdrawal_clause": self.tr("A&fspraak wissen na intrekking"),
         }
         self.municipality_names = QLabel(self)
