@@ -264,3 +264,26 @@ def test_the_consent_text_says_the_retention_the_registry_gives() -> None:
     assert "bewaart tot 10 jaar nadat het is afgesloten (art. 3)" in ten
     unknown = consent_text_for("OCMW Wervik", PartnerKind.OCMW, False)
     assert "bewaart volgens de archiefregels (art. 3)" in unknown
+
+
+def test_the_consent_text_says_a_protocols_own_purposes_and_recipients() -> None:
+    from referral_desk.domain.protocol_terms import OPGROEIEN_STANDARD
+
+    standard = consent_text_for("OCMW Wervik", PartnerKind.OCMW, False)
+    assert "hulp en rechten" in standard and "geïntegreerd breed onthaal" in standard
+    other = OPGROEIEN_STANDARD.model_copy(
+        update={
+            "purposes": ("een gezamenlijk zorgplan opstellen",),
+            "recipients": ("de zorgcoördinator van het lokaal overleg",),
+            "onward_recipients": (),
+        }
+    )
+    text = consent_text_for("OCMW Wervik", PartnerKind.OCMW, False, 10, other)
+    assert "• Waarom: een gezamenlijk zorgplan opstellen." in text
+    assert "bij OCMW Wervik alleen voor de zorgcoördinator van het lokaal overleg." in text
+    assert "OCMW Wervik geeft ze aan niemand anders door (art. 4)." in text
+    assert "hulp en rechten" not in text and "breed onthaal" not in text
+    onward = other.model_copy(update={"onward_recipients": ("het CLB",)})
+    assert "Verder alleen met het CLB, met toestemming van de cliënt (art. 4)." in (
+        consent_text_for("OCMW Wervik", PartnerKind.OCMW, False, 10, onward)
+    )
