@@ -4,6 +4,10 @@
 
 Each sample is a fresh process, timed from just before it is spawned until it prints that
 its main window has been shown (the first Show event, then one turn of the event loop).
+The app shows its window before its core has loaded (app.main's two phases): the form
+takes input from then on, and the partner lookup and the create button follow once the
+core is attached. That later moment is timed too and printed as ``core attached``; the
+peak RSS is taken there, and the referral of the memory run is made after it.
 
 * app: the real start, the way the ``referral-desk`` command starts: the app's imports in
   their order, ``referral_desk.app.main`` (retention, partner registry, referral log, the
@@ -42,6 +46,7 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).resolve().parent
 SHOWN = "shown"
+READY = "ready"
 WIDGETS = ("QLineEdit", "QCheckBox", "QPushButton", "QComboBox")
 
 
@@ -56,7 +61,9 @@ def peak_rss_mb() -> float:
 
 
 def report_when_shown(window_type: type[QWidget], after: Callable[[], None] | None = None) -> None:
-    """Print the marker line once a *window_type* window has been shown, then exit."""
+    """Print the marker line once a *window_type* window has been shown; then, once its core
+    is attached (at once for a window without one), run *after*, print the ready line with
+    the peak RSS, and exit."""
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -73,9 +80,17 @@ def report_when_shown(window_type: type[QWidget], after: Callable[[], None] | No
 
     def finish(window: QWidget) -> None:
         counts = [len(window.findChildren(getattr(widgets, name))) for name in WIDGETS]
+        print(SHOWN, f"{peak_rss_mb():.1f}", *counts, flush=True)
+        if getattr(window, "attached", True):
+            ready()
+            return
+        window.coreAttached.connect(ready)  # type: ignore[attr-defined]
+        window.coreFailed.connect(lambda: os._exit(1))  # type: ignore[attr-defined]
+
+    def ready() -> None:
         if after is not None:
             after()
-        print(SHOWN, f"{peak_rss_mb():.1f}", *counts, flush=True)
+        print(READY, f"{peak_rss_mb():.1f}", flush=True)
         os._exit(0)
 
     from PySide6 import QtWidgets as widgets
@@ -194,9 +209,13 @@ def isolated_environment(root: Path, platform: str) -> dict[str, str]:
 
 
 class Sample:
-    def __init__(self, seconds: float, fields: list[str]) -> None:
+    """``seconds``: until shown; ``ready_seconds``: until the core was attached (the same
+    for a window without one); ``rss_mb``: the peak RSS then."""
+
+    def __init__(self, seconds: float, fields: list[str], ready_seconds: float, rss: str) -> None:
         self.seconds = seconds
-        self.rss_mb = float(fields[0])
+        self.ready_seconds = ready_seconds
+        self.rss_mb = float(rss)
         self.counts = [int(value) for value in fields[1:]]
 
 
@@ -209,15 +228,18 @@ def spawn_command(command: list[str], env: dict[str, str]) -> Sample:
     mode = command[command.index("--child") + 1 :]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
+        shown: tuple[float, list[str]] | None = None
         with subprocess.Popen(
             command, env=env, stdout=subprocess.PIPE, stderr=errors, text=True
         ) as process:
             assert process.stdout is not None
             for line in process.stdout:
                 if line.startswith(SHOWN + " "):
-                    elapsed = time.perf_counter() - start
+                    shown = (time.perf_counter() - start, line.split()[1:])
+                elif line.startswith(READY + " ") and shown is not None:
+                    ready = time.perf_counter() - start
                     process.wait(timeout=60)
-                    return Sample(elapsed, line.split()[1:])
+                    return Sample(shown[0], shown[1], ready, line.split()[1])
             process.wait(timeout=60)
         errors.seek(0)
         sys.stderr.write(errors.read().decode(errors="replace"))
@@ -273,6 +295,11 @@ def main() -> int:
             f"(min {times[0]:.0f}, max {times[-1]:.0f})  peak RSS "
             f"{statistics.median(sample.rss_mb for sample in values):.0f} MB"
         )
+    attached = sorted(sample.ready_seconds * 1000 for sample in samples["app"])
+    print(
+        f"app core attached: median {statistics.median(attached):6.0f} ms "
+        f"(min {attached[0]:.0f}, max {attached[-1]:.0f}); the form takes input from 'app' on"
+    )
     print(
         f"peak RSS, app with one referral: {with_referral.rss_mb:.0f} MB = "
         f"{with_referral.rss_mb / bare_rss:.2f}x the bare window (target <= 2.0); "

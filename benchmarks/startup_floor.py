@@ -84,7 +84,9 @@ def main() -> int:
         for run in range(runs):
             for kind in kinds if run % 2 == 0 else reversed(kinds):
                 samples[kind].append(spawn(kind))
-    ms = {kind: statistics.median(s.seconds for s in samples[kind]) * 1000 for kind in kinds}
+    # Until ready: for bare+libraries that includes importing them, as it always did; for the
+    # others it is the moment they were shown.
+    ms = {kind: statistics.median(s.ready_seconds for s in samples[kind]) * 1000 for kind in kinds}
     rss = {kind: statistics.median(s.rss_mb for s in samples[kind]) for kind in kinds}
     for kind in kinds:
         print(f"{kind:>15}: median {ms[kind]:6.0f} ms  peak RSS {rss[kind]:5.1f} MB")

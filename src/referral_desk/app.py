@@ -1,4 +1,11 @@
-"""Wires the real services into the window; the only place that knows them all."""
+"""Wires the real services into the window; the only place that knows them all.
+
+The app starts in two phases (:func:`main`): the window, laid out in the language and at
+the size a glance at the settings file gives, is shown at once and takes input; the core
+(every service, the settings read in full, the partner registry, the referral log) loads
+off the GUI thread (:func:`open_session`) and is then attached to it. This module imports
+none of the core at load: the first phase must not wait for pydantic and the models.
+"""
 
 from __future__ import annotations
 
@@ -9,25 +16,14 @@ import threading
 from collections.abc import MutableMapping
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from referral_desk.delivery.detection import ConfiguredOpenerChain
-from referral_desk.domain.errors import Message
-from referral_desk.domain.settings import Settings
 from referral_desk.i18n import choose_language
-from referral_desk.lifecycle.desk import Desk, read_active_registry
-from referral_desk.lifecycle.retention import RetentionPolicy, apply_retention
 from referral_desk.storage.app_log import configure_logging
-from referral_desk.storage.outbox import Outbox
-from referral_desk.storage.password_vault import PasswordVault
 from referral_desk.storage.paths import AppPaths
-from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
-from referral_desk.storage.settings import SettingsError, SettingsStore, move_last_mailboxes
+from referral_desk.storage.settings_glance import glance_at_settings
 
 # isort: split
-# PySide6 replaces __import__ with a hook that reads the source of every module first
-# imported after it, so the Qt-free part loads before it (benchmarks/startup.py).
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -36,6 +32,15 @@ from referral_desk.ui.main_window import MainWindow
 from referral_desk.ui.text_style import install_unclipped_text
 from referral_desk.ui.window_placement import place_on_screen
 
+if TYPE_CHECKING:
+    from referral_desk.domain.errors import Message
+    from referral_desk.domain.window_geometry import Sized
+    from referral_desk.lifecycle.desk import RegistryState
+    from referral_desk.lifecycle.retention import RetentionPolicy
+    from referral_desk.lifecycle.session import ReferralSession
+    from referral_desk.storage.referral_log import ReferralLog
+    from referral_desk.storage.settings import SettingsStore
+
 
 def local_now() -> datetime:
     """Aware local time without needing the tzdata package on Windows."""
@@ -43,6 +48,12 @@ def local_now() -> datetime:
 
 
 def retention_policy(store: SettingsStore) -> RetentionPolicy:
+    from pydantic import ValidationError
+
+    from referral_desk.domain.settings import Settings
+    from referral_desk.lifecycle.retention import RetentionPolicy
+    from referral_desk.storage.settings import SettingsError
+
     try:
         settings = store.load()
     except SettingsError:
@@ -58,15 +69,34 @@ def retention_policy(store: SettingsStore) -> RetentionPolicy:
 
 
 def open_referral_log(paths: AppPaths) -> tuple[ReferralLog | None, Message | None]:
+    from referral_desk.storage.referral_log import ReferralLog, ReferralLogError
+
     try:
         return ReferralLog.open(paths.referral_log_file), None
     except ReferralLogError as error:
         return None, error.said
 
 
-def create_main_window(paths: AppPaths | None = None) -> MainWindow:
-    """The fully wired window, not yet shown; the caller owns the QApplication. Retention
-    starts in the background once the event loop runs (``window.housekeeping_pending``)."""
+def read_active_registry(paths: AppPaths) -> RegistryState:
+    """The registry the window works with, as :mod:`referral_desk.lifecycle.desk` reads it."""
+    from referral_desk.lifecycle.desk import read_active_registry as read
+
+    return read(paths)
+
+
+def open_session(paths: AppPaths | None = None) -> ReferralSession:
+    """Every service wired into a Desk, and the session the window shows, with the settings
+    and the registry read. Runs on any thread (the start runs it off the GUI thread) and
+    touches no Qt. Retention is left to the window (``window.housekeeping_pending``)."""
+    from referral_desk.delivery.detection import ConfiguredOpenerChain
+    from referral_desk.lifecycle.desk import Desk
+    from referral_desk.lifecycle.retention import apply_retention
+    from referral_desk.lifecycle.session import ReferralSession
+    from referral_desk.storage.outbox import Outbox
+    from referral_desk.storage.password_vault import PasswordVault
+    from referral_desk.storage.referral_log import ReferralLogError
+    from referral_desk.storage.settings import SettingsError, SettingsStore, move_last_mailboxes
+
     paths = paths or AppPaths.from_platform()
     configure_logging(paths.log_dir)
     store = SettingsStore(paths.settings_file)
@@ -89,7 +119,7 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
         except SettingsError:
             return "auto"
 
-    window = MainWindow(
+    session = ReferralSession(
         Desk(
             clock=local_now,
             outbox=outbox,
@@ -105,33 +135,42 @@ def create_main_window(paths: AppPaths | None = None) -> MainWindow:
             housekeeping=housekeeping,
         )
     )
-    # The registry the window read: reading it again here would cost the start-up as much.
-    registry = window.session.registry_state
+    # The registry the session read: reading it again here would cost the start-up as much.
+    registry = session.registry_state
     if referral_log is not None and registry.loaded is not None:
         try:
             move_last_mailboxes(store, referral_log, registry.loaded.registry)
         except (SettingsError, ReferralLogError) as error:  # tried again at the next start
             log_name = type(error).__name__
             logging.getLogger(__name__).warning("last mailboxes not moved: %s", log_name)
+    return session
+
+
+def create_main_window(paths: AppPaths | None = None) -> MainWindow:
+    """The fully wired window, not yet shown, in one go (tests, the screenshot script); the
+    caller owns the QApplication. Retention starts in the background once the event loop
+    runs (``window.housekeeping_pending``)."""
+    session = open_session(paths)
+    window = MainWindow(None, today=session.desk.today())
+    window.attach(session)
     if window.profile is None:
         window.edit_profile()
     return window
 
 
-def show_main_window(window: MainWindow) -> None:
-    """Shows the window at the size it was left at (or a comfortable default), shrunk to
-    the screen it opens on."""
+def show_main_window(window: MainWindow, remembered: Sized | None = None) -> None:
+    """Shows the window at the size it was left at (*remembered*; else the attached
+    session's, else a comfortable default), shrunk to the screen it opens on."""
     window.show()
-    place_on_screen(window, window.session.settings.main_window_size)
+    if remembered is None and window.attached:
+        remembered = window.session.settings.main_window_size
+    place_on_screen(window, remembered)
 
 
 def install_language(app: QApplication, paths: AppPaths) -> str:
     """Our catalog and Qt's own for the language setting (or REFERRAL_DESK_LANG), before any
     window is built: texts are translated when a widget is made, so a change needs a restart."""
-    try:
-        setting = SettingsStore(paths.settings_file).load().language
-    except SettingsError:
-        setting = "auto"
+    setting = glance_at_settings(paths.settings_file).language
     language = choose_language(setting, system_ui_languages(), os.environ)
     install_translators(app, language)
     return language
@@ -144,8 +183,9 @@ def prepare_application(app: QApplication, paths: AppPaths) -> str:
 
 
 def save_screenshot_and_quit(app: QApplication, window: MainWindow, target: Path) -> None:
-    """For IT checking a deployment: the main window as it first shows (an empty form, no
-    client data) saved as a PNG, then the app ends; exit code 1 when it could not be saved."""
+    """For IT checking a deployment: the main window as it shows once the core is attached
+    (an empty form, no client data, the registry's state) saved as a PNG, then the app ends;
+    exit code 1 when it could not be saved or the core did not load."""
 
     def grab() -> None:
         saved = window.grab().save(str(target), "PNG")
@@ -153,7 +193,11 @@ def save_screenshot_and_quit(app: QApplication, window: MainWindow, target: Path
         QThreadPool.globalInstance().waitForDone()
         app.exit(0 if saved else 1)
 
-    QTimer.singleShot(0, grab)
+    if window.attached:
+        QTimer.singleShot(0, grab)
+    else:
+        window.coreAttached.connect(lambda: QTimer.singleShot(0, grab))
+        window.coreFailed.connect(lambda: app.exit(1))
 
 
 def use_bundled_fonts_offscreen(paths: AppPaths, environ: MutableMapping[str, str]) -> None:
@@ -179,15 +223,28 @@ def main(argv: list[str] | None = None, *, screenshot: Path | None = None) -> in
     install_failure_hooks(app)
     app.setApplicationName("referral-desk")
     app.setOrganizationName("Opgroeien")
-    prepare_application(app, AppPaths.from_platform())
-    window = create_main_window()
-    show_main_window(window)
-    if window.profile_dialog is not None:
-        window.profile_dialog.raise_()
-    warm_up_in_background(AppPaths.from_platform().fonts_dir)
+    paths = AppPaths.from_platform()
+    prepare_application(app, paths)
+    # The first phase: the form, shown and taking input before the core has loaded.
+    window = MainWindow(None, today=local_now().date())
+    show_main_window(window, glance_at_settings(paths.settings_file).window_size)
+    window.coreAttached.connect(lambda: core_attached(window, paths.fonts_dir))
     if screenshot is not None:
         save_screenshot_and_quit(app, window, screenshot)
+    # The second: the core, off the GUI thread, attached when it is there; started after
+    # what the show posted (the first paint), which would otherwise wait for the loading.
+    QTimer.singleShot(0, lambda: window.load_core(lambda: open_session(paths)))
     return int(app.exec())
+
+
+def core_attached(window: MainWindow, fonts_dir: Path) -> None:
+    """A first start asks for the referrer profile; then the first referral's libraries
+    load while the user types."""
+    if window.profile is None:
+        window.edit_profile()
+        if window.profile_dialog is not None:
+            window.profile_dialog.raise_()
+    warm_up_in_background(fonts_dir)
 
 
 def warm_up_in_background(fonts_dir: Path) -> threading.Thread:
@@ -206,4 +263,4 @@ def warm_up_in_background(fonts_dir: Path) -> threading.Thread:
     return thread
 
 
-__all__ = ["create_main_window", "main"]
+__all__ = ["create_main_window", "main", "open_session"]

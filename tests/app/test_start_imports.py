@@ -63,3 +63,41 @@ def test_the_first_referral_loads_them_without_the_fpdf_extras() -> None:
 
 def test_the_fpdf_extras_stay_importable_for_everyone_else() -> None:
     assert loaded_after(WARM_UP + "; import PIL.Image")["PIL"]
+
+
+# What only the core loads: the models, the registry, the referral log and the keyring.
+CORE = (
+    "pydantic",
+    "referral_desk.domain.referral",
+    "referral_desk.domain.settings",
+    "referral_desk.lifecycle.session",
+    "referral_desk.registry.active",
+    "referral_desk.storage.referral_log",
+    "referral_desk.storage.settings",
+    "referral_desk.delivery.detection",
+)
+FIRST_PHASE = (
+    "import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; "
+    "import referral_desk.cli, referral_desk.app as app; from datetime import date; "
+    "from PySide6.QtWidgets import QApplication; qt = QApplication([]); "
+    "window = app.MainWindow(None, today=date(2026, 3, 2)); "
+    "app.show_main_window(window, app.glance_at_settings("
+    "app.AppPaths.from_platform().settings_file).window_size); "
+    "[(e.setText(t), e.editingFinished.emit()) for e, t in ("
+    "(window.form.edits['first_name'], 'Jan'), (window.form.edits['postcode'], '3971'), "
+    "(window.form.edits['email'], 'x'), (window.consent_panel.given_on, '2-3-2026'))]; "
+    "window.consent_panel.consent.setChecked(True); qt.processEvents()"
+)
+
+
+def test_the_first_phase_window_loads_no_core_model_even_while_typed_into() -> None:
+    """app.main shows this window before the core loads: the start-up target depends on it."""
+    probe = (
+        f"import sys; sys.path.insert(0, {str(SRC)!r}); {FIRST_PHASE}; import json; "
+        f"print(json.dumps({{name: name in sys.modules for name in {CORE!r}}}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True, timeout=120
+    )
+    loaded: dict[str, bool] = json.loads(result.stdout.splitlines()[-1])
+    assert not any(loaded.values()), loaded

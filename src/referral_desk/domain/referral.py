@@ -12,7 +12,6 @@ import re
 import secrets
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -23,21 +22,11 @@ from referral_desk.domain.field_messages import FIRST_NAME_LABEL, LAST_NAME_LABE
 from referral_desk.domain.fields import FieldError
 from referral_desk.domain.partners import OPGROEIEN_DPO
 from referral_desk.domain.protocol_terms import OPGROEIEN_STANDARD, ProtocolTerms
+from referral_desk.domain.referral_vocabulary import CLIENT_FIELDS as CLIENT_FIELDS
+from referral_desk.domain.referral_vocabulary import SheetGiven as SheetGiven
 
 REFERRAL_ID_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"
 REFERRAL_ID_PATTERN = re.compile(r"^KG-[0-9]{4}-[ACDEFGHJKLMNPQRTUVWXY34679]{6}$")
-
-CLIENT_FIELDS = (
-    "first_name",
-    "last_name",
-    "street",
-    "house_number",
-    "box",
-    "postcode",
-    "municipality",
-    "phone",
-    "email",
-)
 
 
 def _optional(
@@ -208,14 +197,6 @@ class ReferrerProfile(BaseModel):
     team: Annotated[str, AfterValidator(fields.validate_team)]
     phone: RequiredPhone
     email: RequiredEmail
-
-
-class SheetGiven(StrEnum):
-    """How the client got the information sheet before consenting."""
-
-    HANDED_OVER = "overhandigd"
-    READ_ALOUD = "voorgelezen"
-    SENT = "opgestuurd"
 
 
 class Consent(BaseModel):

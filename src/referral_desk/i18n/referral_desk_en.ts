@@ -251,6 +251,10 @@
         <source>Informatieblad gekregen:</source>
         <translation>Sheet given:</translation>
     </message>
+    <message>
+        <source>De tekst voor de cliënt wordt geladen…</source>
+        <translation>Loading the text for the client…</translation>
+    </message>
 </context>
 <context>
     <name>CoreMessage</name>
@@ -2608,6 +2612,18 @@ Location: {1}</translation>
         <source>Partnerregister</source>
         <translation>Partner registry</translation>
     </message>
+    <message>
+        <source>Bezig met laden: doorverwijzen kan zo meteen.</source>
+        <translation>Loading: referring is possible in a moment.</translation>
+    </message>
+    <message>
+        <source>referral-desk kon niet laden; doorverwijzen is niet mogelijk.</source>
+        <translation>referral-desk could not load; referring is not possible.</translation>
+    </message>
+    <message>
+        <source>Doorverwijzen is niet mogelijk. Wat u typte staat nog in het venster: start referral-desk opnieuw en vul het daar in.</source>
+        <translation>Referring is not possible. What you typed is still in the window: start referral-desk again and fill it in there.</translation>
+    </message>
 </context>
 <context>
     <name>OpenActionsNotice</name>
@@ -2994,6 +3010,10 @@ Location: {1}</translation>
     <message>
         <source>Wachtwoord doorbellen naar</source>
         <translation>Phone the password to</translation>
+    </message>
+    <message>
+        <source>Het partnerregister wordt geladen…</source>
+        <translation>Loading the partner registry…</translation>
     </message>
 </context>
 <context>

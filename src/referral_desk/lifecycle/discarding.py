@@ -6,6 +6,7 @@ window asks this module first, so both ask the same thing at the same moments.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -26,6 +27,11 @@ class WindowContents:
     recall_kept: bool = False
     # Until when the keyring keeps it, when known.
     recall_until: datetime | None = None
+
+
+def form_has_input(form: Mapping[str, str]) -> bool:
+    """Whether anything was typed: blanks are nothing to lose."""
+    return any(value.strip() for value in form.values())
 
 
 def loses_data(contents: WindowContents) -> bool:

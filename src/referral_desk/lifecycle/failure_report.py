@@ -17,11 +17,13 @@ import re
 import sys
 import traceback
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.storage.app_log import current_log_file
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 LOGGER_NAME = "referral_desk"
 WITHHELD = "(message withheld: it may hold client data)"
@@ -65,6 +67,9 @@ def exception_summary(exc: BaseException) -> str:
     name = _type_name(exc)
     if isinstance(exc, UserFacingError):
         return f"{name}: {exc.message}"
+    # Imported here: the failure hooks are installed before anything loads pydantic.
+    from pydantic import ValidationError
+
     if isinstance(exc, ValidationError):
         return f"{name} {WITHHELD}; {_validation_outline(exc)}"
     return f"{name} {WITHHELD}"

@@ -55,6 +55,7 @@ from referral_desk.lifecycle.discarding import (
     WindowContents,
     discard_said,
     discard_warning,
+    form_has_input,
     loses_data,
 )
 from referral_desk.lifecycle.readiness import (
@@ -444,7 +445,7 @@ class ReferralSession:
     def contents(self) -> WindowContents:
         record = self.record
         return WindowContents(
-            form_has_input=any(value.strip() for value in self.form.values()),
+            form_has_input=form_has_input(self.form),
             created=self.made is not None,
             preshared=self.made is not None and self.made.preshared,
             password_passed_on=self.password_channel is not PasswordChannel.NOT_YET,

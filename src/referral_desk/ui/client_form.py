@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -16,8 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.domain.postcodes import Municipality
-from referral_desk.domain.referral import CLIENT_FIELDS, form_errors
+from referral_desk.domain.referral_vocabulary import CLIENT_FIELDS
+
+if TYPE_CHECKING:
+    from referral_desk.domain.postcodes import Municipality
+
+# The core's check of what was typed: field name → what is wrong, in words.
+FieldCheck = Callable[[Mapping[str, str]], dict[str, str]]
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -59,6 +66,12 @@ def muted_text_colour(text: RGB, background: RGB, minimum: float = MIN_CONTRAST)
     return text
 
 
+def core_field_check() -> FieldCheck:
+    from referral_desk.domain.referral import form_errors
+
+    return form_errors
+
+
 def _rgb(colour: QColor) -> RGB:
     return colour.red(), colour.green(), colour.blue()
 
@@ -98,9 +111,13 @@ class ClientForm(QGroupBox):
     # The model's fields, in its order; the municipality is a choice, not typed text.
     TEXT_FIELDS = tuple(name for name in CLIENT_FIELDS if name != "municipality")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, checked_later: bool = False) -> None:
+        """*checked_later*: the main window is shown before the core loads; it hands the
+        core's field check over with :meth:`check_with`, and what was typed meanwhile is
+        checked then."""
         super().__init__(parent)
         self.setTitle(self.tr("Cliënt"))
+        self.check: FieldCheck | None = None if checked_later else core_field_check()
         self.edits: dict[str, QLineEdit] = {}
         self.rows: dict[str, FieldRow] = {}
         self.labels: dict[str, str] = {}
@@ -188,6 +205,12 @@ class ClientForm(QGroupBox):
         row.editor.setAccessibleName(plain)
         form.addRow(label, row)
 
+    def check_with(self, check: FieldCheck) -> None:
+        """The core's check, once loaded: the fields left meanwhile show what is wrong."""
+        self.check = check
+        for name in self._touched:
+            self.refresh_error(name)
+
     def _edited(self, name: str) -> None:
         if name in self._touched:
             self.refresh_error(name)
@@ -206,9 +229,9 @@ class ClientForm(QGroupBox):
 
     def error_for(self, name: str) -> str | None:
         # The municipality is chosen from a list; the partner lookup explains a missing one.
-        if name == "municipality":
+        if name == "municipality" or self.check is None:
             return None
-        return form_errors(self.raw_values()).get(name)
+        return self.check(self.raw_values()).get(name)
 
     def raw_values(self) -> dict[str, str]:
         values = {name: edit.text() for name, edit in self.edits.items()}

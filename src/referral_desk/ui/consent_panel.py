@@ -5,6 +5,7 @@ the client takes home, in the client's language."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.domain.consent_text import consent_text
 from referral_desk.domain.dutch_dates import numeric_date
-from referral_desk.domain.partners import Partner
-from referral_desk.domain.referral import SheetGiven
-from referral_desk.lifecycle.client_documents import leaflet_languages
-from referral_desk.lifecycle.readiness import ConsentAnswers, consent_date_problem
+from referral_desk.domain.referral_vocabulary import SheetGiven
 from referral_desk.ui.client_form import ERROR_STYLE
 from referral_desk.ui.core_messages import worded
+
+if TYPE_CHECKING:
+    from referral_desk.domain.partners import Partner
+    from referral_desk.lifecycle.readiness import ConsentAnswers
 
 
 class ConsentPanel(QGroupBox):
@@ -36,9 +37,15 @@ class ConsentPanel(QGroupBox):
     leafletRequested = Signal()
     receiptRequested = Signal()
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: date, parent: QWidget | None = None, *, core_later: bool = False
+    ) -> None:
+        """*core_later*: the main window is shown before the core loads; the text to tell
+        the client, the sheet's languages and the date check come with :meth:`attach_core`,
+        and the ticks and the date typed meanwhile are kept."""
         super().__init__(self.tr("Toestemming van de cliënt"), parent)
-        explain = QLabel(consent_text(None), self)
+        self.loaded = False
+        explain = QLabel(self.tr("De tekst voor de cliënt wordt geladen…"), self)
         explain.setObjectName("consentExplanation")
         explain.setTextFormat(Qt.TextFormat.PlainText)
         self.explain = explain
@@ -91,15 +98,6 @@ class ConsentPanel(QGroupBox):
         self.language = QComboBox(self)
         self.language.setObjectName("leafletLanguage")
         self.language.setAccessibleName(self.tr("Taal van het informatieblad en het bewijs"))
-        for code, info in leaflet_languages().items():
-            # The team member must know a text no native speaker has checked yet.
-            shown = (
-                info.dutch_name
-                if info.reviewed or info.original
-                else self.tr("{0} (niet nagelezen)").format(info.dutch_name)
-            )
-            self.language.addItem(shown, code)
-        self.language.setCurrentIndex(max(self.language.findData("nl"), 0))
         self.language.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.language.setToolTip(
@@ -147,9 +145,39 @@ class ConsentPanel(QGroupBox):
         QWidget.setTabOrder(self.language, self.sheet_given)
         QWidget.setTabOrder(self.sheet_given, self.leaflet_button)
         QWidget.setTabOrder(self.leaflet_button, self.receipt_button)
+        if core_later:
+            self.language.setEnabled(False)
+            self.leaflet_button.setEnabled(False)
+        else:
+            self.attach_core()
+
+    def attach_core(self) -> None:
+        """What the core says: the generic text for the client, the languages the sheet
+        exists in, and whether the date typed so far is one."""
+        from referral_desk.domain.consent_text import consent_text
+        from referral_desk.lifecycle.client_documents import leaflet_languages
+
+        self.explain.setText(consent_text(None))
+        self.language.blockSignals(True)
+        for code, info in leaflet_languages().items():
+            # The team member must know a text no native speaker has checked yet.
+            shown = (
+                info.dutch_name
+                if info.reviewed or info.original
+                else self.tr("{0} (niet nagelezen)").format(info.dutch_name)
+            )
+            self.language.addItem(shown, code)
+        self.language.setCurrentIndex(max(self.language.findData("nl"), 0))
+        self.language.blockSignals(False)
+        self.language.setEnabled(True)
+        self.leaflet_button.setEnabled(True)
+        self.loaded = True
+        self._date_typed(self.given_on.text())
 
     def show_partner(self, partner: Partner | None) -> None:
         """What to tell the client about the partner found, or the generic text."""
+        from referral_desk.domain.consent_text import consent_text
+
         self.explain.setText(consent_text(partner))
 
     def language_code(self) -> str:
@@ -168,6 +196,8 @@ class ConsentPanel(QGroupBox):
         self.receipt_button.setEnabled(available)
 
     def answers(self) -> ConsentAnswers:
+        from referral_desk.lifecycle.readiness import ConsentAnswers
+
         given = self.sheet_given.currentData()
         return ConsentAnswers(
             informed=self.informed.isChecked(),
@@ -181,6 +211,10 @@ class ConsentPanel(QGroupBox):
         self.given_on.setText(numeric_date(self.today))
 
     def _date_typed(self, text: str) -> None:
+        if not self.loaded:
+            return
+        from referral_desk.lifecycle.readiness import consent_date_problem
+
         problem = consent_date_problem(text)
         self.date_error.setText(worded(problem) if problem else "")
         self.date_error.setVisible(problem is not None)

@@ -5,28 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from referral_desk.domain.errors import UserFacingError
-from referral_desk.domain.partners import PartnerRegistry
-from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.domain.referral_record import ReferralLogEntry
-from referral_desk.lifecycle.correction import (
-    CorrectionRefused,
-    CorrectionRoute,
-    DeletionResult,
-    confirm_deletion_sent,
-    deletion_address,
-    pending_deletion_said,
-    request_deletion,
-)
-from referral_desk.lifecycle.recording import FollowUpServices
-from referral_desk.lifecycle.referral_log_view import deletion_still_owed
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.core_messages import worded
 from referral_desk.ui.failure_dialog import report_unexpected_failure
+
+if TYPE_CHECKING:
+    # The bar is built with the main window, before the core loads; its calls import it.
+    from referral_desk.domain.partners import PartnerRegistry
+    from referral_desk.domain.referral import ReferrerProfile
+    from referral_desk.domain.referral_record import ReferralLogEntry
+    from referral_desk.lifecycle.correction import CorrectionRoute
+    from referral_desk.lifecycle.recording import FollowUpServices
 
 
 class DeletionRequestBar(QWidget):
@@ -101,6 +95,8 @@ class DeletionRequestBar(QWidget):
             return None
         if not self._still_owed():
             return None
+        from referral_desk.lifecycle.correction import pending_deletion_said
+
         said = pending_deletion_said(self.route, self.correction_id)
         return worded(said) if said is not None else None
 
@@ -109,6 +105,8 @@ class DeletionRequestBar(QWidget):
         it too); when the log cannot say, the offer stays."""
         if self.original is None:
             return True
+        from referral_desk.lifecycle.referral_log_view import deletion_still_owed
+
         return deletion_still_owed(self.follow_up, self.original.referral_id)
 
     def _already_recorded(self) -> bool:
@@ -122,6 +120,8 @@ class DeletionRequestBar(QWidget):
 
     def open_request(self) -> None:
         """The deletion mail to the first partner, off the GUI thread like every draft."""
+        from referral_desk.lifecycle.correction import deletion_address, request_deletion
+
         original, correction_id, services = self.original, self.correction_id, self.follow_up
         if original is None or correction_id is None or services is None:
             return
@@ -143,6 +143,7 @@ class DeletionRequestBar(QWidget):
             self.status.setText(self.tr("Bezig: het verwijderverzoek wordt klaargezet…"))
 
     def _done(self, note: str | None, result: object) -> None:
+        from referral_desk.lifecycle.correction import DeletionResult
         from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 
         assert isinstance(result, DeletionResult)
@@ -187,6 +188,8 @@ class DeletionRequestBar(QWidget):
         self.recorded.emit()
 
     def _failed(self, error: BaseException) -> None:
+        from referral_desk.domain.errors import UserFacingError
+
         self.button.setEnabled(True)
         if isinstance(error, UserFacingError):
             self.status.setText(escape(worded(error)))
@@ -201,6 +204,8 @@ class DeletionRequestBar(QWidget):
         )
 
     def confirm_sent(self) -> None:
+        from referral_desk.lifecycle.correction import CorrectionRefused, confirm_deletion_sent
+
         pending = self.unconfirmed
         if pending is None or self._already_recorded():
             return

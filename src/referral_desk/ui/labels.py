@@ -7,15 +7,21 @@ untranslated, every one equals the core's label, so the two cannot drift apart.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from referral_desk.domain.referral_record import PasswordChannel, ReferralStatus
-from referral_desk.lifecycle.breach import IncidentKind
+if TYPE_CHECKING:
+    from referral_desk.domain.referral_record import PasswordChannel, ReferralStatus
+    from referral_desk.lifecycle.breach import IncidentKind
 
 translate = QCoreApplication.translate
 
 
 def status_label(status: ReferralStatus) -> str:
+    # Each function imports its enum: the main window is laid out before the core loads.
+    from referral_desk.domain.referral_record import ReferralStatus
+
     return {
         ReferralStatus.DRAFT_OPENED: translate("Labels", "concept gemaakt"),
         ReferralStatus.SENT: translate("Labels", "verstuurd"),
@@ -26,6 +32,8 @@ def status_label(status: ReferralStatus) -> str:
 
 
 def channel_label(channel: PasswordChannel) -> str:
+    from referral_desk.domain.referral_record import PasswordChannel
+
     return {
         PasswordChannel.PHONE: translate("Labels", "telefoon"),
         PasswordChannel.SMS: translate("Labels", "sms"),
@@ -35,6 +43,8 @@ def channel_label(channel: PasswordChannel) -> str:
 
 
 def incident_label(kind: IncidentKind) -> str:
+    from referral_desk.lifecycle.breach import IncidentKind
+
     return {
         IncidentKind.WRONG_RECIPIENT: translate("Labels", "naar een verkeerde ontvanger gestuurd"),
         IncidentKind.LOST: translate("Labels", "archief of toestel verloren of gestolen"),

@@ -3,11 +3,19 @@
 Every decision is the session's or the Desk's (lifecycle/); this module lays out the form,
 the partner, the consent and the result, and the modules beside it carry the menus
 (window_menus), the result after creating (result_area) and printing (print_actions).
+
+The window can be shown before the core has loaded (``app.main``): the form takes input at
+once, and what needs the core (the partner, creating, the menus) says it is loading until
+:meth:`MainWindow.attach` hands it the session. This module therefore imports none of the
+core's models at load; what runs once the session is there imports them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,17 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.domain.errors import Message, UserFacingError
+from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import complete_postcode
-from referral_desk.domain.referral import FormErrors, ReferrerProfile
-from referral_desk.lifecycle.creation import MadeReferral
-from referral_desk.lifecycle.desk import Desk
-from referral_desk.lifecycle.readiness import ConsentRefused
-from referral_desk.lifecycle.recording import CreatedReferral, RecordOutcome
-from referral_desk.lifecycle.session import NotReady, ReferralSession
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ClientForm
 from referral_desk.ui.consent_panel import ConsentPanel
+from referral_desk.ui.core_attachment import CoreAttachment
 from referral_desk.ui.core_messages import worded
 from referral_desk.ui.deletion_request_bar import DeletionRequestBar
 from referral_desk.ui.failure_dialog import report_unexpected_failure
@@ -45,6 +48,11 @@ from referral_desk.ui.window_menus import WindowMenus
 from referral_desk.ui.window_placement import inner_size
 from referral_desk.ui.wrapping_scroll import WrappingScrollArea
 
+if TYPE_CHECKING:
+    from referral_desk.domain.referral import ReferrerProfile
+    from referral_desk.lifecycle.desk import Desk
+    from referral_desk.lifecycle.recording import CreatedReferral, RecordOutcome
+
 # Below this viewport width (logical pixels) the two columns no longer both fit their texts.
 STACK_BELOW = 960
 
@@ -53,28 +61,47 @@ LABEL_STYLE = "QLabel { padding-right: 1px; qproperty-indent: 0; }"
 _AMBER = "background: #fff4e5; color: #663c00; padding: 6px; border: 1px solid #ffd8a8;"
 
 
-class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
+class MainWindow(CoreAttachment, WindowMenus, ResultArea, PrintActions, QMainWindow):
+    # The session is attached: the partner, creating and the menus work from now on.
+    coreAttached = Signal()
+    # The core could not be loaded (the failure dialog says so); the window stays as it is.
+    coreFailed = Signal()
+
     def __init__(
-        self, desk: Desk, parent: QWidget | None = None, *, questions: Answers | None = None
+        self,
+        desk: Desk | None,
+        parent: QWidget | None = None,
+        *,
+        questions: Answers | None = None,
+        today: date | None = None,
     ) -> None:
+        """With a *desk*, ready at once. Without (``None``), a window that can be shown
+        while the core loads; *today* is then the day the consent button fills in until
+        :meth:`attach` (or :meth:`load_core`) brings the session."""
         super().__init__(parent)
-        self.session = ReferralSession(desk)
+        self.attached = False
         # Every yes-or-no question goes through here: a test answers it instead.
         self.questions: Answers = questions or Questions()
         self.creation = BackgroundRunner(self)
+        self.loading = BackgroundRunner(self)
         self.init_tools()
         self.setWindowTitle(self.tr("referral-desk – doorverwijzing naar OCMW of CAW"))
         # Scaled (125 %, 150 %) a label's whole-pixel size hint can be narrower than its glyphs
         # and cut the last letter; one spare pixel, for this window and every tool opened from it.
         self.setStyleSheet(LABEL_STYLE)
-        self._build()
+        if desk is not None:
+            today = desk.today()
+        if today is None:
+            raise TypeError("MainWindow needs a Desk, or the day it is for while it loads")
+        self._build(today)
         self.build_menu()
-        self.update_state()
         self.housekeeping = BackgroundRunner(self)
-        self.housekeeping_pending = desk.housekeeping is not None
-        if desk.housekeeping is not None:
-            # After the first paint: the keyring can take a while to answer.
-            QTimer.singleShot(0, self.start_housekeeping)
+        self.housekeeping_pending = False
+        self._show_loading()
+        if desk is not None:
+            from referral_desk.lifecycle.session import ReferralSession
+
+            self.attach(ReferralSession(desk))
 
     # --- what the session holds, by the names the tools and tests use ---------------------
     @property
@@ -101,30 +128,8 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
     def correcting(self) -> str | None:
         return self.session.correcting
 
-    def start_housekeeping(self) -> None:
-        work = self.desk.housekeeping
-        if work is None:
-            return
-
-        def done(notice: object) -> None:
-            self.housekeeping_pending = False
-            if isinstance(notice, Message):
-                self.clock_banner.setText(worded(notice))
-                self.clock_banner.setVisible(True)
-
-        def failed(error: BaseException) -> None:
-            self.housekeeping_pending = False
-            report_unexpected_failure(
-                self,
-                error,
-                where="start-up retention",
-                outcome=self.tr("Oude gegevens zijn mogelijk niet opgeruimd."),
-            )
-
-        self.housekeeping.start(work, done, failed)
-
     # --- construction ---------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self, today: date) -> None:
         central = QWidget(self)
         self.banner = QLabel(central)
         self.banner.setObjectName("registryBanner")
@@ -138,7 +143,7 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         self.correction_banner.setStyleSheet(_AMBER)
         self.correction_banner.setVisible(False)
         self.correction_actions = DeletionRequestBar(
-            self.desk.follow_up,
+            None,
             lambda: self.session.partners,
             lambda: self.profile,
             central,
@@ -152,7 +157,7 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         self.clock_banner.setStyleSheet(_AMBER)
         self.clock_banner.setVisible(False)
 
-        self.form = ClientForm(central)
+        self.form = ClientForm(central, checked_later=True)
         self.form.changed.connect(self.update_state)
         self.form.postcodeChanged.connect(lambda _t: self.refresh_lookup())
         self.form.municipality.currentIndexChanged.connect(lambda _i: self.refresh_lookup())
@@ -161,7 +166,7 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         partner_box = QGroupBox(self.tr("Partner (uit het partnerregister)"), central)
         QVBoxLayout(partner_box).addWidget(self.partner_panel)
 
-        self.consent_panel = ConsentPanel(self.desk.today(), central)
+        self.consent_panel = ConsentPanel(today, central, core_later=True)
         self.consent_panel.changed.connect(self.update_state)
         # The ticks by their old names: tests and the screenshot script reach them so.
         self.informed = self.consent_panel.informed
@@ -191,7 +196,7 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         self.result_status.setObjectName("resultStatus")
         self.result_status.setWordWrap(True)
         self.result_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.password_panel = PasswordPanel(central)
+        self.password_panel = PasswordPanel(central, channels_now=False)
         self.password_panel.channelChosen.connect(self.record_channel)
         self.password_panel.sentConfirmed.connect(self.confirm_sent)
 
@@ -246,8 +251,6 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         QWidget.setTabOrder(self.create_button, self.blockers)
         QWidget.setTabOrder(self.blockers, self.new_button)
 
-        self.show_registry_state()
-
     def _arrange_columns(self) -> None:
         """Side by side from STACK_BELOW logical pixels and where both columns fit (a longer
         translation needs more), the form on top otherwise."""
@@ -282,6 +285,8 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
 
     # --- showing the session --------------------------------------------------------
     def refresh_lookup(self) -> None:
+        if not self.attached:
+            return
         postcode = complete_postcode(self.form.edits["postcode"].text())
         options = self.session.municipalities(postcode)
         codes = [self.form.municipality.itemData(i) for i in range(self.form.municipality.count())]
@@ -296,6 +301,8 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
 
     def blocking_reasons(self) -> list[str]:
         """What the core says still stands in the way, as shown under the button."""
+        if not self.attached:
+            return [self.blockers.text()]
         self._pass_on_input()
         return [worded(blocker.said) for blocker in self.session.readiness().blockers]
 
@@ -303,6 +310,14 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         self.session.type_in(self.form.raw_values(), self.consent_panel.answers())
 
     def update_state(self) -> None:
+        if not self.attached:
+            self.consent_panel.set_receipt_available(False)
+            self.breach_button.setVisible(False)
+            self.create_button.setEnabled(False)
+            self.create_button.setAccessibleDescription(self.loading_note)
+            self.blockers.setText(self.loading_note)
+            self.blockers.setVisible(True)
+            return
         self._pass_on_input()
         self.consent_panel.set_leaflet_available(self.leaflet_unavailable())
         self.consent_panel.set_receipt_available(self.created is not None)
@@ -318,7 +333,11 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
     def start_creation(self) -> None:
         """Ask the session for the referral to make, and let the Desk make it off the GUI
         thread."""
-        if self.creation.busy or self.created is not None:
+        from referral_desk.domain.referral import FormErrors
+        from referral_desk.lifecycle.readiness import ConsentRefused
+        from referral_desk.lifecycle.session import NotReady
+
+        if not self.attached or self.creation.busy or self.created is not None:
             return
         self._pass_on_input()
         try:
@@ -363,6 +382,8 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         self.update_state()
 
     def _creation_done(self, made: object) -> None:
+        from referral_desk.lifecycle.creation import MadeReferral
+
         self.session.creation_ended(made if isinstance(made, MadeReferral) else None)
         self._show_busy(False)
         self.show_created()
@@ -413,7 +434,7 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
 
     def new_referral(self) -> bool:
         """Empties the window for the next client, after asking if that would lose anything."""
-        if self.creation.busy or self.correction_actions.busy:
+        if not self.attached or self.creation.busy or self.correction_actions.busy:
             return False
         question = self._discard_question()
         if question is not None and not self.confirm_discard(question):
@@ -430,6 +451,9 @@ class MainWindow(WindowMenus, ResultArea, PrintActions, QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:
+            self._close_while_loading(event)
+            return
         if self.creation.busy:
             self.tell_wait()
             event.ignore()

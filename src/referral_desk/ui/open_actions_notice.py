@@ -3,16 +3,15 @@ opens the list (ui.open_actions_window); hidden when nothing is open."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from referral_desk.domain.errors import UserFacingError
-from referral_desk.lifecycle.desk import Desk
-from referral_desk.lifecycle.open_actions import open_actions_of
-from referral_desk.lifecycle.session import ReferralSession
-from referral_desk.ui.questions import Answers
+if TYPE_CHECKING:
+    from referral_desk.lifecycle.desk import Desk
+    from referral_desk.lifecycle.session import ReferralSession
+    from referral_desk.ui.questions import Answers
 
 _AMBER = "background: #fff4e5; color: #663c00; padding: 6px; border: 1px solid #ffd8a8;"
 
@@ -20,15 +19,17 @@ _AMBER = "background: #fff4e5; color: #663c00; padding: 6px; border: 1px solid #
 class NoticeHost(Protocol):
     """The main window as the line sees it."""
 
+    attached: bool
     desk: Desk
     session: ReferralSession
     questions: Answers
 
 
 class OpenActionsNotice(QWidget):
-    """Counts once the window is painted (the log is read then), again whenever the list
-    changes something, and each time the main window becomes active: a step taken in the
-    sent-referrals window, or a referral just made, shows in the count when the user is back."""
+    """Counts once the window's core is attached (the log is read then), again whenever the
+    list changes something, and each time the main window becomes active: a step taken in the
+    sent-referrals window, or a referral just made, shows in the count when the user is back.
+    Until the core is attached there is nothing to count with, and the line stays hidden."""
 
     def __init__(self, host: NoticeHost, parent: QWidget) -> None:
         super().__init__(parent)
@@ -45,7 +46,6 @@ class OpenActionsNotice(QWidget):
         layout.addStretch(1)
         self.count = 0
         self.setVisible(False)
-        QTimer.singleShot(0, self.recount)
         if isinstance(host, QObject):
             host.installEventFilter(self)
 
@@ -55,6 +55,11 @@ class OpenActionsNotice(QWidget):
         return False
 
     def recount(self) -> None:
+        if not self.host.attached:
+            return
+        from referral_desk.domain.errors import UserFacingError
+        from referral_desk.lifecycle.open_actions import open_actions_of
+
         try:
             found = open_actions_of(
                 self.host.desk.follow_up, self.host.session.partners, self.host.desk.today()

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.fields import format_phone_national
-from referral_desk.domain.partners import (
-    ChooseMunicipality,
-    LookupResult,
-    NoProtocol,
-    PartnerFound,
-    ProtocolEnded,
-    ProtocolNotYetInForce,
-    TeamNotParty,
-    UnknownPostcode,
-    no_protocol,
-)
 from referral_desk.ui.core_messages import worded
+
+if TYPE_CHECKING:
+    from referral_desk.domain.partners import LookupResult
 
 translate = QCoreApplication.translate
 
@@ -31,6 +24,18 @@ def describe(result: LookupResult | None) -> tuple[bool, str]:
         return False, translate(
             "PartnerPanel", "Vul de postcode van de cliënt in om de partner te zien."
         )
+    # Here, not at the top: the panel is shown before the registry's models load.
+    from referral_desk.domain.partners import (
+        ChooseMunicipality,
+        NoProtocol,
+        PartnerFound,
+        ProtocolEnded,
+        ProtocolNotYetInForce,
+        TeamNotParty,
+        UnknownPostcode,
+        no_protocol,
+    )
+
     if isinstance(result, UnknownPostcode):
         return False, translate(
             "PartnerPanel", "Postcode {0} bestaat niet in België. Controleer de postcode."
@@ -86,6 +91,12 @@ def describe(result: LookupResult | None) -> tuple[bool, str]:
     return True, f"<table>{body}</table>"
 
 
+def _is_a_choice(result: LookupResult) -> bool:
+    from referral_desk.domain.partners import ChooseMunicipality
+
+    return isinstance(result, ChooseMunicipality)
+
+
 class PartnerPanel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,10 +116,15 @@ class PartnerPanel(QLabel):
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 7 + 16)
         self.show_result(None)
 
+    def show_loading(self) -> None:
+        """Until the partner registry is read: typing can start, the partner comes after."""
+        self.setText(translate("PartnerPanel", "Het partnerregister wordt geladen…"))
+        self.setStyleSheet("")
+
     def show_result(self, result: LookupResult | None) -> bool:
         ok, text = describe(result)
         self.setText(text)
         # Choosing among a shared postcode's municipalities is a normal step, not an error.
-        normal = ok or result is None or isinstance(result, ChooseMunicipality)
+        normal = ok or result is None or _is_a_choice(result)
         self.setStyleSheet("" if normal else "color: #b00020;")
         return ok

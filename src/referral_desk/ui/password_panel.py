@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
@@ -16,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from referral_desk.domain.referral_record import PasswordChannel
 from referral_desk.domain.spelling_alphabet import spelled_groups
-from referral_desk.lifecycle.after_sending import offered_password_channels
 from referral_desk.ui.labels import channel_label
 from referral_desk.ui.password_text import PasswordText
+
+if TYPE_CHECKING:
+    from referral_desk.domain.referral_record import PasswordChannel
 
 CLIPBOARD_CLEAR_MS = 30_000
 
@@ -31,7 +33,9 @@ class PasswordPanel(QGroupBox):
     channelChosen = Signal(str)
     sentConfirmed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, channels_now: bool = True) -> None:
+        """*channels_now* False: the channels are offered by :meth:`offer_channels` once the
+        core has loaded (the main window is shown before it)."""
         super().__init__(parent)
         self.setTitle(self.tr("Wachtwoord voor de partner"))
         self.referral_id = QLabel(self)
@@ -74,7 +78,8 @@ class PasswordPanel(QGroupBox):
         self.instructions.setWordWrap(True)
         self.channel = QComboBox(self)
         self.channel.setObjectName("passwordChannel")
-        self._offer_channels(offered_password_channels(None))
+        if channels_now:
+            self.offer_channels()
         self.channel.setAccessibleName(self.tr("Wachtwoord doorgegeven via"))
         self.channel.activated.connect(
             lambda _i: self.channelChosen.emit(str(self.channel.currentData()))
@@ -130,7 +135,15 @@ class PasswordPanel(QGroupBox):
         self._clear_timer.timeout.connect(self._clipboard_time_up)
         self.reset()
 
+    def offer_channels(self) -> None:
+        """The channels offered while the partner's number is not known."""
+        from referral_desk.lifecycle.after_sending import offered_password_channels
+
+        self._offer_channels(offered_password_channels(None))
+
     def _offer_channels(self, channels: Sequence[PasswordChannel]) -> None:
+        from referral_desk.domain.referral_record import PasswordChannel
+
         self.channel.clear()
         for channel in (PasswordChannel.NOT_YET, *channels):
             self.channel.addItem(channel_label(channel), channel.value)
@@ -144,6 +157,9 @@ class PasswordPanel(QGroupBox):
     ) -> None:
         """``channels``: as the core offers them for the partner's password phone
         (``offered_password_channels``); None when that number is not known here."""
+        from referral_desk.domain.referral_record import PasswordChannel
+        from referral_desk.lifecycle.after_sending import offered_password_channels
+
         offered = tuple(channels) if channels is not None else offered_password_channels(None)
         self._offer_channels(offered)
         self._show_id(referral_id)
@@ -193,6 +209,8 @@ class PasswordPanel(QGroupBox):
 
     def set_channel(self, channel: str) -> None:
         """A channel recorded earlier is shown as recorded, even one not offered now."""
+        from referral_desk.domain.referral_record import PasswordChannel
+
         index = self.channel.findData(channel)
         if index < 0 and channel in {c.value for c in PasswordChannel}:
             recorded = PasswordChannel(channel)

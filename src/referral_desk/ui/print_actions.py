@@ -13,21 +13,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from referral_desk.domain.errors import UserFacingError
-from referral_desk.lifecycle.client_documents import (
-    LeafletBlocker,
-    NotOpened,
-    Printed,
-    PrintJob,
-    print_document,
-    viewer_name,
-)
-from referral_desk.lifecycle.session import ReferralSession
 from referral_desk.ui.core_messages import worded
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.plain_message import plain_box
 
 if TYPE_CHECKING:
+    from referral_desk.lifecycle.client_documents import PrintJob
+    from referral_desk.lifecycle.session import ReferralSession
     from referral_desk.ui.background import BackgroundRunner
     from referral_desk.ui.consent_panel import ConsentPanel
 
@@ -44,6 +36,8 @@ class PrintActions(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mi
 
     def leaflet_unavailable(self) -> str | None:
         """Why the information sheet cannot be made yet, in words, or None."""
+        from referral_desk.lifecycle.client_documents import LeafletBlocker
+
         why = self.session.leaflet_blocker()
         if why is LeafletBlocker.NO_PARTNER:
             return QCoreApplication.translate(
@@ -73,6 +67,13 @@ class PrintActions(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mi
 
     def _print(self, job: PrintJob, title: str) -> None:
         """Render, save and hand the PDF to the default viewer, all off the GUI thread."""
+        from referral_desk.domain.errors import UserFacingError
+        from referral_desk.lifecycle.client_documents import (
+            NotOpened,
+            Printed,
+            print_document,
+            viewer_name,
+        )
 
         def no_viewer(saved: Path) -> str:
             return QCoreApplication.translate(

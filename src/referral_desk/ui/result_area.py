@@ -14,16 +14,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.fields import format_phone_national
-from referral_desk.domain.referral_record import PasswordChannel
-from referral_desk.lifecycle.after_sending import FollowUpRefused
-from referral_desk.lifecycle.mail_drafts import DraftState, draft_state
-from referral_desk.lifecycle.session import ReferralSession
 from referral_desk.ui.core_messages import worded
 from referral_desk.ui.password_panel import PasswordPanel
 from referral_desk.ui.plain_message import plain_box
 from referral_desk.ui.questions import Answers, Notice, Question
 
 if TYPE_CHECKING:
+    # The core comes in after the window shows; what runs once it is there imports it.
+    from referral_desk.lifecycle.session import ReferralSession
     from referral_desk.ui.deletion_request_bar import DeletionRequestBar
     from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 
@@ -77,6 +75,7 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
         return self.questions.ask(self, question)
 
     def show_created(self) -> None:
+        from referral_desk.lifecycle.mail_drafts import DraftState, draft_state
         from referral_desk.ui.mail_fallback_dialog import MailFallbackDialog
 
         created, hand_over = self.session.created, self.session.hand_over()
@@ -155,6 +154,9 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
         return "".join(f"<br>{note}" for note in notes)
 
     def record_channel(self, channel: str) -> None:
+        from referral_desk.domain.referral_record import PasswordChannel
+        from referral_desk.lifecycle.after_sending import FollowUpRefused
+
         if self.session.created is None:
             return
         try:
@@ -168,6 +170,8 @@ class ResultArea(QMainWindow if TYPE_CHECKING else object):  # type: ignore[misc
         self.refresh_referral_log_window()
 
     def confirm_sent(self) -> None:
+        from referral_desk.lifecycle.after_sending import FollowUpRefused
+
         if self.session.created is None:
             return
         try:

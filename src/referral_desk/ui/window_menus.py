@@ -17,14 +17,15 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 from referral_desk import __version__
 from referral_desk.domain.dutch_dates import numeric_date
 from referral_desk.domain.errors import UserFacingError
-from referral_desk.domain.referral import ReferrerProfile
-from referral_desk.lifecycle.desk import Desk
-from referral_desk.lifecycle.session import ReferralSession
 from referral_desk.ui.core_messages import worded
 from referral_desk.ui.questions import Answers, Notice
 from referral_desk.ui.window_placement import place_on_screen
 
 if TYPE_CHECKING:
+    from referral_desk.domain.referral import ReferrerProfile
+    from referral_desk.lifecycle.desk import Desk
+    from referral_desk.lifecycle.session import ReferralSession
+
     # The tools behind menus load when first opened: they would add to every start.
     from referral_desk.ui.profile_dialog import ProfileDialog
     from referral_desk.ui.referral_log_window import ReferralLogWindow
@@ -100,6 +101,16 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
         about = QAction(QCoreApplication.translate("MainWindow", "&Over referral-desk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+        # Each needs the core: disabled while it loads (MainWindow.attach enables them).
+        self.core_actions = [
+            new_action,
+            settings_action,
+            self.profile_action,
+            sent_action,
+            evaluation_action,
+            registry_action,
+            about,
+        ]
 
     # --- the registry ---------------------------------------------------------------
     def show_registry_state(self) -> None:

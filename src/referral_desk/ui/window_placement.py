@@ -1,15 +1,21 @@
-"""Puts a shown window where :func:`referral_desk.domain.window_fit.fit_window` says it fits."""
+"""Puts a shown window where :func:`referral_desk.domain.window_geometry.fit_window` says it
+fits. Needs no settings model: the first window is placed before they load."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from referral_desk.domain.window_fit import PREFERRED, WindowSize, fit_window
+from referral_desk.domain.window_geometry import PREFERRED_SIZE, Size, Sized, fit_window
+
+if TYPE_CHECKING:
+    from referral_desk.domain.window_fit import WindowSize
 
 
 def place_on_screen(
-    window: QWidget, remembered: WindowSize | None, preferred: WindowSize = PREFERRED
+    window: QWidget, remembered: Sized | None, preferred: Sized = PREFERRED_SIZE
 ) -> None:
     """Call after ``show()``: only then does the window manager report the frame."""
     screen = window.screen() or QGuiApplication.primaryScreen()
@@ -18,7 +24,7 @@ def place_on_screen(
     placement = fit_window(
         area.x(),
         area.y(),
-        WindowSize(width=max(area.width(), 1), height=max(area.height(), 1)),
+        Size(width=max(area.width(), 1), height=max(area.height(), 1)),
         (outer.width() - inner.width(), outer.height() - inner.height()),
         remembered,
         preferred,
@@ -29,6 +35,8 @@ def place_on_screen(
 
 def inner_size(window: QWidget) -> WindowSize | None:
     """The size to remember, or None for a window that is minimised or not laid out yet."""
+    from referral_desk.domain.window_fit import WindowSize
+
     if window.isMinimized() or window.width() < 1 or window.height() < 1:
         return None
     size = window.normalGeometry() if window.isMaximized() else window.geometry()

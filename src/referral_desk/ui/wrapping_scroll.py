@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
@@ -21,6 +21,14 @@ class WrappingScrollArea(QScrollArea):
         """*narrowest*: the content's least width when that is not its layout's minimum now
         (content that rearranges itself when narrow)."""
         super().__init__(parent)
+        # A viewport made here, set up as QScrollArea sets up its own: Qt's own reaches Python
+        # first through viewport(), and wrapping a widget PySide has not seen makes it load
+        # every widget class to find its type, which costs the start tens of milliseconds.
+        viewport = QWidget(self)
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.NoRole)
+        viewport.setAutoFillBackground(True)
+        self.setViewport(viewport)
         self._narrowest = narrowest
         self._fit_pending = False
         self.setWidgetResizable(True)
