@@ -16,7 +16,6 @@ from itertools import pairwise
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -45,6 +43,7 @@ from referral_desk.ui.escape_key import closed_on_escape
 from referral_desk.ui.labels import channel_label
 from referral_desk.ui.partner_report_labels import reply_channel_label
 from referral_desk.ui.questions import Answers, Choice, Option, Question, Questions
+from referral_desk.ui.row_table import row_table
 from referral_desk.ui.window_placement import place_on_screen
 
 SIZE = WindowSize(width=900, height=480)
@@ -92,18 +91,8 @@ class OpenActionsWindow(QMainWindow):
             self.tr("Sinds"),
             self.tr("Afhandelen met"),
         )
-        self.table = QTableWidget(0, len(headers), central)
-        self.table.setObjectName("openActionsTable")
-        self.table.setAccessibleName(self.tr("Open acties"))
-        self.table.setHorizontalHeaderLabels(list(headers))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(central, "openActionsTable", self.tr("Open acties"), headers)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self.update_button)
         self.table.itemActivated.connect(lambda _item: self.settle_selected())
         self.settle_button = QPushButton(self.tr("&Afhandelen…"), central)

@@ -10,15 +10,12 @@ from itertools import pairwise
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -58,6 +55,7 @@ from referral_desk.ui.partner_report_labels import reports_text
 from referral_desk.ui.questions import Answers, Choice, Option, Questions
 from referral_desk.ui.recall_dialog import RecallDialog
 from referral_desk.ui.referral_log_filters import ReferralLogFilters
+from referral_desk.ui.row_table import row_table
 from referral_desk.ui.window_placement import place_on_screen
 from referral_desk.ui.withdrawal_flow import WithdrawalFlow
 
@@ -137,17 +135,9 @@ class ReferralLogWindow(QMainWindow):
             self.tr("Herkenning"),
             self.tr("Partner meldt"),
         )
-        self.table = QTableWidget(0, len(headers), central)
-        self.table.setObjectName("referralLogTable")
-        self.table.setAccessibleName(self.tr("Verzonden doorverwijzingen"))
-        self.table.setHorizontalHeaderLabels(list(headers))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Tab leaves the table; the arrow keys still walk its rows.
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = row_table(
+            central, "referralLogTable", self.tr("Verzonden doorverwijzingen"), headers
+        )
         self.table.itemSelectionChanged.connect(self.update_actions)
 
         self.buttons: dict[str, QPushButton] = {}
