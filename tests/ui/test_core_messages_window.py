@@ -186,3 +186,21 @@ def test_a_broken_referral_log_is_said_in_english(english: None, qtbot: QtBot) -
     banner = child(window, QLabel, "registryBanner").text()
     assert "referral log" in banner.lower()
     assert "beschadigd" not in banner
+
+
+def test_an_invalid_registry_is_said_in_english_with_its_file_and_line(
+    english: None, qtbot: QtBot
+) -> None:
+    path = AppPaths.from_platform().machine_registry
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(BUNDLED.replace('"kindengezin@wervik.be"', '"kindengezin@wervik"'), "utf-8")
+    window = open_main_window(qtbot)
+    banner = child(window, QLabel, "registryBanner")
+    assert banner.isVisible()
+    text = banner.text()
+    assert "The partner registry is invalid" in text
+    assert "OCMW Wervik, mailbox: not a valid e-mail address" in text
+    lines = BUNDLED.splitlines()
+    line = next(n for n, x in enumerate(lines, 1) if '"kindengezin@wervik.be"' in x)
+    assert f"partners.toml:{line}: partners[2].mailbox" in text
+    assert "ongeldig" not in text and "geen geldig" not in text

@@ -117,7 +117,11 @@ class WindowMenus(QMainWindow if TYPE_CHECKING else object):  # type: ignore[mis
         state = self.session.registry_state
         self.banner.setStyleSheet(_RED_BANNER)
         if state.problem is not None:
-            problems = "".join(f"<li>{escape(str(p))}</li>" for p in state.problem.problems[:8])
+            # Worded in the window's language; where it is (file:line: field) stays for IT.
+            problems = "".join(
+                f"<li>{escape(worded(p.said))} <i>({escape(p.where)})</i></li>"
+                for p in state.problem.problems[:8]
+            )
             more = len(state.problem.problems) - 8
             extra = (
                 QCoreApplication.translate("MainWindow", "<li>… en nog {0} problemen</li>").format(
