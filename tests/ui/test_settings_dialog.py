@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from referral_desk.delivery.detection import MailDetection, build_opener_chain
@@ -244,6 +244,29 @@ def test_a_failed_save_keeps_the_dialog_open(
     assert [notice.text for notice in answers.told] == ["schijf vol"]
     assert answers.told[0].key == "settings_not_saved" and answers.told[0].warning
     assert emitted == [] and dialog.isVisible()
+
+
+def test_a_failed_save_is_said_in_the_windows_language(
+    qtbot: QtBot, store: SettingsStore, outbox: Outbox, qapp: QApplication, compiled_catalogs: None
+) -> None:
+    from referral_desk.storage.settings import NOT_SAVED
+    from referral_desk.ui.language import install_translators
+
+    class BrokenStore(SettingsStore):
+        def save(self, settings: Settings) -> None:
+            raise SettingsError(NOT_SAVED(folder="C:\\instellingen", reason="schijf vol"))
+
+    installed = install_translators(qapp, "en")
+    try:
+        dialog = make_dialog(qtbot, BrokenStore(store.path), outbox)
+        answers = answering(dialog)
+        click(qtbot, dialog, "settingsSaveButton")
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    [told] = answers.told
+    assert told.text.startswith("The settings could not be saved in C:\\instellingen")
+    assert "konden niet" not in told.text
 
 
 def test_empty_outbox_asks_first(qtbot: QtBot, store: SettingsStore, outbox: Outbox) -> None:

@@ -40,7 +40,7 @@ class DeletionFlow(QObject):
         try:
             return deletion_owed(row, self.host.services), None
         except UserFacingError as error:
-            return OwedDeletion(DeletionDue.NOT_OWED), error.message
+            return OwedDeletion(DeletionDue.NOT_OWED), worded(error.said)
 
     def owed_line(self, owed: OwedDeletion) -> str | None:
         original, correction_id = owed.original, owed.correction_id

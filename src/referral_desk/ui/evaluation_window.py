@@ -46,6 +46,7 @@ from referral_desk.lifecycle.evaluation_figures import (
 from referral_desk.lifecycle.team_figures import json_files_in, read_team
 from referral_desk.ui.background import BackgroundRunner
 from referral_desk.ui.client_form import ERROR_STYLE
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.escape_key import closed_on_escape
 from referral_desk.ui.evaluation_chart import EvaluationChart
 from referral_desk.ui.labels import channel_label
@@ -327,7 +328,7 @@ class EvaluationWindow(QMainWindow):
         try:
             self.result = laptop_figures(self.referral_log, period)
         except UserFacingError as error:
-            self.say(error.message, error=True)
+            self.say(worded(error.said), error=True)
             return
         fill_table(self.table, self.result, self.tr("Alle partners"))
         self.chart.set_table(self.result)
@@ -389,9 +390,9 @@ class EvaluationWindow(QMainWindow):
         if not isinstance(error, UserFacingError):
             raise error
         self.say_team(
-            self.tr("{0} Het vorige overzicht blijft staan.").format(error.message)
+            self.tr("{0} Het vorige overzicht blijft staan.").format(worded(error.said))
             if self.team_result is not None
-            else error.message,
+            else worded(error.said),
             error=True,
         )
 

@@ -40,6 +40,7 @@ from referral_desk.lifecycle.preferences import (
 )
 from referral_desk.lifecycle.preshared_passwords import PresharedPasswords
 from referral_desk.ui.background import BackgroundRunner
+from referral_desk.ui.core_messages import worded
 from referral_desk.ui.failure_dialog import report_unexpected_failure
 from referral_desk.ui.language import LANGUAGE_NAMES, system_ui_languages
 from referral_desk.ui.questions import Answers, Notice, Question, Questions
@@ -329,7 +330,7 @@ class SettingsDialog(QDialog):
         try:
             settings = self.preferences.save(self.settings, chosen)
         except UserFacingError as error:
-            self.show_save_error(error.message)
+            self.show_save_error(worded(error.said))
             return
         self.settings = settings
         self.saved.emit(settings)
