@@ -154,3 +154,38 @@ def test_a_registry_without_retention_keeps_the_archive_rules() -> None:
         render_information_sheet("OCMW Leopoldsburg", "OCMW", False, REFERRER, "nl", FONTS)
     )
     assert "volgens de regels voor archief" in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "ar"])
+def test_a_protocol_of_another_shape_is_told_in_its_own_words(lang: str) -> None:
+    """Purposes, legal basis and recipients of a protocol unlike the Opgroeien standard are
+    not covered by the translated texts: the sheet gives the protocol's words."""
+    from referral_desk.domain.protocol_terms import OPGROEIEN_STANDARD
+
+    other = OPGROEIEN_STANDARD.model_copy(
+        update={
+            "legal_basis": "art. 458quater Strafwetboek",
+            "purposes": ("een gezamenlijk zorgplan opstellen",),
+            "recipients": ("de zorgcoördinator van het lokaal overleg",),
+            "onward_recipients": (),
+        }
+    )
+    standard = leopoldsburg_sheet(lang)
+    text = words(
+        render_information_sheet(
+            "OCMW Leopoldsburg", "OCMW", False, REFERRER, lang, FONTS,
+            retention_years=10, dpo_contact=DPO, terms=other,
+        )
+    )  # fmt: skip
+    # Single words: a reader's program puts a Latin run inside Arabic in its own order.
+    for own in ("zorgplan", "458quater", "Strafwetboek", "zorgcoördinator", "overleg"):
+        assert own in text and own not in standard
+    if lang != "ar":
+        assert "een gezamenlijk zorgplan opstellen (art. 458quater Strafwetboek)." in text
+    if lang == "en":
+        assert "The protocol with OCMW Leopoldsburg says (in Dutch):" in text
+        assert "Many families do not get them" in standard
+        assert "Many families do not get them" not in text
+    if lang == "nl":
+        assert "Het protocol met OCMW Leopoldsburg zegt hierover:" in text
+        assert "Artikel 10/1" not in text and "Artikel 10/1" in standard

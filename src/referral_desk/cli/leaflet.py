@@ -101,6 +101,7 @@ def leaflet_main(args: argparse.Namespace, out: TextIO, paths: AppPaths | None =
             paths.fonts_dir,
             retention_years=partner.protocol.retention_years,
             dpo_contact=registry.dpo_contact,
+            terms=partner.protocol.terms(),
         )
     except UserFacingError as error:
         out.write(f"{error.message}\n")

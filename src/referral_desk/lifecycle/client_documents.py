@@ -105,6 +105,7 @@ def information_sheet(
             fonts_dir,
             retention_years=partner.protocol.retention_years,
             dpo_contact=found.dpo_contact,
+            terms=partner.protocol.terms(),
         )
 
     return PrintJob(render, folder / f"informatieblad-{partner.id}-{lang}.pdf")

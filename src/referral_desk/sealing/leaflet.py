@@ -29,6 +29,7 @@ from referral_desk.domain import fields
 from referral_desk.domain.errors import UserFacingError
 from referral_desk.domain.fields import format_phone_national
 from referral_desk.domain.partners import OPGROEIEN_DPO, PartnerKind
+from referral_desk.domain.protocol_terms import OPGROEIEN_STANDARD, ProtocolTerms
 from referral_desk.domain.referral import Referral, RequiredPhone
 from referral_desk.sealing.documents import page_fonts
 from referral_desk.sealing.font_cache import enable_text_shaping, lacks_glyphs, new_document
@@ -45,7 +46,7 @@ TEXT_KEYS: Final = (
     "contact_text",
     "controller_heading", "controller_text", "basis_text", "retention_heading",
     "retention_years_text", "retention_archive_text", "withdrawal_past", "rights_heading",
-    "rights_text", "complaint_text", "published_text", "version_label",
+    "rights_text", "complaint_text", "published_text", "version_label", "protocol_words",
     "receipt_title", "receipt_intro", "receipt_id_label", "receipt_date_label",
     "receipt_partner_label", "receipt_referrer_label", "receipt_withdraw",
 )  # fmt: skip
@@ -285,6 +286,23 @@ def _fit(
     return bytes(pdf.output())
 
 
+def _why(terms: ProtocolTerms, text: Callable[[str], str]) -> str:
+    standard = OPGROEIEN_STANDARD
+    if (terms.purposes, terms.legal_basis) == (standard.purposes, standard.legal_basis):
+        return f"{text('why_text')} {text('basis_text')}"
+    return f"{text('protocol_words')} {'; '.join(terms.purposes)} ({terms.legal_basis})."
+
+
+def _next(terms: ProtocolTerms, text: Callable[[str], str]) -> str:
+    standard = OPGROEIEN_STANDARD
+    if (terms.recipients, terms.onward_recipients) == (
+        standard.recipients,
+        standard.onward_recipients,
+    ):
+        return text("next_text")
+    return f"{text('protocol_words')} {'; '.join(terms.recipients + terms.onward_recipients)}."
+
+
 def _withdrawal(texts: Mapping[str, Any], withdrawal_clause: bool) -> str:
     return str(texts["withdrawal_deleted" if withdrawal_clause else "withdrawal_on_request"])
 
@@ -310,13 +328,17 @@ def render_information_sheet(
     *,
     retention_years: int | None = None,
     dpo_contact: str = OPGROEIEN_DPO,
+    terms: ProtocolTerms = OPGROEIEN_STANDARD,
 ) -> bytes:
     """The sheet for one partner in *lang*, with what GDPR art. 13 says the client must be
     told: who is responsible and its DPO, the purpose and legal basis, the recipients, how
     long the data are kept (*retention_years* from the protocol), each right and how to use
     it, withdrawal, the complaint to the supervisory authority, where the protocol is
-    published; and the sheet's version. Raises LeafletError (Dutch) for an unknown
-    language, an unreadable language file or a text too long for one page."""
+    published; and the sheet's version. The translated texts describe the Opgroeien
+    standard protocol; where *terms* state the purposes, legal basis or recipients
+    otherwise, the sheet gives the protocol's own (Dutch) words for them instead. Raises
+    LeafletError (Dutch) for an unknown language, an unreadable language file or a text too
+    long for one page."""
     folder = leaflets_dir(fonts_dir)
     texts = load_texts(folder, lang)
     values = {
@@ -344,8 +366,8 @@ def render_information_sheet(
         page.section(text("controller_heading"), text("controller_text"))
         page.section(text("data_heading"), text("data_text"))
         page.section(text("to_whom_heading"), text("to_whom_text"))
-        page.section(text("why_heading"), f"{text('why_text')} {text('basis_text')}")
-        page.section(text("next_heading"), text("next_text"))
+        page.section(text("why_heading"), _why(terms, text))
+        page.section(text("next_heading"), _next(terms, text))
         page.section(text("retention_heading"), text(retention))
         page.section(
             text("consent_heading"),
