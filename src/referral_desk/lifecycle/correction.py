@@ -10,6 +10,7 @@ opened or the user confirmed it went. The mail names the two referral IDs only.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -316,14 +317,15 @@ class OwedDeletion:
 _NOT_OWED = OwedDeletion(DeletionDue.NOT_OWED)
 
 
-def _pair_owes(
+def pair_owes_deletion(
     original: ReferralLogEntry,
     correction: ReferralLogEntry,
-    referral_log: ReferralLog,
-    services: FollowUpServices,
-) -> OwedDeletion:
-    """A withdrawn original was already asked to be deleted; a cancelled correction never
-    left, so the first partner is still the only one."""
+    requests: Callable[[str], Sequence[DeletionRequest]],
+) -> bool:
+    """Whether the first partner is still owed a request to delete *original*, which
+    *correction* sent elsewhere. A withdrawn original was already asked to be deleted; a
+    cancelled correction never left, so the first partner is still the only one.
+    *requests* reads the deletion requests recorded for an original, only when needed."""
     if (
         original.corrected_by != correction.referral_id
         or original.status is ReferralStatus.WITHDRAWN
@@ -333,12 +335,20 @@ def _pair_owes(
             PartnerRef(correction.partner_id, correction.partner_name, correction.mailbox),
         )
     ):
-        return _NOT_OWED
-    requests = referral_log.deletion_requests(original.referral_id)
-    if any(
+        return False
+    return not any(
         r.original_id == original.referral_id and r.correction_id == correction.referral_id
-        for r in requests
-    ):
+        for r in requests(original.referral_id)
+    )
+
+
+def _pair_owes(
+    original: ReferralLogEntry,
+    correction: ReferralLogEntry,
+    referral_log: ReferralLog,
+    services: FollowUpServices,
+) -> OwedDeletion:
+    if not pair_owes_deletion(original, correction, referral_log.deletion_requests):
         return _NOT_OWED
     prepared = services.outbox.has_follow_up(original.referral_id, DELETION_FOLDER)
     due = DeletionDue.PREPARED if prepared else DeletionDue.OWED

@@ -43,7 +43,7 @@ from referral_desk.domain.referral_record import (
     WithdrawalChannel,
 )
 from referral_desk.lifecycle import open_actions_messages as says
-from referral_desk.lifecycle.correction import PartnerRef, goes_elsewhere
+from referral_desk.lifecycle.correction import pair_owes_deletion
 from referral_desk.lifecycle.open_actions_calendar import working_days_after
 from referral_desk.lifecycle.recording import FollowUpServices
 
@@ -211,14 +211,7 @@ def _deletion(row: ReferralLogEntry, facts: _Facts, log: LoggedFollowUps) -> lis
     if (
         correction is not None
         and row.status is ReferralStatus.CORRECTED
-        and correction.status is not ReferralStatus.CANCELLED
-        and goes_elsewhere(
-            row, PartnerRef(correction.partner_id, correction.partner_name, correction.mailbox)
-        )
-        and not any(
-            r.original_id == row.referral_id and r.correction_id == correction.referral_id
-            for r in log.deletion_requests(row.referral_id)
-        )
+        and pair_owes_deletion(row, correction, log.deletion_requests)
     ):
         found.append(
             _action(
